@@ -1,0 +1,77 @@
+//! figcheck: finds numeric claims in documents and checks that the figures
+//! agree across sources and over time.
+//!
+//! The pipeline, one module per stage: `document` (load, lines), `quantity`
+//! (the rule-independent recognizer), and `report` (output formats).
+//! `commands` wires the stages into the subcommands of `cli`.
+
+pub mod cli;
+mod commands;
+pub mod document;
+pub mod error;
+pub mod quantity;
+pub mod report;
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::error::ExitStatus;
+
+/// The streams a run reads and writes, so tests can run it in process.
+pub struct Io<'a> {
+    pub stdin: &'a mut dyn Read,
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    /// Standard output is a terminal (colour and the terminal report are allowed).
+    pub stdout_is_terminal: bool,
+}
+
+/// Run figcheck with command-line `args` (the first is the program name).
+pub fn run<I, T>(args: I, io: &mut Io<'_>) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            let ok = !e.use_stderr();
+            let _ = if ok { write!(io.stdout, "{text}") } else { write!(io.stderr, "{text}") };
+            return if ok { ExitStatus::Clean } else { ExitStatus::Error }.into();
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => commands::check::run(args, io),
+        Command::Extract(args) => commands::extract::run(args, io),
+    };
+    match result {
+        Ok(status) => status.into(),
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitStatus::Clean.into(),
+        Err(e) => {
+            let _ = writeln!(io.stderr, "figcheck: error: {e}");
+            ExitStatus::Error.into()
+        }
+    }
+}
+
+/// Run with the process's own arguments and streams.
+pub fn main() -> ExitCode {
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let is_terminal = stdout.is_terminal();
+    let mut stdin = stdin.lock();
+    let mut stdout = io::BufWriter::new(stdout.lock());
+    let mut stderr = stderr.lock();
+    let mut streams =
+        Io { stdin: &mut stdin, stdout: &mut stdout, stderr: &mut stderr, stdout_is_terminal: is_terminal };
+    let code = run(std::env::args_os(), &mut streams);
+    let _ = stdout.flush();
+    code
+}

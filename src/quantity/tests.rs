@@ -1,0 +1,197 @@
+//! The recognizer on the forms the product must handle (issue list and
+//! DESIGN.md "Quantities"), with exact spans, values, kinds and qualifiers.
+
+use super::*;
+
+/// The count figures of a text as `(text, value, kind, qualifier)`.
+fn counts(text: &str) -> Vec<(String, f64, String, Qualifier)> {
+    recognize(text)
+        .into_iter()
+        .filter(Quantity::is_count)
+        .map(|q| (q.text, q.value, q.kind.to_string(), q.qualifier))
+        .collect()
+}
+
+/// The single count figure of a text.
+fn one(text: &str) -> (String, f64, String, Qualifier) {
+    let mut c = counts(text);
+    assert_eq!(c.len(), 1, "{text:?} gave {c:?}");
+    c.remove(0)
+}
+
+fn q(text: &str, value: f64, kind: &str, qualifier: Qualifier) -> (String, f64, String, Qualifier) {
+    (text.to_string(), value, kind.to_string(), qualifier)
+}
+
+use Qualifier::*;
+
+#[test]
+fn digits_with_separators_and_decimals() {
+    assert_eq!(one("killed 1,200 people"), q("1,200", 1200.0, "cardinal", Bare));
+    assert_eq!(one("31,988 Palestinians"), q("31,988", 31988.0, "cardinal", Bare));
+    assert_eq!(one("killed 19,667 people"), q("19,667", 19667.0, "cardinal", Bare));
+    assert_eq!(one("a rate of 4.5 deaths"), q("4.5", 4.5, "cardinal", Bare));
+    assert_eq!(one("killing 15, 200 people"), q("15, 200", 15200.0, "cardinal", Bare));
+    assert_eq!(one("100+ trusted sources"), q("100+", 100.0, "cardinal", Over));
+    let vague = recognize("100's of premium titles").remove(0);
+    assert_eq!(
+        (vague.text.as_str(), vague.qualifier, vague.interval),
+        ("100's", Vague, Some(Interval::new(200.0, 1000.0)))
+    );
+}
+
+#[test]
+fn scales_money_and_qualifiers() {
+    assert_eq!(one("an additional $135 million in aid"), q("$135 million", 135e6, "money", Bare));
+    assert_eq!(one("now totals more than $1.2 billion."), q("more than $1.2 billion", 1.2e9, "money", Over));
+    assert_eq!(one("its 2.3 million residents"), q("2.3 million", 2.3e6, "cardinal", Bare));
+    assert_eq!(one("of nearly two million people"), q("nearly two million", 2e6, "cardinal", Nearly));
+    let t = recognize("tens of thousands of people").remove(0);
+    assert_eq!(
+        (t.text.as_str(), t.value, t.range_hi, t.qualifier),
+        ("tens of thousands", 20_000.0, Some(100_000.0), Vague)
+    );
+    assert_eq!(one("a €50bn fund"), q("€50bn", 50e9, "money", Bare));
+    assert_eq!(one("paid $54K"), q("$54K", 54e3, "money", Bare));
+    assert_eq!(one("earned 5 million dollars"), q("5 million dollars", 5e6, "money", Bare));
+    assert_eq!(recognize("a $135m grant")[0].value, 135e6);
+    assert!(counts("ran 1m before").is_empty(), "a lone lower-case m may be a metre");
+}
+
+#[test]
+fn every_qualifier_is_classified() {
+    let cases = [
+        ("about 240 hostages", About),
+        ("around 240 hostages", About),
+        ("approximately 240 hostages", About),
+        ("roughly 240 hostages", About),
+        ("some 240 hostages", About),
+        ("an estimated 240 hostages", About),
+        ("nearly 240 hostages", Nearly),
+        ("almost 240 hostages", Nearly),
+        ("close to 240 hostages", Nearly),
+        ("just under 240 hostages", Nearly),
+        ("over 240 hostages", Over),
+        ("more than 240 hostages", Over),
+        ("upwards of 240 hostages", Over),
+        ("in excess of 240 hostages", Over),
+        ("240-plus hostages", Over),
+        ("240+ hostages", Over),
+        ("at least 240 hostages", AtLeast),
+        ("no fewer than 240 hostages", AtLeast),
+        ("240 hostages or more", AtLeast),
+        ("under 240 hostages", Under),
+        ("fewer than 240 hostages", Under),
+        ("less than 240 hostages", Under),
+        ("at most 240 hostages", AtMost),
+        ("up to 240 hostages", AtMost),
+        ("no more than 240 hostages", AtMost),
+    ];
+    for (text, qual) in cases {
+        let (_, v, _, got) = one(text);
+        assert_eq!((v, got), (240.0, qual), "{text}");
+    }
+}
+
+#[test]
+fn intervals_follow_the_design_table() {
+    let i = |t: &str| recognize(t).into_iter().find(Quantity::is_count).unwrap().interval.unwrap();
+    assert_eq!(i("1,200 killed"), Interval::new(1150.0, 1250.0));
+    assert_eq!(i("some 1,200 killed"), Interval::new(1100.0, 1300.0));
+    assert_eq!(i("nearly 1,200 killed"), Interval::new(1100.0, 1200.0));
+    assert_eq!(i("over 1,200 killed"), Interval::new(1200.0, f64::INFINITY));
+    assert_eq!(i("fewer than 1,200 killed"), Interval::new(0.0, 1200.0));
+    assert_eq!(i("31,988 killed"), Interval::new(31987.5, 31988.5));
+    assert_eq!(i("Close to 32,000 killed"), Interval::new(31000.0, 32000.0));
+    assert_eq!(i("2.3 million people"), Interval::new(2.25e6, 2.35e6));
+    assert_eq!(i("between 1,100 and 1,200 killed"), Interval::new(1100.0, 1200.0));
+    assert_eq!(i("18 fatalities"), Interval::point(18.0));
+}
+
+#[test]
+fn number_words() {
+    assert_eq!(one("twenty-one thousand four hundred people").1, 21400.0);
+    assert_eq!(one("a dozen people").0, "a dozen");
+    assert_eq!(one("a dozen people").1, 12.0);
+    assert_eq!(one("in each of the dozen-plus phone calls"), q("dozen-plus", 12.0, "cardinal", Over));
+    assert_eq!(one("half a dozen trucks").1, 6.0);
+    let couple = one("a couple of days later");
+    assert_eq!((couple.1, couple.3), (2.0, About));
+    assert_eq!(one("four billion people").1, 4e9);
+    assert_eq!(one("Fourteen days free"), q("Fourteen days", 14.0, "duration", Bare));
+}
+
+#[test]
+fn ordinals_are_typed() {
+    assert_eq!(one("his sixth visit"), q("sixth", 6.0, "ordinal", Bare));
+    assert_eq!(one("his 11th visit"), q("11th", 11.0, "ordinal", Bare));
+    assert_eq!(one("the 21st century"), q("21st", 21.0, "ordinal", Bare));
+    assert_eq!(one("the twenty-first century"), q("twenty-first", 21.0, "ordinal", Bare));
+    assert_eq!(one("the number four priority"), q("number four", 4.0, "ordinal", Bare));
+    assert_eq!(one("met for a third day"), q("third", 3.0, "ordinal", Bare));
+    assert_eq!(one("a third of the population"), q("a third", 1.0 / 3.0, "ratio", Bare));
+}
+
+#[test]
+fn percentages_ratios_and_ranges() {
+    assert_eq!(one("rose 12%"), q("12%", 12.0, "percent", Bare));
+    assert_eq!(one("rose 12 per cent"), q("12 per cent", 12.0, "percent", Bare));
+    assert_eq!(one("about 40 percent of them"), q("about 40 percent", 40.0, "percent", About));
+    assert_eq!(one("the ratio is two to one."), q("two to one", 2.0, "ratio", Bare));
+    assert_eq!(one("one in five children"), q("one in five", 0.2, "ratio", Bare));
+    let r = recognize("between 1,100 and 1,200 people").remove(0);
+    assert_eq!(
+        (r.text.as_str(), r.value, r.range_hi, r.qualifier),
+        ("between 1,100 and 1,200", 1100.0, Some(1200.0), Range)
+    );
+    let r = recognize("1,100-1,200 people").remove(0);
+    assert_eq!((r.value, r.range_hi), (1100.0, Some(1200.0)));
+    let r = recognize("1.5-2 million people").remove(0);
+    assert_eq!((r.value, r.range_hi), (1.5e6, Some(2e6)));
+    let y = recognize("the 2012-13 season").remove(0);
+    assert_eq!((y.text.as_str(), y.kind), ("2012-13", Kind::Year));
+    assert_eq!(counts("from 5 to 10 people").len(), 2, "a change, not a range");
+}
+
+#[test]
+fn years_dates_times_and_names_are_not_counts() {
+    for text in [
+        "in 2024",
+        "a 2006 UN resolution",
+        "the 1948 Nakba",
+        "since October 7th",
+        "on Oct. 7, he said",
+        "dated 24-10-2024",
+        "On November 3, the trip",
+        "at 10:30 a.m.",
+        "UN Security Council Resolution 1701",
+        "a two-state solution",
+        "a two state solution",
+        "the COVID-19 pandemic",
+        "call +1-222-2222/2222",
+        "the one you mentioned",
+    ] {
+        assert!(counts(text).is_empty(), "{text:?} gave {:?}", counts(text));
+    }
+    let kinds: Vec<String> =
+        recognize("in 2024, on October 7th, at 3 p.m., Resolution 1701").iter().map(|q| q.kind.to_string()).collect();
+    assert_eq!(kinds, ["year", "date", "time", "identifier"]);
+    let d = recognize("since October 7th of 2023").remove(0);
+    assert_eq!(d.kind, Kind::Date(PartialDate { year: Some(2023), month: 10, day: Some(7) }));
+    assert_eq!(one("2000 people fled").1, 2000.0, "a four-digit count before a counted noun");
+}
+
+#[test]
+fn spans_are_exact_byte_ranges() {
+    let text = "Israel says that 1,200 soldiers — and “nearly two million” — fled.";
+    for q in recognize(text) {
+        assert_eq!(&text[q.span.clone()], q.text);
+    }
+    let q = recognize(text);
+    assert_eq!(q[0].span, 17..22);
+}
+
+#[test]
+fn links_are_skipped() {
+    assert!(recognize("see https://example.org/a/2024/10/7?id=135 now").is_empty());
+}

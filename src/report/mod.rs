@@ -1,0 +1,3 @@
+//! Everything that turns results into text for people and machines.
+
+pub mod quantities;

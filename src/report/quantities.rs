@@ -1,0 +1,126 @@
+//! Records of recognised figures for `figcheck extract`: JSON Lines and a
+//! table for reading.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::quantity::{Interval, Kind, Quantity, format_number};
+
+/// One figure with its location, as `figcheck extract` prints it.
+#[derive(Debug, Serialize)]
+pub struct QuantityRecord<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: Kind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    pub qualifier: crate::quantity::Qualifier,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range_hi: Option<f64>,
+    pub interval: Option<Interval>,
+    pub unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+}
+
+impl<'a> QuantityRecord<'a> {
+    pub fn new(doc: &'a Document, q: &'a Quantity) -> QuantityRecord<'a> {
+        let (line, column) = doc.line_col(q.span.start);
+        let (value, date, time) = match q.kind {
+            Kind::Date(d) => (None, Some(d.to_string()), None),
+            Kind::Time(t) => (None, None, Some(t.to_string())),
+            _ => (Some(q.value), None, None),
+        };
+        QuantityRecord {
+            path: &doc.path,
+            line,
+            column,
+            start: q.span.start,
+            end: q.span.end,
+            text: &q.text,
+            kind: q.kind,
+            value,
+            qualifier: q.qualifier,
+            range_hi: q.range_hi,
+            interval: q.interval,
+            unit: q.unit.as_deref(),
+            date,
+            time,
+        }
+    }
+}
+
+/// Write one JSON object per figure.
+pub fn write_jsonl(out: &mut dyn Write, records: &[QuantityRecord<'_>]) -> io::Result<()> {
+    for r in records {
+        serde_json::to_writer(&mut *out, r)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// The value column of the table: the figure, a date or a time.
+fn shown_value(r: &QuantityRecord<'_>) -> String {
+    match (&r.date, &r.time, r.value) {
+        (Some(d), _, _) => d.clone(),
+        (_, Some(t), _) => t.clone(),
+        (_, _, Some(v)) => match r.range_hi {
+            Some(hi) => format!("{}..{}", format_number(v), format_number(hi)),
+            None => format_number(v),
+        },
+        _ => String::new(),
+    }
+}
+
+/// Write an aligned table: location, kind, value, qualifier, interval, text.
+pub fn write_table(out: &mut dyn Write, records: &[QuantityRecord<'_>]) -> io::Result<()> {
+    let rows: Vec<[String; 6]> = records
+        .iter()
+        .map(|r| {
+            let kind = match r.unit {
+                Some(u) if !matches!(r.kind, Kind::Percent) => format!("{} ({u})", r.kind),
+                _ => r.kind.to_string(),
+            };
+            [
+                format!("{}:{}:{}", r.path, r.line, r.column),
+                kind,
+                shown_value(r),
+                r.qualifier.to_string(),
+                r.interval.map(|i| i.to_string()).unwrap_or_else(|| "-".into()),
+                r.text.replace('\n', " "),
+            ]
+        })
+        .collect();
+    let header = ["location", "kind", "value", "qualifier", "interval", "text"];
+    let mut widths = header.map(str::len);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: [&str; 6], out: &mut dyn Write| -> io::Result<()> {
+        let mut s = String::new();
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            if i == 5 {
+                s.push_str(cell);
+            } else {
+                s.push_str(cell);
+                s.extend(std::iter::repeat_n(' ', w - cell.chars().count() + 2));
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    line(header, out)?;
+    for row in &rows {
+        line([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]], out)?;
+    }
+    Ok(())
+}
