@@ -31,7 +31,7 @@ pub struct Io<'a> {
 }
 
 /// Run figcheck with command-line `args` (the first is the program name).
-pub fn run<I, T>(args: I, io: &mut Io<'_>) -> ExitCode
+pub fn run<I, T>(args: I, io: &mut Io<'_>) -> ExitStatus
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -42,7 +42,7 @@ where
             let text = e.render().to_string();
             let ok = !e.use_stderr();
             let _ = if ok { write!(io.stdout, "{text}") } else { write!(io.stderr, "{text}") };
-            return if ok { ExitStatus::Clean } else { ExitStatus::Error }.into();
+            return if ok { ExitStatus::Clean } else { ExitStatus::Error };
         }
     };
     let result = match cli.command {
@@ -50,12 +50,12 @@ where
         Command::Extract(args) => commands::extract::run(args, io),
     };
     match result {
-        Ok(status) => status.into(),
+        Ok(status) => status,
         // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitStatus::Clean.into(),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitStatus::Clean,
         Err(e) => {
             let _ = writeln!(io.stderr, "figcheck: error: {e}");
-            ExitStatus::Error.into()
+            ExitStatus::Error
         }
     }
 }
@@ -71,7 +71,9 @@ pub fn main() -> ExitCode {
     let mut stderr = stderr.lock();
     let mut streams =
         Io { stdin: &mut stdin, stdout: &mut stdout, stderr: &mut stderr, stdout_is_terminal: is_terminal };
-    let code = run(std::env::args_os(), &mut streams);
-    let _ = stdout.flush();
-    code
+    let status = run(std::env::args_os(), &mut streams);
+    match stdout.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => ExitStatus::Error.into(),
+        _ => status.into(),
+    }
 }

@@ -325,8 +325,7 @@ pub(crate) fn pronoun_one(lex: &Lexicon, text: &str, start: usize, end: usize) -
         }
     }
     let p = skip_space(text, end);
-    phrase_at(text, p, "another").is_some()
-        || phrase_at(text, p, "by one").is_some()
+    ["another", "by one", "too", "either"].iter().any(|w| phrase_at(text, p, w).is_some())
         || text[end..].starts_with("-on-one")
 }
 

@@ -161,7 +161,13 @@ impl Recognizer {
             start = s;
         }
         words::collect(lex, text, start, atoms);
-        let Some(p) = words::parse(text, atoms) else {
+        let mut parsed = words::parse(text, atoms);
+        if parsed.is_none() && start != cand {
+            // "a two-state solution": the article belongs to the noun.
+            words::collect(lex, text, cand, atoms);
+            parsed = words::parse(text, atoms);
+        }
+        let Some(p) = parsed else {
             return Outcome::Skip(cand_end);
         };
         if p.end <= cand {

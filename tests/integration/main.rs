@@ -1,4 +1,7 @@
 //! figcheck's integration tests, one binary with a module per theme.
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
+mod cli;
+mod common;
 mod peer_specs;
+mod seeds;
