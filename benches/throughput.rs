@@ -1,1 +1,48 @@
-fn main() {}
+//! Throughput of the pipeline stages on a corpus made by repeating the seed
+//! articles to 16 MB, against a baseline measured in the same run: one regex
+//! that only finds candidate number tokens (digits, or number words between
+//! ASCII word boundaries). Single thread. Run with `cargo bench`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use figcheck::quantity::{Recognizer, candidate_baseline};
+
+const CORPUS_BYTES: usize = 16 * 1024 * 1024;
+
+/// The seed articles repeated until the corpus reaches 16 MB.
+fn corpus() -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .expect("seeds directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    let seeds: Vec<String> = names.iter().map(|p| std::fs::read_to_string(p).expect("seed text")).collect();
+    let mut out = String::with_capacity(CORPUS_BYTES + 8192);
+    while out.len() < CORPUS_BYTES {
+        for s in &seeds {
+            out.push_str(s);
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+fn recognizer(c: &mut Criterion) {
+    let text = corpus();
+    let mut g = c.benchmark_group("recognizer");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(20);
+    let baseline = candidate_baseline();
+    g.bench_function("baseline: candidate regex", |b| {
+        b.iter(|| black_box(baseline.find_iter(black_box(&text)).count()))
+    });
+    let r = Recognizer::english();
+    g.bench_function("recognize", |b| b.iter(|| black_box(r.recognize(black_box(&text)).len())));
+    g.finish();
+}
+
+criterion_group!(benches, recognizer);
+criterion_main!(benches);

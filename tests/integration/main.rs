@@ -4,4 +4,5 @@
 mod cli;
 mod common;
 mod peer_specs;
+mod properties;
 mod seeds;
