@@ -7,6 +7,7 @@
 
 pub mod cli;
 mod commands;
+pub mod dates;
 pub mod document;
 pub mod error;
 pub mod quantity;

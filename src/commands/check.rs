@@ -12,7 +12,7 @@ use crate::report::quantities::{QuantityRecord, write_table};
 
 pub(crate) fn run(args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
     let mut problems = Vec::new();
-    let docs = super::extract::load_documents(&args.paths, io, &mut problems);
+    let docs = crate::document::load::load(&args.paths, io.stdin, &mut problems).documents;
     let recognizer = Recognizer::english();
     let found: Vec<Vec<Quantity>> = docs
         .par_iter()

@@ -5,6 +5,12 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::meta::{MANIFEST_NAME, Manifest, MetaFields};
+use super::{Document, Format};
 use crate::error::Problem;
 
 /// File extensions read when walking a directory.
@@ -15,6 +21,10 @@ pub const DOCUMENT_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "ht
 pub struct Input {
     pub display: String,
     pub path: PathBuf,
+    /// The directory named on the command line that led to this file (its
+    /// own directory when the file was named): manifests are looked for
+    /// between the file and this root.
+    pub root: PathBuf,
 }
 
 /// Display form of a path: forward slashes, no leading `./`.
@@ -46,7 +56,11 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => {
-                            out.push(Input { display: display_path(e.path()), path: e.path().to_path_buf() });
+                            out.push(Input {
+                                display: display_path(e.path()),
+                                path: e.path().to_path_buf(),
+                                root: p.clone(),
+                            });
                         }
                         Ok(_) => {}
                         Err(e) => problems.push(Problem::error(display.clone(), e.to_string())),
@@ -62,7 +76,10 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
                     ));
                 }
             }
-            Ok(_) => out.push(Input { display, path: p.clone() }),
+            Ok(_) => {
+                let root = p.parent().map(Path::to_path_buf).unwrap_or_default();
+                out.push(Input { display, path: p.clone(), root });
+            }
         }
     }
     out.sort();
@@ -119,6 +136,96 @@ pub fn read_stdin(stdin: &mut dyn Read, problems: &mut Vec<Problem>) -> Option<S
         return None;
     }
     decode("<stdin>", bytes, problems)
+}
+
+/// Documents and the sources manifests found beside them.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub manifests: Vec<Manifest>,
+}
+
+/// Find, load and cache the manifest that applies to `input`: the nearest
+/// `sources.yaml` between the file's directory and its root.
+fn manifest_for(
+    input: &Input,
+    cache: &mut BTreeMap<PathBuf, Option<usize>>,
+    manifests: &mut Vec<Manifest>,
+    problems: &mut Vec<Problem>,
+) -> Option<usize> {
+    let root = input.root.canonicalize().unwrap_or_else(|_| input.root.clone());
+    let mut dir = input.path.parent().map(Path::to_path_buf);
+    while let Some(d) = dir {
+        let key = d.canonicalize().unwrap_or_else(|_| d.clone());
+        let found = match cache.get(&key) {
+            Some(found) => *found,
+            None => {
+                let file = d.join(MANIFEST_NAME);
+                let found = if file.is_file() {
+                    match Manifest::load(&file) {
+                        Ok(m) => {
+                            problems.extend(m.check());
+                            manifests.push(m);
+                            Some(manifests.len() - 1)
+                        }
+                        Err(p) => {
+                            problems.push(p);
+                            None
+                        }
+                    }
+                } else {
+                    None
+                };
+                cache.insert(key.clone(), found);
+                found
+            }
+        };
+        if found.is_some() {
+            return found;
+        }
+        if key == root || !key.starts_with(&root) {
+            return None;
+        }
+        dir = d.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty());
+    }
+    None
+}
+
+/// Read every document named by `paths` (`-` reads `stdin`), with the
+/// metadata of the manifests beside them. Files are read in parallel; the
+/// result is in path order.
+pub fn load(paths: &[PathBuf], stdin: &mut dyn Read, problems: &mut Vec<Problem>) -> Loaded {
+    let mut loaded = Loaded::default();
+    let files: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    if paths.iter().any(|p| p.as_os_str() == "-")
+        && let Some(text) = read_stdin(stdin, problems)
+    {
+        loaded.documents.push(Document::new("<stdin>", text));
+    }
+    let inputs = gather(&files, problems);
+    let mut cache = BTreeMap::new();
+    let entries: Vec<Option<MetaFields>> = inputs
+        .iter()
+        .map(|i| {
+            let m = manifest_for(i, &mut cache, &mut loaded.manifests, problems)?;
+            loaded.manifests[m].entry_for(&i.path)
+        })
+        .collect();
+    let read: Vec<(Option<Document>, Vec<Problem>)> = inputs
+        .par_iter()
+        .zip(entries.into_par_iter())
+        .map(|(input, entry)| {
+            let mut p = Vec::new();
+            let doc = read(input, &mut p)
+                .map(|text| Document::build(input.display.clone(), Format::of(&input.path), text, entry, &mut p));
+            (doc, p)
+        })
+        .collect();
+    for (doc, p) in read {
+        problems.extend(p);
+        loaded.documents.extend(doc);
+    }
+    loaded
 }
 
 #[cfg(test)]

@@ -1,27 +1,230 @@
-//! Documents: a text with its path, metadata and line index.
+//! Documents: a text with its path, metadata, sentences and line index.
+//!
+//! `load` reads files (walking, decoding, binary detection), `meta` reads
+//! metadata (front matter, sources manifest, dateline), `html` extracts
+//! the visible text of HTML, `segment` splits sentences and marks the
+//! headline, `lines` and `offsets` turn offsets into file positions.
 
+pub mod html;
 pub mod lines;
 pub mod load;
+pub mod meta;
+pub mod offsets;
+pub mod segment;
+
+use std::path::Path;
 
 pub use lines::LineIndex;
+pub use meta::{DateSource, Meta, MetaFields};
+pub use offsets::OffsetMap;
+pub use segment::{Role, Sentence};
+
+use crate::error::Problem;
+use crate::quantity::{Kind, recognize};
+
+/// The format of a document, from its file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("md" | "markdown") => Format::Markdown,
+            Some("html" | "htm") => Format::Html,
+            _ => Format::Text,
+        }
+    }
+}
 
 /// One input document.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The path as shown in reports.
     pub path: String,
+    pub format: Format,
+    /// The text figures are read from. For plain text and Markdown it is the
+    /// file itself (front matter and comments blanked, offsets unchanged);
+    /// for HTML it is the visible text.
     pub text: String,
+    /// The file as read, when it differs from `text` (HTML).
+    pub source: Option<String>,
+    /// Maps offsets in `text` to offsets in `source`.
+    pub map: Option<OffsetMap>,
+    /// Line index of the file (`source` if present, else `text`).
     pub lines: LineIndex,
+    pub meta: Meta,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Replace every byte of `range` except line breaks with a space, keeping offsets.
+fn blank(text: &mut String, range: std::ops::Range<usize>) {
+    let mut bytes = std::mem::take(text).into_bytes();
+    for b in &mut bytes[range] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+    *text = String::from_utf8(bytes).expect("blanking keeps UTF-8 valid");
+}
+
+/// Byte ranges of `<!-- ... -->` comments.
+pub fn comment_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(s) = text[pos..].find("<!--") {
+        let start = pos + s;
+        let end = text[start + 4..].find("-->").map_or(text.len(), |e| start + 4 + e + 3);
+        out.push(start..end);
+        pos = end;
+    }
+    out
+}
+
+/// The first full date (with year and day) in the first lines: a dateline.
+fn dateline(text: &str) -> Option<crate::dates::Date> {
+    let head_end = text.match_indices('\n').nth(5).map_or(text.len(), |(i, _)| i).min(1200);
+    let mut end = head_end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    recognize(&text[..end]).into_iter().find_map(|q| match q.kind {
+        Kind::Date(d) => {
+            let (y, day) = (d.year?, d.day?);
+            crate::dates::Date::new(y, d.month as i8, day as i8).ok()
+        }
+        _ => None,
+    })
 }
 
 impl Document {
+    /// A plain-text document with no metadata beyond a dateline.
     pub fn new(path: impl Into<String>, text: String) -> Document {
-        let lines = LineIndex::new(&text);
-        Document { path: path.into(), text, lines }
+        let mut problems = Vec::new();
+        Document::build(path.into(), Format::Text, text, None, &mut problems)
     }
 
-    /// 1-based line and column of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.text, offset)
+    /// Build a document from a decoded file: metadata from front matter, the
+    /// manifest entry, HTML meta and a dateline, in that order; sentences.
+    pub fn build(
+        path: String,
+        format: Format,
+        raw: String,
+        manifest: Option<MetaFields>,
+        problems: &mut Vec<Problem>,
+    ) -> Document {
+        let mut meta = Meta::default();
+        let mut headings = Vec::new();
+        let (text, source, map) = match format {
+            Format::Text => (raw, None, None),
+            Format::Markdown => {
+                let mut text = raw;
+                if let Some((yaml, range)) = meta::front_matter_block(&text) {
+                    let fields = meta::parse_front_matter(&path, yaml, problems);
+                    meta.fill(&fields, DateSource::FrontMatter);
+                    blank(&mut text, range);
+                }
+                for r in comment_ranges(&text) {
+                    blank(&mut text, r);
+                }
+                (text, None, None)
+            }
+            Format::Html => {
+                let h = html::parse(&raw);
+                headings = h.headings;
+                if let Some(m) = &manifest {
+                    meta.fill(m, DateSource::Manifest);
+                }
+                meta.fill(&h.meta, DateSource::HtmlMeta);
+                (h.text, Some(raw), Some(h.map))
+            }
+        };
+        if let Some(m) = &manifest {
+            meta.fill(m, DateSource::Manifest);
+        }
+        if meta.published.is_none()
+            && let Some(d) = dateline(&text)
+        {
+            meta.published = Some(d);
+            meta.date_source = DateSource::Dateline;
+        }
+        let layout = if format == Format::Markdown { segment::Layout::Markdown } else { segment::Layout::Lines };
+        let sentences = segment::segment(&text, layout, &headings, meta.title.as_deref());
+        let lines = LineIndex::new(source.as_deref().unwrap_or(&text));
+        Document { path, format, text, source, map, lines, meta, sentences }
+    }
+
+    /// The file as read.
+    pub fn file_text(&self) -> &str {
+        self.source.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The file offset of an offset in `text`.
+    pub fn file_offset(&self, text_offset: usize) -> usize {
+        let off = self.map.as_ref().map_or(text_offset, |m| m.to_source(text_offset));
+        let file = self.file_text();
+        let mut off = off.min(file.len());
+        while !file.is_char_boundary(off) {
+            off -= 1;
+        }
+        off
+    }
+
+    /// 1-based line and column in the file of an offset in `text`.
+    pub fn line_col(&self, text_offset: usize) -> (usize, usize) {
+        self.lines.line_col(self.file_text(), self.file_offset(text_offset))
+    }
+
+    /// The sentence containing a text offset.
+    pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        self.sentences.get(i).filter(|s| s.span.start <= offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_front_matter_wins_over_the_manifest() {
+        let raw = "---\ntitle: Draft\npublished: 2024-03-21\n---\n# Toll\n\nAbout 1,200 died.\n".to_string();
+        let manifest = MetaFields {
+            title: Some("Other".into()),
+            publisher: Some("The Daily".into()),
+            published: crate::dates::parse_date("2020-01-01"),
+            ..Default::default()
+        };
+        let mut p = Vec::new();
+        let d = Document::build("a.md".into(), Format::Markdown, raw, Some(manifest), &mut p);
+        assert_eq!(d.meta.title.as_deref(), Some("Draft"));
+        assert_eq!(d.meta.publisher.as_deref(), Some("The Daily"));
+        assert_eq!(d.meta.published, crate::dates::parse_date("2024-03-21"));
+        assert_eq!(d.meta.date_source, DateSource::FrontMatter);
+        // The front matter is blanked, not removed: lines stay where they are.
+        let off = d.text.find("1,200").unwrap();
+        assert_eq!(d.line_col(off), (7, 7));
+        assert!(recognize(&d.text).iter().all(|q| q.text != "2024-03-21"));
+    }
+
+    #[test]
+    fn dateline_dates_a_plain_text() {
+        let d = Document::new("a.txt", "Title\nDepartment 24-10-2024\nBody with 18 dead.\n".to_string());
+        assert_eq!(d.meta.published, crate::dates::parse_date("2024-10-24"));
+        assert_eq!(d.meta.date_source, DateSource::Dateline);
+        let d = Document::new("b.txt", "Title\nBody with 18 dead.\n".to_string());
+        assert_eq!((d.meta.published, d.meta.date_source), (None, DateSource::Undated));
+    }
+
+    #[test]
+    fn html_positions_point_into_the_file() {
+        let raw = "<html><head><title>T</title></head>\n<body>\n<p>Some\n1,200 died.</p></body></html>\n".to_string();
+        let mut p = Vec::new();
+        let d = Document::build("a.html".into(), Format::Html, raw, None, &mut p);
+        let off = d.text.find("1,200").unwrap();
+        assert_eq!(d.line_col(off), (4, 1));
     }
 }

@@ -1,0 +1,252 @@
+//! HTML documents: the visible text, parsed with a real HTML parser
+//! (scraper/html5ever), each text run anchored to its position in the
+//! source so citations point at the right line of the HTML file; and the
+//! metadata of the head (`og:title`, `og:site_name`,
+//! `article:published_time`, `<time datetime>`).
+
+use std::ops::Range;
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::meta::MetaFields;
+use super::offsets::OffsetMap;
+use crate::dates::parse_date;
+
+/// What an HTML file yields.
+pub struct HtmlText {
+    /// Visible text, one block element per line.
+    pub text: String,
+    pub map: OffsetMap,
+    pub meta: MetaFields,
+    /// Heading spans in `text`: `(span, level)`, level 1 for `h1` (and a
+    /// `<title>` shown when there is no `h1`).
+    pub headings: Vec<(Range<usize>, u8)>,
+}
+
+const SKIP: [&str; 7] = ["script", "style", "noscript", "template", "head", "svg", "iframe"];
+const BLOCK: [&str; 33] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tr",
+    "ul",
+];
+
+struct Builder<'s> {
+    source: &'s str,
+    cursor: usize,
+    text: String,
+    anchors: Vec<(usize, usize)>,
+    headings: Vec<(Range<usize>, u8)>,
+}
+
+/// How far ahead of the last anchor a text run is looked for in the source.
+const SEARCH_WINDOW: usize = 1 << 16;
+
+impl Builder<'_> {
+    fn newline(&mut self) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+
+    /// Find `word` in the source after the cursor and anchor it.
+    fn anchor(&mut self, text_offset: usize, word: &str) {
+        let end = (self.cursor + SEARCH_WINDOW).min(self.source.len());
+        let mut end = end;
+        while !self.source.is_char_boundary(end) {
+            end -= 1;
+        }
+        if let Some(i) = self.source[self.cursor..end].find(word) {
+            let src = self.cursor + i;
+            self.anchors.push((text_offset, src));
+            self.cursor = src + word.len();
+        }
+    }
+
+    fn push_text(&mut self, raw: &str) {
+        let mut word_start: Option<(usize, usize)> = None; // (text offset, raw offset)
+        for (i, c) in raw.char_indices() {
+            if c.is_whitespace() {
+                if let Some((t, r)) = word_start.take() {
+                    self.anchor(t, &raw[r..i]);
+                }
+                if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
+                    self.text.push(' ');
+                }
+                continue;
+            }
+            // ASCII runs are literal in the source; other characters may be entities.
+            let literal = c.is_ascii() && c != '&' && c != '<' && c != '>';
+            match (literal, word_start) {
+                (true, None) => word_start = Some((self.text.len(), i)),
+                (false, Some((t, r))) => {
+                    self.anchor(t, &raw[r..i]);
+                    word_start = None;
+                }
+                _ => {}
+            }
+            self.text.push(c);
+        }
+        if let Some((t, r)) = word_start {
+            self.anchor(t, &raw[r..]);
+        }
+    }
+
+    fn walk(&mut self, node: ego_tree::NodeRef<'_, Node>) {
+        match node.value() {
+            Node::Text(t) => self.push_text(t),
+            Node::Element(e) => {
+                let name = e.name();
+                if SKIP.contains(&name) {
+                    return;
+                }
+                let block = BLOCK.contains(&name);
+                let level = match name {
+                    "h1" => Some(1),
+                    "h2" => Some(2),
+                    "h3" => Some(3),
+                    "h4" => Some(4),
+                    "h5" => Some(5),
+                    "h6" => Some(6),
+                    _ => None,
+                };
+                if block {
+                    self.newline();
+                }
+                let start = self.text.len();
+                for child in node.children() {
+                    self.walk(child);
+                }
+                if let Some(level) = level {
+                    let end = self.text.trim_end().len();
+                    if end > start {
+                        self.headings.push((start..end, level));
+                    }
+                }
+                if block {
+                    self.newline();
+                }
+            }
+            _ => {
+                for child in node.children() {
+                    self.walk(child);
+                }
+            }
+        }
+    }
+}
+
+fn select_attr(doc: &Html, selector: &str, attr: &str) -> Option<String> {
+    let sel = Selector::parse(selector).ok()?;
+    doc.select(&sel).find_map(|e| e.value().attr(attr)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+fn select_text(doc: &Html, selector: &str) -> Option<String> {
+    let sel = Selector::parse(selector).ok()?;
+    let e: ElementRef<'_> = doc.select(&sel).next()?;
+    let t = e.text().collect::<Vec<_>>().join(" ");
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
+}
+
+/// Parse an HTML file into visible text, anchors and metadata.
+pub fn parse(source: &str) -> HtmlText {
+    let doc = Html::parse_document(source);
+    let title = select_attr(&doc, r#"meta[property="og:title"]"#, "content").or_else(|| select_text(&doc, "title"));
+    let published = select_attr(&doc, r#"meta[property="article:published_time"]"#, "content")
+        .or_else(|| select_attr(&doc, r#"meta[name="date"]"#, "content"))
+        .or_else(|| select_attr(&doc, "time[datetime]", "datetime"))
+        .and_then(|s| parse_date(&s));
+    let meta = MetaFields {
+        title,
+        publisher: select_attr(&doc, r#"meta[property="og:site_name"]"#, "content"),
+        author: select_attr(&doc, r#"meta[name="author"]"#, "content")
+            .or_else(|| select_attr(&doc, r#"meta[property="article:author"]"#, "content")),
+        url: select_attr(&doc, r#"link[rel="canonical"]"#, "href")
+            .or_else(|| select_attr(&doc, r#"meta[property="og:url"]"#, "content")),
+        published,
+    };
+
+    let body_start = source.find("<body").or_else(|| source.find("<BODY")).unwrap_or(0);
+    let mut b = Builder { source, cursor: 0, text: String::new(), anchors: Vec::new(), headings: Vec::new() };
+    // With no h1, the <title> is the headline: show it first, anchored in the head.
+    let has_h1 = Selector::parse("h1").ok().is_some_and(|s| doc.select(&s).next().is_some());
+    if !has_h1 && let Some(t) = select_text(&doc, "title") {
+        let start = b.text.len();
+        b.cursor = source.find("<title").unwrap_or(0);
+        b.push_text(&t);
+        b.headings.push((start..b.text.len(), 1));
+        b.newline();
+    }
+    b.cursor = b.cursor.max(body_start);
+    b.walk(doc.tree.root());
+    while b.text.ends_with([' ', '\n']) {
+        b.text.pop();
+    }
+    b.text.push('\n');
+    HtmlText { map: OffsetMap::new(b.anchors), text: b.text, meta, headings: b.headings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<!doctype html>\n<html><head>\n<title>Toll rises</title>\n\
+<meta property=\"og:site_name\" content=\"The Daily\">\n\
+<meta property=\"article:published_time\" content=\"2024-03-21T08:00:00Z\">\n\
+<script>var x = 99;</script></head>\n<body>\n<h1>Close to 32,000 killed</h1>\n\
+<p>According to the ministry,\n<b>31,988</b> people &amp; more have died.</p>\n</body></html>\n";
+
+    #[test]
+    fn visible_text_metadata_and_headings() {
+        let h = parse(PAGE);
+        assert_eq!(h.text, "Close to 32,000 killed\nAccording to the ministry, 31,988 people & more have died.\n");
+        assert_eq!(h.meta.title.as_deref(), Some("Toll rises"));
+        assert_eq!(h.meta.publisher.as_deref(), Some("The Daily"));
+        assert_eq!(h.meta.published, parse_date("2024-03-21"));
+        assert_eq!(&h.text[h.headings[0].0.clone()], "Close to 32,000 killed");
+    }
+
+    #[test]
+    fn text_offsets_map_to_the_source() {
+        let h = parse(PAGE);
+        let t = h.text.find("31,988").unwrap();
+        let s = h.map.to_source(t);
+        assert_eq!(&PAGE[s..s + 6], "31,988");
+        let t = h.text.find("have died").unwrap();
+        let s = h.map.to_source(t);
+        assert_eq!(&PAGE[s..s + 9], "have died");
+    }
+}

@@ -1,0 +1,301 @@
+//! Document metadata: title, publisher, author, URL and publication date,
+//! from YAML front matter, a sources manifest (`sources.yaml`), HTML meta
+//! tags, or a dateline near the top of the text, in that order of trust.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::dates::{Date, parse_date};
+use crate::error::Problem;
+
+/// Where a document's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    FrontMatter,
+    Manifest,
+    HtmlMeta,
+    Dateline,
+    /// No date could be found: the document is undated.
+    Undated,
+}
+
+impl DateSource {
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateSource::FrontMatter => "front matter",
+            DateSource::Manifest => "sources manifest",
+            DateSource::HtmlMeta => "HTML meta",
+            DateSource::Dateline => "dateline",
+            DateSource::Undated => "undated",
+        }
+    }
+}
+
+/// What is known about a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Date>,
+    pub date_source: DateSource,
+}
+
+impl Default for Meta {
+    fn default() -> Meta {
+        Meta {
+            title: None,
+            publisher: None,
+            author: None,
+            url: None,
+            published: None,
+            date_source: DateSource::Undated,
+        }
+    }
+}
+
+/// Metadata fields as a source supplies them; missing fields are `None`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetaFields {
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Date>,
+}
+
+impl Meta {
+    /// Fill fields still missing from a less trusted source.
+    pub fn fill(&mut self, from: &MetaFields, source: DateSource) {
+        fn take(slot: &mut Option<String>, v: &Option<String>) {
+            if slot.is_none() {
+                slot.clone_from(v);
+            }
+        }
+        take(&mut self.title, &from.title);
+        take(&mut self.publisher, &from.publisher);
+        take(&mut self.author, &from.author);
+        take(&mut self.url, &from.url);
+        if self.published.is_none() && from.published.is_some() {
+            self.published = from.published;
+            self.date_source = source;
+        }
+    }
+}
+
+/// A YAML value that may be a string or a date-like scalar.
+fn yaml_string(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Split YAML front matter (`---` … `---` at the top of a Markdown file).
+/// Returns the YAML text and the byte range of the whole block.
+pub fn front_matter_block(text: &str) -> Option<(&str, std::ops::Range<usize>)> {
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let open = text.len() - rest.len();
+    let mut pos = open;
+    for line in rest.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Some((&text[open..pos], 0..pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// Parse front matter YAML. Unknown keys are allowed (front matter serves
+/// other tools too); a malformed block is a problem naming the line.
+pub fn parse_front_matter(path: &str, yaml: &str, problems: &mut Vec<Problem>) -> MetaFields {
+    let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
+        Ok(v) => v,
+        Err(e) => {
+            // Line numbers count from the opening `---`.
+            let line = e.location().map_or(1, |l| l.line() + 1);
+            problems.push(Problem::error(path, format!("malformed front matter: {e}")).at_line(line));
+            return MetaFields::default();
+        }
+    };
+    let get = |k: &str| value.get(k).and_then(yaml_string);
+    let published = get("published").or_else(|| get("date"));
+    let date = published.as_deref().and_then(parse_date);
+    if let (Some(p), None) = (&published, date) {
+        problems.push(Problem::warning(path, format!("front matter: `published: {p}` is not a date (YYYY-MM-DD)")));
+    }
+    MetaFields {
+        title: get("title"),
+        publisher: get("publisher"),
+        author: get("author"),
+        url: get("url"),
+        published: date,
+    }
+}
+
+/// One document entry of a sources manifest.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentEntry {
+    pub path: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+}
+
+/// One reference dataset of a sources manifest.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetEntry {
+    pub path: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub licence: Option<String>,
+    /// The authority whose figures the series holds (an id of `rules/authorities.yaml`).
+    #[serde(default)]
+    pub attribution: Option<String>,
+    /// csv, json or jsonl; by default from the file extension.
+    #[serde(default)]
+    pub format: Option<String>,
+    pub date_field: String,
+    /// Metric → column holding its value.
+    pub series: BTreeMap<String, String>,
+    /// Metric → column that says whether the row's value was reported
+    /// (`yes`) or filled in between reports (`no`). By default the column
+    /// `<value column>_reported`, when the file has one.
+    #[serde(default)]
+    pub reported: BTreeMap<String, String>,
+}
+
+/// A sources manifest: metadata for documents that carry none, and datasets.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    #[serde(default)]
+    pub documents: Vec<DocumentEntry>,
+    #[serde(default)]
+    pub datasets: Vec<DatasetEntry>,
+    /// The directory the manifest's paths are relative to.
+    #[serde(skip)]
+    pub dir: PathBuf,
+    /// The manifest file, for messages.
+    #[serde(skip)]
+    pub file: String,
+}
+
+pub const MANIFEST_NAME: &str = "sources.yaml";
+
+impl Manifest {
+    /// Read and validate a manifest; unknown keys are errors naming the line.
+    pub fn load(path: &Path) -> Result<Manifest, Problem> {
+        let display = super::load::display_path(path);
+        let text = std::fs::read_to_string(path).map_err(|e| Problem::error(&display, e.to_string()))?;
+        let mut m: Manifest = if text.trim().is_empty() {
+            Manifest::default()
+        } else {
+            serde_yaml::from_str(&text).map_err(|e| {
+                let p = Problem::error(&display, format!("invalid sources manifest: {e}"));
+                match e.location() {
+                    Some(l) => p.at_line(l.line()),
+                    None => p,
+                }
+            })?
+        };
+        m.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        m.file = display;
+        Ok(m)
+    }
+
+    /// Metadata for the document at `path`, if the manifest lists it.
+    pub fn entry_for(&self, path: &Path) -> Option<MetaFields> {
+        let e = self.documents.iter().find(|e| same_file(&self.dir.join(&e.path), path))?;
+        Some(MetaFields {
+            title: e.title.clone(),
+            publisher: e.publisher.clone(),
+            author: e.author.clone(),
+            url: e.url.clone(),
+            published: e.published.as_deref().and_then(parse_date),
+        })
+    }
+
+    /// Problems with the manifest's own entries (dates that do not parse).
+    pub fn check(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for e in &self.documents {
+            if let Some(p) = &e.published
+                && parse_date(p).is_none()
+            {
+                out.push(Problem::warning(
+                    &self.file,
+                    format!("{}: `published: {p}` is not a date (YYYY-MM-DD)", e.path),
+                ));
+            }
+        }
+        out
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_and_parsed() {
+        let text = "---\ntitle: A draft\npublished: 2024-03-21\ntags: [x]\n---\nBody 1,200.\n";
+        let (yaml, range) = front_matter_block(text).unwrap();
+        assert_eq!(&text[range.end..], "Body 1,200.\n");
+        let mut problems = Vec::new();
+        let m = parse_front_matter("a.md", yaml, &mut problems);
+        assert_eq!(m.title.as_deref(), Some("A draft"));
+        assert_eq!(m.published, parse_date("2024-03-21"));
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn malformed_front_matter_names_the_line() {
+        let text = "---\ntitle: ok\npublished: [2024\n---\nBody\n";
+        let (yaml, _) = front_matter_block(text).unwrap();
+        let mut problems = Vec::new();
+        parse_front_matter("a.md", yaml, &mut problems);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].to_string().starts_with("error: a.md:4: malformed front matter"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn fill_respects_trust_order() {
+        let mut m = Meta::default();
+        m.fill(&MetaFields { title: Some("A".into()), ..Default::default() }, DateSource::FrontMatter);
+        m.fill(
+            &MetaFields { title: Some("B".into()), published: parse_date("2024-01-02"), ..Default::default() },
+            DateSource::Manifest,
+        );
+        assert_eq!(m.title.as_deref(), Some("A"));
+        assert_eq!((m.published, m.date_source), (parse_date("2024-01-02"), DateSource::Manifest));
+    }
+}

@@ -1,0 +1,311 @@
+//! Sentence segmentation that survives `U.S.`, `Oct. 7`, `Dr.`, `No. 2`,
+//! decimals and quotes, and the role of each sentence: the document's
+//! headline, a section heading, or body text.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// The place of a sentence in its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The document's title line.
+    Headline,
+    /// A section heading (`Close to 32,000 Killed`).
+    Heading,
+    Body,
+}
+
+/// One sentence: its byte span in the analysis text, role and paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    pub role: Role,
+    /// Index of the paragraph (sentences of one paragraph share it).
+    pub paragraph: usize,
+}
+
+/// How lines group into paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Plain text and HTML text: every line is a paragraph.
+    Lines,
+    /// Markdown: lines join until a blank line; `#` lines are headings.
+    Markdown,
+}
+
+const ABBREVIATIONS: [&str; 46] = [
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St", "Jr", "Sr", "No",
+    "Nos", "Nr", "Nrs", "vs", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "approx", "est", "Fig", "Vol", "Ave", "Blvd", "Mt", "Ft", "Messrs",
+];
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«')
+}
+
+/// Whether the `.` at `dot` ends an abbreviation or an initial.
+fn abbreviation_before(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before.rfind(|c: char| !(c.is_ascii_alphabetic() || c == '.')).map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // U.S., D.C., a.m., e.g.: dotted forms; J. (an initial).
+    if word.contains('.') || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+/// Split one paragraph `[start, end)` into sentence spans.
+fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let para = &text[start..end];
+    let mut s = 0;
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Swallow repeated marks and closing quotes: `?”`, `...`.
+            let mut j = i + 1;
+            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || is_closing(chars[j].1)) {
+                j += 1;
+            }
+            let after = chars.get(j).map(|x| x.1);
+            let boundary = match after {
+                None => true,
+                Some(w) if w.is_whitespace() => {
+                    let mut k = j;
+                    while k < chars.len() && chars[k].1.is_whitespace() {
+                        k += 1;
+                    }
+                    match chars.get(k).map(|x| x.1) {
+                        None => true,
+                        Some(n) => n.is_uppercase() || n.is_ascii_digit() || is_opening(n),
+                    }
+                }
+                _ => false,
+            };
+            if boundary && !(c == '.' && abbreviation_before(para, pos)) {
+                let e = chars.get(j).map_or(para.len(), |x| x.0);
+                push_trimmed(text, start + s, start + e, out);
+                s = e;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start + s, end, out);
+}
+
+fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
+    let slice = &text[s..e];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(s + lead..e - trail);
+    }
+}
+
+/// Normalise for comparing a title with a line: lower case, plain quotes, single spaces.
+fn normalise(s: &str) -> String {
+    let s: String = s.chars().map(|c| if matches!(c, '’' | '‘') { '\'' } else { c }).collect();
+    s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A short line in title case without closing punctuation: a heading.
+fn looks_like_heading(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”']) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > 12 {
+        return false;
+    }
+    let capitalised =
+        words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).count();
+    let long_words = words.iter().filter(|w| w.len() > 3).count().max(1);
+    capitalised * 2 >= long_words.max(words.len().min(2)) && capitalised * 3 >= words.len() * 2
+}
+
+/// Segment a document's analysis text.
+///
+/// `headings` are heading spans already known (HTML `h1`–`h6`, level 1 the
+/// headline); `title` is the document's title from its metadata, used to
+/// find the headline line in plain text.
+pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], title: Option<&str>) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut spans = Vec::new();
+    let mut headline_seen = false;
+    let wanted_title = title.map(normalise).filter(|t| !t.is_empty());
+    let mut line_no = 0;
+    let mut pending_para: Option<Range<usize>> = None;
+
+    let mut flush = |range: Range<usize>, role: Role, out: &mut Vec<Sentence>, paragraph: &mut usize| {
+        spans.clear();
+        if role == Role::Body {
+            split_paragraph(text, range.start, range.end, &mut spans);
+        } else {
+            push_trimmed(text, range.start, range.end, &mut spans);
+        }
+        for s in spans.drain(..) {
+            out.push(Sentence { span: s, role, paragraph: *paragraph });
+        }
+        *paragraph += 1;
+    };
+
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let line_start = pos;
+        pos += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let line_end = line_start + line.len();
+        let trimmed = line.trim();
+        line_no += 1;
+        if trimmed.is_empty() {
+            if let Some(p) = pending_para.take() {
+                flush(p, Role::Body, &mut out, &mut paragraph);
+            }
+            continue;
+        }
+        // Role of a line standing alone.
+        let html_heading =
+            headings.iter().find(|(r, _)| r.start >= line_start && r.start < line_end.max(line_start + 1));
+        let md_heading = layout == Layout::Markdown && trimmed.starts_with('#');
+        let mut role = Role::Body;
+        let mut span = line_start..line_end;
+        if let Some((_, level)) = html_heading {
+            role = if *level == 1 && !headline_seen { Role::Headline } else { Role::Heading };
+        } else if md_heading {
+            let hashes = trimmed.chars().take_while(|c| *c == '#').count();
+            let lead = line.len() - line.trim_start().len();
+            span = line_start + lead + hashes..line_end;
+            role = if hashes == 1 && !headline_seen { Role::Headline } else { Role::Heading };
+        } else if layout == Layout::Lines || pending_para.is_none() {
+            let is_title = !headline_seen
+                && line_no <= 20
+                && wanted_title.as_ref().is_some_and(|t| {
+                    let l = normalise(trimmed);
+                    l == *t || l.starts_with(t.as_str()) || (t.len() > 20 && l.contains(t.as_str()))
+                });
+            let first_line_title = !headline_seen
+                && wanted_title.is_none()
+                && out.is_empty()
+                && pending_para.is_none()
+                && looks_like_heading(trimmed);
+            if is_title || first_line_title {
+                role = Role::Headline;
+            } else if looks_like_heading(trimmed) && trimmed.split_whitespace().count() >= 2 {
+                role = Role::Heading;
+            }
+        }
+        if role == Role::Headline {
+            headline_seen = true;
+        }
+        match (layout, role) {
+            (Layout::Markdown, Role::Body) => {
+                // Soft-wrapped lines join one paragraph.
+                pending_para = Some(match pending_para.take() {
+                    Some(p) => p.start..line_end,
+                    None => line_start..line_end,
+                });
+            }
+            _ => {
+                if let Some(p) = pending_para.take() {
+                    flush(p, Role::Body, &mut out, &mut paragraph);
+                }
+                flush(span, role, &mut out, &mut paragraph);
+            }
+        }
+    }
+    if let Some(p) = pending_para.take() {
+        flush(p, Role::Body, &mut out, &mut paragraph);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        segment(text, Layout::Lines, &[], None).iter().map(|s| &text[s.span.clone()]).collect()
+    }
+
+    #[test]
+    fn abbreviations_decimals_and_quotes_do_not_split() {
+        let t = "Blinken met U.S. officials on Oct. 7 with Dr. Smith. The toll rose 2.3 percent. \
+                 “It is time,” he said. Item No. 2 was next! Was it? Yes.";
+        assert_eq!(
+            sentences(t),
+            [
+                "Blinken met U.S. officials on Oct. 7 with Dr. Smith.",
+                "The toll rose 2.3 percent.",
+                "“It is time,” he said.",
+                "Item No. 2 was next!",
+                "Was it?",
+                "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_end_with_the_sentence() {
+        let t = "He said “we’re pushing it.” Traveling with Biden, Kirby spoke.";
+        assert_eq!(sentences(t), ["He said “we’re pushing it.”", "Traveling with Biden, Kirby spoke."]);
+    }
+
+    #[test]
+    fn headline_and_headings() {
+        let t = "Blinken in Jeddah\n\nHe spoke. Then left.\n\nClose to 32,000 Killed\n\nAccording to the ministry, 31,988 died.\n";
+        let s = segment(t, Layout::Lines, &[], None);
+        let roles: Vec<(Role, &str)> = s.iter().map(|s| (s.role, &t[s.span.clone()])).collect();
+        assert_eq!(
+            roles,
+            [
+                (Role::Headline, "Blinken in Jeddah"),
+                (Role::Body, "He spoke."),
+                (Role::Body, "Then left."),
+                (Role::Heading, "Close to 32,000 Killed"),
+                (Role::Body, "According to the ministry, 31,988 died."),
+            ]
+        );
+        assert_eq!(s[1].paragraph, s[2].paragraph);
+        assert_ne!(s[2].paragraph, s[3].paragraph);
+    }
+
+    #[test]
+    fn title_from_metadata_finds_the_headline() {
+        let t = "Get all your news in one place.\nZenger\nBlinken’s Mission: Seeking Pause\nBody text here.\n";
+        let s = segment(t, Layout::Lines, &[], Some("Blinken's Mission: Seeking Pause"));
+        let head: Vec<&str> = s.iter().filter(|s| s.role == Role::Headline).map(|s| &t[s.span.clone()]).collect();
+        assert_eq!(head, ["Blinken’s Mission: Seeking Pause"]);
+    }
+
+    #[test]
+    fn markdown_joins_wrapped_lines_and_reads_hash_headings() {
+        let t = "# Toll rises\n\nThe ministry said 1,200\npeople died. More later.\n\n## Aid\n\nText.\n";
+        let s = segment(t, Layout::Markdown, &[], None);
+        let got: Vec<(Role, &str)> = s.iter().map(|s| (s.role, &t[s.span.clone()])).collect();
+        assert_eq!(
+            got,
+            [
+                (Role::Headline, "Toll rises"),
+                (Role::Body, "The ministry said 1,200\npeople died."),
+                (Role::Body, "More later."),
+                (Role::Heading, "Aid"),
+                (Role::Body, "Text."),
+            ]
+        );
+    }
+}
