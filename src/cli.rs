@@ -22,6 +22,32 @@ pub enum Command {
     Check(CheckArgs),
     /// List the figures (or claims) found in documents, one record per line
     Extract(ExtractArgs),
+    /// List, test and explain rules
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+/// Rule directories added to the embedded default pack.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RulesArgs {
+    /// Add the rules (*.yaml) of DIR; a rule with a default rule's id replaces it
+    #[arg(long = "rules", value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the rules: id, metric, behaviour, description
+    List(RulesArgs),
+    /// Run every rule's examples (Validated, Reported, Noisy, Missing, Wrong)
+    Test(RulesArgs),
+    /// Show one rule in full: patterns, context, windows, examples and their outcomes
+    Explain {
+        /// The rule id
+        id: String,
+        #[command(flatten)]
+        rules: RulesArgs,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -42,6 +68,14 @@ pub struct ExtractArgs {
     /// Also list numbers that are not counts: years, dates, times, identifiers, idioms
     #[arg(long)]
     pub all: bool,
+    /// List claims (figures bound to a metric by a rule) instead of figures
+    #[arg(long, conflicts_with = "explain")]
+    pub claims: bool,
+    /// Show, sentence by sentence, the figures found and why each rule matched or not
+    #[arg(long)]
+    pub explain: bool,
+    #[command(flatten)]
+    pub rules: RulesArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,8 +10,10 @@ mod commands;
 pub mod dates;
 pub mod document;
 pub mod error;
+pub mod extract;
 pub mod quantity;
 pub mod report;
+pub mod rules;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Read, Write};
@@ -49,6 +51,7 @@ where
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args, io),
         Command::Extract(args) => commands::extract::run(args, io),
+        Command::Rules(cmd) => commands::rules::run(cmd, io),
     };
     match result {
         Ok(status) => status,

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod extract;
+pub mod rules;
 
 use std::io::Write;
 

@@ -25,7 +25,7 @@ pub use interval::{Interval, format_number};
 pub use recognize::{Recognizer, candidate_baseline};
 
 /// One figure found in a text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
     /// Byte span in the text, qualifier and currency included (`more than $1.2 billion`).
     pub span: Range<usize>,

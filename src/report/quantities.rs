@@ -99,28 +99,5 @@ pub fn write_table(out: &mut dyn Write, records: &[QuantityRecord<'_>]) -> io::R
             ]
         })
         .collect();
-    let header = ["location", "kind", "value", "qualifier", "interval", "text"];
-    let mut widths = header.map(str::len);
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let line = |cells: [&str; 6], out: &mut dyn Write| -> io::Result<()> {
-        let mut s = String::new();
-        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
-            if i == 5 {
-                s.push_str(cell);
-            } else {
-                s.push_str(cell);
-                s.extend(std::iter::repeat_n(' ', w - cell.chars().count() + 2));
-            }
-        }
-        writeln!(out, "{}", s.trim_end())
-    };
-    line(header, out)?;
-    for row in &rows {
-        line([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]], out)?;
-    }
-    Ok(())
+    super::write_aligned(out, &["location", "kind", "value", "qualifier", "interval", "text"], &rows)
 }

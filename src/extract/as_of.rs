@@ -1,0 +1,254 @@
+//! As of when a figure holds: the document date, unless the sentence (or
+//! an earlier sentence of its paragraph) states one: `as of March 20`,
+//! `on Tuesday` (the last Tuesday on or before publication), `yesterday`,
+//! `last month`. Dates that open a period (`since October 7`) and the
+//! rule's own event date (`killed on October 7`) are not as-of dates.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::dates::{Date, add_days, last_weekday_on_or_before, resolve_month_day, weekday_named};
+use crate::document::Document;
+use crate::quantity::{Kind, PartialDate, Quantity};
+
+/// Where a claim's as-of date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsOfSource {
+    /// The document's publication date.
+    Published,
+    /// A date written in the text (`as of March 20`, `on November 3`).
+    Stated,
+    /// A weekday or relative word resolved against publication (`on Tuesday`).
+    Relative,
+    /// Neither the text nor the document gives a date.
+    Undated,
+}
+
+/// A claim's date and its provenance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AsOf {
+    pub date: Option<Date>,
+    pub source: AsOfSource,
+    /// The words that gave the date (`on Tuesday`).
+    pub text: Option<String>,
+    /// The words were in an earlier sentence of the paragraph.
+    pub from_earlier_sentence: bool,
+}
+
+impl AsOf {
+    pub fn describe(&self) -> String {
+        match (&self.date, self.source, &self.text) {
+            (None, _, _) => "undated".to_string(),
+            (Some(d), AsOfSource::Published, _) => format!("{d} (publication date)"),
+            (Some(d), _, Some(t)) if self.from_earlier_sentence => format!("{d} (\"{t}\", earlier in the paragraph)"),
+            (Some(d), _, Some(t)) => format!("{d} (\"{t}\")"),
+            (Some(d), _, None) => d.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// as of, by, through
+    Strong,
+    /// on, a bare date, a weekday, a relative word
+    Weak,
+}
+
+#[derive(Debug, Clone)]
+struct Expression {
+    span: Range<usize>,
+    date: Date,
+    strength: Strength,
+    source: AsOfSource,
+}
+
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|on|[Oo]n|[Ee]arly on|[Ll]ate on) )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+        .expect("weekday regex")
+});
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:yesterday|today|last week|last month|earlier this week|this week)\b").expect("relative regex")
+});
+
+const STRONG_CUES: [&str; 6] = ["as of", "as at", "by", "through", "until", "up to"];
+const PERIOD_CUES: [&str; 8] =
+    ["since", "starting", "starting on", "from", "beginning", "beginning on", "after", "before"];
+
+fn cue_before(text: &str, start: usize, cues: &[&str]) -> bool {
+    let before = text[..start].trim_end().to_lowercase();
+    cues.iter().any(|c| {
+        before.ends_with(c)
+            && before[..before.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
+    })
+}
+
+fn resolve_partial(d: PartialDate, published: Option<Date>) -> Option<Date> {
+    let day = d.day?;
+    match d.year {
+        Some(y) => Date::new(y, d.month as i8, day as i8).ok(),
+        None => resolve_month_day(d.month, day, published?),
+    }
+}
+
+/// Time expressions in `[span]` of the document text.
+fn expressions(
+    doc: &Document,
+    quantities: &[Quantity],
+    span: Range<usize>,
+    event_date: Option<Date>,
+) -> Vec<Expression> {
+    let text = &doc.text;
+    let published = doc.meta.published;
+    let mut out = Vec::new();
+    let first = quantities.partition_point(|q| q.span.start < span.start);
+    for q in quantities[first..].iter().take_while(|q| q.span.start < span.end) {
+        let Kind::Date(d) = q.kind else { continue };
+        if cue_before(text, q.span.start, &PERIOD_CUES) {
+            continue;
+        }
+        let Some(date) = resolve_partial(d, published) else { continue };
+        if Some(date) == event_date || published.is_some_and(|p| date > p) {
+            continue;
+        }
+        let strength = if cue_before(text, q.span.start, &STRONG_CUES) { Strength::Strong } else { Strength::Weak };
+        out.push(Expression { span: q.span.clone(), date, strength, source: AsOfSource::Stated });
+    }
+    let Some(published) = published else { return out };
+    let sentence = &text[span.clone()];
+    for c in WEEKDAY.captures_iter(sentence) {
+        let m = c.get(0).expect("whole match");
+        if c.name("mod").is_some_and(|m| m.as_str().eq_ignore_ascii_case("next")) {
+            continue;
+        }
+        let Some(wd) = weekday_named(&c["day"]) else { continue };
+        let date = last_weekday_on_or_before(published, wd);
+        let s = span.start + m.start();
+        out.push(Expression {
+            span: s..span.start + m.end(),
+            date,
+            strength: Strength::Weak,
+            source: AsOfSource::Relative,
+        });
+    }
+    for m in RELATIVE.find_iter(sentence) {
+        let date = match m.as_str().to_lowercase().as_str() {
+            "yesterday" => add_days(published, -1),
+            "last week" => add_days(published, -7),
+            "last month" => published.first_of_month().yesterday().unwrap_or(published),
+            _ => published,
+        };
+        let s = span.start + m.start();
+        out.push(Expression {
+            span: s..span.start + m.end(),
+            date,
+            strength: Strength::Weak,
+            source: AsOfSource::Relative,
+        });
+    }
+    out
+}
+
+fn pick(mut exprs: Vec<Expression>, figure: usize) -> Option<Expression> {
+    let dist =
+        |e: &Expression| if e.span.start > figure { e.span.start - figure } else { figure - e.span.end.min(figure) };
+    exprs.sort_by(|a, b| a.strength.cmp(&b.strength).then(dist(a).cmp(&dist(b))).then(a.span.start.cmp(&b.span.start)));
+    exprs.into_iter().next()
+}
+
+/// The as-of date of a figure at `figure` in sentence `sentence` of `doc`.
+pub fn resolve(
+    doc: &Document,
+    quantities: &[Quantity],
+    sentence: usize,
+    figure: usize,
+    event_date: Option<Date>,
+) -> AsOf {
+    let s = &doc.sentences[sentence];
+    let found = pick(expressions(doc, quantities, s.span.clone(), event_date), figure);
+    let (found, earlier) = match found {
+        Some(e) => (Some(e), false),
+        None => {
+            // The nearest earlier sentence of the same paragraph that dates itself.
+            let mut e = None;
+            for prev in doc.sentences[..sentence].iter().rev().take_while(|p| p.paragraph == s.paragraph) {
+                if let Some(x) = pick(expressions(doc, quantities, prev.span.clone(), event_date), prev.span.end) {
+                    e = Some(x);
+                    break;
+                }
+            }
+            (e, true)
+        }
+    };
+    match found {
+        Some(e) => AsOf {
+            date: Some(e.date),
+            source: e.source,
+            text: Some(doc.text[e.span.clone()].to_string()),
+            from_earlier_sentence: earlier,
+        },
+        None => match doc.meta.published {
+            Some(d) => AsOf { date: Some(d), source: AsOfSource::Published, text: None, from_earlier_sentence: false },
+            None => AsOf { date: None, source: AsOfSource::Undated, text: None, from_earlier_sentence: false },
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::parse_date;
+    use crate::document::{Document, Format, MetaFields};
+    use crate::quantity::recognize;
+
+    fn as_of(text: &str, published: &str, event: Option<&str>) -> AsOf {
+        let mut p = Vec::new();
+        let meta = MetaFields { published: parse_date(published), ..Default::default() };
+        let doc = Document::build("a.txt".into(), Format::Text, text.to_string(), Some(meta), &mut p);
+        let qs = recognize(&doc.text);
+        let fig = doc.text.find("FIG").unwrap();
+        let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
+        resolve(&doc, &qs, si, fig, event.and_then(parse_date))
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_last_one_before_publication() {
+        let a = as_of("Blinken arrived in Israel on Tuesday, marking his FIG visit.", "2024-10-24", None);
+        assert_eq!(
+            (a.date, a.source, a.text.as_deref()),
+            (parse_date("2024-10-22"), AsOfSource::Relative, Some("on Tuesday"))
+        );
+    }
+
+    #[test]
+    fn earlier_sentences_of_the_paragraph_count() {
+        let a = as_of("He spoke on Wednesday in Jeddah. This is his FIG visit.", "2024-03-21", None);
+        assert_eq!((a.date, a.from_earlier_sentence), (parse_date("2024-03-20"), true));
+        let a = as_of("He spoke on Wednesday in Jeddah.\nThis is his FIG visit.", "2024-03-21", None);
+        assert_eq!((a.date, a.source), (parse_date("2024-03-21"), AsOfSource::Published));
+    }
+
+    #[test]
+    fn stated_dates_periods_and_event_dates() {
+        let a = as_of("As of March 20, FIG people had died.", "2024-03-21", None);
+        assert_eq!((a.date, a.source), (parse_date("2024-03-20"), AsOfSource::Stated));
+        let a = as_of("FIG killed in Gaza starting on October 7.", "2024-03-21", None);
+        assert_eq!(a.source, AsOfSource::Published);
+        let a = as_of("The war broke out on October 7, killing FIG people.", "2023-12-20", Some("2023-10-07"));
+        assert_eq!((a.date, a.source), (parse_date("2023-12-20"), AsOfSource::Published));
+        let a = as_of("Yesterday FIG died.", "2023-12-20", None);
+        assert_eq!(a.date, parse_date("2023-12-19"));
+    }
+
+    #[test]
+    fn undated_documents_say_so() {
+        let mut p = Vec::new();
+        let doc = Document::build("a.txt".into(), Format::Text, "FIG died on Tuesday.".into(), None, &mut p);
+        let a = resolve(&doc, &recognize(&doc.text), 0, 0, None);
+        assert_eq!((a.date, a.source), (None, AsOfSource::Undated));
+    }
+}

@@ -1,0 +1,141 @@
+//! Who a figure is attributed to: `according to X`, `X said/reported/
+//! announced`, `per X`, or an authority's name anywhere in the sentence
+//! (`the Hamas-run health ministry`), normalised through the aliases of
+//! `rules/authorities.yaml`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::rules::Authorities;
+
+/// The source a sentence credits.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Attribution {
+    /// The authority's id, when the name is known (`gaza-moh`).
+    pub id: Option<String>,
+    /// The authority's name, or the words of the sentence.
+    pub name: String,
+    /// As written in the sentence.
+    pub text: String,
+}
+
+impl Attribution {
+    /// The key claims are grouped by: the authority id, else the name.
+    pub fn key(&self) -> &str {
+        self.id.as_deref().unwrap_or(&self.name)
+    }
+}
+
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\baccording to (?:an? |the )?(?P<who>[^,;:()“”\x22]+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:which|who|that|as|on|in a|in an)\b)")
+        .expect("according regex")
+});
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:said|says|say|reported|reports|announced|announces|stated|states|estimated|estimates|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)\b")
+        .expect("verb regex")
+});
+static PER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bper (?P<who>the [^,;.]+|[A-Z][^,;.]+)").expect("per regex"));
+
+const PRONOUNS: [&str; 12] = ["he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "there"];
+
+fn resolve(who: &str, authorities: &Authorities) -> Option<Attribution> {
+    let who = who.trim().trim_matches(|c: char| !c.is_alphanumeric()).trim();
+    let who = who.strip_prefix("the ").or_else(|| who.strip_prefix("The ")).unwrap_or(who).trim();
+    if who.is_empty() || PRONOUNS.contains(&who.to_lowercase().as_str()) {
+        return None;
+    }
+    Some(match authorities.find_in(who) {
+        Some(a) => Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: who.to_string() },
+        None => Attribution { id: None, name: who.to_string(), text: who.to_string() },
+    })
+}
+
+/// The subject before a reporting verb: back to the start of the clause, at most eight words.
+fn subject_before(sentence: &str, verb_start: usize) -> &str {
+    let before = &sentence[..verb_start];
+    let clause_start = before
+        .rfind([',', ';', ':', '“', '”', '"', '(', '—', '–'])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let clause = before[clause_start..].trim();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    if words.len() > 8 || words.is_empty() {
+        return "";
+    }
+    clause
+}
+
+/// The attribution of a sentence, if it names a source.
+pub fn attribution_of(sentence: &str, authorities: &Authorities) -> Option<Attribution> {
+    if let Some(c) = ACCORDING.captures(sentence)
+        && let Some(a) = resolve(&c["who"], authorities)
+    {
+        return Some(a);
+    }
+    for m in VERB.find_iter(sentence) {
+        let who = subject_before(sentence, m.start());
+        // Prefer a known authority; a bare name ("Blinken said") still counts.
+        if let Some(a) = resolve(who, authorities)
+            && who.chars().next().is_some_and(char::is_uppercase)
+        {
+            return Some(a);
+        }
+    }
+    if let Some(c) = PER.captures(sentence)
+        && let Some(a) = resolve(&c["who"], authorities)
+    {
+        return Some(a);
+    }
+    // An authority named anywhere ("the Hamas-run health ministry's figures");
+    // one-word names such as "Israel" are too common to count here.
+    authorities.find_in_filtered(sentence, |alias| alias.contains(' ')).map(|a| Attribution {
+        id: Some(a.id.clone()),
+        name: a.name.clone(),
+        text: a.name.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RulePack;
+
+    fn who(s: &str) -> Option<(Option<String>, String)> {
+        let pack = RulePack::default_pack();
+        attribution_of(s, &pack.authorities).map(|a| (a.id, a.text))
+    }
+
+    #[test]
+    fn forms_of_attribution() {
+        assert_eq!(
+            who(
+                "Israel has killed 19,667 people in Gaza, according to the enclave’s Hamas-run health ministry, which does not differentiate."
+            ),
+            Some((Some("gaza-moh".into()), "enclave’s Hamas-run health ministry".into()))
+        );
+        assert_eq!(
+            who("According to Gaza’s Ministry of Health, 31,988 Palestinians have been killed."),
+            Some((Some("gaza-moh".into()), "Gaza’s Ministry of Health".into()))
+        );
+        assert_eq!(
+            who("Israel says that 1,200 soldiers and civilians were killed."),
+            Some((Some("israel".into()), "Israel".into()))
+        );
+        assert_eq!(
+            who("The Ministry of Public Health reported 18 fatalities."),
+            Some((Some("lebanon-moph".into()), "Ministry of Public Health".into()))
+        );
+        assert_eq!(
+            who("The toll is 30,000, per the Gaza health ministry."),
+            Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
+        );
+        assert_eq!(
+            who("The Hamas-run health ministry's count rose to 30,000."),
+            Some((Some("gaza-moh".into()), "Gaza Ministry of Health".into()))
+        );
+        assert_eq!(who("“We hope,” he said."), None);
+        assert_eq!(who("Israel launched strikes on Gaza."), None);
+    }
+}

@@ -1,0 +1,339 @@
+//! Document × rules → claims: which metric each figure is about, as of
+//! when, according to whom, cited to its sentence. Pure: one document in,
+//! its claims out, so documents are extracted in parallel.
+//!
+//! Each sentence with figures is masked (every figure replaced by its index
+//! between private-use characters) and matched against one `RegexSet` of all
+//! patterns; only the patterns that matched are run for captures.
+
+pub mod as_of;
+pub mod attribution;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+pub use as_of::{AsOf, AsOfSource};
+pub use attribution::Attribution;
+
+use crate::dates::Date;
+use crate::document::{DateSource, Document, Role};
+use crate::quantity::{Interval, Quantity, Recognizer};
+use crate::rules::RulePack;
+use crate::rules::compile::{CLOSE, ContextVerdict, OPEN};
+use crate::rules::spec::ContextScope;
+
+/// Where a claim was made, precisely enough for an editor to find it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Citation {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// Byte span of the figure in the file.
+    pub span: Range<usize>,
+    /// The sentence, as in the text.
+    pub sentence: String,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<Date>,
+    pub date_source: DateSource,
+    pub url: Option<String>,
+}
+
+/// A figure bound to a metric.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub rule: String,
+    pub metric: String,
+    pub quantity: Quantity,
+    /// The values the figure allows (before any rule tolerance).
+    pub interval: Interval,
+    pub as_of: AsOf,
+    pub attribution: Option<Attribution>,
+    pub citation: Citation,
+    pub role: Role,
+    pub scope: BTreeMap<String, String>,
+    /// Index of the sentence in its document, to relate claims of one sentence.
+    pub sentence: usize,
+}
+
+/// Why a rule did or did not bind a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A claim was made.
+    Claimed,
+    /// The pattern matched a figure of the wrong kind.
+    WrongKind { kind: String, expected: Vec<String> },
+    /// None of the `any` context words is in the sentence.
+    MissingContext { any: Vec<String> },
+    /// A required `all` context word is missing.
+    MissingRequired { word: String },
+    /// A `none` context word is present.
+    Forbidden { word: String },
+    /// Another rule bound the figure with a longer match.
+    Superseded { by: String },
+}
+
+impl Outcome {
+    /// Why, in plain words, for `figure` matched by pattern `pattern` (1-based) of `rule`.
+    pub fn describe(&self, figure: &str, pattern: usize, rule: &str) -> String {
+        match self {
+            Outcome::Claimed => format!("pattern {pattern} claimed `{figure}`"),
+            Outcome::WrongKind { kind, expected } => {
+                format!("pattern {pattern} matched `{figure}` but it is a {kind}, not {}", expected.join(" or "))
+            }
+            Outcome::MissingContext { any } => {
+                format!(
+                    "pattern {pattern} matched `{figure}` but no context word is present (any of: {})",
+                    any.join(", ")
+                )
+            }
+            Outcome::MissingRequired { word } => {
+                format!("pattern {pattern} matched `{figure}` but the required context `{word}` is missing")
+            }
+            Outcome::Forbidden { word } => {
+                format!("pattern {pattern} matched `{figure}` but the forbidden word `{word}` is present")
+            }
+            Outcome::Superseded { by } if by == rule => {
+                format!("pattern {pattern} also matched `{figure}` (a longer pattern of this rule won)")
+            }
+            Outcome::Superseded { by } => {
+                format!("pattern {pattern} matched `{figure}` but rule `{by}` matched more of the sentence")
+            }
+        }
+    }
+}
+
+/// One rule's attempt on one figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attempt {
+    pub rule: usize,
+    pub pattern: usize,
+    /// Index of the figure among the sentence's count figures.
+    pub figure: usize,
+    /// Length of the masked match: longer matches are more specific.
+    pub match_len: usize,
+    pub outcome: Outcome,
+}
+
+/// A sentence's figures and every rule attempt on them.
+#[derive(Debug, Clone)]
+pub struct SentenceMatch {
+    pub sentence: usize,
+    /// Indices into the document's quantities of the sentence's count figures.
+    pub figures: Vec<usize>,
+    pub attempts: Vec<Attempt>,
+}
+
+/// The text a rule's context words are looked for in.
+fn context_text(doc: &Document, si: usize, scope: ContextScope) -> &str {
+    let s = &doc.sentences[si];
+    let para: Vec<&crate::document::Sentence> = doc.sentences.iter().filter(|x| x.paragraph == s.paragraph).collect();
+    let span = match (s.role, scope) {
+        // A heading is read with the paragraph under it.
+        (Role::Headline | Role::Heading, _) => {
+            let next = doc.sentences.iter().skip(si + 1).find(|x| x.paragraph != s.paragraph).map(|x| x.paragraph);
+            let end = next
+                .and_then(|p| doc.sentences.iter().rev().find(|x| x.paragraph == p))
+                .map_or(s.span.end, |x| x.span.end);
+            s.span.start..end
+        }
+        (_, ContextScope::Sentence) => s.span.clone(),
+        (_, ContextScope::Paragraph) => {
+            para.first().map_or(s.span.start, |x| x.span.start)..para.last().map_or(s.span.end, |x| x.span.end)
+        }
+    };
+    &doc.text[span]
+}
+
+/// Every rule attempt in every sentence that has count figures.
+pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) -> Vec<SentenceMatch> {
+    let mut out = Vec::new();
+    let mut masked = String::new();
+    let mut qi = 0;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        while qi < quantities.len() && quantities[qi].span.start < s.span.start {
+            qi += 1;
+        }
+        let mut figures = Vec::new();
+        let mut j = qi;
+        while j < quantities.len() && quantities[j].span.start < s.span.end {
+            if quantities[j].is_count() && quantities[j].span.end <= s.span.end {
+                figures.push(j);
+            }
+            j += 1;
+        }
+        if figures.is_empty() {
+            continue;
+        }
+        // Mask: each figure becomes OPEN index CLOSE.
+        masked.clear();
+        let mut pos = s.span.start;
+        for (k, &fi) in figures.iter().enumerate() {
+            let q = &quantities[fi];
+            masked.push_str(&doc.text[pos..q.span.start]);
+            masked.push(OPEN);
+            masked.push_str(&k.to_string());
+            masked.push(CLOSE);
+            pos = q.span.end;
+        }
+        masked.push_str(&doc.text[pos..s.span.end]);
+
+        let mut attempts = Vec::new();
+        for set_index in pack.set.matches(&masked).iter() {
+            let (ri, pi) = pack.owners[set_index];
+            let rule = &pack.rules[ri];
+            let pattern = &rule.patterns[pi];
+            for caps in pattern.regex.captures_iter(&masked) {
+                let Some(k) = caps.name("q").and_then(|m| m.as_str().parse::<usize>().ok()) else { continue };
+                let Some(&fi) = figures.get(k) else { continue };
+                let q = &quantities[fi];
+                let kind = q.kind.name();
+                let match_len = caps.get(0).map_or(0, |m| m.len());
+                let outcome = if !pattern.kinds.iter().any(|x| x == kind) {
+                    Outcome::WrongKind { kind: kind.to_string(), expected: pattern.kinds.clone() }
+                } else {
+                    match rule.context.check(context_text(doc, si, rule.context.scope)) {
+                        ContextVerdict::Ok => Outcome::Claimed,
+                        ContextVerdict::MissingAny => Outcome::MissingContext { any: rule.context.any_words.clone() },
+                        ContextVerdict::MissingAll(word) => Outcome::MissingRequired { word },
+                        ContextVerdict::Forbidden(word) => Outcome::Forbidden { word },
+                    }
+                };
+                attempts.push(Attempt { rule: ri, pattern: pi, figure: k, match_len, outcome });
+            }
+        }
+        // One rule per figure: the longest match wins, then the first rule id.
+        let mut best: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        for (ai, a) in attempts.iter().enumerate() {
+            if a.outcome != Outcome::Claimed {
+                continue;
+            }
+            let e = best.entry(a.figure).or_insert((ai, a.match_len));
+            let cur = &attempts[e.0];
+            if a.match_len > e.1 || (a.match_len == e.1 && a.rule < cur.rule) {
+                *e = (ai, a.match_len);
+            }
+        }
+        for ai in 0..attempts.len() {
+            if attempts[ai].outcome != Outcome::Claimed {
+                continue;
+            }
+            let (winner, _) = best[&attempts[ai].figure];
+            if winner != ai {
+                let by = pack.rules[attempts[winner].rule].id.clone();
+                attempts[ai].outcome = Outcome::Superseded { by };
+            }
+        }
+        out.push(SentenceMatch { sentence: si, figures, attempts });
+    }
+    out
+}
+
+/// The citation of a figure.
+pub fn cite(doc: &Document, span: &Range<usize>, sentence: &Range<usize>) -> Citation {
+    let (line, column) = doc.line_col(span.start);
+    let (end_line, end_column) = doc.line_col(span.end);
+    let fs = doc.file_offset(span.start);
+    let fe = doc.file_offset(span.end).max(fs);
+    Citation {
+        path: doc.path.clone(),
+        line,
+        column,
+        end_line,
+        end_column,
+        span: fs..fe,
+        sentence: doc.text[sentence.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
+        title: doc.meta.title.clone(),
+        publisher: doc.meta.publisher.clone(),
+        published: doc.meta.published,
+        date_source: doc.meta.date_source,
+        url: doc.meta.url.clone(),
+    }
+}
+
+/// The claims of one document, in text order.
+pub fn extract(doc: &Document, pack: &RulePack) -> Vec<Claim> {
+    let quantities = Recognizer::english().recognize(&doc.text);
+    claims_from(doc, &quantities, pack, &match_document(doc, &quantities, pack))
+}
+
+/// Claims from matches already made.
+pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, matches: &[SentenceMatch]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for m in matches {
+        let s = &doc.sentences[m.sentence];
+        let sentence_text = &doc.text[s.span.clone()];
+        let mut attribution: Option<Option<Attribution>> = None;
+        for a in &m.attempts {
+            if a.outcome != Outcome::Claimed {
+                continue;
+            }
+            let rule = &pack.rules[a.rule];
+            let q = &quantities[m.figures[a.figure]];
+            let found =
+                attribution.get_or_insert_with(|| attribution::attribution_of(sentence_text, &pack.authorities));
+            let attribution = found.clone().or_else(|| {
+                let id = rule.attribution.default.as_ref()?;
+                let auth = pack.authorities.get(id)?;
+                Some(Attribution { id: Some(auth.id.clone()), name: auth.name.clone(), text: "(rule default)".into() })
+            });
+            out.push(Claim {
+                rule: rule.id.clone(),
+                metric: rule.metric.clone(),
+                quantity: q.clone(),
+                interval: q.interval.unwrap_or(Interval::point(q.value)),
+                as_of: as_of::resolve(doc, quantities, m.sentence, q.span.start, rule.event_date),
+                attribution,
+                citation: cite(doc, &q.span, &s.span),
+                role: s.role,
+                scope: rule.scope.clone(),
+                sentence: m.sentence,
+            });
+        }
+    }
+    out.sort_by_key(|c| c.quantity.span.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::parse_date;
+    use crate::document::{Format, MetaFields};
+
+    fn claims(text: &str, published: &str) -> Vec<Claim> {
+        let mut p = Vec::new();
+        let meta =
+            MetaFields { published: parse_date(published), publisher: Some("The Daily".into()), ..Default::default() };
+        let doc = Document::build("a.txt".into(), Format::Text, text.to_string(), Some(meta), &mut p);
+        extract(&doc, &RulePack::default_pack())
+    }
+
+    #[test]
+    fn one_sentence_several_metrics() {
+        let c = claims(
+            "The war broke out on October 7 when Hamas terrorists rampaged through southern communities, killing some 1,200 people — mostly civilians — and taking around 240 hostages to Gaza.\n",
+            "2023-12-20",
+        );
+        let got: Vec<(&str, f64, &str)> =
+            c.iter().map(|c| (c.metric.as_str(), c.quantity.value, c.quantity.qualifier.name())).collect();
+        assert_eq!(got, [("oct7.killed", 1200.0, "about"), ("oct7.hostages_taken", 240.0, "about")]);
+        assert_eq!(c[0].as_of.date, parse_date("2023-12-20"));
+        assert_eq!(c[0].citation.publisher.as_deref(), Some("The Daily"));
+        assert_eq!((c[0].citation.line, c[0].citation.column), (1, 101));
+    }
+
+    #[test]
+    fn headings_read_their_section_for_context() {
+        let c = claims(
+            "Blinken in Jeddah\n\nHe spoke.\n\nClose to 32,000 Killed\n\nIsrael has been waging a war on Gaza since October 7.\n",
+            "2024-03-21",
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].metric.as_str(), c[0].role), ("gaza.killed", Role::Heading));
+    }
+}

@@ -1,0 +1,99 @@
+//! Claims for `figcheck extract --claims`: JSON Lines and a table.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::dates::Date;
+use crate::extract::{AsOfSource, Claim};
+use crate::quantity::{Interval, Kind, Qualifier, format_number};
+
+/// One claim as a flat record.
+#[derive(Debug, Serialize)]
+pub struct ClaimRecord<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub rule: &'a str,
+    pub metric: &'a str,
+    pub text: &'a str,
+    pub kind: Kind,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range_hi: Option<f64>,
+    pub interval: Interval,
+    pub unit: Option<&'a str>,
+    pub as_of: Option<Date>,
+    pub as_of_source: AsOfSource,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of_text: Option<&'a str>,
+    pub attribution: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution_text: Option<&'a str>,
+    pub role: crate::document::Role,
+    pub sentence: &'a str,
+    pub publisher: Option<&'a str>,
+    pub published: Option<Date>,
+}
+
+impl<'a> ClaimRecord<'a> {
+    pub fn new(c: &'a Claim) -> ClaimRecord<'a> {
+        ClaimRecord {
+            path: &c.citation.path,
+            line: c.citation.line,
+            column: c.citation.column,
+            rule: &c.rule,
+            metric: &c.metric,
+            text: &c.quantity.text,
+            kind: c.quantity.kind,
+            value: c.quantity.value,
+            qualifier: c.quantity.qualifier,
+            range_hi: c.quantity.range_hi,
+            interval: c.interval,
+            unit: c.quantity.unit.as_deref(),
+            as_of: c.as_of.date,
+            as_of_source: c.as_of.source,
+            as_of_text: c.as_of.text.as_deref(),
+            attribution: c.attribution.as_ref().map(|a| a.key()),
+            attribution_text: c.attribution.as_ref().map(|a| a.text.as_str()),
+            role: c.role,
+            sentence: &c.citation.sentence,
+            publisher: c.citation.publisher.as_deref(),
+            published: c.citation.published,
+        }
+    }
+}
+
+pub fn write_jsonl(out: &mut dyn Write, claims: &[Claim]) -> io::Result<()> {
+    for c in claims {
+        serde_json::to_writer(&mut *out, &ClaimRecord::new(c))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// An aligned table: location, metric, figure, interval, as of, attribution.
+pub fn write_table(out: &mut dyn Write, claims: &[Claim]) -> io::Result<()> {
+    let header = ["location", "metric", "figure", "value", "interval", "as of", "attribution"];
+    let rows: Vec<[String; 7]> = claims
+        .iter()
+        .map(|c| {
+            let as_of = match (c.as_of.date, c.as_of.source) {
+                (None, _) => "undated".to_string(),
+                (Some(d), AsOfSource::Published) => d.to_string(),
+                (Some(d), _) => format!("{d} ({})", c.as_of.text.as_deref().unwrap_or("stated")),
+            };
+            [
+                format!("{}:{}:{}", c.citation.path, c.citation.line, c.citation.column),
+                c.metric.clone(),
+                c.quantity.text.clone(),
+                format_number(c.quantity.value),
+                c.interval.to_string(),
+                as_of,
+                c.attribution.as_ref().map_or("-".to_string(), |a| a.key().to_string()),
+            ]
+        })
+        .collect();
+    super::write_aligned(out, &header, &rows)
+}

@@ -1,0 +1,80 @@
+//! `figcheck extract --explain`: sentence by sentence, the figures found,
+//! each rule tried and why it matched or not.
+
+use std::io::{self, Write};
+
+use crate::document::{Document, Role};
+use crate::extract::{self, Outcome};
+use crate::quantity::{Quantity, format_number};
+use crate::rules::RulePack;
+
+fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::Headline => "headline",
+        Role::Heading => "heading",
+        Role::Body => "body",
+    }
+}
+
+/// Write the explanation of one document.
+pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack: &RulePack) -> io::Result<()> {
+    let matches = extract::match_document(doc, quantities, pack);
+    let claims = extract::claims_from(doc, quantities, pack, &matches);
+    let date = match doc.meta.published {
+        Some(d) => format!("{d} (from the {})", doc.meta.date_source.describe()),
+        None => "undated".to_string(),
+    };
+    writeln!(out, "{}: published {date}; {} sentences", doc.path, doc.sentences.len())?;
+    for m in &matches {
+        let s = &doc.sentences[m.sentence];
+        let (line, col) = doc.line_col(s.span.start);
+        let text = doc.text[s.span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+        writeln!(out, "\n{}:{line}:{col} [{}] {text}", doc.path, role_name(s.role))?;
+        let figs: Vec<String> = m
+            .figures
+            .iter()
+            .map(|&i| {
+                let q = &quantities[i];
+                format!("`{}` {} {} ({})", q.text, q.kind, format_number(q.value), q.qualifier)
+            })
+            .collect();
+        writeln!(out, "  figures: {}", figs.join(" · "))?;
+        let mut silent = Vec::new();
+        for (ri, rule) in pack.rules.iter().enumerate() {
+            let attempts: Vec<_> = m.attempts.iter().filter(|a| a.rule == ri).collect();
+            if attempts.is_empty() {
+                silent.push(rule.id.as_str());
+                continue;
+            }
+            for a in attempts {
+                let q = &quantities[m.figures[a.figure]];
+                let line = match &a.outcome {
+                    Outcome::Claimed => {
+                        let c = claims.iter().find(|c| c.rule == rule.id && c.quantity.span == q.span);
+                        let (as_of, who) = c.map_or((String::new(), String::new()), |c| {
+                            let who = c.attribution.as_ref().map_or("no attribution".to_string(), |a| {
+                                format!("according to {} (\"{}\")", a.key(), a.text)
+                            });
+                            (c.as_of.describe(), who)
+                        });
+                        format!(
+                            "claims `{}` for {} by pattern {}; as of {as_of}; {who}",
+                            q.text,
+                            rule.metric,
+                            a.pattern + 1
+                        )
+                    }
+                    other => other.describe(&q.text, a.pattern + 1, &rule.id),
+                };
+                writeln!(out, "  {:<24} {line}", rule.id)?;
+            }
+        }
+        if !silent.is_empty() {
+            writeln!(out, "  no pattern matched: {}", silent.join(", "))?;
+        }
+    }
+    if matches.is_empty() {
+        writeln!(out, "  (no sentence has a figure)")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,467 @@
+//! `RuleSpec` → `Rule`: regexes built once, `{q}` expanded and checked,
+//! durations and dates parsed. Every error names the file, line and field.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use regex::Regex;
+
+use super::spec::{AttributionSpec, Behavior, ContextScope, ExampleSpec, ExpectSpec, FigureSpec, RuleSpec, Severity};
+use crate::dates::{Date, parse_date, parse_days};
+use crate::quantity::Qualifier;
+
+/// A problem in a rule file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RuleError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": {field}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// The count kinds a placeholder may accept.
+pub const KINDS: [&str; 6] = ["cardinal", "ordinal", "money", "percent", "ratio", "duration"];
+
+/// Private-use characters that wrap a figure's index in the masked sentence.
+pub const OPEN: char = '\u{E000}';
+pub const CLOSE: char = '\u{E001}';
+
+/// One compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// As written in the rule file.
+    pub source: String,
+    /// Expanded, for the masked sentence.
+    pub regex: Regex,
+    pub expanded: String,
+    /// Kinds the figure may have.
+    pub kinds: Vec<String>,
+}
+
+/// Context words, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub any: Option<Regex>,
+    pub all: Vec<Regex>,
+    pub none: Option<Regex>,
+    pub any_words: Vec<String>,
+    pub all_words: Vec<String>,
+    pub none_words: Vec<String>,
+    pub scope: ContextScope,
+}
+
+/// Why context accepted or refused a figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextVerdict {
+    Ok,
+    MissingAny,
+    MissingAll(String),
+    Forbidden(String),
+}
+
+impl Context {
+    pub fn check(&self, text: &str) -> ContextVerdict {
+        if let Some(any) = &self.any
+            && !any.is_match(text)
+        {
+            return ContextVerdict::MissingAny;
+        }
+        for (re, w) in self.all.iter().zip(&self.all_words) {
+            if !re.is_match(text) {
+                return ContextVerdict::MissingAll(w.clone());
+            }
+        }
+        if let Some(none) = &self.none
+            && let Some(m) = none.find(text)
+        {
+            return ContextVerdict::Forbidden(m.as_str().to_string());
+        }
+        ContextVerdict::Ok
+    }
+}
+
+/// An example, compiled.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub expect: Expectation,
+    pub published: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expectation {
+    Nothing,
+    Figure {
+        value: f64,
+        qualifier: Option<Qualifier>,
+        kind: Option<String>,
+        as_of: Option<Date>,
+        attribution: Option<String>,
+    },
+}
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub metric: String,
+    pub description: String,
+    pub unit: Option<String>,
+    pub behavior: Behavior,
+    pub tolerance: f64,
+    pub severity: Severity,
+    pub event_date: Option<Date>,
+    pub compiling_days: i32,
+    pub same_day_days: i32,
+    pub event_window_days: i32,
+    pub window_days: i32,
+    pub lag_days: i32,
+    pub patterns: Vec<Pattern>,
+    pub context: Context,
+    pub scope: BTreeMap<String, String>,
+    pub part_of: Vec<String>,
+    pub attribution: AttributionSpec,
+    pub examples: Vec<Example>,
+    /// The file the rule came from (`rules/x.yaml`, or a user directory).
+    pub file: String,
+    /// Whether the rule is part of the embedded default pack.
+    pub builtin: bool,
+}
+
+/// The 1-based line of the first line in `src` where `key:` starts a line
+/// (after indentation or a list dash).
+pub fn key_line(src: &str, key: &str) -> Option<usize> {
+    src.lines()
+        .position(|l| {
+            let t = l.trim_start().trim_start_matches("- ").trim_start();
+            t.strip_prefix(key).is_some_and(|r| r.starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+/// The line of a string value as it may be quoted in YAML, after `after` (a line number).
+fn value_line(src: &str, value: &str, after: Option<usize>) -> Option<usize> {
+    let single = value.replace('\'', "''");
+    let double = value.replace('\\', "\\\\").replace('"', "\\\"");
+    let skip = after.unwrap_or(0).saturating_sub(1);
+    src.lines()
+        .enumerate()
+        .skip(skip)
+        .find(|(_, l)| l.contains(value) || l.contains(&single) || l.contains(&double))
+        .map(|(i, _)| i + 1)
+}
+
+/// Find the placeholders `{q}` / `{q:kind|kind}` in a pattern: `(start, end, kinds)`.
+fn placeholders(p: &str) -> Vec<(usize, usize, Option<String>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(s) = p[i..].find("{q") {
+        let start = i + s;
+        let rest = &p[start + 2..];
+        if let Some(close) = rest.find('}') {
+            let inner = &rest[..close];
+            if inner.is_empty() {
+                out.push((start, start + 3, None));
+            } else if let Some(k) = inner.strip_prefix(':') {
+                out.push((start, start + 3 + close, Some(k.to_string())));
+            }
+            i = start + 2 + close + 1;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether byte `pos` of a regex pattern lies inside a character class.
+fn inside_class(p: &str, pos: usize) -> bool {
+    let b = p.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < pos {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' => depth += 1,
+            b']' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    depth > 0
+}
+
+fn compile_pattern(p: &str, rule_kinds: &[String]) -> Result<Pattern, String> {
+    let ph = placeholders(p);
+    if ph.len() != 1 {
+        return Err(format!("needs exactly one {{q}} placeholder, found {}", ph.len()));
+    }
+    let (start, end, kinds) = &ph[0];
+    if inside_class(p, *start) {
+        return Err("{q} is inside a character class".into());
+    }
+    if let Some(c) = p[*end..].chars().next()
+        && matches!(c, '?' | '*' | '+' | '{')
+    {
+        return Err(format!("{{q}} cannot be followed by the quantifier `{c}`: a pattern binds exactly one figure"));
+    }
+    let kinds: Vec<String> = match kinds {
+        Some(k) => k.split('|').map(str::trim).map(str::to_string).collect(),
+        None => rule_kinds.to_vec(),
+    };
+    for k in &kinds {
+        if !KINDS.contains(&k.as_str()) {
+            return Err(format!("unknown quantity kind `{k}` (expected one of {})", KINDS.join(", ")));
+        }
+    }
+    let expanded = format!("(?i){}{OPEN}(?P<q>[0-9]+){CLOSE}{}", &p[..*start], &p[*end..]);
+    let regex = Regex::new(&expanded).map_err(|e| {
+        let msg = e.to_string();
+        format!("invalid regex: {}", msg.lines().last().unwrap_or(&msg).trim().trim_start_matches("error: "))
+    })?;
+    Ok(Pattern { source: p.to_string(), regex, expanded, kinds })
+}
+
+fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let alt = words.iter().map(|w| format!("(?:{w})")).collect::<Vec<_>>().join("|");
+    Regex::new(&format!(r"(?i)\b(?:{alt})")).map(Some).map_err(|e| {
+        let msg = e.to_string();
+        format!("invalid regex: {}", msg.lines().last().unwrap_or(&msg).trim().trim_start_matches("error: "))
+    })
+}
+
+/// Compile a decoded rule; `src` is the file's text, for line numbers.
+pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<Rule, Vec<RuleError>> {
+    let mut errors = Vec::new();
+    let err = |field: &str, line: Option<usize>, message: String| RuleError {
+        file: file.to_string(),
+        line,
+        field: Some(field.to_string()),
+        message,
+    };
+    if spec.id.is_empty() || !spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        errors.push(err("id", key_line(src, "id"), format!("`{}` is not kebab-case (a-z, 0-9, -)", spec.id)));
+    }
+    if spec.metric.is_empty() || spec.metric.contains(char::is_whitespace) {
+        errors.push(err("metric", key_line(src, "metric"), format!("`{}` is not a dotted metric name", spec.metric)));
+    }
+    let days = |field: &str, v: &Option<String>, default: i32, errors: &mut Vec<RuleError>| -> i32 {
+        match v {
+            None => default,
+            Some(s) => parse_days(s).unwrap_or_else(|| {
+                errors.push(err(field, key_line(src, field), format!("`{s}` is not a duration such as `14 days`")));
+                default
+            }),
+        }
+    };
+    let compiling_days = days("compiling", &spec.compiling, 0, &mut errors);
+    let same_day_days = days("same_day", &spec.same_day, 0, &mut errors);
+    let event_window_days = days("event_window", &spec.event_window, 3, &mut errors);
+    let window_days = days("window", &spec.window, 0, &mut errors);
+    let lag_days = days("lag", &spec.lag, 3, &mut errors);
+    let event_date = spec.event_date.as_ref().and_then(|s| {
+        let d = parse_date(s);
+        if d.is_none() {
+            errors.push(err("event_date", key_line(src, "event_date"), format!("`{s}` is not a date (YYYY-MM-DD)")));
+        }
+        d
+    });
+    if spec.compiling.is_some() && event_date.is_none() {
+        errors.push(err("compiling", key_line(src, "compiling"), "needs an `event_date` to count from".into()));
+    }
+    if !(0.0..1.0).contains(&spec.tolerance) {
+        errors.push(err("tolerance", key_line(src, "tolerance"), "must be a fraction between 0 and 1".into()));
+    }
+    let rule_kinds: Vec<String> = if spec.kinds.is_empty() { vec!["cardinal".to_string()] } else { spec.kinds.clone() };
+    for k in &rule_kinds {
+        if !KINDS.contains(&k.as_str()) {
+            errors.push(err(
+                "kinds",
+                key_line(src, "kinds"),
+                format!("unknown quantity kind `{k}` (expected one of {})", KINDS.join(", ")),
+            ));
+        }
+    }
+    if spec.patterns.is_empty() {
+        errors.push(err("patterns", key_line(src, "patterns"), "at least one pattern is needed".into()));
+    }
+    let patterns_line = key_line(src, "patterns");
+    let mut patterns = Vec::new();
+    for (i, p) in spec.patterns.iter().enumerate() {
+        match compile_pattern(p, &rule_kinds) {
+            Ok(c) => patterns.push(c),
+            Err(m) => {
+                errors.push(err(&format!("patterns[{i}]"), value_line(src, p, patterns_line).or(patterns_line), m))
+            }
+        }
+    }
+    let context_line = key_line(src, "context");
+    let mut context = Context {
+        any_words: spec.context.any.clone(),
+        all_words: spec.context.all.clone(),
+        none_words: spec.context.none.clone(),
+        scope: spec.context.scope,
+        ..Context::default()
+    };
+    match words_regex(&spec.context.any) {
+        Ok(r) => context.any = r,
+        Err(m) => errors.push(err("context.any", key_line(src, "any").or(context_line), m)),
+    }
+    match words_regex(&spec.context.none) {
+        Ok(r) => context.none = r,
+        Err(m) => errors.push(err("context.none", key_line(src, "none").or(context_line), m)),
+    }
+    for w in &spec.context.all {
+        match words_regex(std::slice::from_ref(w)) {
+            Ok(Some(r)) => context.all.push(r),
+            Ok(None) => {}
+            Err(m) => errors.push(err("context.all", key_line(src, "all").or(context_line), m)),
+        }
+    }
+    let examples_line = key_line(src, "examples");
+    let mut examples = Vec::new();
+    for (i, e) in spec.examples.iter().enumerate() {
+        let line = value_line(src, &e.text, examples_line).or(examples_line);
+        match compile_example(e) {
+            Ok(x) => examples.push(x),
+            Err(m) => errors.push(err(&format!("examples[{i}]"), line, m)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Rule {
+        id: spec.id,
+        metric: spec.metric,
+        description: spec.description,
+        unit: spec.unit,
+        behavior: spec.behavior,
+        tolerance: spec.tolerance,
+        severity: spec.severity,
+        event_date,
+        compiling_days,
+        same_day_days,
+        event_window_days,
+        window_days,
+        lag_days,
+        patterns,
+        context,
+        scope: spec.scope,
+        part_of: spec.part_of,
+        attribution: spec.attribution,
+        examples,
+        file: file.to_string(),
+        builtin,
+    })
+}
+
+fn compile_example(e: &ExampleSpec) -> Result<Example, String> {
+    let published = match &e.published {
+        Some(s) => Some(parse_date(s).ok_or_else(|| format!("published: `{s}` is not a date"))?),
+        None => None,
+    };
+    let expect = match &e.expect {
+        ExpectSpec::Nothing => Expectation::Nothing,
+        ExpectSpec::Figure(FigureSpec { value, qualifier, kind, as_of, attribution }) => {
+            let qualifier = match qualifier {
+                Some(q) => Some(Qualifier::from_name(q).ok_or_else(|| {
+                    let names: Vec<&str> = Qualifier::ALL.iter().map(|q| q.name()).collect();
+                    format!("expect.qualifier: `{q}` is not one of {}", names.join(", "))
+                })?),
+                None => None,
+            };
+            let as_of = match as_of {
+                Some(s) => Some(parse_date(s).ok_or_else(|| format!("expect.as_of: `{s}` is not a date"))?),
+                None => None,
+            };
+            Expectation::Figure {
+                value: *value,
+                qualifier,
+                kind: kind.clone(),
+                as_of,
+                attribution: attribution.clone(),
+            }
+        }
+    };
+    Ok(Example { text: e.text.clone(), expect, published })
+}
+
+/// Decode and compile one rule file.
+pub fn load_rule(file: &str, src: &str, builtin: bool) -> Result<Rule, Vec<RuleError>> {
+    let spec: RuleSpec = serde_yaml::from_str(src).map_err(|e| {
+        let message = e.to_string();
+        // serde_yaml appends " at line L column C"; the line is reported separately.
+        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        vec![RuleError { file: file.to_string(), line: e.location().map(|l| l.line()), field: None, message }]
+    })?;
+    compile(spec, file, src, builtin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "id: t\nmetric: a.b\ndescription: d\nbehavior: fixed\npatterns:\n  - 'taking {q} hostages'\n";
+
+    fn errors(src: &str) -> Vec<String> {
+        load_rule("r.yaml", src, false).err().unwrap_or_default().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_good_rule_compiles() {
+        let r = load_rule("r.yaml", GOOD, false).unwrap();
+        assert_eq!(r.patterns[0].kinds, ["cardinal"]);
+        assert!(r.patterns[0].regex.is_match("taking \u{E000}0\u{E001} hostages"));
+        assert!(r.patterns[0].regex.is_match("Taking \u{E000}12\u{E001} HOSTAGES"));
+    }
+
+    #[test]
+    fn unknown_keys_name_the_line() {
+        let e = errors(&format!("{GOOD}colour: red\n"));
+        assert_eq!(e.len(), 1);
+        assert!(e[0].starts_with("r.yaml:7: unknown field `colour`, expected one of"), "{e:?}");
+    }
+
+    #[test]
+    fn placeholders_are_checked() {
+        let src =
+            GOOD.replace("'taking {q} hostages'", "'taking hostages'\n  - '[{q}] x'\n  - '{q}+ x'\n  - '{q:cash} x'");
+        let e = errors(&src);
+        assert_eq!(
+            e,
+            [
+                "r.yaml:6: patterns[0]: needs exactly one {q} placeholder, found 0",
+                "r.yaml:7: patterns[1]: {q} is inside a character class",
+                "r.yaml:8: patterns[2]: {q} cannot be followed by the quantifier `+`: a pattern binds exactly one figure",
+                "r.yaml:9: patterns[3]: unknown quantity kind `cash` (expected one of cardinal, ordinal, money, percent, ratio, duration)",
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_regexes_and_durations_are_errors() {
+        let src = GOOD.replace("'taking {q} hostages'", "'taking ({q} hostages'") + "compiling: soon\n";
+        let e = errors(&src);
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert_eq!(e[0], "r.yaml:7: compiling: `soon` is not a duration such as `14 days`");
+        assert_eq!(e[1], "r.yaml:7: compiling: needs an `event_date` to count from");
+        assert_eq!(e[2], "r.yaml:6: patterns[0]: invalid regex: unclosed group");
+    }
+}

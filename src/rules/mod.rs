@@ -1,0 +1,15 @@
+//! Rules: which metric a figure is about. `spec` is the YAML shape,
+//! `compile` builds the matchers once, `pack` holds the embedded default
+//! rules and user rules, `authorities` the names of sources, and `verify`
+//! runs every rule's own examples.
+
+pub mod authorities;
+pub mod compile;
+pub mod pack;
+pub mod spec;
+pub mod verify;
+
+pub use authorities::{Authorities, Authority};
+pub use compile::{Rule, RuleError};
+pub use pack::RulePack;
+pub use spec::{Behavior, Severity};

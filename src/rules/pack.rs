@@ -1,0 +1,218 @@
+//! The rule pack: the default rules embedded in the binary, rules added
+//! from directories (`--rules DIR`, same id replaces the default), the
+//! authorities file, and one `RegexSet` over every pattern so matching cost
+//! does not grow with rules × text.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use regex::RegexSet;
+
+use super::authorities::Authorities;
+use super::compile::{Rule, RuleError, load_rule};
+
+/// The default pack, embedded. `default_pack_lists_every_rule_file` checks
+/// that this list and `rules/` agree.
+pub const DEFAULT_RULES: &[(&str, &str)] = &[
+    ("rules/blinken-visits.yaml", include_str!("../../rules/blinken-visits.yaml")),
+    ("rules/gaza-displaced.yaml", include_str!("../../rules/gaza-displaced.yaml")),
+    ("rules/gaza-injured.yaml", include_str!("../../rules/gaza-injured.yaml")),
+    ("rules/gaza-killed-children.yaml", include_str!("../../rules/gaza-killed-children.yaml")),
+    ("rules/gaza-killed-women.yaml", include_str!("../../rules/gaza-killed-women.yaml")),
+    ("rules/gaza-killed.yaml", include_str!("../../rules/gaza-killed.yaml")),
+    ("rules/gaza-missing.yaml", include_str!("../../rules/gaza-missing.yaml")),
+    ("rules/gaza-population.yaml", include_str!("../../rules/gaza-population.yaml")),
+    ("rules/hostages-held.yaml", include_str!("../../rules/hostages-held.yaml")),
+    ("rules/hostages-taken.yaml", include_str!("../../rules/hostages-taken.yaml")),
+    ("rules/oct7-killed.yaml", include_str!("../../rules/oct7-killed.yaml")),
+    ("rules/strike-injured.yaml", include_str!("../../rules/strike-injured.yaml")),
+    ("rules/strike-killed-children.yaml", include_str!("../../rules/strike-killed-children.yaml")),
+    ("rules/strike-killed.yaml", include_str!("../../rules/strike-killed.yaml")),
+    ("rules/us-aid-total.yaml", include_str!("../../rules/us-aid-total.yaml")),
+    ("rules/us-aid-tranche.yaml", include_str!("../../rules/us-aid-tranche.yaml")),
+];
+
+/// The embedded authorities file.
+pub const DEFAULT_AUTHORITIES: (&str, &str) = ("rules/authorities.yaml", include_str!("../../rules/authorities.yaml"));
+
+/// The file name of an authorities file in a rules directory.
+pub const AUTHORITIES_FILE: &str = "authorities.yaml";
+
+/// Compiled rules ready to match.
+#[derive(Debug, Clone)]
+pub struct RulePack {
+    /// Sorted by id.
+    pub rules: Vec<Rule>,
+    pub authorities: Authorities,
+    /// One regex per pattern of every rule, in rule order.
+    pub(crate) set: RegexSet,
+    /// Set index → (rule index, pattern index).
+    pub(crate) owners: Vec<(usize, usize)>,
+    /// What loading decided that a user should know (a default rule replaced).
+    pub notes: Vec<String>,
+}
+
+impl RulePack {
+    /// The default pack alone.
+    pub fn default_pack() -> RulePack {
+        RulePack::load(&[]).unwrap_or_else(|e| {
+            let lines: Vec<String> = e.iter().map(ToString::to_string).collect();
+            panic!("the embedded rule pack is invalid:\n{}", lines.join("\n"))
+        })
+    }
+
+    /// The default pack plus the rules of `dirs`. A rule with a default
+    /// rule's id replaces it (with a note); two user rules with one id, and
+    /// any invalid file, are errors.
+    pub fn load(dirs: &[&Path]) -> Result<RulePack, Vec<RuleError>> {
+        let mut errors = Vec::new();
+        let mut by_id: BTreeMap<String, Rule> = BTreeMap::new();
+        let mut notes = Vec::new();
+        for (file, src) in DEFAULT_RULES {
+            match load_rule(file, src, true) {
+                Ok(r) => insert(&mut by_id, r, &mut notes, &mut errors),
+                Err(e) => errors.extend(e),
+            }
+        }
+        let mut authorities = match Authorities::parse(DEFAULT_AUTHORITIES.0, DEFAULT_AUTHORITIES.1) {
+            Ok(a) => a,
+            Err(e) => {
+                errors.push(e);
+                Authorities::default()
+            }
+        };
+        for dir in dirs {
+            let display = crate::document::load::display_path(dir);
+            let entries = match std::fs::read_dir(dir) {
+                Ok(e) => e,
+                Err(e) => {
+                    errors.push(RuleError { file: display, line: None, field: None, message: e.to_string() });
+                    continue;
+                }
+            };
+            let mut files: Vec<_> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+                .collect();
+            files.sort();
+            for path in files {
+                let file = crate::document::load::display_path(&path);
+                let src = match std::fs::read_to_string(&path) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        errors.push(RuleError { file, line: None, field: None, message: e.to_string() });
+                        continue;
+                    }
+                };
+                if path.file_name().is_some_and(|n| n == AUTHORITIES_FILE) {
+                    match Authorities::parse(&file, &src) {
+                        Ok(a) => authorities.extend(a),
+                        Err(e) => errors.push(e),
+                    }
+                    continue;
+                }
+                match load_rule(&file, &src, false) {
+                    Ok(r) => insert(&mut by_id, r, &mut notes, &mut errors),
+                    Err(e) => errors.extend(e),
+                }
+            }
+        }
+        let rules: Vec<Rule> = by_id.into_values().collect();
+        for r in &rules {
+            for a in r.attribution.default.iter() {
+                if authorities.get(a).is_none() {
+                    errors.push(RuleError {
+                        file: r.file.clone(),
+                        line: None,
+                        field: Some("attribution.default".into()),
+                        message: format!("unknown authority `{a}` (not in authorities.yaml)"),
+                    });
+                }
+            }
+        }
+        if !errors.is_empty() {
+            errors.sort();
+            return Err(errors);
+        }
+        let mut owners = Vec::new();
+        let mut patterns = Vec::new();
+        for (ri, r) in rules.iter().enumerate() {
+            for (pi, p) in r.patterns.iter().enumerate() {
+                owners.push((ri, pi));
+                patterns.push(p.expanded.clone());
+            }
+        }
+        let set = RegexSet::new(&patterns).map_err(|e| {
+            vec![RuleError { file: "rules".into(), line: None, field: None, message: format!("pattern set: {e}") }]
+        })?;
+        Ok(RulePack { rules, authorities, set, owners, notes })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// The rules of one metric.
+    pub fn for_metric<'a>(&'a self, metric: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
+        self.rules.iter().filter(move |r| r.metric == metric)
+    }
+}
+
+fn insert(by_id: &mut BTreeMap<String, Rule>, r: Rule, notes: &mut Vec<String>, errors: &mut Vec<RuleError>) {
+    match by_id.get(&r.id) {
+        Some(old) if old.builtin && !r.builtin => {
+            notes.push(format!("rule `{}` from {} replaces the default rule", r.id, r.file));
+            by_id.insert(r.id.clone(), r);
+        }
+        Some(old) => errors.push(RuleError {
+            file: r.file.clone(),
+            line: Some(1),
+            field: Some("id".into()),
+            message: format!("duplicate rule id `{}` (also in {})", r.id, old.file),
+        }),
+        None => {
+            by_id.insert(r.id.clone(), r);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_pack_lists_every_rule_file() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| format!("rules/{}", e.unwrap().file_name().to_string_lossy()))
+            .filter(|n| n.ends_with(".yaml") && !n.ends_with(AUTHORITIES_FILE))
+            .collect();
+        on_disk.sort();
+        let listed: Vec<&str> = DEFAULT_RULES.iter().map(|(f, _)| *f).collect();
+        assert_eq!(listed, on_disk, "register new rule files in DEFAULT_RULES (src/rules/pack.rs)");
+        for (file, _) in DEFAULT_RULES {
+            let id = file.trim_start_matches("rules/").trim_end_matches(".yaml");
+            assert!(RulePack::default_pack().get(id).is_some(), "{file}: the file name must be the rule id");
+        }
+    }
+
+    #[test]
+    fn user_rules_replace_defaults_and_duplicates_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let rule = "id: oct7-killed\nmetric: oct7.killed\ndescription: d\nbehavior: fixed\npatterns: ['{q} dead']\n";
+        std::fs::write(dir.path().join("a.yaml"), rule).unwrap();
+        let pack = RulePack::load(&[dir.path()]).unwrap();
+        assert_eq!(pack.get("oct7-killed").unwrap().patterns.len(), 1);
+        assert_eq!(pack.notes.len(), 1);
+        assert!(pack.notes[0].starts_with("rule `oct7-killed` from "), "{:?}", pack.notes);
+        std::fs::write(dir.path().join("b.yaml"), rule).unwrap();
+        let e = RulePack::load(&[dir.path()]).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].to_string().ends_with("b.yaml:1: id: duplicate rule id `oct7-killed` (also in ")
+                || e[0].message.contains("duplicate rule id"),
+            "{e:?}"
+        );
+    }
+}

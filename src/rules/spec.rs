@@ -1,0 +1,208 @@
+//! The serde shape of a rule file (`RuleSpec`) and of the authorities file
+//! (`AuthoritiesSpec`), decoded strictly: unknown keys are errors.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer};
+
+/// How a metric's figures may change over time (DESIGN.md "Metric behaviours").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Behavior {
+    /// One true value: all claims must agree (after the compiling period).
+    Fixed,
+    /// A running total that may only grow.
+    Cumulative,
+    /// An ordinal counting events: strictly increasing with date.
+    Counter,
+    /// A level that moves both ways: compared only within a window.
+    Snapshot,
+}
+
+impl Behavior {
+    pub fn name(self) -> &'static str {
+        match self {
+            Behavior::Fixed => "fixed",
+            Behavior::Cumulative => "cumulative",
+            Behavior::Counter => "counter",
+            Behavior::Snapshot => "snapshot",
+        }
+    }
+}
+
+/// How serious a disagreement on a metric is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    #[default]
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Where context words are looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ContextScope {
+    #[default]
+    Sentence,
+    Paragraph,
+}
+
+/// Words (regex fragments, case-insensitive, matched at the start of a
+/// word) that must or must not appear around a figure.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextSpec {
+    /// At least one of these must appear.
+    #[serde(default)]
+    pub any: Vec<String>,
+    /// Every one of these must appear.
+    #[serde(default)]
+    pub all: Vec<String>,
+    /// None of these may appear.
+    #[serde(default)]
+    pub none: Vec<String>,
+    /// The sentence (default) or its whole paragraph.
+    #[serde(default)]
+    pub scope: ContextScope,
+}
+
+/// Whose figures a metric carries and how authorities relate.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributionSpec {
+    /// Authority assumed when a sentence names none.
+    #[serde(default)]
+    pub default: Option<String>,
+    /// Different authorities may legitimately differ: their disagreement is
+    /// a note, not an error.
+    #[serde(default)]
+    pub authorities_may_differ: bool,
+}
+
+/// The expected outcome of an example.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExpectSpec {
+    /// `expect: none`: the rule must stay silent.
+    Nothing,
+    Figure(FigureSpec),
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureSpec {
+    pub value: f64,
+    #[serde(default)]
+    pub qualifier: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub as_of: Option<String>,
+    #[serde(default)]
+    pub attribution: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for ExpectSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Word(String),
+            Figure(FigureSpec),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Word(w) if w == "none" => Ok(ExpectSpec::Nothing),
+            Raw::Word(w) => Err(serde::de::Error::custom(format!("expect: `{w}` is neither `none` nor a figure"))),
+            Raw::Figure(f) => Ok(ExpectSpec::Figure(f)),
+        }
+    }
+}
+
+/// One of a rule's own tests.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleSpec {
+    pub text: String,
+    pub expect: ExpectSpec,
+    /// The publication date the example is read with (for as-of checks).
+    #[serde(default)]
+    pub published: Option<String>,
+}
+
+/// A rule file as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: String,
+    pub metric: String,
+    pub description: String,
+    #[serde(default)]
+    pub unit: Option<String>,
+    pub behavior: Behavior,
+    /// Relative tolerance added to every interval (default 0).
+    #[serde(default)]
+    pub tolerance: f64,
+    #[serde(default)]
+    pub severity: Severity,
+    /// The date of the event a fixed metric counts.
+    #[serde(default)]
+    pub event_date: Option<String>,
+    /// Days after the event during which counts may still rise (`14 days`).
+    #[serde(default)]
+    pub compiling: Option<String>,
+    /// Claims this close in as-of date compare as one day (cumulative).
+    #[serde(default)]
+    pub same_day: Option<String>,
+    /// Claims this close are about the same event (counter).
+    #[serde(default)]
+    pub event_window: Option<String>,
+    /// Claims further apart than this are not compared (snapshot).
+    #[serde(default)]
+    pub window: Option<String>,
+    /// How far before its as-of date a claim may quote a dataset report.
+    #[serde(default)]
+    pub lag: Option<String>,
+    /// Quantity kinds `{q}` accepts unless the pattern says `{q:kind}`.
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    pub patterns: Vec<String>,
+    #[serde(default)]
+    pub context: ContextSpec,
+    #[serde(default)]
+    pub scope: BTreeMap<String, String>,
+    /// Metrics this one is part of: its figures may not exceed theirs.
+    #[serde(default)]
+    pub part_of: Vec<String>,
+    #[serde(default)]
+    pub attribution: AttributionSpec,
+    #[serde(default)]
+    pub examples: Vec<ExampleSpec>,
+}
+
+/// An authority and the names it goes by.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthoritySpec {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// `authorities.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthoritiesSpec {
+    pub authorities: Vec<AuthoritySpec>,
+}
