@@ -37,7 +37,7 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
         .expect("verb regex")
 });
 static PER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bper (?P<who>the [^,;.]+|[A-Z][^,;.]+)").expect("per regex"));
+    LazyLock::new(|| Regex::new(r"\b[Pp]er (?P<who>the [^,;.]+|[A-Z][^,;.]+)").expect("per regex"));
 
 const PRONOUNS: [&str; 12] = ["he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "there"];
 
@@ -78,7 +78,7 @@ pub fn attribution_of(sentence: &str, authorities: &Authorities) -> Option<Attri
         let who = subject_before(sentence, m.start());
         // Prefer a known authority; a bare name ("Blinken said") still counts.
         if let Some(a) = resolve(who, authorities)
-            && who.chars().next().is_some_and(char::is_uppercase)
+            && (a.id.is_some() || a.text.chars().next().is_some_and(char::is_uppercase))
         {
             return Some(a);
         }

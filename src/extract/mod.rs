@@ -149,6 +149,26 @@ fn context_text(doc: &Document, si: usize, scope: ContextScope) -> &str {
     &doc.text[span]
 }
 
+/// Append `s` with every whitespace run (line breaks of wrapped text
+/// included) as one space, so patterns can be written with single spaces.
+fn push_collapsed(out: &mut String, s: &str) {
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+}
+
 /// Every rule attempt in every sentence that has count figures.
 pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) -> Vec<SentenceMatch> {
     let mut out = Vec::new();
@@ -174,13 +194,13 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         let mut pos = s.span.start;
         for (k, &fi) in figures.iter().enumerate() {
             let q = &quantities[fi];
-            masked.push_str(&doc.text[pos..q.span.start]);
+            push_collapsed(&mut masked, &doc.text[pos..q.span.start]);
             masked.push(OPEN);
             masked.push_str(&k.to_string());
             masked.push(CLOSE);
             pos = q.span.end;
         }
-        masked.push_str(&doc.text[pos..s.span.end]);
+        push_collapsed(&mut masked, &doc.text[pos..s.span.end]);
 
         let mut attempts = Vec::new();
         for set_index in pack.set.matches(&masked).iter() {
@@ -196,7 +216,9 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 let outcome = if !pattern.kinds.iter().any(|x| x == kind) {
                     Outcome::WrongKind { kind: kind.to_string(), expected: pattern.kinds.clone() }
                 } else {
-                    match rule.context.check(context_text(doc, si, rule.context.scope)) {
+                    let mut ctx = String::new();
+                    push_collapsed(&mut ctx, context_text(doc, si, rule.context.scope));
+                    match rule.context.check(&ctx) {
                         ContextVerdict::Ok => Outcome::Claimed,
                         ContextVerdict::MissingAny => Outcome::MissingContext { any: rule.context.any_words.clone() },
                         ContextVerdict::MissingAll(word) => Outcome::MissingRequired { word },

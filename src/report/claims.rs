@@ -35,6 +35,7 @@ pub struct ClaimRecord<'a> {
     pub sentence: &'a str,
     pub publisher: Option<&'a str>,
     pub published: Option<Date>,
+    pub date_source: crate::document::DateSource,
 }
 
 impl<'a> ClaimRecord<'a> {
@@ -61,6 +62,7 @@ impl<'a> ClaimRecord<'a> {
             sentence: &c.citation.sentence,
             publisher: c.citation.publisher.as_deref(),
             published: c.citation.published,
+            date_source: c.citation.date_source,
         }
     }
 }

@@ -55,14 +55,13 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                             let who = c.attribution.as_ref().map_or("no attribution".to_string(), |a| {
                                 format!("according to {} (\"{}\")", a.key(), a.text)
                             });
-                            (c.as_of.describe(), who)
+                            let when = match c.as_of.date {
+                                Some(_) => format!("as of {}", c.as_of.describe()),
+                                None => "undated".to_string(),
+                            };
+                            (when, who)
                         });
-                        format!(
-                            "claims `{}` for {} by pattern {}; as of {as_of}; {who}",
-                            q.text,
-                            rule.metric,
-                            a.pattern + 1
-                        )
+                        format!("claims `{}` for {} by pattern {}; {as_of}; {who}", q.text, rule.metric, a.pattern + 1)
                     }
                     other => other.describe(&q.text, a.pattern + 1, &rule.id),
                 };

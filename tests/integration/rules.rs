@@ -1,0 +1,151 @@
+//! `figcheck rules` and user rule directories: listing, self-tests,
+//! explanations, replacement of default rules, and rule file errors.
+
+use std::fs;
+
+use crate::common::{figcheck, figcheck_with_stdin};
+use figcheck::error::ExitStatus;
+
+#[test]
+fn rules_list() {
+    let out = figcheck(&["rules", "list"]);
+    assert_eq!(out.status, ExitStatus::Clean);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn rules_test_passes_on_the_default_pack() {
+    let out = figcheck(&["rules", "test"]);
+    assert_eq!(out.status, ExitStatus::Clean, "{}", out.stdout);
+    let last = out.stdout.lines().last().unwrap();
+    assert!(last.ends_with("0 noisy, 0 missing, 0 wrong"), "{last}");
+    assert!(out.stdout.lines().any(|l| l.starts_with("gaza-killed ") && l.ends_with(" ok")));
+}
+
+#[test]
+fn rules_explain_shows_a_rule_in_full() {
+    let out = figcheck(&["rules", "explain", "blinken-visits"]);
+    assert_eq!(out.status, ExitStatus::Clean);
+    insta::assert_snapshot!(out.stdout);
+    let out = figcheck(&["rules", "explain", "nope"]);
+    assert_eq!(out.status, ExitStatus::Error);
+    assert!(out.stderr.starts_with("figcheck: error: no rule `nope` (rules: blinken-visits, "), "{}", out.stderr);
+}
+
+#[test]
+fn a_user_rule_replaces_a_default_and_its_failing_examples_fail_the_test() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("gaza-missing.yaml"),
+        "id: gaza-missing\nmetric: gaza.missing\ndescription: Missing people\nbehavior: snapshot\n\
+         patterns: ['{q} (?:people )?(?:are )?missing']\n\
+         examples:\n  - text: 'At least 7,000 people are missing in Gaza.'\n    expect: { value: 7000, qualifier: about }\n\
+         \x20 - text: 'Two people are missing in the Alps.'\n    expect: none\n\
+         \x20 - text: 'Ten people are unaccounted for.'\n    expect: { value: 10 }\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = figcheck(&["rules", "test", "--rules", d]);
+    assert_eq!(out.status, ExitStatus::Findings);
+    assert_eq!(
+        out.stderr,
+        format!("figcheck: note: rule `gaza-missing` from {d}/gaza-missing.yaml replaces the default rule\n")
+    );
+    assert!(out.stdout.contains("gaza-missing            WNM      FAILED"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("gaza-missing example 1: Wrong: `At least 7,000`: qualifier at_least (expected about)"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("gaza-missing example 2: Noisy: claimed `Two` (2)"), "{}", out.stdout);
+    assert!(out.stdout.contains("gaza-missing example 3: Missing: no pattern matched"), "{}", out.stdout);
+}
+
+#[test]
+fn rule_file_errors_name_file_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.yaml"),
+        "id: a\nmetric: x.a\ndescription: d\nbehavior: fixed\ncolour: red\npatterns: ['{q} x']\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("b.yaml"),
+        "id: b\nmetric: x.b\ndescription: d\nbehavior: fixed\npatterns:\n  - '{q} (x'\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("c.yaml"),
+        "id: c\nmetric: x.c\ndescription: d\nbehavior: fixed\npatterns:\n  - 'x [{q}]'\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("d.yaml"),
+        "id: dup\nmetric: x.d\ndescription: d\nbehavior: fixed\npatterns: ['{q} y']\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("d2.yaml"),
+        "id: dup\nmetric: x.d\ndescription: d\nbehavior: fixed\npatterns: ['{q} z']\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("e.yaml"),
+        "id: e\nmetric: x.e\ndescription: d\nbehavior: sometimes\npatterns: ['{q} y']\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = figcheck(&["rules", "list", "--rules", d]);
+    assert_eq!(out.status, ExitStatus::Error);
+    let lines: Vec<String> = out.stderr.lines().map(|l| l.replace(d, "[DIR]")).collect();
+    assert_eq!(lines.len(), 5, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("figcheck: error: [DIR]/a.yaml:5: unknown field `colour`, expected one of"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[1], "figcheck: error: [DIR]/b.yaml:6: patterns[0]: invalid regex: unclosed group");
+    assert_eq!(lines[2], "figcheck: error: [DIR]/c.yaml:6: patterns[0]: {q} is inside a character class");
+    assert_eq!(lines[3], "figcheck: error: [DIR]/d2.yaml:1: id: duplicate rule id `dup` (also in [DIR]/d.yaml)");
+    assert!(
+        lines[4].starts_with("figcheck: error: [DIR]/e.yaml:4: behavior: unknown variant `sometimes`"),
+        "{}",
+        lines[4]
+    );
+}
+
+#[test]
+fn extract_explain_reads_stdin() {
+    let text = "The war broke out on October 7 when Hamas terrorists rampaged through southern communities, \
+                killing some 1,200 people.\nIn Gaza, 31,000 killed.\n";
+    let out = figcheck_with_stdin(&["extract", "--explain", "-"], text);
+    assert_eq!(out.status, ExitStatus::Clean);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn document_loading_errors_name_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), "---\ntitle: ok\npublished: [2024\n---\n# Title\n\nAbout 1,200 people were killed in the October 7 attack on southern Israel.\n").unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = figcheck(&["extract", "--claims", d]);
+    assert_eq!(out.status, ExitStatus::Error);
+    assert!(out.stderr.starts_with(&format!("figcheck: error: {d}/a.md:4: malformed front matter:")), "{}", out.stderr);
+    // The document is still read, without its metadata.
+    assert_eq!(out.stdout.lines().count(), 1);
+
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("sources.yaml"), "documents:\n  - path: a.txt\n    publishd: 2024-01-01\n").unwrap();
+    fs::write(dir.path().join("a.txt"), "Title\n\n18 killed.\n").unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = figcheck(&["extract", d]);
+    assert_eq!(out.status, ExitStatus::Error);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "figcheck: error: {d}/sources.yaml:3: invalid sources manifest: documents[0]: unknown field `publishd`"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stdout.lines().count(), 1, "the documents are still read");
+}
