@@ -6,12 +6,15 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use figcheck::document::{Document, Format, MetaFields};
+use figcheck::extract;
 use figcheck::quantity::{Recognizer, candidate_baseline};
+use figcheck::rules::RulePack;
 
 const CORPUS_BYTES: usize = 16 * 1024 * 1024;
 
-/// The seed articles repeated until the corpus reaches 16 MB.
-fn corpus() -> String {
+/// The seed article texts, in file order.
+fn seed_texts() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
     let mut names: Vec<_> = std::fs::read_dir(dir)
         .expect("seeds directory")
@@ -19,7 +22,12 @@ fn corpus() -> String {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     names.sort();
-    let seeds: Vec<String> = names.iter().map(|p| std::fs::read_to_string(p).expect("seed text")).collect();
+    names.iter().map(|p| std::fs::read_to_string(p).expect("seed text")).collect()
+}
+
+/// The seed articles repeated until the corpus reaches 16 MB.
+fn corpus() -> String {
+    let seeds = seed_texts();
     let mut out = String::with_capacity(CORPUS_BYTES + 8192);
     while out.len() < CORPUS_BYTES {
         for s in &seeds {
@@ -44,5 +52,38 @@ fn recognizer(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, recognizer);
+/// Documents to claims with the default pack: loading metadata, sentence
+/// segmentation, recognition, rule matching, as-of and attribution. The
+/// same 16 MB, as copies of the five seed documents with a publication date.
+fn extraction(c: &mut Criterion) {
+    let text = corpus();
+    let seeds = seed_texts();
+    let copies = text.len() / seeds.iter().map(String::len).sum::<usize>();
+    let pack = RulePack::default_pack();
+    let meta = MetaFields { published: figcheck::dates::parse_date("2024-03-21"), ..Default::default() };
+    let mut g = c.benchmark_group("extraction");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    let baseline = candidate_baseline();
+    g.bench_function("baseline: candidate regex", |b| {
+        b.iter(|| black_box(baseline.find_iter(black_box(&text)).count()))
+    });
+    g.bench_function("documents to claims", |b| {
+        b.iter(|| {
+            let mut claims = 0;
+            for _ in 0..copies {
+                for s in &seeds {
+                    let mut problems = Vec::new();
+                    let doc =
+                        Document::build("seed.txt".into(), Format::Text, s.clone(), Some(meta.clone()), &mut problems);
+                    claims += extract::extract(&doc, &pack).len();
+                }
+            }
+            black_box(claims)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, recognizer, extraction);
 criterion_main!(benches);

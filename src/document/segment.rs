@@ -64,44 +64,36 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
     ABBREVIATIONS.contains(&word)
 }
 
-/// Split one paragraph `[start, end)` into sentence spans.
+/// Split one paragraph `[start, end)` into sentence spans. Only the
+/// sentence marks are visited; the text between them is skipped.
 fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let para = &text[start..end];
     let mut s = 0;
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Swallow repeated marks and closing quotes: `?”`, `...`.
-            let mut j = i + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || is_closing(chars[j].1)) {
-                j += 1;
-            }
-            let after = chars.get(j).map(|x| x.1);
-            let boundary = match after {
-                None => true,
-                Some(w) if w.is_whitespace() => {
-                    let mut k = j;
-                    while k < chars.len() && chars[k].1.is_whitespace() {
-                        k += 1;
-                    }
-                    match chars.get(k).map(|x| x.1) {
-                        None => true,
-                        Some(n) => n.is_uppercase() || n.is_ascii_digit() || is_opening(n),
-                    }
-                }
-                _ => false,
-            };
-            if boundary && !(c == '.' && abbreviation_before(para, pos)) {
-                let e = chars.get(j).map_or(para.len(), |x| x.0);
-                push_trimmed(text, start + s, start + e, out);
-                s = e;
-            }
-            i = j;
-            continue;
+    let mut from = 0;
+    while let Some(off) = memchr::memchr3(b'.', b'!', b'?', &para.as_bytes()[from..]) {
+        let pos = from + off;
+        let c = para.as_bytes()[pos] as char;
+        // Swallow repeated marks and closing quotes: `?”`, `...`.
+        let mut j = pos + 1;
+        while let Some(n) = para[j..].chars().next()
+            && (matches!(n, '.' | '!' | '?') || is_closing(n))
+        {
+            j += n.len_utf8();
         }
-        i += 1;
+        let rest = &para[j..];
+        let boundary = match rest.chars().next() {
+            None => true,
+            Some(w) if w.is_whitespace() => match rest.trim_start().chars().next() {
+                None => true,
+                Some(n) => n.is_uppercase() || n.is_ascii_digit() || is_opening(n),
+            },
+            _ => false,
+        };
+        if boundary && !(c == '.' && abbreviation_before(para, pos)) {
+            push_trimmed(text, start + s, start + j, out);
+            s = j;
+        }
+        from = j;
     }
     push_trimmed(text, start + s, end, out);
 }

@@ -68,11 +68,12 @@ struct Expression {
 }
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|on|[Oo]n|[Ee]arly on|[Ll]ate on) )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+    Regex::new(r"(?-u:\b)(?:(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|on|[Oo]n|[Ee]arly on|[Ll]ate on) )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
         .expect("weekday regex")
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:yesterday|today|last week|last month|earlier this week|this week)\b").expect("relative regex")
+    Regex::new(r"(?i)(?-u:\b)(?:yesterday|today|last week|last month|earlier this week|this week)(?-u:\b)")
+        .expect("relative regex")
 });
 
 const STRONG_CUES: [&str; 6] = ["as of", "as at", "by", "through", "until", "up to"];
@@ -80,7 +81,12 @@ const PERIOD_CUES: [&str; 8] =
     ["since", "starting", "starting on", "from", "beginning", "beginning on", "after", "before"];
 
 fn cue_before(text: &str, start: usize, cues: &[&str]) -> bool {
-    let before = text[..start].trim_end().to_lowercase();
+    // Only the last words matter; lower-casing the whole prefix would be quadratic.
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text[from..start].trim_end().to_lowercase();
     cues.iter().any(|c| {
         before.ends_with(c)
             && before[..before.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())

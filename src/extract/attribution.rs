@@ -29,15 +29,15 @@ impl Attribution {
 }
 
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\baccording to (?:an? |the )?(?P<who>[^,;:()“”\x22]+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:which|who|that|as|on|in a|in an)\b)")
+    Regex::new(r"(?i)(?-u:\b)according to (?:an? |the )?(?P<who>[^,;:()“”\x22]+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:which|who|that|as|on|in a|in an)(?-u:\b))")
         .expect("according regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:said|says|say|reported|reports|announced|announces|stated|states|estimated|estimates|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)\b")
+    Regex::new(r"(?-u:\b)(?:said|says|say|reported|reports|announced|announces|stated|states|estimated|estimates|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)(?-u:\b)")
         .expect("verb regex")
 });
 static PER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[Pp]er (?P<who>the [^,;.]+|[A-Z][^,;.]+)").expect("per regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[Pp]er (?P<who>the [^,;.]+|[A-Z][^,;.]+)").expect("per regex"));
 
 const PRONOUNS: [&str; 12] = ["he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "there"];
 
@@ -90,7 +90,7 @@ pub fn attribution_of(sentence: &str, authorities: &Authorities) -> Option<Attri
     }
     // An authority named anywhere ("the Hamas-run health ministry's figures");
     // one-word names such as "Israel" are too common to count here.
-    authorities.find_in_filtered(sentence, |alias| alias.contains(' ')).map(|a| Attribution {
+    authorities.find_multiword_in(sentence).map(|a| Attribution {
         id: Some(a.id.clone()),
         name: a.name.clone(),
         text: a.name.clone(),

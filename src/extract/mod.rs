@@ -128,22 +128,38 @@ pub struct SentenceMatch {
     pub attempts: Vec<Attempt>,
 }
 
+/// The sentence indices `[first, last]` of the paragraph of sentence `si`.
+fn paragraph_bounds(doc: &Document, si: usize) -> (usize, usize) {
+    let p = doc.sentences[si].paragraph;
+    let mut first = si;
+    while first > 0 && doc.sentences[first - 1].paragraph == p {
+        first -= 1;
+    }
+    let mut last = si;
+    while last + 1 < doc.sentences.len() && doc.sentences[last + 1].paragraph == p {
+        last += 1;
+    }
+    (first, last)
+}
+
 /// The text a rule's context words are looked for in.
 fn context_text(doc: &Document, si: usize, scope: ContextScope) -> &str {
     let s = &doc.sentences[si];
-    let para: Vec<&crate::document::Sentence> = doc.sentences.iter().filter(|x| x.paragraph == s.paragraph).collect();
     let span = match (s.role, scope) {
         // A heading is read with the paragraph under it.
         (Role::Headline | Role::Heading, _) => {
-            let next = doc.sentences.iter().skip(si + 1).find(|x| x.paragraph != s.paragraph).map(|x| x.paragraph);
-            let end = next
-                .and_then(|p| doc.sentences.iter().rev().find(|x| x.paragraph == p))
-                .map_or(s.span.end, |x| x.span.end);
+            let (_, last) = paragraph_bounds(doc, si);
+            let end = if last + 1 < doc.sentences.len() {
+                doc.sentences[paragraph_bounds(doc, last + 1).1].span.end
+            } else {
+                s.span.end
+            };
             s.span.start..end
         }
         (_, ContextScope::Sentence) => s.span.clone(),
         (_, ContextScope::Paragraph) => {
-            para.first().map_or(s.span.start, |x| x.span.start)..para.last().map_or(s.span.end, |x| x.span.end)
+            let (first, last) = paragraph_bounds(doc, si);
+            doc.sentences[first].span.start..doc.sentences[last].span.end
         }
     };
     &doc.text[span]
@@ -152,21 +168,40 @@ fn context_text(doc: &Document, si: usize, scope: ContextScope) -> &str {
 /// Append `s` with every whitespace run (line breaks of wrapped text
 /// included) as one space, so patterns can be written with single spaces.
 fn push_collapsed(out: &mut String, s: &str) {
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
+    let b = s.as_bytes();
+    // Most text has single spaces only: copy it whole.
+    let plain = memchr::memchr3(b'\n', b'\r', b'\t', b).is_none()
+        && memchr::memmem::find(b, b"  ").is_none()
+        && !s.contains('\u{a0}');
+    if plain {
+        out.push_str(s);
+        return;
     }
-    if space {
+    if s.starts_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
         out.push(' ');
     }
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if s.ends_with(char::is_whitespace) && !s.trim().is_empty() {
+        out.push(' ');
+    }
+}
+
+/// The index in the only placeholder of a masked match, if it has exactly one.
+fn placeholder_index(m: &[u8]) -> Option<usize> {
+    let mut open = [0u8; 4];
+    let open = OPEN.encode_utf8(&mut open).as_bytes();
+    let first = memchr::memmem::find(m, open)?;
+    let rest = &m[first + open.len()..];
+    if memchr::memmem::find(rest, open).is_some() {
+        return None;
+    }
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()
 }
 
 /// Every rule attempt in every sentence that has count figures.
@@ -203,22 +238,44 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         push_collapsed(&mut masked, &doc.text[pos..s.span.end]);
 
         let mut attempts = Vec::new();
-        for set_index in pack.set.matches(&masked).iter() {
+        let mut contexts: [Option<String>; 2] = [None, None];
+        let mut verdicts: Vec<(usize, ContextVerdict)> = Vec::new();
+        for set_index in pack.set.matches(masked.as_bytes()).iter() {
             let (ri, pi) = pack.owners[set_index];
             let rule = &pack.rules[ri];
             let pattern = &rule.patterns[pi];
-            for caps in pattern.regex.captures_iter(&masked) {
-                let Some(k) = caps.name("q").and_then(|m| m.as_str().parse::<usize>().ok()) else { continue };
+            for found in pattern.regex.find_iter(masked.as_bytes()) {
+                // The figure is the one placeholder in the match; only a
+                // match spanning several figures needs the capture group.
+                let Some(k) = placeholder_index(found.as_bytes()).or_else(|| {
+                    let caps = pattern.regex.captures_at(masked.as_bytes(), found.start())?;
+                    std::str::from_utf8(caps.name("q")?.as_bytes()).ok()?.parse().ok()
+                }) else {
+                    continue;
+                };
                 let Some(&fi) = figures.get(k) else { continue };
                 let q = &quantities[fi];
                 let kind = q.kind.name();
-                let match_len = caps.get(0).map_or(0, |m| m.len());
+                let match_len = found.len();
                 let outcome = if !pattern.kinds.iter().any(|x| x == kind) {
                     Outcome::WrongKind { kind: kind.to_string(), expected: pattern.kinds.clone() }
                 } else {
-                    let mut ctx = String::new();
-                    push_collapsed(&mut ctx, context_text(doc, si, rule.context.scope));
-                    match rule.context.check(&ctx) {
+                    // One verdict per rule and sentence, however many patterns matched.
+                    let verdict = match verdicts.iter().find(|(r, _)| *r == ri) {
+                        Some((_, v)) => v.clone(),
+                        None => {
+                            let slot = &mut contexts[rule.context.scope as usize];
+                            let ctx = slot.get_or_insert_with(|| {
+                                let mut ctx = String::new();
+                                push_collapsed(&mut ctx, context_text(doc, si, rule.context.scope));
+                                ctx
+                            });
+                            let v = rule.context.check(ctx);
+                            verdicts.push((ri, v.clone()));
+                            v
+                        }
+                    };
+                    match verdict {
                         ContextVerdict::Ok => Outcome::Claimed,
                         ContextVerdict::MissingAny => Outcome::MissingContext { any: rule.context.any_words.clone() },
                         ContextVerdict::MissingAll(word) => Outcome::MissingRequired { word },
@@ -268,7 +325,11 @@ pub fn cite(doc: &Document, span: &Range<usize>, sentence: &Range<usize>) -> Cit
         end_line,
         end_column,
         span: fs..fe,
-        sentence: doc.text[sentence.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
+        sentence: {
+            let mut t = String::with_capacity(sentence.len());
+            push_collapsed(&mut t, doc.text[sentence.clone()].trim());
+            t
+        },
         title: doc.meta.title.clone(),
         publisher: doc.meta.publisher.clone(),
         published: doc.meta.published,

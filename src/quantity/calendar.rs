@@ -181,20 +181,21 @@ fn meridiem_glued(text: &str, pos: usize) -> bool {
 
 /// `a.m.`, `p.m.`, `am`, `pm`, `AM`, `PM` at `pos`: `(end, is_pm)`.
 fn meridiem_at(text: &str, pos: usize) -> Option<(usize, bool)> {
-    let rest = text.get(pos..)?;
-    let lower: String = rest.chars().take(4).collect::<String>().to_ascii_lowercase();
     let b = text.as_bytes();
-    for (form, pm) in [("a.m.", false), ("p.m.", true)] {
-        if lower.starts_with(form) {
-            return Some((pos + 4, pm));
-        }
-    }
-    for (form, pm) in [("a.m", false), ("p.m", true), ("am", false), ("pm", true)] {
-        if lower.starts_with(form) && !b.get(pos + form.len()).is_some_and(u8::is_ascii_alphanumeric) {
-            return Some((pos + form.len(), pm));
-        }
-    }
-    None
+    let pm = match b.get(pos)?.to_ascii_lowercase() {
+        b'a' => false,
+        b'p' => true,
+        _ => return None,
+    };
+    let at = |i: usize| b.get(pos + i).map(u8::to_ascii_lowercase);
+    let end = if at(1) == Some(b'.') && at(2) == Some(b'm') {
+        if at(3) == Some(b'.') { pos + 4 } else { pos + 3 }
+    } else if at(1) == Some(b'm') {
+        pos + 2
+    } else {
+        return None;
+    };
+    (!b.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some((end, pm))
 }
 
 /// `October 7`, `Oct. 7th`, `October 7, 2023`, `October 2023`.

@@ -29,7 +29,13 @@ pub(crate) fn inside_link(text: &str, pos: usize) -> Option<usize> {
 
 /// A qualifier written before the figure starting at `start`: `(qualifier, phrase start)`.
 pub(crate) fn qualifier_before(lex: &Lexicon, text: &str, start: usize, floor: usize) -> Option<(Qualifier, usize)> {
+    let p = skip_space_back(text, start);
+    let last = *text.as_bytes().get(p.checked_sub(1)?)?;
     for &(phrase, q) in lex.qualifiers_before {
+        // Cheap test first: the phrase must end with the byte before the figure.
+        if !phrase.as_bytes()[phrase.len() - 1].eq_ignore_ascii_case(&last) {
+            continue;
+        }
         let symbol = !phrase.as_bytes()[0].is_ascii_alphanumeric();
         if let Some(s) = phrase_before(text, start, phrase, true)
             && s >= floor
@@ -47,6 +53,10 @@ pub(crate) fn qualifier_before(lex: &Lexicon, text: &str, start: usize, floor: u
 
 /// A qualifier written right after the figure: `(qualifier, end)`.
 pub(crate) fn qualifier_after(lex: &Lexicon, text: &str, end: usize) -> Option<(Qualifier, usize)> {
+    // Every phrase starts with a sign, a hyphen or a space.
+    if !matches!(text.as_bytes().get(end), Some(b'-' | b'+' | b' ' | b'\t')) {
+        return None;
+    }
     for &(phrase, q) in lex.qualifiers_after {
         let e = if let Some(rest) = phrase.strip_prefix(' ') {
             let p = skip_space(text, end);
@@ -99,7 +109,8 @@ pub(crate) fn currency_before(lex: &Lexicon, text: &str, start: usize, floor: us
 /// A currency word after the figure (`dollars`): `(currency, end)`.
 pub(crate) fn currency_after(lex: &Lexicon, text: &str, end: usize) -> Option<(Currency, usize)> {
     let p = skip_space(text, end);
-    if p == end {
+    let first = *text.as_bytes().get(p)?;
+    if p == end || !lex.currency_after.iter().any(|(w, _)| w.as_bytes()[0].eq_ignore_ascii_case(&first)) {
         return None;
     }
     for &(word, cur) in lex.currency_after {
@@ -121,7 +132,7 @@ pub(crate) fn percent_after(lex: &Lexicon, text: &str, end: usize) -> Option<(us
     if text.as_bytes().get(p) == Some(&b'%') {
         return Some((p + 1, false));
     }
-    if p == end {
+    if p == end || !text.as_bytes().get(p).is_some_and(|c| c.eq_ignore_ascii_case(&b'p')) {
         return None;
     }
     for w in lex.percent_words {

@@ -1,6 +1,10 @@
 //! Authorities and their aliases (`Hamas-run health ministry`, `Gaza's
 //! Ministry of Health` → `gaza-moh`), declared in `rules/authorities.yaml`.
 
+use std::collections::HashMap;
+
+use regex::Regex;
+
 use super::compile::RuleError;
 use super::spec::AuthoritiesSpec;
 
@@ -13,11 +17,14 @@ pub struct Authority {
 }
 
 /// All known authorities.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Authorities {
     list: Vec<Authority>,
-    /// (normalised alias, index), longest alias first.
-    index: Vec<(String, usize)>,
+    /// Normalised alias → authority index.
+    by_alias: HashMap<String, usize>,
+    /// Every alias, and the aliases of more than one word, as one regex each.
+    all: Option<Regex>,
+    multiword: Option<Regex>,
 }
 
 /// Lower case, plain apostrophes, single spaces.
@@ -51,9 +58,19 @@ impl Authorities {
     }
 
     fn reindex(&mut self) {
-        self.index =
+        self.by_alias =
             self.list.iter().enumerate().flat_map(|(i, a)| a.aliases.iter().map(move |x| (x.clone(), i))).collect();
-        self.index.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut aliases: Vec<&String> = self.by_alias.keys().collect();
+        aliases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let build = |keep: &dyn Fn(&str) -> bool| -> Option<Regex> {
+            let alts: Vec<String> = aliases.iter().filter(|a| keep(a)).map(|a| alias_pattern(a)).collect();
+            if alts.is_empty() {
+                return None;
+            }
+            Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alts.join("|"))).ok()
+        };
+        self.all = build(&|_| true);
+        self.multiword = build(&|a| a.contains(' '));
     }
 
     /// Add or replace authorities from another file.
@@ -69,13 +86,18 @@ impl Authorities {
 
     /// The authority named in `phrase`, by its longest alias found at word boundaries.
     pub fn find_in(&self, phrase: &str) -> Option<&Authority> {
-        self.find_in_filtered(phrase, |_| true)
+        self.longest(self.all.as_ref()?, phrase)
     }
 
-    /// Like `find_in`, considering only the aliases `keep` accepts.
-    pub fn find_in_filtered(&self, phrase: &str, keep: impl Fn(&str) -> bool) -> Option<&Authority> {
-        let p = normalise(phrase);
-        self.index.iter().find(|(alias, _)| keep(alias) && contains_words(&p, alias)).map(|(_, i)| &self.list[*i])
+    /// Like `find_in`, with aliases of more than one word only: "Israel" is
+    /// too common a word to credit a sentence to Israel.
+    pub fn find_multiword_in(&self, phrase: &str) -> Option<&Authority> {
+        self.longest(self.multiword.as_ref()?, phrase)
+    }
+
+    fn longest(&self, re: &Regex, phrase: &str) -> Option<&Authority> {
+        let m = re.find_iter(phrase).max_by_key(|m| (m.len(), std::cmp::Reverse(m.start())))?;
+        self.by_alias.get(&normalise(m.as_str())).map(|&i| &self.list[i])
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Authority> {
@@ -83,21 +105,13 @@ impl Authorities {
     }
 }
 
-/// Whether `needle` occurs in `hay` starting and ending at word boundaries.
-fn contains_words(hay: &str, needle: &str) -> bool {
-    let hb = hay.as_bytes();
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let s = from + i;
-        let e = s + needle.len();
-        let before = s == 0 || !hb[s - 1].is_ascii_alphanumeric();
-        let after = e == hb.len() || !hb[e].is_ascii_alphanumeric();
-        if before && after {
-            return true;
-        }
-        from = s + 1;
-    }
-    false
+/// A normalised alias as a regex: apostrophes of any shape, any spacing.
+fn alias_pattern(alias: &str) -> String {
+    alias
+        .split(' ')
+        .map(|w| w.split('\'').map(regex::escape).collect::<Vec<_>>().join("['’‘`]"))
+        .collect::<Vec<_>>()
+        .join(r"\s+")
 }
 
 #[cfg(test)]

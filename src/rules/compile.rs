@@ -46,8 +46,8 @@ pub const CLOSE: char = '\u{E001}';
 pub struct Pattern {
     /// As written in the rule file.
     pub source: String,
-    /// Expanded, for the masked sentence.
-    pub regex: Regex,
+    /// Expanded, for the bytes of the masked sentence.
+    pub regex: regex::bytes::Regex,
     pub expanded: String,
     /// Kinds the figure may have.
     pub kinds: Vec<String>,
@@ -228,12 +228,48 @@ fn compile_pattern(p: &str, rule_kinds: &[String]) -> Result<Pattern, String> {
             return Err(format!("unknown quantity kind `{k}` (expected one of {})", KINDS.join(", ")));
         }
     }
-    let expanded = format!("(?i){}{OPEN}(?P<q>[0-9]+){CLOSE}{}", &p[..*start], &p[*end..]);
-    let regex = Regex::new(&expanded).map_err(|e| {
-        let msg = e.to_string();
-        format!("invalid regex: {}", msg.lines().last().unwrap_or(&msg).trim().trim_start_matches("error: "))
-    })?;
+    let body = ascii_boundaries(&format!("(?i){}{OPEN}(?P<q>[0-9]+){CLOSE}{}", &p[..*start], &p[*end..]));
+    // Without Unicode, case folding and classes are ASCII and the lazy DFA
+    // stays small; a pattern that needs Unicode (\p{L}) keeps it.
+    let ascii = format!("(?-u){body}");
+    let (expanded, regex) = match regex::bytes::Regex::new(&ascii) {
+        Ok(r) => (ascii, r),
+        Err(_) => {
+            let r = regex::bytes::Regex::new(&body).map_err(|e| {
+                let msg = e.to_string();
+                format!("invalid regex: {}", msg.lines().last().unwrap_or(&msg).trim().trim_start_matches("error: "))
+            })?;
+            (body, r)
+        }
+    };
     Ok(Pattern { source: p.to_string(), regex, expanded, kinds })
+}
+
+/// Rewrite `\b` and `\B` as ASCII word boundaries. A Unicode boundary
+/// stops the lazy DFA at the first non-ASCII byte (and masked sentences
+/// always hold some), sending every match to the slow engine.
+pub fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(b @ ('b' | 'B')) => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
@@ -241,7 +277,7 @@ fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
         return Ok(None);
     }
     let alt = words.iter().map(|w| format!("(?:{w})")).collect::<Vec<_>>().join("|");
-    Regex::new(&format!(r"(?i)\b(?:{alt})")).map(Some).map_err(|e| {
+    Regex::new(&ascii_boundaries(&format!(r"(?i)\b(?:{alt})"))).map(Some).map_err(|e| {
         let msg = e.to_string();
         format!("invalid regex: {}", msg.lines().last().unwrap_or(&msg).trim().trim_start_matches("error: "))
     })
@@ -425,11 +461,16 @@ mod tests {
     }
 
     #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(ascii_boundaries(r"\bkill\B x\\b \d"), r"(?-u:\b)kill(?-u:\B) x\\b \d");
+    }
+
+    #[test]
     fn a_good_rule_compiles() {
         let r = load_rule("r.yaml", GOOD, false).unwrap();
         assert_eq!(r.patterns[0].kinds, ["cardinal"]);
-        assert!(r.patterns[0].regex.is_match("taking \u{E000}0\u{E001} hostages"));
-        assert!(r.patterns[0].regex.is_match("Taking \u{E000}12\u{E001} HOSTAGES"));
+        assert!(r.patterns[0].regex.is_match("taking \u{E000}0\u{E001} hostages".as_bytes()));
+        assert!(r.patterns[0].regex.is_match("Taking \u{E000}12\u{E001} HOSTAGES".as_bytes()));
     }
 
     #[test]

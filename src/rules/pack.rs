@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use regex::RegexSet;
+use regex::bytes::RegexSet;
 
 use super::authorities::Authorities;
 use super::compile::{Rule, RuleError, load_rule};
