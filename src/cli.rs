@@ -55,6 +55,8 @@ pub struct CheckArgs {
     /// Files or directories to check (directories are walked; .gitignore is honoured)
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RulesArgs,
 }
 
 #[derive(Debug, Args)]

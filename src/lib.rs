@@ -5,8 +5,11 @@
 //! (the rule-independent recognizer), and `report` (output formats).
 //! `commands` wires the stages into the subcommands of `cli`.
 
+pub mod analysis;
 pub mod cli;
 mod commands;
+pub mod compare;
+pub mod dataset;
 pub mod dates;
 pub mod document;
 pub mod error;

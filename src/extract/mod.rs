@@ -58,6 +58,9 @@ pub struct Claim {
     pub scope: BTreeMap<String, String>,
     /// Index of the sentence in its document, to relate claims of one sentence.
     pub sentence: usize,
+    /// The span of the figure this one is part of: "18 fatalities,
+    /// including four children" gives `four` the span of `18`.
+    pub within: Option<Range<usize>>,
 }
 
 /// Why a rule did or did not bind a figure.
@@ -375,12 +378,29 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 role: s.role,
                 scope: rule.scope.clone(),
                 sentence: m.sentence,
+                within: None,
             });
         }
     }
     out.sort_by_key(|c| c.quantity.span.start);
+    // "X, including Y": Y is part of X.
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.sentence == b.sentence && a.quantity.span.end <= b.quantity.span.start {
+            let between = &doc.text[a.quantity.span.end..b.quantity.span.start];
+            if INCLUDING.is_match(between) {
+                let span = a.quantity.span.clone();
+                out[k].within = Some(span);
+            }
+        }
+    }
     out
 }
+
+/// The words between a figure and one that is part of it.
+static INCLUDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^[^.;]{0,60}?(?-u:\b)(?:including|among them|of whom|of them)\s*$").expect("including regex")
+});
 
 #[cfg(test)]
 mod tests {

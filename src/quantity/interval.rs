@@ -101,20 +101,23 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
-/// The step of an integer written with `trailing_zeros` zeros at the end:
-/// `1,200` → 100, `31,988` → 1.
+/// The rounding step an integer shows: its trailing zeros (`1,200` → 100,
+/// `31,988` → 1), but never coarser than the second significant digit. A
+/// figure with one significant digit does not say how it was rounded, and
+/// an editor reads `close to 40,000` as 39,000 to 40,000, not 30,000 to
+/// 40,000 (`40,000` → 1,000; `two million` → 100,000).
 pub(crate) fn integer_step(value: f64) -> f64 {
     if value == 0.0 || value.fract() != 0.0 || value.abs() >= 1e18 {
         return 1.0;
     }
     let mut n = value.abs() as u64;
-    let mut step = 1.0;
-    // Keep at least one significant digit: 1,000 → 1,000, not 10,000.
+    let digits = n.ilog10() + 1;
+    let mut step: f64 = 1.0;
     while n >= 10 && n % 10 == 0 {
         n /= 10;
         step *= 10.0;
     }
-    step
+    step.min(10f64.powi(digits.saturating_sub(2) as i32))
 }
 
 /// The interval a figure `v` with rounding step `step` and `qualifier` allows.
@@ -148,8 +151,11 @@ mod tests {
         assert_eq!(integer_step(1200.0), 100.0);
         assert_eq!(integer_step(240.0), 10.0);
         assert_eq!(integer_step(31988.0), 1.0);
-        assert_eq!(integer_step(1000.0), 1000.0);
-        assert_eq!(integer_step(2_000_000.0), 1_000_000.0);
+        assert_eq!(integer_step(1000.0), 100.0);
+        assert_eq!(integer_step(40_000.0), 1_000.0);
+        assert_eq!(integer_step(2_000_000.0), 100_000.0);
+        assert_eq!(integer_step(135_000_000.0), 1_000_000.0);
+        assert_eq!(integer_step(20.0), 1.0);
     }
 
     #[test]

@@ -129,7 +129,8 @@ impl Recognizer {
                         return Outcome::Found(finish_plain(text, n.start, n.suffix_end, n.value, Kind::Year));
                     }
                     let v = n.value;
-                    let power_of_ten = v >= 10.0 && integer_step(v) == v;
+                    let power_of_ten =
+                        v >= 10.0 && v.fract() == 0.0 && (v as u64).to_string().trim_end_matches('0') == "1";
                     if n.plain && power_of_ten {
                         let mut d = draft(n.start, n.suffix_end, 2.0 * v, Kind::Cardinal, v);
                         d.qualifier = Qualifier::Vague;

@@ -4,6 +4,7 @@
 mod claims;
 mod cli;
 mod common;
+mod compare;
 mod peer_specs;
 mod properties;
 mod rules;

@@ -1,0 +1,195 @@
+//! `cumulative` metrics: running totals that may only grow with the as-of
+//! date. Claims of one day (within the rule's same-day window) are
+//! compared as fixed; a later claim below an earlier one is a regression.
+//! Undated claims are compared as fixed, ignoring time.
+
+use std::collections::BTreeMap;
+
+use super::cluster::cluster;
+use super::{Ctx, Finding, FindingKind, authorities_note, finding, gap, largest_gap, severity_for, side};
+use crate::rules::{Rule, Severity};
+
+pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Finding> {
+    let mut dated: Vec<usize> = group.iter().copied().filter(|&i| ctx.day(i).is_some()).collect();
+    dated.sort_by_key(|&i| (ctx.day(i), i));
+    let mut out = running_total(ctx, &dated, rule, false);
+    out.extend(undated(ctx, group, rule));
+    out
+}
+
+/// Claims within `window` days of the first claim of their chunk, for
+/// claims sorted by day.
+pub(super) fn day_chunks<'c>(ctx: &Ctx<'_>, dated: &'c [usize], window: i32) -> Vec<&'c [usize]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 1..=dated.len() {
+        let split = k == dated.len() || ctx.day(dated[k]).unwrap_or(0) - ctx.day(dated[start]).unwrap_or(0) > window;
+        if split {
+            out.push(&dated[start..k]);
+            start = k;
+        }
+    }
+    out
+}
+
+/// Compare one chunk of same-time claims as fixed.
+pub(super) fn same_time(ctx: &Ctx<'_>, chunk: &[usize], rule: &Rule, what: &str) -> Option<Finding> {
+    let clusters = cluster(chunk, |i| ctx.interval(i), |i| ctx.bridging(i));
+    let groups: Vec<_> = clusters.iter().map(|c| ctx.group(&c.members)).collect();
+    let when = groups.first().and_then(|g| g.first).map_or_else(|| "undated".to_string(), |d| d.to_string());
+    match groups.len() {
+        0 => None,
+        1 if ctx.documents(&groups[0].claims) >= 2 => {
+            let g = &groups[0];
+            let explanation =
+                format!("{}: on {when}, {} sources agree on {}.", rule.description, ctx.documents(&g.claims), g.label);
+            Some(finding(
+                FindingKind::Corroborated,
+                Severity::Info,
+                &rule.metric,
+                &rule.id,
+                groups,
+                explanation,
+                None,
+                false,
+            ))
+        }
+        1 => None,
+        // A heading against its own body is the headline check's finding.
+        _ if ctx.documents(chunk) == 1 && chunk.iter().any(|&i| ctx.claims[i].role != crate::document::Role::Body) => {
+            None
+        }
+        _ => {
+            let gap = largest_gap(&groups);
+            let sides: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.label, side(ctx, g))).collect();
+            let mut explanation =
+                format!("{}: {what} {when}, sources disagree: {}.", rule.description, sides.join("; "));
+            let mut severity = severity_for(rule.severity, gap);
+            if let Some(note) = authorities_note(ctx, rule, &groups) {
+                explanation.push_str(&format!(" This is a note: {note}."));
+                severity = Severity::Info;
+            }
+            Some(finding(
+                FindingKind::Discrepancy,
+                severity,
+                &rule.metric,
+                &rule.id,
+                groups,
+                explanation,
+                Some(gap),
+                false,
+            ))
+        }
+    }
+}
+
+/// Same-day disagreements and regressions, for claims sorted by day.
+/// `compiling` words the findings for a fixed metric still being counted.
+pub(super) fn running_total(ctx: &Ctx<'_>, dated: &[usize], rule: &Rule, compiling: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let chunks = day_chunks(ctx, dated, rule.same_day_days);
+    for chunk in &chunks {
+        if let Some(f) = same_time(ctx, chunk, rule, "on") {
+            // While a fixed figure is compiled, agreement is not news.
+            if !(compiling && f.kind == FindingKind::Corroborated) {
+                out.push(f);
+            }
+        }
+    }
+    // The highest low end seen on earlier days; claims entirely below it regressed.
+    let mut best: Option<usize> = None;
+    let mut below: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for chunk in &chunks {
+        if let Some(b) = best {
+            for &i in chunk.iter() {
+                if ctx.interval(i).hi < ctx.interval(b).lo {
+                    below.entry(b).or_default().push(i);
+                }
+            }
+        }
+        for &i in chunk.iter() {
+            if ctx.bridging(i) && best.is_none_or(|b| ctx.interval(i).lo > ctx.interval(b).lo) {
+                best = Some(i);
+            }
+        }
+    }
+    for (b, lows) in below {
+        let groups = vec![ctx.group(&[b]), ctx.group(&lows)];
+        let g = gap(groups[0].interval, groups[1].interval);
+        let how = if compiling {
+            "counts may rise while they are compiled, but not fall"
+        } else {
+            "a running total cannot go down"
+        };
+        let mut explanation = format!(
+            "{}: {how}, yet {} ({}) is lower than {} ({}) reported earlier.",
+            rule.description,
+            groups[1].label,
+            side(ctx, &groups[1]),
+            groups[0].label,
+            side(ctx, &groups[0])
+        );
+        let mut severity = severity_for(rule.severity, g);
+        if let Some(note) = authorities_note(ctx, rule, &groups) {
+            explanation.push_str(&format!(" This is a note: {note}."));
+            severity = Severity::Info;
+        }
+        out.push(finding(
+            FindingKind::Regression,
+            severity,
+            &rule.metric,
+            &rule.id,
+            groups,
+            explanation,
+            Some(g),
+            false,
+        ));
+    }
+    out
+}
+
+/// Undated claims, compared as fixed with every other claim: one that
+/// agrees with none is a discrepancy whose comparison ignored time.
+pub(super) fn undated(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Finding> {
+    if group.iter().all(|&i| ctx.day(i).is_some()) {
+        return Vec::new();
+    }
+    let clusters = cluster(group, |i| ctx.interval(i), |i| ctx.bridging(i));
+    if clusters.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, c) in clusters.iter().enumerate() {
+        if !c.members.iter().all(|&i| ctx.day(i).is_none()) {
+            continue;
+        }
+        // The nearest dated cluster by value.
+        let near = clusters
+            .iter()
+            .enumerate()
+            .filter(|(j, d)| *j != k && d.members.iter().any(|&i| ctx.day(i).is_some()))
+            .min_by(|a, b| gap(a.1.core, c.core).total_cmp(&gap(b.1.core, c.core)))
+            .map(|(_, d)| d);
+        let Some(near) = near else { continue };
+        let groups = vec![ctx.group(&c.members), ctx.group(&near.members)];
+        let g = gap(groups[0].interval, groups[1].interval);
+        let explanation = format!(
+            "{}: the undated figure {} agrees with no dated claim (nearest: {}, {}); without a date the comparison ignored time.",
+            rule.description,
+            groups[0].label,
+            groups[1].label,
+            side(ctx, &groups[1])
+        );
+        out.push(finding(
+            FindingKind::Discrepancy,
+            severity_for(rule.severity, g).min(Severity::Warning),
+            &rule.metric,
+            &rule.id,
+            groups,
+            explanation,
+            Some(g),
+            true,
+        ));
+    }
+    out
+}

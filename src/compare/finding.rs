@@ -1,0 +1,112 @@
+//! What the compare stage decides: findings, each a conflict (or an
+//! agreement) between groups of claims, with a plain-English explanation.
+
+use serde::Serialize;
+
+use crate::dates::Date;
+use crate::quantity::Interval;
+use crate::rules::Severity;
+
+/// What kind of finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// Claims that should agree do not.
+    Discrepancy,
+    /// A fixed figure changed once, and sources followed (1,400 → 1,200).
+    Revision,
+    /// A running total went down.
+    Regression,
+    /// A figure matches an older report of the reference series, not the current one.
+    Stale,
+    /// The same ordinal on two events, or ordinals out of order.
+    OrdinalConflict,
+    /// A part exceeds its whole (children killed > killed; "18, including 20 children").
+    RelationViolation,
+    /// A headline figure disagrees with its own body.
+    HeadlineMismatch,
+    /// A figure matches no value of the reference series in its window.
+    DatasetMismatch,
+    /// Independent claims agree.
+    Corroborated,
+    /// A figure matches the reference series.
+    DatasetMatch,
+}
+
+impl FindingKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FindingKind::Discrepancy => "discrepancy",
+            FindingKind::Revision => "revision",
+            FindingKind::Regression => "regression",
+            FindingKind::Stale => "stale",
+            FindingKind::OrdinalConflict => "ordinal-conflict",
+            FindingKind::RelationViolation => "relation-violation",
+            FindingKind::HeadlineMismatch => "headline-mismatch",
+            FindingKind::DatasetMismatch => "dataset-mismatch",
+            FindingKind::Corroborated => "corroborated",
+            FindingKind::DatasetMatch => "dataset-match",
+        }
+    }
+
+    /// Agreements, as opposed to problems.
+    pub fn is_agreement(self) -> bool {
+        matches!(self, FindingKind::Corroborated | FindingKind::DatasetMatch)
+    }
+}
+
+/// One side of a finding: claims that agree with each other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    /// What the side says, in words (`1,400`, `about 1,200`).
+    pub label: String,
+    /// Indices into the claims the findings were computed from.
+    pub claims: Vec<usize>,
+    /// The values all the side's claims allow (or their span).
+    pub interval: Interval,
+    pub first: Option<Date>,
+    pub last: Option<Date>,
+}
+
+/// A value of a reference series cited by a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeriesRef {
+    /// The dataset's title.
+    pub dataset: String,
+    pub path: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub date: Date,
+    pub value: f64,
+    /// `Some(false)` when the value was filled in between reports.
+    pub reported: Option<bool>,
+    /// The series' latest value in the claim's window, when that differs from `value` (stale figures).
+    pub current: Option<(Date, f64)>,
+}
+
+/// A conflict or agreement between claims.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable across runs and edits that move lines: a hash of the kind,
+    /// metric, and the cited claims' paths and texts.
+    pub id: String,
+    pub kind: FindingKind,
+    pub severity: Severity,
+    pub metric: String,
+    pub rule: String,
+    /// The sides, in date order where dated.
+    pub groups: Vec<Group>,
+    pub series: Option<SeriesRef>,
+    pub explanation: String,
+    /// Distance between the sides relative to the larger figure.
+    pub gap: Option<f64>,
+    /// Some claims had no date, so time was not taken into account.
+    pub time_ignored: bool,
+}
+
+impl Finding {
+    /// Every claim cited, in group order.
+    pub fn claims(&self) -> impl Iterator<Item = usize> + '_ {
+        self.groups.iter().flat_map(|g| g.claims.iter().copied())
+    }
+}

@@ -1,0 +1,305 @@
+//! Claims → findings: do the figures agree? Claims are grouped by metric
+//! and scope, each group compared by its rule's behaviour (`fixed`,
+//! `cumulative`, `counter`, `snapshot`), then relations between metrics,
+//! headlines against their bodies, and claims against reference series.
+//!
+//! Everything is group, sort, sweep: O(n log n) in the number of claims,
+//! never all pairs. A finding is a conflict between clusters of claims, not
+//! one complaint per pair. The engine returns sorted findings and never
+//! formats for a terminal; explanations are plain sentences.
+
+pub mod cluster;
+mod counter;
+mod cumulative;
+pub mod finding;
+mod fixed;
+mod headline;
+mod relations;
+mod series;
+mod snapshot;
+pub mod synthetic;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sha2::{Digest, Sha256};
+
+pub use finding::{Finding, FindingKind, Group, SeriesRef};
+
+use crate::dataset::Dataset;
+use crate::dates::{day_number, from_day_number};
+use crate::extract::Claim;
+use crate::quantity::{Interval, Qualifier};
+use crate::rules::{Behavior, Rule, RulePack, Severity};
+
+/// What every comparison needs about the claims, computed once.
+pub(crate) struct Ctx<'a> {
+    pub claims: &'a [Claim],
+    pub pack: &'a RulePack,
+    pub datasets: &'a [Dataset],
+    /// As-of day numbers.
+    pub days: Vec<Option<i32>>,
+    /// Intervals widened by the rule's tolerance.
+    pub intervals: Vec<Interval>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(claims: &'a [Claim], pack: &'a RulePack, datasets: &'a [Dataset]) -> Ctx<'a> {
+        let days = claims.iter().map(|c| c.as_of.date.map(day_number)).collect();
+        let intervals = claims
+            .iter()
+            .map(|c| {
+                let tol = pack.get(&c.rule).map_or(0.0, |r| r.tolerance);
+                c.interval.widened(tol)
+            })
+            .collect();
+        Ctx { claims, pack, datasets, days, intervals }
+    }
+
+    pub fn interval(&self, i: usize) -> Interval {
+        self.intervals[i]
+    }
+
+    /// A precise claim: it may join two clusters into one.
+    pub fn bridging(&self, i: usize) -> bool {
+        let iv = self.intervals[i];
+        iv.lo.is_finite() && iv.hi.is_finite() && self.claims[i].quantity.qualifier != Qualifier::Vague
+    }
+
+    pub fn day(&self, i: usize) -> Option<i32> {
+        self.days[i]
+    }
+
+    /// Distinct documents among `members`.
+    pub fn documents(&self, members: &[usize]) -> usize {
+        members.iter().map(|&i| self.claims[i].citation.path.as_str()).collect::<BTreeSet<_>>().len()
+    }
+
+    /// Distinct known authorities among `members`: claims attributed to a
+    /// name no alias resolves ("the health ministry") count as none.
+    pub fn authorities(&self, members: &[usize]) -> BTreeSet<String> {
+        members
+            .iter()
+            .filter_map(|&i| self.claims[i].attribution.as_ref().filter(|a| a.id.is_some()).map(|a| a.name.clone()))
+            .collect()
+    }
+
+    /// A side of a finding.
+    pub fn group(&self, members: &[usize]) -> Group {
+        let mut claims = members.to_vec();
+        claims.sort_by_key(|&i| (self.days[i].unwrap_or(i32::MAX), i));
+        let days: Vec<i32> = claims.iter().filter_map(|&i| self.days[i]).collect();
+        let lo = claims.iter().map(|&i| self.intervals[i].lo).fold(f64::INFINITY, f64::min);
+        let hi = claims.iter().map(|&i| self.intervals[i].hi).fold(f64::NEG_INFINITY, f64::max);
+        Group {
+            label: self.label(&claims),
+            interval: Interval::new(lo, hi),
+            first: days.iter().min().map(|&d| from_day_number(d)),
+            last: days.iter().max().map(|&d| from_day_number(d)),
+            claims,
+        }
+    }
+
+    /// What a set of claims says, in the words of its most precise claim.
+    pub fn label(&self, members: &[usize]) -> String {
+        let best = members.iter().copied().min_by(|&a, &b| {
+            let w = |i: usize| {
+                let iv = self.intervals[i];
+                if iv.hi.is_finite() { iv.hi - iv.lo } else { f64::INFINITY }
+            };
+            w(a).total_cmp(&w(b)).then(a.cmp(&b))
+        });
+        best.map_or_else(String::new, |i| self.claims[i].quantity.text.clone())
+    }
+
+    pub fn rule_of(&self, i: usize) -> Option<&'a Rule> {
+        self.pack.get(&self.claims[i].rule)
+    }
+}
+
+/// How serious a disagreement is, from its gap and the rule's severity:
+/// under half a percent it is a note, under two percent at most a warning.
+pub(crate) fn severity_for(rule: Severity, gap: f64) -> Severity {
+    if gap < 0.005 {
+        Severity::Info
+    } else if gap < 0.02 {
+        rule.min(Severity::Warning)
+    } else {
+        rule
+    }
+}
+
+/// Distance between two intervals relative to the larger finite figure.
+pub(crate) fn gap(a: Interval, b: Interval) -> f64 {
+    let d = a.distance(&b);
+    let scale = [a.lo, a.hi, b.lo, b.hi].into_iter().filter(|v| v.is_finite()).map(f64::abs).fold(0.0, f64::max);
+    if scale > 0.0 { d / scale } else { 0.0 }
+}
+
+/// The largest gap between consecutive groups sorted by value.
+pub(crate) fn largest_gap(groups: &[Group]) -> f64 {
+    let mut ivs: Vec<Interval> = groups.iter().map(|g| g.interval).collect();
+    ivs.sort_by(|a, b| a.lo.total_cmp(&b.lo));
+    ivs.windows(2).map(|w| gap(w[0], w[1])).fold(0.0, f64::max)
+}
+
+/// `31,988`, `1.2`, `2,300,000`.
+pub fn format_count(v: f64) -> String {
+    if v.fract() != 0.0 || !v.is_finite() || v.abs() >= 1e15 {
+        return crate::quantity::format_number(v);
+    }
+    let s = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 { format!("-{out}") } else { out }
+}
+
+/// `3 sources, 2023-10-19 to 2023-11-01`, or `1 source, 2024-03-21`.
+pub(crate) fn side(ctx: &Ctx<'_>, g: &Group) -> String {
+    let n = ctx.documents(&g.claims);
+    let sources = if n == 1 { "1 source".to_string() } else { format!("{n} sources") };
+    match (g.first, g.last) {
+        (Some(a), Some(b)) if a == b => format!("{sources}, {a}"),
+        (Some(a), Some(b)) => format!("{sources}, {a} to {b}"),
+        _ => format!("{sources}, undated"),
+    }
+}
+
+/// A new finding; the id is filled in by `compare`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn finding(
+    kind: FindingKind,
+    severity: Severity,
+    metric: &str,
+    rule: &str,
+    groups: Vec<Group>,
+    explanation: String,
+    gap: Option<f64>,
+    time_ignored: bool,
+) -> Finding {
+    Finding {
+        id: String::new(),
+        kind,
+        severity,
+        metric: metric.to_string(),
+        rule: rule.to_string(),
+        groups,
+        series: None,
+        explanation,
+        gap,
+        time_ignored,
+    }
+}
+
+/// When every side of a conflict names a different authority and the rule
+/// allows authorities to differ, the conflict is a note naming them.
+pub(crate) fn authorities_note(ctx: &Ctx<'_>, rule: &Rule, groups: &[Group]) -> Option<String> {
+    if !rule.attribution.authorities_may_differ || groups.len() < 2 {
+        return None;
+    }
+    let sets: Vec<BTreeSet<String>> = groups.iter().map(|g| ctx.authorities(&g.claims)).collect();
+    if sets.iter().any(|s| s.len() != 1) {
+        return None;
+    }
+    let names: BTreeSet<&String> = sets.iter().flatten().collect();
+    if names.len() != sets.len() {
+        return None;
+    }
+    let names: Vec<&str> = names.into_iter().map(String::as_str).collect();
+    Some(format!("different authorities may legitimately differ here ({})", names.join(" and ")))
+}
+
+/// A stale figure disagrees with the claims of its day and falls below the
+/// claims before it; the stale finding says why, so those two-sided
+/// conflicts are not reported again.
+fn drop_explained_by_stale(findings: &mut Vec<Finding>) {
+    let stale: BTreeSet<(String, usize)> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Stale)
+        .flat_map(|f| f.groups[0].claims.iter().map(move |&i| (f.metric.clone(), i)))
+        .collect();
+    if stale.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        let conflict = matches!(f.kind, FindingKind::Discrepancy | FindingKind::Regression) && f.groups.len() == 2;
+        !(conflict && f.groups.iter().any(|g| g.claims.iter().all(|&i| stale.contains(&(f.metric.clone(), i)))))
+    });
+}
+
+/// A stable id: kind, metric, and the cited claims' paths and texts, never line numbers.
+fn fingerprint(f: &Finding, claims: &[Claim]) -> String {
+    let mut cited: Vec<String> = f
+        .claims()
+        .map(|i| {
+            let c = &claims[i];
+            let text = c.quantity.text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+            format!("{}\u{1f}{text}", c.citation.path)
+        })
+        .collect();
+    cited.sort();
+    cited.dedup();
+    let mut h = Sha256::new();
+    h.update(f.kind.name().as_bytes());
+    h.update([0]);
+    h.update(f.metric.as_bytes());
+    for c in &cited {
+        h.update([0]);
+        h.update(c.as_bytes());
+    }
+    if let Some(s) = &f.series {
+        h.update([0]);
+        h.update(s.path.as_bytes());
+        h.update(s.date.to_string().as_bytes());
+    }
+    let digest = h.finalize();
+    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Compare claims with each other and with reference datasets.
+pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<Finding> {
+    let ctx = Ctx::new(claims, pack, datasets);
+    // Group by metric and scope.
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&claims[a], &claims[b]);
+        x.metric.cmp(&y.metric).then_with(|| x.scope.cmp(&y.scope)).then(a.cmp(&b))
+    });
+    let mut findings = Vec::new();
+    let mut by_metric: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for chunk in order.chunk_by(|&a, &b| claims[a].metric == claims[b].metric && claims[a].scope == claims[b].scope) {
+        let Some(rule) = ctx.rule_of(chunk[0]) else { continue };
+        by_metric.entry(claims[chunk[0]].metric.as_str()).or_default().extend_from_slice(chunk);
+        findings.extend(match rule.behavior {
+            Behavior::Fixed => fixed::compare(&ctx, chunk, rule),
+            Behavior::Cumulative => cumulative::compare(&ctx, chunk, rule),
+            Behavior::Counter => counter::compare(&ctx, chunk, rule),
+            Behavior::Snapshot => snapshot::compare(&ctx, chunk, rule),
+        });
+        findings.extend(series::compare(&ctx, chunk, rule));
+    }
+    drop_explained_by_stale(&mut findings);
+    findings.extend(relations::part_of(&ctx, &by_metric));
+    findings.extend(relations::including(&ctx));
+    findings.extend(headline::compare(&ctx));
+    for f in &mut findings {
+        f.id = fingerprint(f, claims);
+    }
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.kind.is_agreement().cmp(&b.kind.is_agreement()))
+            .then_with(|| a.metric.cmp(&b.metric))
+            .then(a.kind.cmp(&b.kind))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    findings.dedup_by(|a, b| a.id == b.id);
+    findings
+}
+
+#[cfg(test)]
+mod tests;

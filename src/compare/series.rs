@@ -1,0 +1,199 @@
+//! Claims against reference series: a claim agrees when a value reported
+//! in its lag window (default: the three days before its as-of date) falls
+//! in its interval. Below every current value but equal to an older report
+//! it is stale; otherwise it is a mismatch citing the nearest value.
+
+use std::collections::BTreeMap;
+
+use super::{Ctx, Finding, FindingKind, SeriesRef, finding, format_count, gap, severity_for, side};
+use crate::dataset::{Dataset, Point, Series};
+use crate::dates::from_day_number;
+use crate::quantity::Interval;
+use crate::rules::{Rule, Severity};
+
+/// How far back a stale figure is looked for among older reports.
+const STALE_LOOKBACK: usize = 400;
+
+/// The name a dataset is cited by: its authority, publisher or title.
+fn source_name(ctx: &Ctx<'_>, ds: &Dataset) -> String {
+    ds.attribution
+        .as_deref()
+        .and_then(|a| ctx.pack.authorities.get(a))
+        .map(|a| a.name.clone())
+        .or_else(|| ds.publisher.clone())
+        .unwrap_or_else(|| ds.title.clone())
+}
+
+fn series_ref(ds: &Dataset, p: &Point, current: Option<&Point>) -> SeriesRef {
+    SeriesRef {
+        dataset: ds.title.clone(),
+        path: ds.path.clone(),
+        publisher: ds.publisher.clone(),
+        url: ds.url.clone(),
+        date: p.date,
+        value: p.value,
+        reported: p.reported,
+        current: current.filter(|c| c.date != p.date).map(|c| (c.date, c.value)),
+    }
+}
+
+pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for ds in ctx.datasets {
+        if let Some(series) = ds.series.get(&rule.metric) {
+            out.extend(against(ctx, group, rule, ds, series));
+        }
+    }
+    out
+}
+
+fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &Series) -> Vec<Finding> {
+    let name = source_name(ctx, ds);
+    let mut matched: BTreeMap<(i32, bool), (Point, Vec<usize>)> = BTreeMap::new();
+    let mut stale: BTreeMap<i32, (Point, Point, Vec<usize>)> = BTreeMap::new();
+    let mut mismatches = Vec::new();
+    for &i in group {
+        let Some(day) = ctx.day(i) else { continue };
+        let iv: Interval = ctx.interval(i);
+        let window = series.window(day - rule.lag_days, day);
+        if window.is_empty() {
+            // The series does not cover this date: nothing to compare.
+            continue;
+        }
+        let hits: Vec<&Point> = window.iter().filter(|p| iv.contains(p.value)).collect();
+        let reported = hits.iter().rev().find(|p| p.reported != Some(false));
+        if let Some(p) = reported.or(hits.last()) {
+            let filled_only = p.reported == Some(false);
+            let key = (crate::dates::day_number(p.date), filled_only);
+            matched.entry(key).or_insert_with(|| (**p, Vec::new())).1.push(i);
+            continue;
+        }
+        let current = *window.last().expect("non-empty window");
+        let lowest = window.iter().map(|p| p.value).fold(f64::INFINITY, f64::min);
+        if iv.hi < lowest {
+            let older = series.before(day - rule.lag_days);
+            let found = older.iter().rev().take(STALE_LOOKBACK).find(|p| iv.contains(p.value));
+            if let Some(o) = found {
+                stale.entry(crate::dates::day_number(o.date)).or_insert_with(|| (*o, current, Vec::new())).2.push(i);
+                continue;
+            }
+        }
+        let nearest = *window
+            .iter()
+            .min_by(|a, b| gap(iv, Interval::point(a.value)).total_cmp(&gap(iv, Interval::point(b.value))))
+            .expect("non-empty window");
+        mismatches.push((i, nearest));
+    }
+
+    let mut out = Vec::new();
+    for ((_, filled_only), (p, claims)) in &matched {
+        let g = ctx.group(claims);
+        let mut explanation = format!(
+            "{} {} the {name} report of {} ({}).",
+            g.label,
+            if claims.len() == 1 { "matches" } else { "match" },
+            p.date,
+            format_count(p.value)
+        );
+        if *filled_only {
+            explanation = format!(
+                "{} {} only a value filled in between reports by the dataset ({} on {}), not a published {name} report.",
+                g.label,
+                if claims.len() == 1 { "matches" } else { "match" },
+                format_count(p.value),
+                p.date
+            );
+        }
+        let mut f = finding(
+            FindingKind::DatasetMatch,
+            Severity::Info,
+            &rule.metric,
+            &rule.id,
+            vec![g],
+            explanation,
+            None,
+            false,
+        );
+        f.series = Some(series_ref(ds, p, None));
+        out.push(f);
+    }
+    for (o, current, claims) in stale.values() {
+        let stale_group = ctx.group(claims);
+        let days_old = claims.iter().filter_map(|&i| ctx.day(i)).max().unwrap_or(0) - crate::dates::day_number(o.date);
+        let g = gap(stale_group.interval, Interval::point(current.value));
+        // Claims of the same day that agree with the series back it up.
+        let stale_days: Vec<i32> = claims.iter().filter_map(|&i| ctx.day(i)).collect();
+        let agreeing: Vec<usize> = matched
+            .values()
+            .flat_map(|(_, c)| c.iter().copied())
+            .filter(|&i| ctx.day(i).is_some_and(|d| stale_days.contains(&d)))
+            .collect();
+        let mut explanation = format!(
+            "{} ({}) is the {name} figure of {} ({} days before); the report of {} gives {}.",
+            stale_group.label,
+            side(ctx, &stale_group),
+            o.date,
+            days_old,
+            current.date,
+            format_count(current.value)
+        );
+        let mut groups = vec![stale_group];
+        if !agreeing.is_empty() {
+            let a = ctx.group(&agreeing);
+            explanation
+                .push_str(&format!(" Other sources of the same day agree with the current report: {}.", a.label));
+            groups.push(a);
+        }
+        let mut f = finding(
+            FindingKind::Stale,
+            severity_for(rule.severity, g),
+            &rule.metric,
+            &rule.id,
+            groups,
+            explanation,
+            Some(g),
+            false,
+        );
+        f.series = Some(series_ref(ds, o, Some(current)));
+        out.push(f);
+    }
+    for (i, nearest) in mismatches {
+        let g = ctx.group(&[i]);
+        let gp = gap(ctx.interval(i), Interval::point(nearest.value));
+        let day = ctx.day(i).expect("dated");
+        let mut explanation = format!(
+            "{} ({}) matches no {name} report between {} and {}; the nearest is {} on {}.",
+            g.label,
+            side(ctx, &g),
+            from_day_number(day - rule.lag_days),
+            from_day_number(day),
+            format_count(nearest.value),
+            nearest.date
+        );
+        let mut severity = severity_for(rule.severity, gp);
+        let other = ctx.claims[i].attribution.as_ref().and_then(|a| a.id.clone());
+        if rule.attribution.authorities_may_differ
+            && let (Some(other), Some(own)) = (other, ds.attribution.as_ref())
+            && other != *own
+        {
+            let who = ctx.claims[i].attribution.as_ref().map_or(String::new(), |a| a.name.clone());
+            explanation.push_str(&format!(
+                " This is a note: the figure is attributed to {who}, and different authorities may legitimately differ from {name}."
+            ));
+            severity = Severity::Info;
+        }
+        let mut f = finding(
+            FindingKind::DatasetMismatch,
+            severity,
+            &rule.metric,
+            &rule.id,
+            vec![g],
+            explanation,
+            Some(gp),
+            false,
+        );
+        f.series = Some(series_ref(ds, &nearest, None));
+        out.push(f);
+    }
+    out
+}

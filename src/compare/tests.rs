@@ -1,0 +1,147 @@
+//! Behaviours on hand-made claims: the edge cases of each comparison.
+
+use super::synthetic::{attributed, claim};
+use super::*;
+use crate::dates::parse_date;
+
+fn pack(rules: &[&str]) -> RulePack {
+    let sources: Vec<(String, String)> =
+        rules.iter().enumerate().map(|(i, r)| (format!("r{i}.yaml"), r.to_string())).collect();
+    RulePack::from_sources(&sources).unwrap()
+}
+
+fn d(s: &str) -> Option<crate::dates::Date> {
+    parse_date(s)
+}
+
+fn iv(lo: f64, hi: f64) -> Interval {
+    Interval::new(lo, hi)
+}
+
+fn kinds(findings: &[Finding]) -> Vec<(FindingKind, Severity)> {
+    findings.iter().map(|f| (f.kind, f.severity)).collect()
+}
+
+const CUMULATIVE: &str =
+    "id: t\nmetric: x.total\ndescription: A total\nbehavior: cumulative\nsame_day: 1 day\npatterns: ['{q} x']\n";
+
+#[test]
+fn same_day_window_compares_neighbouring_days_as_fixed() {
+    let p = pack(&[CUMULATIVE]);
+    let claims = vec![
+        claim("t", "x.total", "100", iv(99.5, 100.5), d("2024-01-01"), "a.md"),
+        claim("t", "x.total", "120", iv(119.5, 120.5), d("2024-01-02"), "b.md"),
+    ];
+    let f = compare(&claims, &p, &[]);
+    assert_eq!(kinds(&f), [(FindingKind::Discrepancy, Severity::Error)]);
+    // Three days apart, a rise is what a running total does.
+    let claims = vec![
+        claim("t", "x.total", "100", iv(99.5, 100.5), d("2024-01-01"), "a.md"),
+        claim("t", "x.total", "120", iv(119.5, 120.5), d("2024-01-04"), "b.md"),
+    ];
+    assert!(compare(&claims, &p, &[]).is_empty());
+}
+
+#[test]
+fn a_regression_is_one_finding_per_earlier_figure() {
+    let p = pack(&[CUMULATIVE]);
+    let claims = vec![
+        claim("t", "x.total", "500", iv(499.5, 500.5), d("2024-01-01"), "a.md"),
+        claim("t", "x.total", "400", iv(399.5, 400.5), d("2024-02-01"), "b.md"),
+        claim("t", "x.total", "410", iv(409.5, 410.5), d("2024-03-01"), "c.md"),
+    ];
+    let f = compare(&claims, &p, &[]);
+    assert_eq!(kinds(&f), [(FindingKind::Regression, Severity::Error)]);
+    assert_eq!(f[0].groups[0].claims, [0]);
+    assert_eq!(f[0].groups[1].claims, [1, 2]);
+    assert!(f[0].gap.unwrap() > 0.1);
+}
+
+#[test]
+fn small_gaps_are_notes_and_warnings() {
+    assert_eq!(severity_for(Severity::Error, 0.001), Severity::Info);
+    assert_eq!(severity_for(Severity::Error, 0.01), Severity::Warning);
+    assert_eq!(severity_for(Severity::Warning, 0.01), Severity::Warning);
+    assert_eq!(severity_for(Severity::Error, 0.2), Severity::Error);
+    assert_eq!(gap(iv(100.0, 110.0), iv(120.0, 130.0)), 10.0 / 130.0);
+}
+
+#[test]
+fn tolerance_widens_intervals() {
+    let tolerant = CUMULATIVE.replace("behavior: cumulative", "behavior: fixed\ntolerance: 0.05");
+    let p = pack(&[&tolerant]);
+    let claims = vec![
+        claim("t", "x.total", "100", iv(99.5, 100.5), d("2024-01-01"), "a.md"),
+        claim("t", "x.total", "104", iv(103.5, 104.5), d("2024-01-02"), "b.md"),
+    ];
+    assert_eq!(kinds(&compare(&claims, &p, &[])), [(FindingKind::Corroborated, Severity::Info)]);
+}
+
+#[test]
+fn counters_within_an_event_must_agree() {
+    let counter = "id: v\nmetric: x.visits\ndescription: Visits\nbehavior: counter\nevent_window: 3 days\nkinds: [ordinal]\npatterns: ['{q} visit']\n";
+    let p = pack(&[counter]);
+    let claims = vec![
+        claim("v", "x.visits", "sixth", iv(6.0, 6.0), d("2024-03-20"), "a.md"),
+        claim("v", "x.visits", "seventh", iv(7.0, 7.0), d("2024-03-21"), "b.md"),
+        claim("v", "x.visits", "ninth", iv(9.0, 9.0), d("2024-06-01"), "c.md"),
+        claim("v", "x.visits", "eighth", iv(8.0, 8.0), d("2024-08-01"), "d.md"),
+    ];
+    let f = compare(&claims, &p, &[]);
+    assert_eq!(
+        kinds(&f),
+        [(FindingKind::OrdinalConflict, Severity::Error), (FindingKind::OrdinalConflict, Severity::Error)]
+    );
+    let texts: Vec<&str> = f.iter().map(|f| f.explanation.as_str()).collect();
+    assert!(texts.iter().any(|t| t.contains("one event is numbered differently")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("eighth (1 source, 2024-08-01) comes after ninth")), "{texts:?}");
+}
+
+#[test]
+fn snapshots_compare_only_within_their_window() {
+    let snap = "id: s\nmetric: x.held\ndescription: Held\nbehavior: snapshot\nwindow: 7 days\npatterns: ['{q} held']\n";
+    let p = pack(&[snap]);
+    let claims = vec![
+        claim("s", "x.held", "136", iv(135.5, 136.5), d("2024-01-01"), "a.md"),
+        claim("s", "x.held", "132", iv(131.5, 132.5), d("2024-03-01"), "b.md"),
+    ];
+    assert!(compare(&claims, &p, &[]).is_empty());
+    let claims = vec![
+        claim("s", "x.held", "136", iv(135.5, 136.5), d("2024-01-01"), "a.md"),
+        claim("s", "x.held", "132", iv(131.5, 132.5), d("2024-01-05"), "b.md"),
+    ];
+    assert_eq!(kinds(&compare(&claims, &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
+}
+
+#[test]
+fn authorities_that_may_differ_only_with_one_known_authority_per_side() {
+    let rule = "id: f\nmetric: x.toll\ndescription: Toll\nbehavior: fixed\nattribution:\n  authorities_may_differ: true\npatterns: ['{q} dead']\n";
+    let p = pack(&[rule]);
+    let a = attributed(
+        claim("f", "x.toll", "100", iv(99.5, 100.5), d("2024-01-01"), "a.md"),
+        "gaza-moh",
+        "Gaza Ministry of Health",
+    );
+    let b = attributed(claim("f", "x.toll", "150", iv(149.5, 150.5), d("2024-01-01"), "b.md"), "israel", "Israel");
+    let f = compare(&[a.clone(), b], &p, &[]);
+    assert_eq!(kinds(&f), [(FindingKind::Discrepancy, Severity::Info)]);
+    assert!(f[0].explanation.ends_with("(Gaza Ministry of Health and Israel)."), "{}", f[0].explanation);
+    // An unknown source is not an authority that may differ.
+    let c = claim("f", "x.toll", "150", iv(149.5, 150.5), d("2024-01-01"), "c.md");
+    assert_eq!(kinds(&compare(&[a, c], &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
+}
+
+#[test]
+fn the_same_claims_give_the_same_ids_in_any_order() {
+    let p = pack(&[CUMULATIVE]);
+    let claims = vec![
+        claim("t", "x.total", "500", iv(499.5, 500.5), d("2024-01-01"), "a.md"),
+        claim("t", "x.total", "400", iv(399.5, 400.5), d("2024-02-01"), "b.md"),
+    ];
+    let mut reversed = claims.clone();
+    reversed.reverse();
+    let a = compare(&claims, &p, &[]);
+    let b = compare(&reversed, &p, &[]);
+    assert_eq!(a[0].id, b[0].id);
+    assert_eq!(a[0].id.len(), 12);
+}

@@ -1,0 +1,258 @@
+//! The compare stage on the seeds and on `tests/fixtures/discrepancies/`, a
+//! corpus written to produce every finding kind at least once. Each test
+//! asserts the kind, severity, metric and the exact claims cited.
+
+use figcheck::analysis::{Analysis, analyze};
+use figcheck::compare::{Finding, FindingKind};
+use figcheck::rules::{RulePack, Severity};
+
+fn run(path: &str) -> Analysis {
+    let pack = RulePack::default_pack();
+    let a = analyze(&[path.into()], &mut std::io::empty(), &pack, &[]);
+    assert!(a.problems.is_empty(), "{:?}", a.problems);
+    a
+}
+
+/// The claims a finding cites, group by group, as `file: text`.
+fn cited(a: &Analysis, f: &Finding) -> Vec<Vec<String>> {
+    f.groups
+        .iter()
+        .map(|g| {
+            g.claims
+                .iter()
+                .map(|&i| {
+                    let c = &a.claims[i];
+                    let file = c.citation.path.rsplit('/').next().unwrap();
+                    format!("{file}: {}", c.quantity.text)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn findings<'a>(a: &'a Analysis, kind: FindingKind, metric: &str) -> Vec<&'a Finding> {
+    a.findings.iter().filter(|f| f.kind == kind && f.metric == metric).collect()
+}
+
+fn only<'a>(a: &'a Analysis, kind: FindingKind, metric: &str) -> &'a Finding {
+    let f = findings(a, kind, metric);
+    assert_eq!(f.len(), 1, "{kind:?} {metric}: {:#?}", f.iter().map(|f| &f.explanation).collect::<Vec<_>>());
+    f[0]
+}
+
+fn strings(groups: &[&[&str]]) -> Vec<Vec<String>> {
+    groups.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect()
+}
+
+const FIXTURES: &str = "tests/fixtures/discrepancies";
+
+#[test]
+fn the_seeds_agree() {
+    let a = run("seeds");
+    assert!(a.findings.iter().all(|f| f.severity != Severity::Error), "{:#?}", a.findings);
+    let matches: Vec<(String, String)> = findings(&a, FindingKind::DatasetMatch, "gaza.killed")
+        .into_iter()
+        .chain(findings(&a, FindingKind::DatasetMatch, "gaza.injured"))
+        .flat_map(|f| {
+            let date = f.series.as_ref().unwrap().date.to_string();
+            f.claims().map(|i| (a.claims[i].quantity.text.clone(), date.clone())).collect::<Vec<_>>()
+        })
+        .collect();
+    for want in [
+        ("19,667", "2023-12-19"),
+        ("31,988", "2024-03-21"),
+        ("74,188", "2024-03-21"),
+        ("Close to 32,000", "2024-03-21"),
+    ] {
+        assert!(matches.contains(&(want.0.to_string(), want.1.to_string())), "{want:?} not in {matches:?}");
+    }
+    let f = findings(&a, FindingKind::DatasetMatch, "gaza.killed");
+    assert!(
+        f.iter().any(|f| f.explanation == "19,667 matches the Gaza Ministry of Health report of 2023-12-19 (19,667).")
+    );
+    // The headline agrees with its body.
+    let h = only(&a, FindingKind::Corroborated, "gaza.killed");
+    assert_eq!(
+        cited(&a, h),
+        strings(&[&["004_9d7eb91e5eac3e5b.txt: Close to 32,000"], &["004_9d7eb91e5eac3e5b.txt: 31,988"]])
+    );
+    // The 7 October toll is corroborated across two outlets.
+    let c = only(&a, FindingKind::Corroborated, "oct7.killed");
+    assert_eq!(cited(&a, c), strings(&[&["001_229fe3e3d03ea7a0.txt: some 1,200", "004_9d7eb91e5eac3e5b.txt: 1,200"]]));
+    // Held <= taken, four children <= 18 killed, $135 million <= more than $1.2 billion,
+    // the sixth visit before the 11th: no conflict of any kind.
+    for kind in [
+        FindingKind::RelationViolation,
+        FindingKind::OrdinalConflict,
+        FindingKind::Discrepancy,
+        FindingKind::Regression,
+    ] {
+        assert!(a.findings.iter().all(|f| f.kind != kind), "{kind:?}: {:#?}", a.findings);
+    }
+}
+
+#[test]
+fn a_revision_cites_every_source_on_each_side() {
+    let a = run(FIXTURES);
+    let f = only(&a, FindingKind::Revision, "oct7.killed");
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(
+        cited(&a, f),
+        strings(&[
+            &["toll-1400-a.md: 1,400", "toll-1400-b.md: 1,400", "toll-1400-c.md: 1,400"],
+            &["toll-1200-a.md: about 1,200", "toll-1200-b.md: some 1,200"],
+        ])
+    );
+    assert!(
+        f.explanation.contains("revised from 1,400 to about 1,200 between 2023-11-02 and 2023-11-12"),
+        "{}",
+        f.explanation
+    );
+    assert!(findings(&a, FindingKind::Discrepancy, "oct7.killed").is_empty());
+}
+
+#[test]
+fn counts_rising_while_compiled_are_not_conflicts() {
+    let a = run(FIXTURES);
+    // 100, 199 and 224 hostages in October rise while the count is compiled;
+    // only the settled disagreement of December is reported.
+    let f = only(&a, FindingKind::Discrepancy, "oct7.hostages_taken");
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(
+        cited(&a, f),
+        strings(&[&["hostages-240-a.md: about 240", "hostages-240-b.md: About 240"], &["hostages-253.md: 253"]])
+    );
+    assert_eq!(a.findings.iter().filter(|f| f.metric == "oct7.hostages_taken").count(), 1);
+}
+
+#[test]
+fn nearly_and_over_the_same_figure_agree() {
+    let a = run(FIXTURES);
+    let f: Vec<&Finding> = a.findings.iter().filter(|f| f.metric == "gaza.missing").collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].kind, f[0].severity), (FindingKind::Corroborated, Severity::Info));
+    assert_eq!(cited(&a, f[0]), strings(&[&["missing-nearly.md: Nearly 10,000", "missing-over.md: Over 10,000"]]));
+}
+
+#[test]
+fn a_running_total_that_goes_down() {
+    let a = run(FIXTURES);
+    let f = only(&a, FindingKind::Regression, "gaza.killed");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(cited(&a, f), strings(&[&["toll-25105.md: 25,105"], &["toll-24448.md: 24,448"]]));
+}
+
+#[test]
+fn a_stale_toll_cites_the_series_and_the_agreeing_same_day_claims() {
+    let a = run(FIXTURES);
+    let f = only(&a, FindingKind::Stale, "gaza.killed");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(cited(&a, f), strings(&[&["stale.md: 19,667"], &["current.md: 31,988"]]));
+    let s = f.series.as_ref().unwrap();
+    assert_eq!((s.date.to_string(), s.value), ("2023-12-19".to_string(), 19667.0));
+    assert_eq!(s.current.map(|(d, v)| (d.to_string(), v)), Some(("2024-03-21".to_string(), 31988.0)));
+    // The same conflict is not reported again as a same-day discrepancy.
+    assert!(findings(&a, FindingKind::Discrepancy, "gaza.killed").iter().all(|d| !d.explanation.contains("19,667")));
+}
+
+#[test]
+fn the_same_visit_number_months_apart() {
+    let a = run(FIXTURES);
+    let f = only(&a, FindingKind::OrdinalConflict, "blinken.mideast_visits");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(cited(&a, f), strings(&[&["visit-sixth-march.md: sixth"], &["visit-sixth-october.md: sixth"]]));
+    assert!(f.explanation.contains("the sixth cannot be both on 2024-03-20"), "{}", f.explanation);
+}
+
+#[test]
+fn a_headline_that_disagrees_with_its_body() {
+    let a = run(FIXTURES);
+    let f = only(&a, FindingKind::HeadlineMismatch, "gaza.injured");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(cited(&a, f), strings(&[&["headline.md: Close to 90,000"], &["headline.md: 74,298"]]));
+    // Not reported a second time as a same-day discrepancy inside one article.
+    assert!(findings(&a, FindingKind::Discrepancy, "gaza.injured").iter().all(|d| !d.explanation.contains("90,000 (")));
+}
+
+#[test]
+fn parts_larger_than_their_whole() {
+    let a = run(FIXTURES);
+    let f = only(&a, FindingKind::RelationViolation, "gaza.killed_children");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(cited(&a, f), strings(&[&["children.md: 35,000"], &["toll-later.md: 32,333"]]));
+    let f = only(&a, FindingKind::RelationViolation, "strike.killed_children");
+    assert_eq!(cited(&a, f), strings(&[&["strike.md: 15"], &["strike.md: 12"]]));
+    assert!(f.explanation.contains("15 (1 source, 2024-04-02) exceeds the total it is part of"), "{}", f.explanation);
+}
+
+#[test]
+fn a_claim_that_matches_no_value_in_its_window() {
+    let a = run(FIXTURES);
+    let f: Vec<&Finding> = findings(&a, FindingKind::DatasetMismatch, "gaza.killed")
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(cited(&a, f[0]), strings(&[&["too-high.md: 21,500"]]));
+    let s = f[0].series.as_ref().unwrap();
+    assert_eq!((s.date.to_string(), s.value), ("2023-12-21".to_string(), 19927.0));
+}
+
+#[test]
+fn matches_and_corroboration_are_findings_too() {
+    let a = run(FIXTURES);
+    let m: Vec<Vec<Vec<String>>> =
+        findings(&a, FindingKind::DatasetMatch, "gaza.killed").iter().map(|f| cited(&a, f)).collect();
+    assert!(m.contains(&strings(&[&["current.md: 31,988"]])), "{m:?}");
+    assert!(findings(&a, FindingKind::DatasetMatch, "gaza.killed").iter().all(|f| f.severity == Severity::Info));
+}
+
+#[test]
+fn authorities_that_may_differ_give_a_note_naming_both() {
+    let a = run(FIXTURES);
+    let notes: Vec<&Finding> = findings(&a, FindingKind::Discrepancy, "gaza.killed")
+        .into_iter()
+        .filter(|f| f.severity == Severity::Info)
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert_eq!(cited(&a, notes[0]), strings(&[&["israel-estimate.md: 30,000"], &["ministry-same-day.md: 31,819"]]));
+    assert!(notes[0].explanation.contains("(Gaza Ministry of Health and Israel)"), "{}", notes[0].explanation);
+}
+
+#[test]
+fn undated_claims_are_compared_ignoring_time() {
+    let a = run(FIXTURES);
+    let f: Vec<&Finding> =
+        findings(&a, FindingKind::Discrepancy, "gaza.injured").into_iter().filter(|f| f.time_ignored).collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(cited(&a, f[0])[0], vec!["undated.md: 1,000,000".to_string()]);
+    assert!(f[0].explanation.contains("the comparison ignored time"));
+}
+
+#[test]
+fn every_kind_is_produced_by_the_fixtures() {
+    let a = run(FIXTURES);
+    for kind in [
+        FindingKind::Discrepancy,
+        FindingKind::Revision,
+        FindingKind::Regression,
+        FindingKind::Stale,
+        FindingKind::OrdinalConflict,
+        FindingKind::RelationViolation,
+        FindingKind::HeadlineMismatch,
+        FindingKind::DatasetMismatch,
+        FindingKind::Corroborated,
+        FindingKind::DatasetMatch,
+    ] {
+        assert!(a.findings.iter().any(|f| f.kind == kind), "no {kind:?}");
+    }
+    // Ids are stable and unique.
+    let b = run(FIXTURES);
+    let ids: Vec<&str> = a.findings.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, b.findings.iter().map(|f| f.id.as_str()).collect::<Vec<_>>());
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+}
