@@ -2,13 +2,23 @@
 //! the same metric in the body of the same document: `Close to 32,000`
 //! agrees with `31,988`; `Close to 40,000` would not.
 
+use std::collections::BTreeSet;
+
 use super::{Ctx, Finding, FindingKind, finding, gap, severity_for};
 use crate::document::Role;
 use crate::rules::Severity;
 
 pub(super) fn compare(ctx: &Ctx<'_>) -> Vec<Finding> {
     let claims = ctx.claims;
-    let mut order: Vec<usize> = (0..claims.len()).collect();
+    // Only documents with a figure in a heading matter.
+    let headed: BTreeSet<(&str, &str)> =
+        claims.iter().filter(|c| c.role != Role::Body).map(|c| (c.citation.path.as_str(), c.metric.as_str())).collect();
+    if headed.is_empty() {
+        return Vec::new();
+    }
+    let mut order: Vec<usize> = (0..claims.len())
+        .filter(|&i| headed.contains(&(claims[i].citation.path.as_str(), claims[i].metric.as_str())))
+        .collect();
     order.sort_by(|&a, &b| {
         (claims[a].citation.path.as_str(), claims[a].metric.as_str(), a).cmp(&(
             claims[b].citation.path.as_str(),

@@ -40,19 +40,23 @@ pub(crate) struct Ctx<'a> {
     pub days: Vec<Option<i32>>,
     /// Intervals widened by the rule's tolerance.
     pub intervals: Vec<Interval>,
+    /// Index of each claim's rule in the pack.
+    pub rules: Vec<Option<usize>>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(claims: &'a [Claim], pack: &'a RulePack, datasets: &'a [Dataset]) -> Ctx<'a> {
         let days = claims.iter().map(|c| c.as_of.date.map(day_number)).collect();
+        // Only lookups, never iteration: hash order cannot leak into output.
+        let ids: std::collections::HashMap<&str, usize> =
+            pack.rules.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+        let rules: Vec<Option<usize>> = claims.iter().map(|c| ids.get(c.rule.as_str()).copied()).collect();
         let intervals = claims
             .iter()
-            .map(|c| {
-                let tol = pack.get(&c.rule).map_or(0.0, |r| r.tolerance);
-                c.interval.widened(tol)
-            })
+            .zip(&rules)
+            .map(|(c, r)| c.interval.widened(r.map_or(0.0, |r| pack.rules[r].tolerance)))
             .collect();
-        Ctx { claims, pack, datasets, days, intervals }
+        Ctx { claims, pack, datasets, days, intervals, rules }
     }
 
     pub fn interval(&self, i: usize) -> Interval {
@@ -112,7 +116,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn rule_of(&self, i: usize) -> Option<&'a Rule> {
-        self.pack.get(&self.claims[i].rule)
+        self.rules[i].map(|r| &self.pack.rules[r])
     }
 }
 
@@ -231,25 +235,47 @@ fn drop_explained_by_stale(findings: &mut Vec<Finding>) {
     });
 }
 
-/// A stable id: kind, metric, and the cited claims' paths and texts, never line numbers.
-fn fingerprint(f: &Finding, claims: &[Claim]) -> String {
-    let mut cited: Vec<String> = f
-        .claims()
-        .map(|i| {
-            let c = &claims[i];
-            let text = c.quantity.text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
-            format!("{}\u{1f}{text}", c.citation.path)
-        })
-        .collect();
-    cited.sort();
+/// A stable digest of one cited claim: its path and its text as written
+/// (lower case, single spaces), never its line.
+fn claim_digest(c: &Claim) -> [u8; 8] {
+    let mut h = Sha256::new();
+    h.update(c.citation.path.as_bytes());
+    h.update([0]);
+    let mut buf = [0u8; 64];
+    for (k, w) in c.quantity.text.split_whitespace().enumerate() {
+        if k > 0 {
+            h.update(b" ");
+        }
+        if w.is_ascii() {
+            for chunk in w.as_bytes().chunks(buf.len()) {
+                let out = &mut buf[..chunk.len()];
+                out.copy_from_slice(chunk);
+                out.make_ascii_lowercase();
+                h.update(&*out);
+            }
+        } else {
+            h.update(w.to_lowercase().as_bytes());
+        }
+    }
+    let d = h.finalize();
+    let mut out = [0u8; 8];
+    out.copy_from_slice(&d[..8]);
+    out
+}
+
+/// A stable id: kind, metric, and the cited claims' paths and texts, in
+/// any order, never line numbers.
+fn fingerprint(f: &Finding, claims: &[Claim], cache: &mut [Option<[u8; 8]>]) -> String {
+    let mut cited: Vec<[u8; 8]> =
+        f.claims().map(|i| *cache[i].get_or_insert_with(|| claim_digest(&claims[i]))).collect();
+    cited.sort_unstable();
     cited.dedup();
     let mut h = Sha256::new();
     h.update(f.kind.name().as_bytes());
     h.update([0]);
     h.update(f.metric.as_bytes());
     for c in &cited {
-        h.update([0]);
-        h.update(c.as_bytes());
+        h.update(c);
     }
     if let Some(s) = &f.series {
         h.update([0]);
@@ -263,15 +289,19 @@ fn fingerprint(f: &Finding, claims: &[Claim]) -> String {
 /// Compare claims with each other and with reference datasets.
 pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<Finding> {
     let ctx = Ctx::new(claims, pack, datasets);
-    // Group by metric and scope.
-    let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&claims[a], &claims[b]);
-        x.metric.cmp(&y.metric).then_with(|| x.scope.cmp(&y.scope)).then(a.cmp(&b))
-    });
+    // Group by metric and scope: rules of one metric and scope share a group number.
+    let mut group_of_rule = vec![0u32; pack.rules.len()];
+    let mut groups: BTreeMap<(&str, &BTreeMap<String, String>), u32> = BTreeMap::new();
+    for (i, r) in pack.rules.iter().enumerate() {
+        let n = groups.len() as u32;
+        group_of_rule[i] = *groups.entry((r.metric.as_str(), &r.scope)).or_insert(n);
+    }
+    let key = |i: usize| ctx.rules[i].map_or(u32::MAX, |r| group_of_rule[r]);
+    let mut order: Vec<usize> = (0..claims.len()).filter(|&i| ctx.rules[i].is_some()).collect();
+    order.sort_by_key(|&i| (key(i), i));
     let mut findings = Vec::new();
     let mut by_metric: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for chunk in order.chunk_by(|&a, &b| claims[a].metric == claims[b].metric && claims[a].scope == claims[b].scope) {
+    for chunk in order.chunk_by(|&a, &b| key(a) == key(b)) {
         let Some(rule) = ctx.rule_of(chunk[0]) else { continue };
         by_metric.entry(claims[chunk[0]].metric.as_str()).or_default().extend_from_slice(chunk);
         findings.extend(match rule.behavior {
@@ -286,8 +316,9 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
     findings.extend(relations::part_of(&ctx, &by_metric));
     findings.extend(relations::including(&ctx));
     findings.extend(headline::compare(&ctx));
+    let mut digests = vec![None; claims.len()];
     for f in &mut findings {
-        f.id = fingerprint(f, claims);
+        f.id = fingerprint(f, claims, &mut digests);
     }
     findings.sort_by(|a, b| {
         b.severity

@@ -122,14 +122,17 @@ fn check(ctx: &Ctx<'_>, part: &Rule, whole: &Rule, parts: &[usize], wholes: &[us
 /// "18 fatalities, including four children": the included figure may not
 /// exceed the figure it is part of.
 pub(super) fn including(ctx: &Ctx<'_>) -> Vec<Finding> {
-    let mut by_span: BTreeMap<(&str, usize), usize> = BTreeMap::new();
-    for (i, c) in ctx.claims.iter().enumerate() {
-        by_span.insert((c.citation.path.as_str(), c.quantity.span.start), i);
-    }
     let mut out = Vec::new();
     for (b, c) in ctx.claims.iter().enumerate() {
         let Some(span) = &c.within else { continue };
-        let Some(&a) = by_span.get(&(c.citation.path.as_str(), span.start)) else { continue };
+        // The whole comes before the part, in the same document's claims.
+        let Some(a) = (0..b)
+            .rev()
+            .take_while(|&a| ctx.claims[a].citation.path == c.citation.path)
+            .find(|&a| ctx.claims[a].quantity.span.start == span.start)
+        else {
+            continue;
+        };
         if ctx.interval(b).lo > ctx.interval(a).hi {
             let groups = vec![ctx.group(&[b]), ctx.group(&[a])];
             let g = gap(groups[0].interval, groups[1].interval);

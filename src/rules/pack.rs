@@ -179,7 +179,12 @@ impl RulePack {
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
+        self.index_of(id).map(|i| &self.rules[i])
+    }
+
+    /// The position of rule `id` in `rules` (sorted by id).
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.rules.binary_search_by(|r| r.id.as_str().cmp(id)).ok()
     }
 
     /// The rules of one metric.
