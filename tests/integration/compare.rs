@@ -256,3 +256,29 @@ fn every_kind_is_produced_by_the_fixtures() {
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
 }
+
+#[test]
+fn a_claim_matching_only_a_filled_in_value_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/data/gaza-moh-daily.csv");
+    std::fs::write(
+        dir.path().join("sources.yaml"),
+        format!(
+            "datasets:\n  - path: {}\n    attribution: gaza-moh\n    date_field: date\n    series: {{gaza.killed: killed_cum}}\n",
+            csv.display()
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\npublished: 2023-12-21\n---\nThe ministry said 19,797 Palestinians have been killed in Gaza.\n",
+    )
+    .unwrap();
+    let a = run(dir.path().to_str().unwrap());
+    let f = only(&a, FindingKind::DatasetMatch, "gaza.killed");
+    assert_eq!(f.series.as_ref().unwrap().reported, Some(false));
+    assert_eq!(
+        f.explanation,
+        "19,797 matches only a value filled in between reports by the dataset (19,797 on 2023-12-20), not a published Gaza Ministry of Health report."
+    );
+}
