@@ -2,6 +2,7 @@
 //! findings out. Documents are extracted in parallel; the result is in a
 //! deterministic order.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -25,6 +26,10 @@ pub struct Analysis {
     /// Sorted: severity, problems before agreements, metric, kind, id.
     pub findings: Vec<Finding>,
     pub problems: Vec<Problem>,
+    /// What each metric measures, from its rule.
+    pub descriptions: BTreeMap<String, String>,
+    /// Claims dropped by `figcheck-ignore` comments.
+    pub suppressed: usize,
 }
 
 /// Read `paths` (`-` is `stdin`), the datasets of their manifests and of
@@ -40,9 +45,27 @@ pub fn analyze(paths: &[PathBuf], stdin: &mut dyn Read, pack: &RulePack, extra_m
         }
     }
     let datasets = dataset::load_all(&loaded.manifests, &mut problems);
-    let claims: Vec<Claim> = loaded.documents.par_iter().flat_map_iter(|d| extract::extract(d, pack)).collect();
+    let extracted: Vec<Claim> = loaded.documents.par_iter().flat_map_iter(|d| extract::extract(d, pack)).collect();
+    // figcheck-ignore comments drop the claims on the line after them.
+    let before = extracted.len();
+    let suppressing: BTreeMap<&str, &[crate::document::Suppression]> = loaded
+        .documents
+        .iter()
+        .filter(|d| !d.suppressions.is_empty())
+        .map(|d| (d.path.as_str(), d.suppressions.as_slice()))
+        .collect();
+    let claims: Vec<Claim> = extracted
+        .into_iter()
+        .filter(|c| {
+            !suppressing
+                .get(c.citation.path.as_str())
+                .is_some_and(|s| s.iter().any(|s| s.covers(c.citation.line, &c.metric, &c.rule)))
+        })
+        .collect();
+    let suppressed = before - claims.len();
     let findings = compare(&claims, pack, &datasets);
     problems.sort();
     problems.dedup();
-    Analysis { documents: loaded.documents, datasets, claims, findings, problems }
+    let descriptions = pack.rules.iter().map(|r| (r.metric.clone(), r.description.clone())).collect();
+    Analysis { documents: loaded.documents, datasets, claims, findings, problems, descriptions, suppressed }
 }

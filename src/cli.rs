@@ -25,6 +25,33 @@ pub enum Command {
     /// List, test and explain rules
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Record the current findings as accepted, so later runs report only new ones
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+    /// Print the effective configuration (figcheck.yaml merged with defaults)
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Write the ids of the current findings to FILE
+    Write {
+        /// The baseline file to write
+        file: PathBuf,
+        #[command(flatten)]
+        check: CheckArgs,
+    },
+}
+
+/// Where the configuration comes from.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ConfigArgs {
+    /// Use this configuration file instead of looking for figcheck.yaml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any figcheck.yaml
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 /// Rule directories added to the embedded default pack.
@@ -52,11 +79,45 @@ pub enum RulesCommand {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to check (directories are walked; .gitignore is honoured)
-    #[arg(default_value = ".")]
+    /// Files or directories to check (directories are walked; .gitignore is honoured).
+    /// Default: the config's `paths`, else the current directory
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub rules: RulesArgs,
+    /// Output format (repeatable). With --out, report formats are written to
+    /// files there; without, everything goes to standard output. Default: the
+    /// terminal view (concise when not a terminal) plus markdown, html, json
+    /// and sarif reports in the output directory
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Vec<crate::config::OutputFormat>,
+    /// Directory for report files (created if missing; default `reports`)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Base name of report files (default: the first path's name)
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Lowest severity that fails the run (exit code 1)
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<crate::config::FailOn>,
+    /// Report only findings whose ids are not in FILE
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// A sources manifest (document metadata, datasets) to read besides those beside the documents
+    #[arg(long = "sources", value_name = "FILE")]
+    pub sources: Vec<PathBuf>,
+    /// Colour: auto (a terminal without NO_COLOR), always, never
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Args)]

@@ -6,17 +6,21 @@
 //! `commands` wires the stages into the subcommands of `cli`.
 
 pub mod analysis;
+pub mod baseline;
 pub mod cli;
 mod commands;
 pub mod compare;
+pub mod config;
 pub mod dataset;
 pub mod dates;
+pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod extract;
 pub mod quantity;
 pub mod report;
 pub mod rules;
+pub mod settings;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Read, Write};
@@ -55,6 +59,10 @@ where
         Command::Check(args) => commands::check::run(args, io),
         Command::Extract(args) => commands::extract::run(args, io),
         Command::Rules(cmd) => commands::rules::run(cmd, io),
+        Command::Baseline(crate::cli::BaselineCommand::Write { file, check }) => {
+            commands::check::write_baseline(&file, check, io)
+        }
+        Command::Config(args) => commands::config::run(args, io),
     };
     match result {
         Ok(status) => status,

@@ -1,50 +1,132 @@
-//! `figcheck check`: the main job over a corpus.
+//! `figcheck check` and `figcheck baseline write`: the main job over a corpus.
 
 use std::io;
+use std::path::Path;
+use std::time::Instant;
 
 use crate::Io;
-use crate::analysis::analyze;
+use crate::analysis::{Analysis, analyze};
+use crate::baseline;
 use crate::cli::CheckArgs;
-use crate::error::ExitStatus;
-use crate::rules::Severity;
+use crate::error::{ExitStatus, Level};
+use crate::report::{self, Context, write_atomically};
+use crate::rules::RulePack;
+use crate::settings::Settings;
 
-pub(crate) fn run(args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
-    let Some(pack) = super::rules::load_pack(&args.rules, io)? else { return Ok(ExitStatus::Error) };
-    let analysis = analyze(&args.paths, io.stdin, &pack, &[]);
-    for f in &analysis.findings {
-        writeln!(io.stdout, "{} {} {} [{}]: {}", f.severity.name(), f.kind.name(), f.metric, f.id, f.explanation)?;
-        for g in &f.groups {
-            for &i in &g.claims {
-                let c = &analysis.claims[i];
-                let who = c.citation.publisher.as_deref().unwrap_or("unknown publisher");
-                let when = c.as_of.date.map_or("undated".to_string(), |d| d.to_string());
-                writeln!(
-                    io.stdout,
-                    "    {}:{}:{}  {}  ({who}, {when})",
-                    c.citation.path, c.citation.line, c.citation.column, c.quantity.text
-                )?;
+/// Settings, pack and analysis, or the exit status of what went wrong.
+fn prepare(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Result<(Settings, Analysis), ExitStatus>> {
+    let cwd = std::env::current_dir()?;
+    let settings = match Settings::resolve(args, io.stdout_is_terminal, &cwd) {
+        Ok(s) => s,
+        Err(e) => {
+            writeln!(io.stderr, "figcheck: error: {e}")?;
+            return Ok(Err(ExitStatus::Error));
+        }
+    };
+    let dirs: Vec<&Path> = settings.rule_dirs.iter().map(|p| p.as_path()).collect();
+    let pack = match RulePack::load(&dirs) {
+        Ok(p) => p,
+        Err(errors) => {
+            for e in errors {
+                writeln!(io.stderr, "figcheck: error: {e}")?;
             }
+            return Ok(Err(ExitStatus::Error));
+        }
+    };
+    for n in &pack.notes {
+        writeln!(io.stderr, "figcheck: note: {n}")?;
+    }
+    let mut analysis = analyze(&settings.paths, io.stdin, &pack, &settings.sources);
+    // Severity overrides from the configuration, by rule id or metric.
+    for f in &mut analysis.findings {
+        if f.kind.is_agreement() {
+            continue;
+        }
+        if let Some(s) = settings.severity.get(&f.rule).or_else(|| settings.severity.get(&f.metric)) {
+            f.severity = *s;
         }
     }
-    let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
-    writeln!(
-        io.stdout,
-        "{} documents, {} claims, {} findings: {} errors, {} warnings, {} notes",
-        analysis.documents.len(),
-        analysis.claims.len(),
-        analysis.findings.len(),
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
-    )?;
+    Ok(Ok((settings, analysis)))
+}
+
+pub(crate) fn run(args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
+    let started = Instant::now();
+    let (settings, analysis) = match prepare(&args, io)? {
+        Ok(x) => x,
+        Err(status) => return Ok(status),
+    };
+    let accepted = match &settings.baseline {
+        Some(b) => match baseline::read(b) {
+            Ok(ids) => ids,
+            Err(p) => {
+                writeln!(io.stderr, "figcheck: {p}")?;
+                return Ok(ExitStatus::Error);
+            }
+        },
+        None => Default::default(),
+    };
+    let shown: Vec<_> = analysis.findings.iter().filter(|f| !accepted.contains(&f.id)).collect();
+    let baselined = analysis.findings.len() - shown.len();
+    let mut cx = Context::new(&settings.name, &analysis, shown);
+    cx.baselined = baselined;
+    cx.suppressed = analysis.suppressed;
+    cx.fail_on = settings.fail_on;
+
+    let mut written = Vec::new();
+    for &format in &settings.files {
+        let mut bytes = Vec::new();
+        report::reporter(format).render(&cx, &mut bytes)?;
+        let ext = format.extension().expect("a file format");
+        let path = settings.out.join(format!("{}.{ext}", settings.name));
+        if let Err(e) = write_atomically(&path, &bytes) {
+            writeln!(io.stderr, "figcheck: error: {}: {e}", crate::document::load::display_path(&path))?;
+            return Ok(ExitStatus::Error);
+        }
+        written.push(crate::document::load::display_path(&path));
+    }
+    cx.color = settings.color;
+    cx.elapsed = Some(started.elapsed());
+    for &format in &settings.stdout {
+        if format != crate::config::OutputFormat::Terminal {
+            cx.elapsed = None;
+        }
+        report::reporter(format).render(&cx, io.stdout)?;
+    }
     io.stdout.flush()?;
-    let mut problems = analysis.problems;
-    let failed = super::report_problems(&mut problems, io.stderr)?;
-    Ok(if failed {
+    if !written.is_empty() {
+        writeln!(io.stderr, "figcheck: wrote {}", written.join(", "))?;
+    }
+    // Input problems go to stderr unless the terminal view already listed them.
+    if !settings.stdout.contains(&crate::config::OutputFormat::Terminal) {
+        for p in &analysis.problems {
+            writeln!(io.stderr, "figcheck: {p}")?;
+        }
+    }
+    Ok(if analysis.problems.iter().any(|p| p.level == Level::Error) {
         ExitStatus::Error
-    } else if count(Severity::Error) > 0 {
+    } else if cx.failing() > 0 {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
     })
+}
+
+/// `figcheck baseline write FILE`: accept every current finding.
+pub(crate) fn write_baseline(file: &Path, args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
+    let (_, analysis) = match prepare(&args, io)? {
+        Ok(x) => x,
+        Err(status) => return Ok(status),
+    };
+    let findings: Vec<_> = analysis.findings.iter().collect();
+    let text = baseline::render(&findings);
+    if let Err(e) = write_atomically(file, text.as_bytes()) {
+        writeln!(io.stderr, "figcheck: error: {}: {e}", crate::document::load::display_path(file))?;
+        return Ok(ExitStatus::Error);
+    }
+    let n = text.lines().filter(|l| !l.starts_with('#')).count();
+    writeln!(io.stderr, "figcheck: wrote {} with {n} accepted findings", crate::document::load::display_path(file))?;
+    for p in &analysis.problems {
+        writeln!(io.stderr, "figcheck: {p}")?;
+    }
+    Ok(if analysis.problems.iter().any(|p| p.level == Level::Error) { ExitStatus::Error } else { ExitStatus::Clean })
 }

@@ -2,6 +2,7 @@
 //! hands the results to a reporter.
 
 pub mod check;
+pub mod config;
 pub mod extract;
 pub mod rules;
 

@@ -115,6 +115,23 @@ impl<'a> Ctx<'a> {
         best.map_or_else(String::new, |i| self.claims[i].quantity.text.clone())
     }
 
+    /// The distinct texts of `members`, as a list: `Close to 32,000 and 31,988`.
+    pub fn texts(&self, members: &[usize]) -> String {
+        let mut seen: Vec<&str> = Vec::new();
+        for &i in members {
+            let t = self.claims[i].quantity.text.as_str();
+            if !seen.contains(&t) {
+                seen.push(t);
+            }
+        }
+        match seen.len() {
+            0 => String::new(),
+            1 => seen[0].to_string(),
+            n if n <= 4 => format!("{} and {}", seen[..n - 1].join(", "), seen[n - 1]),
+            n => format!("{}, {} and {} others", seen[0], seen[1], n - 2),
+        }
+    }
+
     pub fn rule_of(&self, i: usize) -> Option<&'a Rule> {
         self.rules[i].map(|r| &self.pack.rules[r])
     }
@@ -154,7 +171,7 @@ pub fn format_count(v: f64) -> String {
     let s = format!("{}", v.abs() as u64);
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -88,9 +88,10 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
     let mut out = Vec::new();
     for ((_, filled_only), (p, claims)) in &matched {
         let g = ctx.group(claims);
+        let texts = ctx.texts(&g.claims);
         let mut explanation = format!(
             "{} {} the {name} report of {} ({}).",
-            g.label,
+            texts,
             if claims.len() == 1 { "matches" } else { "match" },
             p.date,
             format_count(p.value)
@@ -98,7 +99,7 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         if *filled_only {
             explanation = format!(
                 "{} {} only a value filled in between reports by the dataset ({} on {}), not a published {name} report.",
-                g.label,
+                texts,
                 if claims.len() == 1 { "matches" } else { "match" },
                 format_count(p.value),
                 p.date

@@ -11,6 +11,7 @@ pub mod load;
 pub mod meta;
 pub mod offsets;
 pub mod segment;
+pub mod suppress;
 
 use std::path::Path;
 
@@ -18,6 +19,7 @@ pub use lines::LineIndex;
 pub use meta::{DateSource, Meta, MetaFields};
 pub use offsets::OffsetMap;
 pub use segment::{Role, Sentence};
+pub use suppress::Suppression;
 
 use crate::error::Problem;
 use crate::quantity::{Kind, recognize};
@@ -58,6 +60,8 @@ pub struct Document {
     pub lines: LineIndex,
     pub meta: Meta,
     pub sentences: Vec<Sentence>,
+    /// `figcheck-ignore` comments.
+    pub suppressions: Vec<Suppression>,
 }
 
 /// Replace every byte of `range` except line breaks with a space, keeping offsets.
@@ -118,6 +122,7 @@ impl Document {
     ) -> Document {
         let mut meta = Meta::default();
         let mut headings = Vec::new();
+        let suppressions = suppress::find(&path, format, &raw, problems);
         let (text, source, map) = match format {
             Format::Text => (raw, None, None),
             Format::Markdown => {
@@ -154,7 +159,7 @@ impl Document {
         let layout = if format == Format::Markdown { segment::Layout::Markdown } else { segment::Layout::Lines };
         let sentences = segment::segment(&text, layout, &headings, meta.title.as_deref());
         let lines = LineIndex::new(source.as_deref().unwrap_or(&text));
-        Document { path, format, text, source, map, lines, meta, sentences }
+        Document { path, format, text, source, map, lines, meta, sentences, suppressions }
     }
 
     /// The file as read.

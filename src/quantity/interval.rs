@@ -113,7 +113,7 @@ pub(crate) fn integer_step(value: f64) -> f64 {
     let mut n = value.abs() as u64;
     let digits = n.ilog10() + 1;
     let mut step: f64 = 1.0;
-    while n >= 10 && n % 10 == 0 {
+    while n >= 10 && n.is_multiple_of(10) {
         n /= 10;
         step *= 10.0;
     }

@@ -191,10 +191,10 @@ impl Recognizer {
             Draft { start: p.start, end: p.end, value: p.value, kind, qualifier, step: p.step, range_hi, unit: None };
 
         // Words that make the number something other than a figure.
-        if matches!(p.single_word, Some(Word::Unit(_))) || p.numeral.is_some_and(|n| n.plain) {
-            if let Some(e) = context::idiom_after(lex, text, p.end) {
-                return Outcome::Found(finish_plain(text, p.start, e, p.value, Kind::Idiom));
-            }
+        if (matches!(p.single_word, Some(Word::Unit(_))) || p.numeral.is_some_and(|n| n.plain))
+            && let Some(e) = context::idiom_after(lex, text, p.end)
+        {
+            return Outcome::Found(finish_plain(text, p.start, e, p.value, Kind::Idiom));
         }
         if p.single_word == Some(Word::Unit(1)) && context::pronoun_one(lex, text, p.start, p.end) {
             return Outcome::Skip(p.end);

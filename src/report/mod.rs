@@ -1,11 +1,200 @@
 //! Everything that turns results into text for people and machines.
+//!
+//! Findings are rendered through one trait, `Reporter`, one format per
+//! file: `terminal`, `concise`, `github`, `markdown`, `html`, `json` (and
+//! its JSON Lines stream), `sarif`, `junit`. `quantities`, `claims`,
+//! `explain` and `rules` print the other subcommands' output.
 
+pub mod chart;
 pub mod claims;
+pub mod concise;
 pub mod explain;
+pub mod github;
+pub mod html;
+pub mod json;
+pub mod junit;
+pub mod markdown;
 pub mod quantities;
 pub mod rules;
+pub mod sarif;
+pub mod terminal;
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::path::Path;
+use std::time::Duration;
+
+use crate::analysis::Analysis;
+use crate::compare::{Finding, FindingKind};
+use crate::config::{FailOn, OutputFormat};
+use crate::diagnostic::{Diagnostic, diagnostics};
+use crate::document::Document;
+use crate::rules::Severity;
+
+/// What every reporter is given.
+pub struct Context<'a> {
+    /// The report's name (`seeds`).
+    pub name: &'a str,
+    pub analysis: &'a Analysis,
+    /// The findings shown: after the baseline.
+    pub findings: Vec<&'a Finding>,
+    pub diagnostics: Vec<Diagnostic<'a>>,
+    /// Findings hidden by the baseline.
+    pub baselined: usize,
+    /// Claims dropped by `figcheck-ignore` comments.
+    pub suppressed: usize,
+    pub fail_on: FailOn,
+    /// Colour on a terminal (never with NO_COLOR).
+    pub color: bool,
+    /// Time taken, for the terminal summary only (reports stay byte-identical).
+    pub elapsed: Option<Duration>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(name: &'a str, analysis: &'a Analysis, findings: Vec<&'a Finding>) -> Context<'a> {
+        let diagnostics = diagnostics(&findings, &analysis.claims);
+        Context {
+            name,
+            analysis,
+            findings,
+            diagnostics,
+            baselined: 0,
+            suppressed: 0,
+            fail_on: FailOn::Error,
+            color: false,
+            elapsed: None,
+        }
+    }
+
+    pub fn count(&self, s: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == s).count()
+    }
+
+    /// Problems (not agreements) at or above the failure threshold.
+    pub fn failing(&self) -> usize {
+        self.findings.iter().filter(|f| self.fail_on.fails(f.severity)).count()
+    }
+
+    pub fn document(&self, path: &str) -> Option<&'a Document> {
+        self.analysis.documents.iter().find(|d| d.path == path)
+    }
+
+    /// `5 documents, 18 claims, 5 findings: 0 errors, 0 warnings, 5 notes`.
+    pub fn summary(&self) -> String {
+        let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        let mut s = format!(
+            "{}, {}, {}: {}, {}, {}",
+            n(self.analysis.documents.len(), "document", "documents"),
+            n(self.analysis.claims.len(), "claim", "claims"),
+            n(self.findings.len(), "finding", "findings"),
+            n(self.count(Severity::Error), "error", "errors"),
+            n(self.count(Severity::Warning), "warning", "warnings"),
+            n(self.count(Severity::Info), "note", "notes"),
+        );
+        if self.baselined > 0 {
+            s.push_str(&format!("; {} in the baseline", self.baselined));
+        }
+        if self.suppressed > 0 {
+            s.push_str(&format!("; {} suppressed", n(self.suppressed, "figure", "figures")));
+        }
+        s
+    }
+
+    /// The worst finding citing each claim: the verdict column of reports.
+    pub fn verdicts(&self) -> BTreeMap<usize, &'a Finding> {
+        let mut out: BTreeMap<usize, &'a Finding> = BTreeMap::new();
+        for f in &self.findings {
+            for i in f.claims() {
+                let worse = |old: &Finding| {
+                    (f.kind.is_agreement(), std::cmp::Reverse(f.severity))
+                        < (old.kind.is_agreement(), std::cmp::Reverse(old.severity))
+                };
+                match out.get(&i) {
+                    Some(old) if !worse(old) => {}
+                    _ => {
+                        out.insert(i, f);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Claims by metric for the reports' tables: `(metric, description,
+/// claims sorted by as-of date, path and position)`.
+pub fn metric_tables<'a>(cx: &Context<'a>) -> Vec<(&'a str, String, Vec<usize>)> {
+    let claims = &cx.analysis.claims;
+    let mut by: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by.entry(c.metric.as_str()).or_default().push(i);
+    }
+    by.into_iter()
+        .map(|(m, mut v)| {
+            v.sort_by(|&a, &b| {
+                let (x, y) = (&claims[a], &claims[b]);
+                (x.as_of.date.is_none(), x.as_of.date, &x.citation.path, x.citation.span.start).cmp(&(
+                    y.as_of.date.is_none(),
+                    y.as_of.date,
+                    &y.citation.path,
+                    y.citation.span.start,
+                ))
+            });
+            let description = cx.analysis.descriptions.get(m).cloned().unwrap_or_else(|| m.to_string());
+            (m, description, v)
+        })
+        .collect()
+}
+
+/// Documents without a date, for the reports' last section.
+pub fn undated<'a>(cx: &Context<'a>) -> Vec<&'a Document> {
+    cx.analysis.documents.iter().filter(|d| d.meta.published.is_none()).collect()
+}
+
+/// A verdict in words for a claim cited by `f`.
+pub fn verdict(f: &Finding) -> String {
+    match f.kind {
+        FindingKind::DatasetMatch => match &f.series {
+            Some(s) => format!("matches report of {}", s.date),
+            None => "matches the series".to_string(),
+        },
+        FindingKind::Corroborated => "corroborated".to_string(),
+        k => format!("{} ({})", k.name(), f.severity.name()),
+    }
+}
+
+/// One output format.
+pub trait Reporter {
+    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The reporter of a format.
+pub fn reporter(format: OutputFormat) -> Box<dyn Reporter> {
+    match format {
+        OutputFormat::Terminal => Box::new(terminal::Terminal),
+        OutputFormat::Concise => Box::new(concise::Concise),
+        OutputFormat::Github => Box::new(github::Github),
+        OutputFormat::Markdown => Box::new(markdown::Markdown),
+        OutputFormat::Html => Box::new(html::Html),
+        OutputFormat::Json => Box::new(json::Json),
+        OutputFormat::Jsonl => Box::new(json::JsonLines),
+        OutputFormat::Sarif => Box::new(sarif::Sarif),
+        OutputFormat::Junit => Box::new(junit::Junit),
+    }
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same
+/// directory, renamed over the target only once complete. The directory is
+/// created if missing.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
 
 /// Write rows as aligned columns; the last column is not padded.
 pub(crate) fn write_aligned<const N: usize>(

@@ -10,7 +10,7 @@ fn with_commas(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -55,7 +55,7 @@ fn below_thousand(n: u64, and: bool) -> String {
         }
         if rest < 20 {
             parts.push(UNITS[rest as usize].to_string());
-        } else if rest % 10 == 0 {
+        } else if rest.is_multiple_of(10) {
             parts.push(TENS[(rest / 10) as usize].to_string());
         } else {
             parts.push(format!("{}-{}", TENS[(rest / 10) as usize], UNITS[(rest % 10) as usize]));

@@ -1,0 +1,93 @@
+//! Finding → diagnostic: the claim an editor should look at first (the
+//! primary location) and the claims it is compared with (related
+//! locations), each with a short message. Every reporter reads these.
+
+use crate::compare::{Finding, FindingKind, format_count};
+use crate::extract::Claim;
+
+/// Where a claim is, and what to say there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<'a> {
+    /// Index of the claim.
+    pub claim: usize,
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The figure as written.
+    pub text: &'a str,
+    /// `1,400, The Times, 2023-10-19`.
+    pub message: String,
+}
+
+/// A finding ready to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic<'a> {
+    pub finding: &'a Finding,
+    /// `stale gaza.killed`.
+    pub title: String,
+    pub primary: Located<'a>,
+    pub related: Vec<Located<'a>>,
+}
+
+fn locate<'a>(claims: &'a [Claim], i: usize) -> Located<'a> {
+    let c = &claims[i];
+    let who = c.citation.publisher.as_deref().unwrap_or(&c.citation.path);
+    let when = c.as_of.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+    let by = c.attribution.as_ref().map(|a| format!(", according to {}", a.name)).unwrap_or_default();
+    Located {
+        claim: i,
+        path: &c.citation.path,
+        line: c.citation.line,
+        column: c.citation.column,
+        end_line: c.citation.end_line,
+        end_column: c.citation.end_column,
+        text: &c.quantity.text,
+        message: format!("{} ({who}, {when}{by})", c.quantity.text),
+    }
+}
+
+/// The group an editor should look at: the later, lower, stale, larger,
+/// or less supported side.
+fn primary_group(f: &Finding) -> usize {
+    match f.kind {
+        FindingKind::Regression | FindingKind::OrdinalConflict => f.groups.len() - 1,
+        FindingKind::Discrepancy => {
+            // The side with the fewest claims, the later one on a tie.
+            let mut best = 0;
+            for (k, g) in f.groups.iter().enumerate() {
+                if g.claims.len() <= f.groups[best].claims.len() {
+                    best = k;
+                }
+            }
+            best
+        }
+        _ => 0,
+    }
+}
+
+impl<'a> Diagnostic<'a> {
+    pub fn new(f: &'a Finding, claims: &'a [Claim]) -> Diagnostic<'a> {
+        let pg = primary_group(f);
+        let primary_claim = *f.groups[pg].claims.last().expect("a group has claims");
+        let primary = locate(claims, primary_claim);
+        let related = f.claims().filter(|&i| i != primary_claim).map(|i| locate(claims, i)).collect();
+        Diagnostic { finding: f, title: format!("{} {}", f.kind.name(), f.metric), primary, related }
+    }
+
+    /// A one-line note on the reference series, if the finding cites one.
+    pub fn series_note(&self) -> Option<String> {
+        let s = self.finding.series.as_ref()?;
+        let state = match s.reported {
+            Some(false) => " (filled in between reports)",
+            _ => "",
+        };
+        Some(format!("{}: {} on {}{state} [{}]", s.dataset, format_count(s.value), s.date, s.path))
+    }
+}
+
+/// Diagnostics for findings, in the findings' order.
+pub fn diagnostics<'a>(findings: &[&'a Finding], claims: &'a [Claim]) -> Vec<Diagnostic<'a>> {
+    findings.iter().map(|f| Diagnostic::new(f, claims)).collect()
+}

@@ -1,0 +1,30 @@
+//! One line per finding, for editors and grep:
+//! `path:line:col: severity metric: message [kind id]`.
+
+use std::io::{self, Write};
+
+use super::{Context, Reporter};
+
+pub struct Concise;
+
+impl Reporter for Concise {
+    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        for d in &cx.diagnostics {
+            let f = d.finding;
+            let p = &d.primary;
+            writeln!(
+                out,
+                "{}:{}:{}: {} {}: {} [{} {}]",
+                p.path,
+                p.line,
+                p.column,
+                f.severity.name(),
+                f.metric,
+                f.explanation,
+                f.kind.name(),
+                f.id
+            )?;
+        }
+        writeln!(out, "{}", cx.summary())
+    }
+}

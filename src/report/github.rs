@@ -1,0 +1,46 @@
+//! GitHub Actions workflow commands: one annotation per finding on the
+//! line of its figure (`::error file=…,line=…,col=…::message`).
+
+use std::io::{self, Write};
+
+use super::{Context, Reporter};
+use crate::rules::Severity;
+
+pub struct Github;
+
+/// Escape a message: `%`, CR and LF.
+fn data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escape a property value: also `:` and `,`.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Reporter for Github {
+    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        for d in &cx.diagnostics {
+            let f = d.finding;
+            let command = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let p = &d.primary;
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{} [{}]",
+                property(p.path),
+                p.line,
+                p.column,
+                p.end_line,
+                p.end_column,
+                property(&format!("figcheck {} {}", f.kind.name(), f.metric)),
+                data(&f.explanation),
+                f.id
+            )?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,173 @@
+//! The editorial report in Markdown: a summary, then what needs attention
+//! (each finding with the quoted sentences, `path:line`, publisher, date
+//! and link), what agrees, a table per metric, undated sources and skipped
+//! files. Plain words; the finding id is there for baselines.
+
+use std::io::{self, Write};
+
+use super::{Context, Reporter, metric_tables, undated, verdict};
+use crate::compare::format_count;
+use crate::extract::Claim;
+
+pub struct Markdown;
+
+/// Escape a table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn source(c: &Claim) -> String {
+    c.citation.publisher.clone().unwrap_or_else(|| "unknown publisher".to_string())
+}
+
+fn date(c: &Claim) -> String {
+    c.as_of.date.map_or_else(|| "undated".to_string(), |d| d.to_string())
+}
+
+fn title_case(kind: &str) -> String {
+    let mut s = kind.replace('-', " ");
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    s
+}
+
+impl Reporter for Markdown {
+    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let claims = &cx.analysis.claims;
+        writeln!(out, "# figcheck report: {}\n", cx.name)?;
+        writeln!(out, "{}.\n", cx.summary())?;
+
+        let (problems, agreements): (Vec<_>, Vec<_>) =
+            cx.diagnostics.iter().partition(|d| !d.finding.kind.is_agreement());
+        writeln!(out, "## What needs attention\n")?;
+        if problems.is_empty() {
+            writeln!(out, "Nothing: no figure disagrees with another or with the reference data.\n")?;
+        }
+        for (n, d) in problems.iter().enumerate() {
+            let f = d.finding;
+            writeln!(out, "### {}. {}: `{}` ({})\n", n + 1, title_case(f.kind.name()), f.metric, f.severity.name())?;
+            writeln!(out, "{}\n", f.explanation)?;
+            writeln!(out, "| | Figure | Source | As of | Where |")?;
+            writeln!(out, "|---|---|---|---|---|")?;
+            for (k, loc) in std::iter::once(&d.primary).chain(&d.related).enumerate() {
+                let c = &claims[loc.claim];
+                let mark = if k == 0 { "▶" } else { "" };
+                writeln!(
+                    out,
+                    "| {mark} | {} | {} | {} | `{}:{}` |",
+                    cell(&c.quantity.text),
+                    cell(&source(c)),
+                    date(c),
+                    cell(loc.path),
+                    loc.line
+                )?;
+            }
+            writeln!(out)?;
+            for loc in std::iter::once(&d.primary).chain(&d.related) {
+                let c = &claims[loc.claim];
+                let link = c.citation.url.as_deref().map(|u| format!(", <{u}>")).unwrap_or_default();
+                writeln!(out, "> {}\n>\n> — {}, {}{link}\n", c.citation.sentence, source(c), date(c))?;
+            }
+            if let Some(s) = d.series_note() {
+                writeln!(out, "Reference: {s}\n")?;
+            }
+            writeln!(out, "Finding id: `{}`\n", f.id)?;
+        }
+
+        writeln!(out, "## What agrees\n")?;
+        if agreements.is_empty() {
+            writeln!(out, "No figure was corroborated by a second source or a reference series.\n")?;
+        }
+        for d in &agreements {
+            let f = d.finding;
+            let wheres: Vec<String> =
+                std::iter::once(&d.primary).chain(&d.related).map(|l| format!("`{}:{}`", l.path, l.line)).collect();
+            writeln!(
+                out,
+                "- **{}** `{}`: {} ({}; id `{}`)",
+                title_case(f.kind.name()),
+                f.metric,
+                f.explanation,
+                wheres.join(", "),
+                f.id
+            )?;
+        }
+        if !agreements.is_empty() {
+            writeln!(out)?;
+        }
+
+        writeln!(out, "## Figures by metric\n")?;
+        let verdicts = cx.verdicts();
+        for (metric, description, rows) in metric_tables(cx) {
+            writeln!(out, "### {description} (`{metric}`)\n")?;
+            writeln!(out, "| Source | Publisher | Date | Figure as written | Interval | Attribution | Verdict |")?;
+            writeln!(out, "|---|---|---|---|---|---|---|")?;
+            for i in rows {
+                let c = &claims[i];
+                let who = c.attribution.as_ref().map_or("—".to_string(), |a| a.name.clone());
+                let v = verdicts.get(&i).map_or("—".to_string(), |f| verdict(f));
+                writeln!(
+                    out,
+                    "| `{}:{}` | {} | {} | {} | {} | {} | {} |",
+                    cell(&c.citation.path),
+                    c.citation.line,
+                    cell(&source(c)),
+                    date(c),
+                    cell(&c.quantity.text),
+                    c.interval,
+                    cell(&who),
+                    cell(&v)
+                )?;
+            }
+            writeln!(out)?;
+        }
+
+        if !cx.analysis.datasets.is_empty() {
+            writeln!(out, "## Reference data\n")?;
+            for ds in &cx.analysis.datasets {
+                let series: Vec<String> = ds
+                    .series
+                    .iter()
+                    .map(|(m, s)| match (s.points.first(), s.points.last()) {
+                        (Some(a), Some(b)) => {
+                            format!(
+                                "`{m}` ({} values, {} to {}, last {})",
+                                s.points.len(),
+                                a.date,
+                                b.date,
+                                format_count(b.value)
+                            )
+                        }
+                        _ => format!("`{m}` (no values)"),
+                    })
+                    .collect();
+                let by = ds.publisher.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
+                writeln!(out, "- {}{by} (`{}`): {}", ds.title, ds.path, series.join("; "))?;
+            }
+            writeln!(out)?;
+        }
+
+        let undated = undated(cx);
+        writeln!(out, "## Undated sources\n")?;
+        if undated.is_empty() {
+            writeln!(out, "Every source has a date.\n")?;
+        } else {
+            writeln!(out, "Figures from these documents were compared without regard to time:\n")?;
+            for d in undated {
+                let who = d.meta.publisher.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
+                writeln!(out, "- `{}`{who}", d.path)?;
+            }
+            writeln!(out)?;
+        }
+        writeln!(out, "## Skipped files and warnings\n")?;
+        if cx.analysis.problems.is_empty() {
+            writeln!(out, "None.")?;
+        } else {
+            for p in &cx.analysis.problems {
+                writeln!(out, "- {p}")?;
+            }
+        }
+        Ok(())
+    }
+}
