@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::chart::{Mark, timeline};
 use super::junit::xml as esc;
-use super::{Context, Reporter, metric_tables, undated, verdict};
+use super::{Context, Reporter, metric_tables, undated, verdict_text};
 use crate::extract::Claim;
 use crate::rules::Severity;
 
@@ -149,7 +149,7 @@ impl Reporter for Html {
             for &i in &rows {
                 let c = &claims[i];
                 let who = c.attribution.as_ref().map_or("—".to_string(), |a| a.name.clone());
-                let v = verdicts.get(&i).map_or("—".to_string(), |f| verdict(f));
+                let v = verdict_text(verdicts.get(&i));
                 let class = if flagged.contains(&i) { r#" class="problem""# } else { "" };
                 writeln!(
                     out,

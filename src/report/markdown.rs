@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::{Context, Reporter, metric_tables, undated, verdict};
+use super::{Context, Reporter, metric_tables, undated, verdict_text};
 use crate::compare::format_count;
 use crate::extract::Claim;
 
@@ -106,7 +106,7 @@ impl Reporter for Markdown {
             for i in rows {
                 let c = &claims[i];
                 let who = c.attribution.as_ref().map_or("—".to_string(), |a| a.name.clone());
-                let v = verdicts.get(&i).map_or("—".to_string(), |f| verdict(f));
+                let v = verdict_text(verdicts.get(&i));
                 writeln!(
                     out,
                     "| `{}:{}` | {} | {} | {} | {} | {} | {} |",

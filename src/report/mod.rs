@@ -100,22 +100,16 @@ impl<'a> Context<'a> {
         s
     }
 
-    /// The worst finding citing each claim: the verdict column of reports.
-    pub fn verdicts(&self) -> BTreeMap<usize, &'a Finding> {
-        let mut out: BTreeMap<usize, &'a Finding> = BTreeMap::new();
+    /// The findings citing each claim, most important first: the verdict column of reports.
+    pub fn verdicts(&self) -> BTreeMap<usize, Vec<&'a Finding>> {
+        let mut out: BTreeMap<usize, Vec<&'a Finding>> = BTreeMap::new();
         for f in &self.findings {
             for i in f.claims() {
-                let worse = |old: &Finding| {
-                    (f.kind.is_agreement(), std::cmp::Reverse(f.severity))
-                        < (old.kind.is_agreement(), std::cmp::Reverse(old.severity))
-                };
-                match out.get(&i) {
-                    Some(old) if !worse(old) => {}
-                    _ => {
-                        out.insert(i, f);
-                    }
-                }
+                out.entry(i).or_default().push(f);
             }
+        }
+        for v in out.values_mut() {
+            v.sort_by_key(|f| (f.kind.is_agreement(), std::cmp::Reverse(f.severity), f.kind));
         }
         out
     }
@@ -149,6 +143,18 @@ pub fn metric_tables<'a>(cx: &Context<'a>) -> Vec<(&'a str, String, Vec<usize>)>
 /// Documents without a date, for the reports' last section.
 pub fn undated<'a>(cx: &Context<'a>) -> Vec<&'a Document> {
     cx.analysis.documents.iter().filter(|d| d.meta.published.is_none()).collect()
+}
+
+/// The verdicts of a claim, in words: `stale (error); matches report of 2024-03-21`.
+pub fn verdict_text(findings: Option<&Vec<&Finding>>) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for f in findings.into_iter().flatten() {
+        let v = verdict(f);
+        if !seen.contains(&v) {
+            seen.push(v);
+        }
+    }
+    if seen.is_empty() { "—".to_string() } else { seen.join("; ") }
 }
 
 /// A verdict in words for a claim cited by `f`.
@@ -192,6 +198,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
+    // A temporary file is private; a report is as readable as the file it replaces.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
+    }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -1,11 +1,13 @@
 //! figcheck's integration tests, one binary with a module per theme.
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
+mod ci;
 mod claims;
 mod cli;
 mod common;
 mod compare;
 mod peer_specs;
 mod properties;
+mod reports;
 mod rules;
 mod seeds;

@@ -1,0 +1,218 @@
+//! figcheck as a CI gate, run in process on temporary directories: exit
+//! codes, --fail-on, configuration errors, baselines, suppressions and
+//! atomic reports.
+
+use std::fs;
+use std::path::Path;
+
+use crate::common::{Output, figcheck};
+use figcheck::error::ExitStatus;
+
+/// Write a Markdown document with a publication date.
+fn doc(dir: &Path, name: &str, published: &str, body: &str) {
+    fs::write(dir.join(name), format!("---\npublisher: Wire\npublished: {published}\n---\n{body}\n")).unwrap();
+}
+
+fn check(dir: &Path, extra: &[&str]) -> Output {
+    let d = dir.to_str().unwrap();
+    let mut args = vec!["check", d, "--no-config", "--format", "concise"];
+    args.extend_from_slice(extra);
+    figcheck(&args)
+}
+
+/// Two outlets disagree on the hostage count in December: a warning.
+fn warning_corpus(dir: &Path) {
+    doc(dir, "a.md", "2023-12-01", "Hamas took about 240 hostages into Gaza.");
+    doc(dir, "b.md", "2023-12-03", "Hamas took 253 hostages into Gaza.");
+    doc(dir, "c.md", "2023-12-05", "About 240 people were taken hostage on October 7.");
+}
+
+#[test]
+fn clean_runs_exit_0_and_error_findings_exit_1() {
+    let out = figcheck(&["check", "seeds", "--no-config", "--format", "concise"]);
+    assert_eq!(out.status, ExitStatus::Clean, "{}", out.stdout);
+    assert!(
+        out.stdout.ends_with("5 documents, 18 claims, 5 findings: 0 errors, 0 warnings, 5 notes\n"),
+        "{}",
+        out.stdout
+    );
+    let dir = tempfile::tempdir().unwrap();
+    doc(dir.path(), "a.md", "2024-01-20", "The ministry said 25,105 Palestinians have been killed in Gaza.");
+    doc(dir.path(), "b.md", "2024-01-25", "The ministry said 24,448 Palestinians have been killed in Gaza.");
+    let out = check(dir.path(), &[]);
+    assert_eq!(out.status, ExitStatus::Findings);
+    let first = out.stdout.lines().next().unwrap();
+    assert!(first.contains("/b.md:5:19: error gaza.killed: "), "{first}");
+    assert!(first.contains("yet 24,448 (1 source, 2024-01-25) is lower than 25,105 (1 source, 2024-01-20) reported earlier. [regression "), "{first}");
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    warning_corpus(dir.path());
+    assert_eq!(check(dir.path(), &[]).status, ExitStatus::Clean);
+    let out = check(dir.path(), &["--fail-on", "warning"]);
+    assert_eq!(out.status, ExitStatus::Findings);
+    assert!(out.stdout.contains(": warning oct7.hostages_taken: "), "{}", out.stdout);
+    assert_eq!(check(dir.path(), &["--fail-on", "never"]).status, ExitStatus::Clean);
+}
+
+#[test]
+fn a_missing_path_and_a_bad_config_exit_2() {
+    let out = figcheck(&["check", "no/such/dir", "--no-config", "--format", "concise"]);
+    assert_eq!(out.status, ExitStatus::Error);
+    assert!(out.stderr.contains("figcheck: error: no/such/dir: no such file or directory"), "{}", out.stderr);
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("figcheck.yaml");
+    fs::write(&cfg, "out: reports\nfail_on: warning\nformat: [json]\n").unwrap();
+    let out = figcheck(&["check", "seeds", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(out.status, ExitStatus::Error);
+    assert!(
+        out.stderr.starts_with(&format!("figcheck: error: {}:3: unknown field `format`", cfg.display())),
+        "{}",
+        out.stderr
+    );
+    fs::write(&cfg, "fail_on: sometimes\n").unwrap();
+    let out = figcheck(&["config", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(out.status, ExitStatus::Error);
+    assert!(out.stderr.contains(":1: fail_on: unknown variant `sometimes`"), "{}", out.stderr);
+}
+
+#[test]
+fn config_values_apply_and_config_prints_them() {
+    let dir = tempfile::tempdir().unwrap();
+    warning_corpus(dir.path());
+    let cfg = dir.path().join("figcheck.yaml");
+    fs::write(&cfg, "paths: [.]\nfail_on: warning\nformats: [concise]\nseverity:\n  hostages-taken: error\n").unwrap();
+    let out = figcheck(&["check", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(out.status, ExitStatus::Findings);
+    assert!(out.stdout.contains(": error oct7.hostages_taken: "), "the severity override applies: {}", out.stdout);
+    let out = figcheck(&["config", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(out.status, ExitStatus::Clean);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "# from {}\npaths:\n- .\nfail_on: warning\nout: reports\nformats:\n- concise\nseverity:\n  hostages-taken: error\n",
+            cfg.display()
+        )
+    );
+}
+
+#[test]
+fn a_baseline_accepts_known_findings_and_survives_moved_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    warning_corpus(dir.path());
+    let base = dir.path().join("baseline.txt");
+    let d = dir.path().to_str().unwrap();
+    let out = figcheck(&["baseline", "write", base.to_str().unwrap(), d, "--no-config"]);
+    assert_eq!(out.status, ExitStatus::Clean, "{}", out.stderr);
+    assert!(out.stderr.contains("with 1 accepted findings"), "{}", out.stderr);
+    let text = fs::read_to_string(&base).unwrap();
+    assert!(text.lines().nth(1).unwrap().contains(" warning discrepancy oct7.hostages_taken: "), "{text}");
+    // Move the figure down two lines: the id does not change.
+    doc(dir.path(), "b.md", "2023-12-03", "\n\nHamas took 253 hostages into Gaza.");
+    let out = check(dir.path(), &["--fail-on", "warning", "--baseline", base.to_str().unwrap()]);
+    assert_eq!(out.status, ExitStatus::Clean, "{}", out.stdout);
+    assert!(out.stdout.ends_with("0 findings: 0 errors, 0 warnings, 0 notes; 1 in the baseline\n"), "{}", out.stdout);
+    // A new disagreement is reported.
+    doc(dir.path(), "d.md", "2023-12-06", "Hamas took 199 hostages into Gaza.");
+    let out = check(dir.path(), &["--fail-on", "warning", "--baseline", base.to_str().unwrap()]);
+    assert_eq!(out.status, ExitStatus::Findings);
+    // A missing baseline is an error.
+    let out = check(dir.path(), &["--baseline", "nope.txt"]);
+    assert_eq!(out.status, ExitStatus::Error);
+    assert_eq!(out.stderr, "figcheck: error: nope.txt: baseline file not found\n");
+}
+
+#[test]
+fn suppressions_with_and_without_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    doc(dir.path(), "a.md", "2024-01-20", "The ministry said 25,105 Palestinians have been killed in Gaza.");
+    doc(
+        dir.path(),
+        "b.md",
+        "2024-01-25",
+        "<!-- figcheck-ignore: gaza.killed quoting an earlier report on purpose -->\nThe ministry said 24,448 Palestinians have been killed in Gaza.",
+    );
+    let out = check(dir.path(), &[]);
+    assert_eq!(out.status, ExitStatus::Clean, "{}", out.stdout);
+    assert!(
+        out.stdout.ends_with("1 claim, 0 findings: 0 errors, 0 warnings, 0 notes; 1 figure suppressed\n"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(out.stderr, "");
+    doc(
+        dir.path(),
+        "b.md",
+        "2024-01-25",
+        "<!-- figcheck-ignore: gaza.killed -->\nThe ministry said 24,448 Palestinians have been killed in Gaza.",
+    );
+    let out = check(dir.path(), &[]);
+    assert_eq!(out.status, ExitStatus::Clean);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "figcheck: warning: {}/b.md:5: figcheck-ignore: gaza.killed has no reason; say why the figure is accepted\n",
+            dir.path().display()
+        )
+    );
+    // A suppression for another metric leaves the figure alone.
+    doc(
+        dir.path(),
+        "b.md",
+        "2024-01-25",
+        "<!-- figcheck-ignore: gaza.injured not this one -->\nThe ministry said 24,448 Palestinians have been killed in Gaza.",
+    );
+    assert_eq!(check(dir.path(), &[]).status, ExitStatus::Findings);
+    // Plain text uses a # line.
+    fs::write(dir.path().join("b.md"), "").unwrap();
+    fs::write(
+        dir.path().join("c.txt"),
+        "Title\n\n# figcheck-ignore: gaza-killed an old figure\nOn January 25, 2024 the ministry said 24,448 Palestinians have been killed in Gaza.\n",
+    )
+    .unwrap();
+    assert_eq!(check(dir.path(), &[]).status, ExitStatus::Clean);
+}
+
+#[test]
+fn reports_are_written_atomically_into_a_new_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("deep/reports");
+    let out = figcheck(&[
+        "check",
+        "seeds",
+        "--no-config",
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--name",
+        "x",
+        "--format",
+        "json",
+        "--format",
+        "concise",
+    ]);
+    assert_eq!(out.status, ExitStatus::Clean);
+    let json = fs::read_to_string(out_dir.join("x.json")).unwrap();
+    assert!(json.starts_with("{\n  \"schema\": \"figcheck/1\""));
+    // Nothing but the report is left in the directory.
+    let names: Vec<String> =
+        fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["x.json"]);
+    assert!(out.stdout.ends_with("5 notes\n"), "concise still goes to stdout: {}", out.stdout);
+    // Same inputs, byte-identical report.
+    figcheck(&["check", "seeds", "--no-config", "--out", out_dir.to_str().unwrap(), "--name", "x", "--format", "json"]);
+    assert_eq!(fs::read_to_string(out_dir.join("x.json")).unwrap(), json);
+}
+
+#[test]
+fn a_format_without_out_goes_to_stdout() {
+    let out = figcheck(&["check", "seeds", "--no-config", "--format", "sarif"]);
+    assert_eq!(out.status, ExitStatus::Clean);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let out = figcheck(&["check", "tests/fixtures/discrepancies", "--no-config", "--format", "github"]);
+    assert_eq!(out.status, ExitStatus::Findings);
+    let first = out.stdout.lines().next().unwrap();
+    assert!(first.starts_with("::error file=tests/fixtures/discrepancies/visit-sixth-october.md,line=6,col=51,endLine=6,endColumn=56,title=figcheck ordinal-conflict blinken.mideast_visits::"), "{first}");
+}

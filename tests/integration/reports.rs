@@ -1,0 +1,161 @@
+//! Every output format on one shared set of findings (the discrepancy
+//! fixtures), as snapshots; the JSON against its schema, the SARIF's
+//! required properties, the HTML's well-formedness and chart marks; and
+//! the committed seed reports against what the code produces now.
+
+use std::collections::BTreeMap;
+
+use figcheck::analysis::{Analysis, analyze};
+use figcheck::config::OutputFormat;
+use figcheck::report::{Context, reporter};
+use figcheck::rules::RulePack;
+use serde_json::Value;
+
+fn fixture() -> Analysis {
+    let pack = RulePack::default_pack();
+    analyze(&["tests/fixtures/discrepancies".into()], &mut std::io::empty(), &pack, &[])
+}
+
+fn render(a: &Analysis, format: OutputFormat) -> String {
+    let cx = Context::new("discrepancies", a, a.findings.iter().collect());
+    let mut out = Vec::new();
+    reporter(format).render(&cx, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn every_format_on_the_shared_findings() {
+    let a = fixture();
+    for (format, name) in [
+        (OutputFormat::Terminal, "terminal"),
+        (OutputFormat::Concise, "concise"),
+        (OutputFormat::Github, "github"),
+        (OutputFormat::Markdown, "markdown"),
+        (OutputFormat::Json, "json"),
+        (OutputFormat::Jsonl, "jsonl"),
+        (OutputFormat::Sarif, "sarif"),
+        (OutputFormat::Junit, "junit"),
+        (OutputFormat::Html, "html"),
+    ] {
+        insta::assert_snapshot!(format!("format_{name}"), render(&a, format));
+    }
+}
+
+#[test]
+fn json_validates_against_the_published_schema() {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string("docs/figcheck-report.schema.json").unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    for a in [fixture(), analyze(&["seeds".into()], &mut std::io::empty(), &RulePack::default_pack(), &[])] {
+        let doc: Value = serde_json::from_str(&render(&a, OutputFormat::Json)).unwrap();
+        let errors: Vec<String> =
+            validator.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert_eq!(doc["schema"], "figcheck/1");
+        assert_eq!(doc["findings"].as_array().unwrap().len(), a.findings.len());
+    }
+    // Each JSON Lines record parses and says what it is.
+    let a = fixture();
+    let lines: Vec<Value> = render(&a, OutputFormat::Jsonl).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.iter().filter(|l| l["type"] == "claim").count(), a.claims.len());
+    assert_eq!(lines.iter().filter(|l| l["type"] == "finding").count(), a.findings.len());
+    assert_eq!(lines.last().unwrap()["type"], "summary");
+}
+
+#[test]
+fn sarif_has_the_required_properties() {
+    let a = fixture();
+    let s: Value = serde_json::from_str(&render(&a, OutputFormat::Sarif)).unwrap();
+    assert_eq!(s["version"], "2.1.0");
+    assert!(s["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
+    let run = &s["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "figcheck");
+    let rules: Vec<&str> =
+        run["tool"]["driver"]["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), a.findings.len());
+    for r in results {
+        let rule = r["ruleId"].as_str().unwrap();
+        assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize], rule);
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap()));
+        assert!(!r["message"]["text"].as_str().unwrap().is_empty());
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert!(loc["artifactLocation"]["uri"].as_str().unwrap().starts_with("tests/fixtures/discrepancies/"));
+        assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
+        assert!(loc["region"]["startColumn"].as_u64().unwrap() >= 1);
+        for rel in r["relatedLocations"].as_array().unwrap() {
+            assert!(rel["id"].as_u64().is_some() && rel["message"]["text"].is_string());
+            assert!(rel["physicalLocation"]["region"]["startLine"].as_u64().unwrap() >= 1);
+        }
+        assert_eq!(r["partialFingerprints"]["figcheckFinding/v1"].as_str().unwrap().len(), 12);
+    }
+}
+
+/// The XML elements of a document, as names, failing on malformed markup.
+fn elements(xml: &str) -> Vec<String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    let mut names = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => return names,
+            Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => {
+                names.push(String::from_utf8_lossy(e.name().as_ref().as_bytes()).into_owned());
+            }
+            Ok(_) => {}
+            Err(e) => panic!("malformed at byte {}: {e}", reader.buffer_position()),
+        }
+    }
+}
+
+#[test]
+fn html_is_well_formed_and_marks_every_claim_once() {
+    let a = fixture();
+    let html = render(&a, OutputFormat::Html);
+    let names = elements(&html);
+    assert!(names.contains(&"svg".to_string()));
+    assert!(!html.contains("http://") || !html.contains("<link"), "the page loads nothing from the network");
+    assert!(!html.contains("<script"));
+    // One chart per metric, one circle per claim of that metric.
+    let mut per_metric: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in &a.claims {
+        *per_metric.entry(c.metric.as_str()).or_default() += 1;
+    }
+    let charts: Vec<&str> = html.split("<figure>").skip(1).map(|s| s.split("</figure>").next().unwrap()).collect();
+    assert_eq!(charts.len(), per_metric.len());
+    for (chart, (metric, n)) in charts.iter().zip(&per_metric) {
+        assert!(chart.contains(&format!(">\n{metric}\n</text>")), "chart of {metric}");
+        assert_eq!(chart.matches("<circle").count(), *n, "{metric}");
+    }
+    // The series is drawn as a line on the charts of metrics that have one.
+    let killed = charts[per_metric.keys().position(|m| *m == "gaza.killed").unwrap()];
+    assert!(killed.contains("<polyline"));
+    // Claims cited by problems are red.
+    assert!(killed.contains("fill=\"#C81E1E\""));
+}
+
+#[test]
+fn the_committed_seed_reports_are_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::common::figcheck(&[
+        "check",
+        "seeds",
+        "--no-config",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "markdown",
+        "--format",
+        "html",
+        "--format",
+        "json",
+        "--format",
+        "sarif",
+    ]);
+    assert_eq!(out.status, figcheck::error::ExitStatus::Clean, "{}", out.stderr);
+    for ext in ["md", "html", "json", "sarif"] {
+        let fresh = std::fs::read(dir.path().join(format!("seeds.{ext}"))).unwrap();
+        let committed = std::fs::read(format!("reports/seeds.{ext}")).unwrap();
+        assert!(fresh == committed, "reports/seeds.{ext} is out of date: run `cargo run --release -- check seeds`");
+    }
+}
