@@ -61,6 +61,15 @@ fn default_name(paths: &[PathBuf]) -> String {
     name.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' }).collect()
 }
 
+/// Colour only on a terminal, never with NO_COLOR, unless forced.
+pub fn use_color(choice: ColorChoice, stdout_is_terminal: bool, no_color_env: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stdout_is_terminal && !no_color_env,
+    }
+}
+
 impl Settings {
     pub fn resolve(args: &CheckArgs, stdout_is_terminal: bool, cwd: &Path) -> Result<Settings, ConfigError> {
         let config = load_config(&args.config, cwd)?;
@@ -77,11 +86,7 @@ impl Settings {
         let mut sources: Vec<PathBuf> = spec.sources.iter().map(|p| config.resolve(p)).collect();
         sources.extend(args.sources.iter().cloned());
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let color = match args.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => stdout_is_terminal && !no_color,
-        };
+        let color = use_color(args.color, stdout_is_terminal, no_color);
         let view = if stdout_is_terminal { OutputFormat::Terminal } else { OutputFormat::Concise };
         let out_given = args.out.clone().or_else(|| spec.out.as_deref().map(|o| config.resolve(o)));
         let (formats, explicit) = if !args.format.is_empty() {
@@ -123,5 +128,19 @@ impl Settings {
             color,
             config,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        assert!(use_color(ColorChoice::Auto, true, false));
+        assert!(!use_color(ColorChoice::Auto, true, true));
+        assert!(!use_color(ColorChoice::Auto, false, false));
+        assert!(use_color(ColorChoice::Always, false, true));
+        assert!(!use_color(ColorChoice::Never, true, false));
     }
 }

@@ -216,3 +216,43 @@ fn a_format_without_out_goes_to_stdout() {
     let first = out.stdout.lines().next().unwrap();
     assert!(first.starts_with("::error file=tests/fixtures/discrepancies/visit-sixth-october.md,line=6,col=51,endLine=6,endColumn=56,title=figcheck ordinal-conflict blinken.mideast_visits::"), "{first}");
 }
+
+/// A reader that went away: every write fails with a broken pipe.
+struct ClosedPipe;
+
+impl std::io::Write for ClosedPipe {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::ErrorKind::BrokenPipe.into())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Err(std::io::ErrorKind::BrokenPipe.into())
+    }
+}
+
+#[test]
+fn a_broken_pipe_is_not_an_error() {
+    let mut stdin = std::io::empty();
+    let mut stdout = ClosedPipe;
+    let mut stderr = Vec::new();
+    let mut io =
+        figcheck::Io { stdin: &mut stdin, stdout: &mut stdout, stderr: &mut stderr, stdout_is_terminal: false };
+    let args = ["figcheck", "check", "tests/fixtures/discrepancies", "--no-config", "--format", "concise"];
+    assert_eq!(figcheck::run(args, &mut io), ExitStatus::Clean);
+    assert!(stderr.is_empty());
+}
+
+#[test]
+fn colour_is_asked_for_explicitly_or_from_a_terminal() {
+    let plain = figcheck(&["check", "tests/fixtures/discrepancies", "--no-config", "--format", "terminal"]);
+    assert!(!plain.stdout.contains('\x1b'));
+    let coloured = figcheck(&[
+        "check",
+        "tests/fixtures/discrepancies",
+        "--no-config",
+        "--format",
+        "terminal",
+        "--color",
+        "always",
+    ]);
+    assert!(coloured.stdout.contains("\x1b["));
+}
