@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::cluster::cluster;
-use super::{Ctx, Finding, FindingKind, authorities_note, finding, gap, largest_gap, severity_for, side};
+use super::{Ctx, Finding, FindingKind, conflict_severity, finding, gap, largest_gap, severity_for, side};
 use crate::rules::{Rule, Severity};
 
 pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Finding> {
@@ -64,11 +64,7 @@ pub(super) fn same_time(ctx: &Ctx<'_>, chunk: &[usize], rule: &Rule, what: &str)
             let sides: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.label, side(ctx, g))).collect();
             let mut explanation =
                 format!("{}: {what} {when}, sources disagree: {}.", rule.description, sides.join("; "));
-            let mut severity = severity_for(rule.severity, gap);
-            if let Some(note) = authorities_note(ctx, rule, &groups) {
-                explanation.push_str(&format!(" This is a note: {note}."));
-                severity = Severity::Info;
-            }
+            let severity = conflict_severity(ctx, rule, &groups, gap, &mut explanation);
             Some(finding(
                 FindingKind::Discrepancy,
                 severity,
@@ -129,11 +125,7 @@ pub(super) fn running_total(ctx: &Ctx<'_>, dated: &[usize], rule: &Rule, compili
             groups[0].label,
             side(ctx, &groups[0])
         );
-        let mut severity = severity_for(rule.severity, g);
-        if let Some(note) = authorities_note(ctx, rule, &groups) {
-            explanation.push_str(&format!(" This is a note: {note}."));
-            severity = Severity::Info;
-        }
+        let severity = conflict_severity(ctx, rule, &groups, g, &mut explanation);
         out.push(finding(
             FindingKind::Regression,
             severity,

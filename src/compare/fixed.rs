@@ -5,7 +5,7 @@
 //! early, lower clusters are not conflicts, but a fall is.
 
 use super::cluster::cluster;
-use super::{Ctx, Finding, FindingKind, authorities_note, cumulative, finding, largest_gap, severity_for, side};
+use super::{Ctx, Finding, FindingKind, conflict_severity, cumulative, finding, largest_gap, side};
 use crate::dates::day_number;
 use crate::rules::{Rule, Severity};
 
@@ -94,11 +94,7 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
             } else {
                 let sides: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.label, side(ctx, g))).collect();
                 let mut explanation = format!("{}: sources disagree: {}.", rule.description, sides.join("; "));
-                let mut severity = severity_for(rule.severity, gap);
-                if let Some(note) = authorities_note(ctx, rule, &groups) {
-                    explanation.push_str(&format!(" This is a note: {note}."));
-                    severity = Severity::Info;
-                }
+                let severity = conflict_severity(ctx, rule, &groups, gap, &mut explanation);
                 if undated > 0 {
                     explanation.push_str(" Some claims are undated, so the comparison ignored time.");
                 }

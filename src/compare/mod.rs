@@ -216,6 +216,25 @@ pub(crate) fn finding(
     }
 }
 
+/// The severity of a conflict between `groups`: from the gap and the rule,
+/// or a note (with `explanation` saying why) when the sides are authorities
+/// the rule allows to differ.
+pub(crate) fn conflict_severity(
+    ctx: &Ctx<'_>,
+    rule: &Rule,
+    groups: &[Group],
+    gap: f64,
+    explanation: &mut String,
+) -> Severity {
+    match authorities_note(ctx, rule, groups) {
+        Some(note) => {
+            explanation.push_str(&format!(" This is a note: {note}."));
+            Severity::Info
+        }
+        None => severity_for(rule.severity, gap),
+    }
+}
+
 /// When every side of a conflict names a different authority and the rule
 /// allows authorities to differ, the conflict is a note naming them.
 pub(crate) fn authorities_note(ctx: &Ctx<'_>, rule: &Rule, groups: &[Group]) -> Option<String> {
