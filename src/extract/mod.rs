@@ -194,8 +194,8 @@ fn push_collapsed(out: &mut String, s: &str) {
     }
 }
 
-/// The index in the only placeholder of a masked match, if it has exactly one.
-fn placeholder_index(m: &[u8]) -> Option<usize> {
+/// The figure index in the only figure marker of a masked match, if it has exactly one.
+fn marker_index(m: &[u8]) -> Option<usize> {
     let mut open = [0u8; 4];
     let open = OPEN.encode_utf8(&mut open).as_bytes();
     let first = memchr::memmem::find(m, open)?;
@@ -248,9 +248,9 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
             let rule = &pack.rules[ri];
             let pattern = &rule.patterns[pi];
             for found in pattern.regex.find_iter(masked.as_bytes()) {
-                // The figure is the one placeholder in the match; only a
+                // The figure is the one marker in the match; only a
                 // match spanning several figures needs the capture group.
-                let Some(k) = placeholder_index(found.as_bytes()).or_else(|| {
+                let Some(k) = marker_index(found.as_bytes()).or_else(|| {
                     let caps = pattern.regex.captures_at(masked.as_bytes(), found.start())?;
                     std::str::from_utf8(caps.name("q")?.as_bytes()).ok()?.parse().ok()
                 }) else {

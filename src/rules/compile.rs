@@ -34,7 +34,7 @@ impl fmt::Display for RuleError {
 
 impl std::error::Error for RuleError {}
 
-/// The count kinds a placeholder may accept.
+/// The count kinds a `{q}` slot may accept.
 pub const KINDS: [&str; 6] = ["cardinal", "ordinal", "money", "percent", "ratio", "duration"];
 
 /// Private-use characters that wrap a figure's index in the masked sentence.
@@ -166,8 +166,8 @@ fn value_line(src: &str, value: &str, after: Option<usize>) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
-/// Find the placeholders `{q}` / `{q:kind|kind}` in a pattern: `(start, end, kinds)`.
-fn placeholders(p: &str) -> Vec<(usize, usize, Option<String>)> {
+/// Find the `{q}` / `{q:kind|kind}` slots in a pattern: `(start, end, kinds)`.
+fn slots(p: &str) -> Vec<(usize, usize, Option<String>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(s) = p[i..].find("{q") {
@@ -206,9 +206,9 @@ fn inside_class(p: &str, pos: usize) -> bool {
 }
 
 fn compile_pattern(p: &str, rule_kinds: &[String]) -> Result<Pattern, String> {
-    let ph = placeholders(p);
+    let ph = slots(p);
     if ph.len() != 1 {
-        return Err(format!("needs exactly one {{q}} placeholder, found {}", ph.len()));
+        return Err(format!("needs exactly one {{q}} slot, found {}", ph.len()));
     }
     let (start, end, kinds) = &ph[0];
     if inside_class(p, *start) {
@@ -481,14 +481,14 @@ mod tests {
     }
 
     #[test]
-    fn placeholders_are_checked() {
+    fn slots_are_checked() {
         let src =
             GOOD.replace("'taking {q} hostages'", "'taking hostages'\n  - '[{q}] x'\n  - '{q}+ x'\n  - '{q:cash} x'");
         let e = errors(&src);
         assert_eq!(
             e,
             [
-                "r.yaml:6: patterns[0]: needs exactly one {q} placeholder, found 0",
+                "r.yaml:6: patterns[0]: needs exactly one {q} slot, found 0",
                 "r.yaml:7: patterns[1]: {q} is inside a character class",
                 "r.yaml:8: patterns[2]: {q} cannot be followed by the quantifier `+`: a pattern binds exactly one figure",
                 "r.yaml:9: patterns[3]: unknown quantity kind `cash` (expected one of cardinal, ordinal, money, percent, ratio, duration)",
