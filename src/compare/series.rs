@@ -90,7 +90,8 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         let g = ctx.group(claims);
         let texts = ctx.texts(&g.claims);
         let mut explanation = format!(
-            "{} {} the {name} report of {} ({}).",
+            "{}: {} {} the {name} report of {} ({}).",
+            rule.description,
             texts,
             if claims.len() == 1 { "matches" } else { "match" },
             p.date,
@@ -98,7 +99,8 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         );
         if *filled_only {
             explanation = format!(
-                "{} {} only a value filled in between reports by the dataset ({} on {}), not a published {name} report.",
+                "{}: {} {} only a value filled in between reports by the dataset ({} on {}), not a published {name} report.",
+                rule.description,
                 texts,
                 if claims.len() == 1 { "matches" } else { "match" },
                 format_count(p.value),
@@ -130,7 +132,8 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
             .filter(|&i| ctx.day(i).is_some_and(|d| stale_days.contains(&d)))
             .collect();
         let mut explanation = format!(
-            "{} ({}) is the {name} figure of {} ({} days before); the report of {} gives {}.",
+            "{}: {} ({}) is the {name} figure of {} ({} days before); the report of {} gives {}.",
+            rule.description,
             stale_group.label,
             side(ctx, &stale_group),
             o.date,
@@ -163,7 +166,8 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         let gp = gap(ctx.interval(i), Interval::point(nearest.value));
         let day = ctx.day(i).expect("dated");
         let mut explanation = format!(
-            "{} ({}) matches no {name} report between {} and {}; the nearest is {} on {}.",
+            "{}: {} ({}) matches no {name} report between {} and {}; the nearest is {} on {}.",
+            rule.description,
             g.label,
             side(ctx, &g),
             from_day_number(day - rule.lag_days),

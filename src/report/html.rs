@@ -54,12 +54,7 @@ impl Reporter for Html {
             let f = d.finding;
             let sev = f.severity.name();
             writeln!(out, r#"<section class="finding {sev}">"#)?;
-            writeln!(
-                out,
-                r#"<h3><span class="sev {sev}">{sev}</span> {} · <code>{}</code></h3>"#,
-                esc(f.kind.name()),
-                esc(&f.metric)
-            )?;
+            writeln!(out, r#"<h3><span class="sev {sev}">{sev}</span> {}</h3>"#, esc(f.kind.name()))?;
             writeln!(out, "<p>{}</p>", esc(&f.explanation))?;
             writeln!(
                 out,
@@ -101,9 +96,8 @@ impl Reporter for Html {
                     .collect();
                 writeln!(
                     out,
-                    r#"<li><strong>{}</strong> <code>{}</code>: {} ({}) <span class="id">{}</span></li>"#,
+                    r#"<li><strong>{}</strong>: {} ({}) <span class="id">{}</span></li>"#,
                     esc(f.kind.name()),
-                    esc(&f.metric),
                     esc(&f.explanation),
                     wheres.join(", "),
                     esc(&f.id)
@@ -127,7 +121,7 @@ impl Reporter for Html {
             }
         }
         for (metric, description, rows) in metric_tables(cx) {
-            writeln!(out, "<h3>{} <code>{}</code></h3>", esc(&description), esc(metric))?;
+            writeln!(out, "<h3>{}</h3>", esc(&description))?;
             let marked: Vec<(&Claim, Mark)> = rows
                 .iter()
                 .map(|&i| (&claims[i], if flagged.contains(&i) { Mark::Problem } else { Mark::Plain }))

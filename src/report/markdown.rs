@@ -46,7 +46,7 @@ impl Reporter for Markdown {
         }
         for (n, d) in problems.iter().enumerate() {
             let f = d.finding;
-            writeln!(out, "### {}. {}: `{}` ({})\n", n + 1, title_case(f.kind.name()), f.metric, f.severity.name())?;
+            writeln!(out, "### {}. {} ({})\n", n + 1, title_case(f.kind.name()), f.severity.name())?;
             writeln!(out, "{}\n", f.explanation)?;
             writeln!(out, "| | Figure | Source | As of | Where |")?;
             writeln!(out, "|---|---|---|---|---|")?;
@@ -85,9 +85,8 @@ impl Reporter for Markdown {
                 std::iter::once(&d.primary).chain(&d.related).map(|l| format!("`{}:{}`", l.path, l.line)).collect();
             writeln!(
                 out,
-                "- **{}** `{}`: {} ({}; id `{}`)",
+                "- **{}**: {} ({}; id `{}`)",
                 title_case(f.kind.name()),
-                f.metric,
                 f.explanation,
                 wheres.join(", "),
                 f.id
@@ -99,8 +98,8 @@ impl Reporter for Markdown {
 
         writeln!(out, "## Figures by metric\n")?;
         let verdicts = cx.verdicts();
-        for (metric, description, rows) in metric_tables(cx) {
-            writeln!(out, "### {description} (`{metric}`)\n")?;
+        for (_, description, rows) in metric_tables(cx) {
+            writeln!(out, "### {description}\n")?;
             writeln!(out, "| Source | Publisher | Date | Figure as written | Interval | Attribution | Verdict |")?;
             writeln!(out, "|---|---|---|---|---|---|---|")?;
             for i in rows {
