@@ -88,6 +88,39 @@ pub fn comment_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+static LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?P<open>!?\[)[^\]\n]*(?P<close>\](?:\([^)\n]*\)|\[[^\]\n]*\]))").expect("link regex")
+});
+static LIST_MARK: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?m)^[ \t]*(?:[-+*]|>+)[ \t]").expect("list regex"));
+
+/// Byte ranges of Markdown inline markup, blanked so that figures and the
+/// words around them read as prose: emphasis and code marks, link brackets
+/// and targets (the link text stays), list and quote markers.
+pub fn markup_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for c in LINK.captures_iter(text) {
+        out.extend([c.name("open"), c.name("close")].into_iter().flatten().map(|m| m.range()));
+    }
+    for m in LIST_MARK.find_iter(text) {
+        out.push(m.range());
+    }
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let alnum = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(u8::is_ascii_alphanumeric);
+        // `_` inside a word (snake_case) is not emphasis.
+        let emphasis = match c {
+            b'*' | b'`' | b'~' => true,
+            b'_' => !(alnum(i.checked_sub(1)) && alnum(Some(i + 1))),
+            _ => false,
+        };
+        if emphasis {
+            out.push(i..i + 1);
+        }
+    }
+    out
+}
+
 /// The first full date (with year and day) in the first lines: a dateline.
 fn dateline(text: &str) -> Option<crate::dates::Date> {
     let head_end = text.match_indices('\n').nth(5).map_or(text.len(), |(i, _)| i).min(1200);
@@ -133,6 +166,9 @@ impl Document {
                     blank(&mut text, range);
                 }
                 for r in comment_ranges(&text) {
+                    blank(&mut text, r);
+                }
+                for r in markup_ranges(&text) {
                     blank(&mut text, r);
                 }
                 (text, None, None)
@@ -213,6 +249,19 @@ mod tests {
         let off = d.text.find("1,200").unwrap();
         assert_eq!(d.line_col(off), (7, 7));
         assert!(recognize(&d.text).iter().all(|q| q.text != "2024-03-21"));
+    }
+
+    #[test]
+    fn markdown_markup_reads_as_prose() {
+        let raw =
+            "- **31,988** were _killed_, per [the ministry](https://x.org/a)\n> quote `code` snake_case\n".to_string();
+        let mut p = Vec::new();
+        let d = Document::build("a.md".into(), Format::Markdown, raw.clone(), None, &mut p);
+        assert_eq!(d.text.len(), raw.len());
+        assert_eq!(
+            d.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            "31,988 were killed , per the ministry quote code snake_case"
+        );
     }
 
     #[test]

@@ -175,19 +175,21 @@ fn push_collapsed(out: &mut String, s: &str) {
     // Most text has single spaces only: copy it whole.
     let plain = memchr::memchr3(b'\n', b'\r', b'\t', b).is_none()
         && memchr::memmem::find(b, b"  ").is_none()
+        && memchr::memmem::find(b, b" ,").is_none()
         && !s.contains('\u{a0}');
     if plain {
         out.push_str(s);
         return;
     }
-    if s.starts_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
-        out.push(' ');
-    }
-    for (i, w) in s.split_whitespace().enumerate() {
-        if i > 0 {
+    // Words joined by single spaces; no space before closing punctuation
+    // (blanked Markdown markup leaves "killed ,").
+    let mut pending = s.starts_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ');
+    for w in s.split_whitespace() {
+        if pending && !w.starts_with([',', '.', ';', ':', '!', '?', ')']) {
             out.push(' ');
         }
         out.push_str(w);
+        pending = true;
     }
     if s.ends_with(char::is_whitespace) && !s.trim().is_empty() {
         out.push(' ');

@@ -155,3 +155,19 @@ fn every_behaviour_has_claims_in_the_fixtures() {
     );
     assert_eq!((headline["line"].as_u64(), headline["column"].as_u64()), (Some(11), Some(5)));
 }
+
+#[test]
+fn markdown_markup_does_not_hide_claims() {
+    let all = claims("tests/fixtures/claims/markup.md");
+    let got: Vec<(String, f64, String, String, String)> = all.iter().map(summary).collect();
+    assert_eq!(
+        got,
+        [
+            expect("gaza.killed", 31988.0, "none", "2024-03-21", "gaza-moh"),
+            expect("gaza.injured", 74188.0, "none", "2024-03-21", "gaza-moh"),
+        ]
+    );
+    // Positions still point into the file, markup included.
+    assert_eq!((all[0]["line"].as_u64(), all[0]["column"].as_u64()), (Some(9), Some(3)));
+    assert_eq!(all[1]["value"], 74188.0, "a list marker is not a minus sign");
+}
