@@ -52,7 +52,11 @@ fn is_opening(c: char) -> bool {
 /// Whether the `.` at `dot` ends an abbreviation or an initial.
 fn abbreviation_before(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    let word_start = before.rfind(|c: char| !(c.is_ascii_alphabetic() || c == '.')).map_or(0, |i| i + 1);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphabetic() || *c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return false;

@@ -152,3 +152,36 @@ fn check_spans(text: &str) {
         last = q.span.end;
     }
 }
+
+static PACK: std::sync::LazyLock<figcheck::rules::RulePack> =
+    std::sync::LazyLock::new(figcheck::rules::RulePack::default_pack);
+
+/// Build a document of each format from `text` and extract its claims.
+fn extract_any(text: &str) {
+    use figcheck::document::{Document, Format};
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        let mut problems = Vec::new();
+        let doc = Document::build("x".into(), format, text.to_string(), None, &mut problems);
+        for c in figcheck::extract::extract(&doc, &PACK) {
+            let file = doc.source.as_deref().unwrap_or(&doc.text);
+            assert!(c.citation.span.end <= file.len());
+            assert!(c.citation.line >= 1 && c.citation.column >= 1);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_document_extracts_without_panicking(text in any::<String>()) {
+        extract_any(&text);
+    }
+
+    #[test]
+    fn news_like_documents_extract_without_panicking(
+        text in "(---\n(title|published|publisher): [a-z0-9 -]{0,12}\n---\n)?(<p>|<h1>|# |\\*\\*|\\[|\\]\\(|<!-- figcheck-ignore: [a-z.]* -->|\n| |[0-9,.]{1,8}|killed|Gaza|hostages|on Tuesday|according to the Gaza health ministry|October 7|including|children|, |\\. ){0,40}"
+    ) {
+        extract_any(&text);
+    }
+}
