@@ -42,6 +42,10 @@ pub(crate) struct Ctx<'a> {
     pub intervals: Vec<Interval>,
     /// Index of each claim's rule in the pack.
     pub rules: Vec<Option<usize>>,
+    /// A number per distinct document path, to count sources without strings.
+    pub docs: Vec<u32>,
+    /// Whether each claim is precise enough to join clusters (see `bridging`).
+    pub precise: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -56,7 +60,22 @@ impl<'a> Ctx<'a> {
             .zip(&rules)
             .map(|(c, r)| c.interval.widened(r.map_or(0.0, |r| pack.rules[r].tolerance)))
             .collect();
-        Ctx { claims, pack, datasets, days, intervals, rules }
+        let mut paths: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        let docs = claims
+            .iter()
+            .map(|c| {
+                let n = paths.len() as u32;
+                *paths.entry(c.citation.path.as_str()).or_insert(n)
+            })
+            .collect();
+        let precise = claims
+            .iter()
+            .zip(&intervals)
+            .map(|(c, iv): (&Claim, &Interval)| {
+                iv.lo.is_finite() && iv.hi.is_finite() && c.quantity.qualifier != Qualifier::Vague
+            })
+            .collect();
+        Ctx { claims, pack, datasets, days, intervals, rules, docs, precise }
     }
 
     pub fn interval(&self, i: usize) -> Interval {
@@ -65,8 +84,7 @@ impl<'a> Ctx<'a> {
 
     /// A precise claim: it may join two clusters into one.
     pub fn bridging(&self, i: usize) -> bool {
-        let iv = self.intervals[i];
-        iv.lo.is_finite() && iv.hi.is_finite() && self.claims[i].quantity.qualifier != Qualifier::Vague
+        self.precise[i]
     }
 
     pub fn day(&self, i: usize) -> Option<i32> {
@@ -75,7 +93,10 @@ impl<'a> Ctx<'a> {
 
     /// Distinct documents among `members`.
     pub fn documents(&self, members: &[usize]) -> usize {
-        members.iter().map(|&i| self.claims[i].citation.path.as_str()).collect::<BTreeSet<_>>().len()
+        let mut ids: Vec<u32> = members.iter().map(|&i| self.docs[i]).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
     }
 
     /// Distinct known authorities among `members`: claims attributed to a

@@ -74,7 +74,7 @@ pub fn pack(metrics: usize) -> Result<RulePack, Vec<RuleError>> {
         .map(|m| {
             let behavior = BEHAVIORS[m % 4];
             let src = format!(
-                "id: m{m}\nmetric: synthetic.m{m}\ndescription: Synthetic metric {m}\nbehavior: {behavior}\nwindow: 7 days\npatterns: ['{{q}} things']\n"
+                "id: m{m}\nmetric: synthetic.m{m}\ndescription: Synthetic metric {m}\nbehavior: {behavior}\nwindow: 0 days\nevent_window: 2 days\npatterns: ['{{q}} things']\n"
             );
             (format!("synthetic/m{m}.yaml"), src)
         })
@@ -83,42 +83,35 @@ pub fn pack(metrics: usize) -> Result<RulePack, Vec<RuleError>> {
 }
 
 /// `n` claims over `metrics` metrics of `pack(metrics)`, dated over two
-/// years from 2023-01-01, with values that mostly agree and sometimes not.
+/// years from 2023-01-01. Every metric's figures follow its behaviour (one
+/// figure, a rising total, a monthly count, a level that moves), and one
+/// claim in fifty is off, so findings grow in proportion to claims.
 pub fn corpus(n: usize, metrics: usize) -> Vec<Claim> {
     let start = parse_date("2023-01-01").expect("valid date");
     (0..n)
         .map(|i| {
             let m = i % metrics;
-            let day = ((i / metrics) * 37 + m * 11) % 730;
-            let wobble = ((i * 7919) % 97) as f64;
-            let (lo, hi) = match m % 4 {
-                // fixed: one figure, now and then a different one
-                0 => {
-                    let v = 1000.0 + if i % 13 == 0 { 150.0 } else { 0.0 };
-                    (v - 5.0, v + 5.0)
-                }
-                // cumulative: rises with the date
-                1 => {
-                    let v = 100.0 + day as f64 * 10.0 + wobble;
-                    (v - 0.5, v + 0.5)
-                }
-                // counter: one event a month
+            // The claim's place among its metric's claims.
+            let slot = i / metrics;
+            let mut day = (slot * 7919 + m * 13) % 730;
+            let off = slot % 50 == 7;
+            let v = match m % 4 {
+                0 => 1000.0,
+                1 => 100.0 + day as f64 * 10.0,
+                // One event a month, reported on its day or the next.
                 2 => {
-                    let v = (day / 30 + 1) as f64;
-                    (v, v)
+                    day = day / 30 * 30 + slot % 2;
+                    (day / 30 + 1) as f64
                 }
-                // snapshot: moves both ways
-                _ => {
-                    let v = 500.0 + wobble;
-                    (v - 5.0, v + 5.0)
-                }
+                _ => 500.0 + (day % 40) as f64 * 5.0,
             };
-            let text = format!("{}", (lo + hi) / 2.0);
+            let v = if off { (v * 0.6).round().max(1.0) } else { v };
+            let half = if m % 4 == 2 { 0.0 } else { 0.5 };
             claim(
                 &format!("m{m}"),
                 &format!("synthetic.m{m}"),
-                &text,
-                Interval::new(lo, hi),
+                &format!("{v}"),
+                Interval::new(v - half, v + half),
                 Some(add_days(start, day as i32)),
                 &format!("doc{}.md", i % 5000),
             )
