@@ -85,11 +85,9 @@ pub(crate) fn run(args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
         written.push(crate::document::load::display_path(&path));
     }
     cx.color = settings.color;
-    cx.elapsed = Some(started.elapsed());
     for &format in &settings.stdout {
-        if format != crate::config::OutputFormat::Terminal {
-            cx.elapsed = None;
-        }
+        // Only the terminal view says how long the run took: the rest stays reproducible.
+        cx.elapsed = (format == crate::config::OutputFormat::Terminal).then(|| started.elapsed());
         report::reporter(format).render(&cx, io.stdout)?;
     }
     io.stdout.flush()?;

@@ -447,10 +447,6 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
             "apollo",
             "boeing",
             "airbus",
-            "no.",
-            "nos.",
-            "nr.",
-            "nrs.",
             "#",
         ],
         pronoun_determiners: &[

@@ -443,8 +443,7 @@ impl Recognizer {
     /// Currency symbols, signs and qualifiers before the figure.
     fn qualify(&self, text: &str, d: &mut Draft, floor: usize) {
         let lex = self.lex;
-        if matches!(d.kind, Kind::Cardinal | Kind::Ratio | Kind::Money(_) | Kind::Percent)
-            && !matches!(d.kind, Kind::Money(_))
+        if matches!(d.kind, Kind::Cardinal | Kind::Ratio | Kind::Percent)
             && let Some((cur, s)) = context::currency_before(lex, text, d.start, floor)
         {
             d.kind = Kind::Money(cur);

@@ -128,6 +128,7 @@ fn ordinals_are_typed() {
     assert_eq!(one("the 21st century"), q("21st", 21.0, "ordinal", Bare));
     assert_eq!(one("the twenty-first century"), q("twenty-first", 21.0, "ordinal", Bare));
     assert_eq!(one("the number four priority"), q("number four", 4.0, "ordinal", Bare));
+    assert_eq!(one("the No. 2 official"), q("No. 2", 2.0, "ordinal", Bare));
     assert_eq!(one("met for a third day"), q("third", 3.0, "ordinal", Bare));
     assert_eq!(one("a third of the population"), q("a third", 1.0 / 3.0, "ratio", Bare));
 }

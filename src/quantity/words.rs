@@ -799,10 +799,7 @@ fn ordinal_or_fraction(
                 };
                 p.form = Form::Ordinal;
                 // Report only the ordinal, not the article.
-                return Some((p, i + 1)).map(|(mut p, u)| {
-                    p.start = a.start;
-                    (p, u)
-                });
+                return Some((p, i + 1));
             }
             p.value = 1.0 / d?;
             p.form = Form::Fraction;
