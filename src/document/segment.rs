@@ -230,12 +230,40 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
     out
 }
 
+/// Where a clause of `sentence` starts or ends: semicolons, dashes and
+/// contrasting conjunctions (`, while`, `, but`).
+const CLAUSE_BREAKS: [&str; 8] = [";", " — ", " – ", " -- ", ", while ", ", whereas ", ", but ", ", although "];
+
+/// The byte range, within `sentence`, of the clause holding offset `pos`.
+pub fn clause_of(sentence: &str, pos: usize) -> Range<usize> {
+    let mut start = 0;
+    let mut end = sentence.len();
+    for b in CLAUSE_BREAKS {
+        for (i, _) in sentence.match_indices(b) {
+            if i + b.len() <= pos {
+                start = start.max(i + b.len());
+            } else if i >= pos {
+                end = end.min(i);
+            }
+        }
+    }
+    start..end.max(start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
         segment(text, Layout::Lines, &[], None).iter().map(|s| &text[s.span.clone()]).collect()
+    }
+
+    #[test]
+    fn clauses() {
+        let s = "Israel says 1,200 were killed, while the ministry says 31,000 died — a toll; it rose.";
+        assert_eq!(&s[clause_of(s, 12)], "Israel says 1,200 were killed");
+        assert_eq!(&s[clause_of(s, s.find("31,000").unwrap())], "the ministry says 31,000 died");
+        assert_eq!(&s[clause_of(s, s.find("rose").unwrap())], " it rose.");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub use as_of::{AsOf, AsOfSource};
 pub use attribution::Attribution;
 
 use crate::dates::Date;
+use crate::document::segment::clause_of;
 use crate::document::{DateSource, Document, Role};
 use crate::quantity::{Interval, Quantity, Recognizer};
 use crate::rules::RulePack;
@@ -244,7 +245,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
 
         let mut attempts = Vec::new();
         let mut contexts: [Option<String>; 2] = [None, None];
-        let mut verdicts: Vec<(usize, ContextVerdict)> = Vec::new();
+        let mut verdicts: Vec<((usize, usize), ContextVerdict)> = Vec::new();
         for set_index in pack.set.matches(masked.as_bytes()).iter() {
             let (ri, pi) = pack.owners[set_index];
             let rule = &pack.rules[ri];
@@ -265,8 +266,11 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 let outcome = if !pattern.kinds.iter().any(|x| x == kind) {
                     Outcome::WrongKind { kind: kind.to_string(), expected: pattern.kinds.clone() }
                 } else {
-                    // One verdict per rule and sentence, however many patterns matched.
-                    let verdict = match verdicts.iter().find(|(r, _)| *r == ri) {
+                    // One verdict per rule and clause, however many patterns matched.
+                    let sentence_text = &doc.text[s.span.clone()];
+                    let clause = clause_of(sentence_text, q.span.start - s.span.start);
+                    let key = (ri, clause.start);
+                    let verdict = match verdicts.iter().find(|(k, _)| *k == key) {
                         Some((_, v)) => v.clone(),
                         None => {
                             let slot = &mut contexts[rule.context.scope as usize];
@@ -275,8 +279,10 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                 push_collapsed(&mut ctx, context_text(doc, si, rule.context.scope));
                                 ctx
                             });
-                            let v = rule.context.check(ctx);
-                            verdicts.push((ri, v.clone()));
+                            let mut clause_text = String::new();
+                            push_collapsed(&mut clause_text, &sentence_text[clause]);
+                            let v = rule.context.check(ctx, &clause_text);
+                            verdicts.push((key, v.clone()));
                             v
                         }
                     };
@@ -355,16 +361,28 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
     for m in matches {
         let s = &doc.sentences[m.sentence];
         let sentence_text = &doc.text[s.span.clone()];
-        let mut attribution: Option<Option<Attribution>> = None;
+        let mut whole: Option<Option<Attribution>> = None;
+        let mut by_clause: Vec<(usize, Option<Attribution>)> = Vec::new();
         for a in &m.attempts {
             if a.outcome != Outcome::Claimed {
                 continue;
             }
             let rule = &pack.rules[a.rule];
             let q = &quantities[m.figures[a.figure]];
-            let found =
-                attribution.get_or_insert_with(|| attribution::attribution_of(sentence_text, &pack.authorities));
-            let attribution = found.clone().or_else(|| {
+            // The source named in the figure's own clause, else in its sentence.
+            let clause = clause_of(sentence_text, q.span.start - s.span.start);
+            let in_clause = match by_clause.iter().find(|(c, _)| *c == clause.start) {
+                Some((_, a)) => a.clone(),
+                None => {
+                    let a = attribution::attribution_of(&sentence_text[clause.clone()], &pack.authorities);
+                    by_clause.push((clause.start, a.clone()));
+                    a
+                }
+            };
+            let found = in_clause.or_else(|| {
+                whole.get_or_insert_with(|| attribution::attribution_of(sentence_text, &pack.authorities)).clone()
+            });
+            let attribution = found.or_else(|| {
                 let id = rule.attribution.default.as_ref()?;
                 let auth = pack.authorities.get(id)?;
                 Some(Attribution { id: Some(auth.id.clone()), name: auth.name.clone(), text: "(rule default)".into() })
@@ -430,6 +448,17 @@ mod tests {
         assert_eq!(c[0].as_of.date, parse_date("2023-12-20"));
         assert_eq!(c[0].citation.publisher.as_deref(), Some("The Daily"));
         assert_eq!((c[0].citation.line, c[0].citation.column), (1, 101));
+    }
+
+    #[test]
+    fn each_clause_has_its_own_forbidden_words_and_source() {
+        let c = claims(
+            "Israel says 1,200 people were killed in the October 7 attack on southern Israel, while the Gaza health ministry says 31,000 Palestinians have been killed in Gaza.\n",
+            "2024-03-01",
+        );
+        let got: Vec<(&str, f64, Option<&str>)> =
+            c.iter().map(|c| (c.metric.as_str(), c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect();
+        assert_eq!(got, [("oct7.killed", 1200.0, Some("israel")), ("gaza.killed", 31000.0, Some("gaza-moh"))]);
     }
 
     #[test]

@@ -75,7 +75,11 @@ pub enum ContextVerdict {
 }
 
 impl Context {
-    pub fn check(&self, text: &str) -> ContextVerdict {
+    /// Check `text` (the sentence or paragraph) for required words and
+    /// `clause` (the part of the sentence holding the figure) for forbidden
+    /// ones: a word about another metric elsewhere in a long sentence does
+    /// not forbid this one.
+    pub fn check(&self, text: &str, clause: &str) -> ContextVerdict {
         if let Some(any) = &self.any
             && !any.is_match(text)
         {
@@ -87,7 +91,7 @@ impl Context {
             }
         }
         if let Some(none) = &self.none
-            && let Some(m) = none.find(text)
+            && let Some(m) = none.find(clause)
         {
             return ContextVerdict::Forbidden(m.as_str().to_string());
         }
