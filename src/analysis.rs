@@ -1,17 +1,18 @@
 //! The main job over a corpus: documents and datasets in, claims and
-//! findings out. Documents are extracted in parallel; the result is in a
-//! deterministic order.
+//! findings out. Documents are read and extracted in parallel, one at a
+//! time per thread, and dropped as soon as their claims are out: only
+//! claims and what is known about each document are kept. The result is
+//! in a deterministic order whatever the number of threads.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use crate::compare::{Finding, compare};
 use crate::dataset::{self, Dataset};
-use crate::document::Document;
-use crate::document::load;
+use crate::document::load::{self, Input, Limits, Manifests};
+use crate::document::{Document, DocumentInfo, MetaFields};
 use crate::error::Problem;
 use crate::extract::{self, Claim};
 use crate::rules::RulePack;
@@ -19,7 +20,8 @@ use crate::rules::RulePack;
 /// Everything a run found.
 #[derive(Debug)]
 pub struct Analysis {
-    pub documents: Vec<Document>,
+    /// In path order.
+    pub documents: Vec<DocumentInfo>,
     pub datasets: Vec<Dataset>,
     /// All claims, in document order then text order.
     pub claims: Vec<Claim>,
@@ -32,40 +34,123 @@ pub struct Analysis {
     pub suppressed: usize,
 }
 
-/// Read `paths` (`-` is `stdin`), the datasets of their manifests and of
-/// `extra_manifests`, extract claims with `pack` and compare them.
-pub fn analyze(paths: &[PathBuf], stdin: &mut dyn Read, pack: &RulePack, extra_manifests: &[PathBuf]) -> Analysis {
-    let mut problems = Vec::new();
-    let mut loaded = load::load(paths, stdin, &mut problems);
-    for m in extra_manifests {
-        match crate::document::meta::Manifest::load(m) {
-            Ok(m) if !loaded.manifests.iter().any(|x| x.file == m.file) => loaded.manifests.push(m),
-            Ok(_) => {}
-            Err(p) => problems.push(p),
-        }
+/// Told how far a run has got, for a progress bar.
+pub trait Progress: Sync {
+    /// The number of documents to read is known.
+    fn start(&self, _total: usize) {}
+    /// One more document is done.
+    fn advance(&self) {}
+}
+
+impl Progress for () {}
+
+/// How a run reads its inputs.
+pub struct Options<'a> {
+    pub limits: Limits,
+    /// Sources manifests named on the command line (`--sources`).
+    pub sources: &'a [PathBuf],
+    pub progress: &'a dyn Progress,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options { limits: Limits::default(), sources: &[], progress: &() }
     }
-    let datasets = dataset::load_all(&loaded.manifests, &mut problems);
-    let extracted: Vec<Claim> = loaded.documents.par_iter().flat_map_iter(|d| extract::extract(d, pack)).collect();
-    // figcheck-ignore comments drop the claims on the line after them.
-    let before = extracted.len();
-    let suppressing: BTreeMap<&str, &[crate::document::Suppression]> = loaded
-        .documents
-        .iter()
-        .filter(|d| !d.suppressions.is_empty())
-        .map(|d| (d.path.as_str(), d.suppressions.as_slice()))
-        .collect();
-    let claims: Vec<Claim> = extracted
+}
+
+/// What is kept of one document: what it is, its claims, and how many of
+/// its figures `figcheck-ignore` comments dropped.
+#[derive(Debug)]
+pub struct Extracted {
+    pub info: DocumentInfo,
+    pub claims: Vec<Claim>,
+    pub suppressed: usize,
+}
+
+/// The claims of a document, less those its `figcheck-ignore` comments drop.
+pub fn extract_document(doc: &Document, pack: &RulePack) -> Extracted {
+    let mut claims = extract::extract(doc, pack);
+    let before = claims.len();
+    if !doc.suppressions.is_empty() {
+        claims.retain(|c| !doc.suppressions.iter().any(|s| s.covers(c.citation.line, &c.metric, &c.rule)));
+    }
+    Extracted { info: doc.info(), suppressed: before - claims.len(), claims }
+}
+
+/// Files to read, each with the metadata its manifests give it.
+pub struct Plan {
+    pub inputs: Vec<(Input, Option<MetaFields>)>,
+    pub manifests: Manifests,
+}
+
+/// Walk `paths` (not `-`) and find each file's manifest entry.
+pub fn plan(paths: &[PathBuf], sources: &[PathBuf], problems: &mut Vec<Problem>) -> Plan {
+    let mut manifests = Manifests::with_extra(sources, problems);
+    let files: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let inputs = load::gather(&files, problems)
         .into_iter()
-        .filter(|c| {
-            !suppressing
-                .get(c.citation.path.as_str())
-                .is_some_and(|s| s.iter().any(|s| s.covers(c.citation.line, &c.metric, &c.rule)))
+        .map(|i| {
+            let entry = manifests.entry_for(&i, problems);
+            (i, entry)
         })
         .collect();
-    let suppressed = before - claims.len();
+    Plan { inputs, manifests }
+}
+
+/// Read and extract every input in parallel; results in input order.
+pub fn extract_all(
+    inputs: &[(Input, Option<MetaFields>)],
+    pack: &RulePack,
+    options: &Options<'_>,
+) -> Vec<(Option<Extracted>, Vec<Problem>)> {
+    options.progress.start(inputs.len());
+    inputs
+        .par_iter()
+        .map(|(input, entry)| {
+            let mut problems = Vec::new();
+            let done = load::load_one(input, entry.clone(), &options.limits, &mut problems)
+                .map(|doc| extract_document(&doc, pack));
+            options.progress.advance();
+            (done, problems)
+        })
+        .collect()
+}
+
+/// Read `paths` (`-` is `stdin`, already read), the datasets of their
+/// manifests and of `options.sources`, extract claims with `pack` and
+/// compare them.
+pub fn analyze(paths: &[PathBuf], stdin: Option<String>, pack: &RulePack, options: &Options<'_>) -> Analysis {
+    let mut problems = Vec::new();
+    let plan = plan(paths, options.sources, &mut problems);
+    let mut parts: Vec<Extracted> = Vec::new();
+    if paths.iter().any(|p| p.as_os_str() == "-")
+        && let Some(text) = stdin
+    {
+        let doc = Document::build("<stdin>".into(), crate::document::Format::Text, text, None, &mut problems);
+        parts.push(extract_document(&doc, pack));
+    }
+    for (done, p) in extract_all(&plan.inputs, pack, options) {
+        problems.extend(p);
+        parts.extend(done);
+    }
+    let datasets = dataset::load_all(&plan.manifests.ordered(), &mut problems);
+    combine(parts, datasets, problems, pack)
+}
+
+/// Compare the claims of extracted documents: the reduce step, shared by
+/// `check` and by `compare` over claims files.
+pub fn combine(parts: Vec<Extracted>, datasets: Vec<Dataset>, mut problems: Vec<Problem>, pack: &RulePack) -> Analysis {
+    let mut documents = Vec::with_capacity(parts.len());
+    let mut claims = Vec::new();
+    let mut suppressed = 0;
+    for p in parts {
+        documents.push(p.info);
+        claims.extend(p.claims);
+        suppressed += p.suppressed;
+    }
     let findings = compare(&claims, pack, &datasets);
     problems.sort();
     problems.dedup();
     let descriptions = pack.rules.iter().map(|r| (r.metric.clone(), r.description.clone())).collect();
-    Analysis { documents: loaded.documents, datasets, claims, findings, problems, descriptions, suppressed }
+    Analysis { documents, datasets, claims, findings, problems, descriptions, suppressed }
 }

@@ -20,6 +20,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract claims, compare them, print findings and write reports
     Check(CheckArgs),
+    /// Compare claims extracted earlier (`extract --claims`), merging shards, and report as `check` does
+    Compare(CompareArgs),
     /// List the figures (or claims) found in documents, one record per line
     Extract(ExtractArgs),
     /// List, test and explain rules
@@ -83,6 +85,48 @@ pub struct CheckArgs {
     /// Default: the config's `paths`, else the current directory
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Claims files written by `figcheck extract --claims` (shards are merged; `-` reads standard input)
+    #[arg(required = true)]
+    pub claims: Vec<PathBuf>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// How documents are read.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReadArgs {
+    /// Threads to read and extract documents with (default: all cores)
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Skip files larger than SIZE (bytes, or with K, M, G suffix)
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
+    pub max_file_size: u64,
+}
+
+/// `64M` → 67108864.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, shift) = match s.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&s[..i], 10),
+        Some((i, 'M' | 'm')) => (&s[..i], 20),
+        Some((i, 'G' | 'g')) => (&s[..i], 30),
+        _ => (s, 0),
+    };
+    let n: u64 = digits.parse().map_err(|_| format!("`{s}` is not a size: write bytes, or a number with K, M or G"))?;
+    n.checked_mul(1 << shift).ok_or_else(|| format!("`{s}` is too large"))
+}
+
+/// What is compared and how results are reported.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
     pub rules: RulesArgs,
     /// Output format (repeatable). With --out, report formats are written to
     /// files there; without, everything goes to standard output. Default: the
@@ -131,14 +175,33 @@ pub struct ExtractArgs {
     /// Also list numbers that are not counts: years, dates, times, identifiers, idioms
     #[arg(long)]
     pub all: bool,
-    /// List claims (figures bound to a metric by a rule) instead of figures
+    /// List claims (figures bound to a metric by a rule) instead of figures;
+    /// as JSON Lines this is a claims file for `figcheck compare`
     #[arg(long, conflicts_with = "explain")]
     pub claims: bool,
     /// Show, sentence by sentence, the figures found and why each rule matched or not
     #[arg(long)]
     pub explain: bool,
+    /// What standard input holds: one text, or JSON Lines of documents
+    /// (`{"path": …, "text": …}`, optionally `format`, `title`, `publisher`,
+    /// `author`, `url`, `published`), as a pipe step of a distributed engine sends them
+    #[arg(long, value_enum, default_value_t = StdinFormat::Text)]
+    pub stdin_format: StdinFormat,
+    /// Sources manifests giving documents their metadata
+    #[arg(long = "sources", value_name = "FILE")]
+    pub sources: Vec<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
     #[command(flatten)]
     pub rules: RulesArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StdinFormat {
+    /// One plain-text document
+    Text,
+    /// One JSON document record per line
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -147,4 +210,18 @@ pub enum ExtractFormat {
     Jsonl,
     /// An aligned table for reading
     Table,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("100"), Ok(100));
+        assert_eq!(parse_size("2k"), Ok(2048));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999G").is_err());
+    }
 }

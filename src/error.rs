@@ -23,7 +23,8 @@ impl From<ExitStatus> for ExitCode {
 }
 
 /// How serious a reported problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Level {
     Warning,
     Error,

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod baseline;
+pub mod claims_file;
 pub mod cli;
 mod commands;
 pub mod compare;
@@ -38,6 +39,8 @@ pub struct Io<'a> {
     pub stderr: &'a mut dyn Write,
     /// Standard output is a terminal (colour and the terminal report are allowed).
     pub stdout_is_terminal: bool,
+    /// Standard error is a terminal (a progress bar is allowed).
+    pub stderr_is_terminal: bool,
 }
 
 /// Run figcheck with command-line `args` (the first is the program name).
@@ -57,6 +60,7 @@ where
     };
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args, io),
+        Command::Compare(args) => commands::check::compare(args, io),
         Command::Extract(args) => commands::extract::run(args, io),
         Command::Rules(cmd) => commands::rules::run(cmd, io),
         Command::Baseline(crate::cli::BaselineCommand::Write { file, check }) => {
@@ -81,11 +85,17 @@ pub fn main() -> ExitCode {
     let stdout = io::stdout();
     let stderr = io::stderr();
     let is_terminal = stdout.is_terminal();
+    let stderr_is_terminal = stderr.is_terminal();
     let mut stdin = stdin.lock();
     let mut stdout = io::BufWriter::new(stdout.lock());
     let mut stderr = stderr.lock();
-    let mut streams =
-        Io { stdin: &mut stdin, stdout: &mut stdout, stderr: &mut stderr, stdout_is_terminal: is_terminal };
+    let mut streams = Io {
+        stdin: &mut stdin,
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+        stdout_is_terminal: is_terminal,
+        stderr_is_terminal,
+    };
     let status = run(std::env::args_os(), &mut streams);
     match stdout.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => ExitStatus::Error.into(),

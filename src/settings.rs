@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{CheckArgs, ColorChoice, ConfigArgs};
+use crate::cli::{ColorChoice, ConfigArgs, ReportArgs};
 use crate::config::{Config, ConfigError, FailOn, OutputFormat};
 use crate::rules::Severity;
 
@@ -71,11 +71,17 @@ pub fn use_color(choice: ColorChoice, stdout_is_terminal: bool, no_color_env: bo
 }
 
 impl Settings {
-    pub fn resolve(args: &CheckArgs, stdout_is_terminal: bool, cwd: &Path) -> Result<Settings, ConfigError> {
+    /// Settings for `paths` (documents for `check`, claims files for `compare`).
+    pub fn resolve(
+        paths: &[PathBuf],
+        args: &ReportArgs,
+        stdout_is_terminal: bool,
+        cwd: &Path,
+    ) -> Result<Settings, ConfigError> {
         let config = load_config(&args.config, cwd)?;
         let spec = &config.spec;
-        let paths = if !args.paths.is_empty() {
-            args.paths.clone()
+        let paths = if !paths.is_empty() {
+            paths.to_vec()
         } else if !spec.paths.is_empty() {
             spec.paths.iter().map(|p| config.resolve(p)).collect()
         } else {

@@ -1,65 +1,144 @@
-//! `figcheck check` and `figcheck baseline write`: the main job over a corpus.
+//! `figcheck check`, `figcheck compare` and `figcheck baseline write`: the
+//! main job over a corpus, or over claims extracted earlier, and its reports.
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::Io;
-use crate::analysis::{Analysis, analyze};
+use crate::analysis::{self, Analysis, Options};
 use crate::baseline;
-use crate::cli::CheckArgs;
-use crate::error::{ExitStatus, Level};
-use crate::report::{self, Context, write_atomically};
+use crate::claims_file::Merged;
+use crate::cli::{CheckArgs, CompareArgs, ReadArgs, ReportArgs};
+use crate::config::OutputFormat;
+use crate::dataset;
+use crate::document::load::{Limits, Manifests, display_path};
+use crate::error::{ExitStatus, Level, Problem};
+use crate::report::{self, Context, write_all_atomically, write_atomically};
 use crate::rules::RulePack;
 use crate::settings::Settings;
 
-/// Settings, pack and analysis, or the exit status of what went wrong.
-fn prepare(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Result<(Settings, Analysis), ExitStatus>> {
+use super::progress::Bar;
+use super::rules::LoadedPack;
+
+/// What every run needs before it reads anything.
+struct Prepared {
+    settings: Settings,
+    pack: RulePack,
+    /// A rule failed to load: the run goes on and exits 2.
+    rules_failed: bool,
+}
+
+fn prepare(paths: &[PathBuf], args: &ReportArgs, io: &mut Io<'_>) -> io::Result<Result<Prepared, ExitStatus>> {
     let cwd = std::env::current_dir()?;
-    let settings = match Settings::resolve(args, io.stdout_is_terminal, &cwd) {
+    let settings = match Settings::resolve(paths, args, io.stdout_is_terminal, &cwd) {
         Ok(s) => s,
         Err(e) => {
             writeln!(io.stderr, "figcheck: error: {e}")?;
             return Ok(Err(ExitStatus::Error));
         }
     };
-    let dirs: Vec<&Path> = settings.rule_dirs.iter().map(|p| p.as_path()).collect();
-    let pack = match RulePack::load(&dirs) {
-        Ok(p) => p,
-        Err(errors) => {
-            for e in errors {
-                writeln!(io.stderr, "figcheck: error: {e}")?;
-            }
-            return Ok(Err(ExitStatus::Error));
-        }
+    let rules = crate::cli::RulesArgs { dirs: settings.rule_dirs.clone() };
+    let Some(LoadedPack { pack, failed }) = super::rules::load_pack(&rules, io)? else {
+        return Ok(Err(ExitStatus::Error));
     };
-    for n in &pack.notes {
-        writeln!(io.stderr, "figcheck: note: {n}")?;
+    Ok(Ok(Prepared { settings, pack, rules_failed: failed }))
+}
+
+/// A thread pool of `--jobs` threads (all cores by default).
+pub(crate) fn pool(read: &ReadArgs) -> io::Result<rayon::ThreadPool> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = read.jobs {
+        b = b.num_threads(n.into());
     }
-    let mut analysis = analyze(&settings.paths, io.stdin, &pack, &settings.sources);
-    // Severity overrides from the configuration, by rule id or metric.
-    for f in &mut analysis.findings {
-        if f.kind.is_agreement() {
-            continue;
+    b.build().map_err(io::Error::other)
+}
+
+pub(crate) fn limits(read: &ReadArgs) -> Limits {
+    Limits { max_file_size: read.max_file_size, ..Limits::default() }
+}
+
+/// Read and analyse the documents of a check run.
+fn analyze(args: &CheckArgs, p: &Prepared, io: &mut Io<'_>) -> io::Result<Analysis> {
+    let stdin = if p.settings.paths.iter().any(|x| x.as_os_str() == "-") {
+        let mut problems = Vec::new();
+        let text = crate::document::load::read_stdin(io.stdin, &mut problems);
+        for q in &problems {
+            writeln!(io.stderr, "figcheck: {q}")?;
         }
-        if let Some(s) = settings.severity.get(&f.rule).or_else(|| settings.severity.get(&f.metric)) {
-            f.severity = *s;
-        }
-    }
-    Ok(Ok((settings, analysis)))
+        text
+    } else {
+        None
+    };
+    // A bar only for people: a terminal on stderr, a human view on stdout.
+    let human = p.settings.stdout.iter().all(|f| matches!(f, OutputFormat::Terminal | OutputFormat::Concise));
+    let bar = Bar::new(io.stderr_is_terminal && human);
+    let options = Options { limits: limits(&args.read), sources: &p.settings.sources, progress: &bar };
+    let analysis = pool(&args.read)?.install(|| analysis::analyze(&p.settings.paths, stdin, &p.pack, &options));
+    bar.finish();
+    Ok(analysis)
 }
 
 pub(crate) fn run(args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
     let started = Instant::now();
-    let (settings, analysis) = match prepare(&args, io)? {
-        Ok(x) => x,
+    let p = match prepare(&args.paths, &args.report, io)? {
+        Ok(p) => p,
         Err(status) => return Ok(status),
     };
+    let analysis = analyze(&args, &p, io)?;
+    finish(p, analysis, started, io)
+}
+
+/// `figcheck compare CLAIMS...`: merge claims files and report as `check` does.
+pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
+    let started = Instant::now();
+    let p = match prepare(&args.claims, &args.report, io)? {
+        Ok(p) => p,
+        Err(status) => return Ok(status),
+    };
+    let mut merged = Merged::default();
+    for path in &args.claims {
+        if path.as_os_str() == "-" {
+            merged.read("<stdin>", io::BufReader::new(&mut *io.stdin));
+            continue;
+        }
+        let display = display_path(path);
+        match std::fs::File::open(path) {
+            Ok(f) => merged.read(&display, io::BufReader::new(f)),
+            Err(e) => merged.problems.push(Problem::error(display, format!("cannot be read: {e}"))),
+        }
+    }
+    let Merged { parts, mut problems, .. } = merged.finish();
+    for part in &parts {
+        for c in part.claims.iter().filter(|c| p.pack.get(&c.rule).is_none()) {
+            problems.push(
+                Problem::error(
+                    &c.citation.path,
+                    format!(
+                        "claim of rule `{}`, which this pack lacks: compare with the --rules it was extracted with",
+                        c.rule
+                    ),
+                )
+                .at_line(c.citation.line),
+            );
+        }
+    }
+    let manifests = Manifests::with_extra(&p.settings.sources, &mut problems);
+    let datasets = dataset::load_all(&manifests.ordered(), &mut problems);
+    let analysis = analysis::combine(parts, datasets, problems, &p.pack);
+    finish(p, analysis, started, io)
+}
+
+/// Apply severity overrides and the baseline, write the reports, print
+/// the views, and decide the exit status.
+fn finish(p: Prepared, mut analysis: Analysis, started: Instant, io: &mut Io<'_>) -> io::Result<ExitStatus> {
+    let settings = &p.settings;
+    overrides(settings, &mut analysis);
     let accepted = match &settings.baseline {
         Some(b) => match baseline::read(b) {
             Ok(ids) => ids,
-            Err(p) => {
-                writeln!(io.stderr, "figcheck: {p}")?;
+            Err(e) => {
+                writeln!(io.stderr, "figcheck: {e}")?;
                 return Ok(ExitStatus::Error);
             }
         },
@@ -72,35 +151,38 @@ pub(crate) fn run(args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
     cx.suppressed = analysis.suppressed;
     cx.fail_on = settings.fail_on;
 
-    let mut written = Vec::new();
+    let mut files = Vec::new();
     for &format in &settings.files {
         let mut bytes = Vec::new();
         report::reporter(format).render(&cx, &mut bytes)?;
         let ext = format.extension().expect("a file format");
-        let path = settings.out.join(format!("{}.{ext}", settings.name));
-        if let Err(e) = write_atomically(&path, &bytes) {
-            writeln!(io.stderr, "figcheck: error: {}: {e}", crate::document::load::display_path(&path))?;
-            return Ok(ExitStatus::Error);
-        }
-        written.push(crate::document::load::display_path(&path));
+        files.push((settings.out.join(format!("{}.{ext}", settings.name)), bytes));
     }
+    let write_failed = match write_all_atomically(&files) {
+        Ok(()) => false,
+        Err((path, e)) => {
+            writeln!(io.stderr, "figcheck: error: {}: {e}; no report was written", display_path(&path))?;
+            true
+        }
+    };
     cx.color = settings.color;
     for &format in &settings.stdout {
         // Only the terminal view says how long the run took: the rest stays reproducible.
-        cx.elapsed = (format == crate::config::OutputFormat::Terminal).then(|| started.elapsed());
+        cx.elapsed = (format == OutputFormat::Terminal).then(|| started.elapsed());
         report::reporter(format).render(&cx, io.stdout)?;
     }
     io.stdout.flush()?;
-    if !written.is_empty() {
-        writeln!(io.stderr, "figcheck: wrote {}", written.join(", "))?;
+    if !write_failed && !files.is_empty() {
+        let names: Vec<String> = files.iter().map(|(p, _)| display_path(p)).collect();
+        writeln!(io.stderr, "figcheck: wrote {}", names.join(", "))?;
     }
     // Input problems go to stderr unless the terminal view already listed them.
-    if !settings.stdout.contains(&crate::config::OutputFormat::Terminal) {
-        for p in &analysis.problems {
-            writeln!(io.stderr, "figcheck: {p}")?;
+    if !settings.stdout.contains(&OutputFormat::Terminal) {
+        for q in &analysis.problems {
+            writeln!(io.stderr, "figcheck: {q}")?;
         }
     }
-    Ok(if analysis.problems.iter().any(|p| p.level == Level::Error) {
+    Ok(if write_failed || p.rules_failed || analysis.problems.iter().any(|q| q.level == Level::Error) {
         ExitStatus::Error
     } else if cx.failing() > 0 {
         ExitStatus::Findings
@@ -109,22 +191,40 @@ pub(crate) fn run(args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
     })
 }
 
+/// Severity overrides from the configuration, by rule id or metric.
+fn overrides(settings: &Settings, analysis: &mut Analysis) {
+    for f in &mut analysis.findings {
+        if f.kind.is_agreement() {
+            continue;
+        }
+        if let Some(s) = settings.severity.get(&f.rule).or_else(|| settings.severity.get(&f.metric)) {
+            f.severity = *s;
+        }
+    }
+}
+
 /// `figcheck baseline write FILE`: accept every current finding.
 pub(crate) fn write_baseline(file: &Path, args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
-    let (_, analysis) = match prepare(&args, io)? {
-        Ok(x) => x,
+    let p = match prepare(&args.paths, &args.report, io)? {
+        Ok(p) => p,
         Err(status) => return Ok(status),
     };
+    let mut analysis = analyze(&args, &p, io)?;
+    overrides(&p.settings, &mut analysis);
     let findings: Vec<_> = analysis.findings.iter().collect();
     let text = baseline::render(&findings);
     if let Err(e) = write_atomically(file, text.as_bytes()) {
-        writeln!(io.stderr, "figcheck: error: {}: {e}", crate::document::load::display_path(file))?;
+        writeln!(io.stderr, "figcheck: error: {}: {e}", display_path(file))?;
         return Ok(ExitStatus::Error);
     }
     let n = text.lines().filter(|l| !l.starts_with('#')).count();
-    writeln!(io.stderr, "figcheck: wrote {} with {n} accepted findings", crate::document::load::display_path(file))?;
-    for p in &analysis.problems {
-        writeln!(io.stderr, "figcheck: {p}")?;
+    writeln!(io.stderr, "figcheck: wrote {} with {n} accepted findings", display_path(file))?;
+    for q in &analysis.problems {
+        writeln!(io.stderr, "figcheck: {q}")?;
     }
-    Ok(if analysis.problems.iter().any(|p| p.level == Level::Error) { ExitStatus::Error } else { ExitStatus::Clean })
+    Ok(if p.rules_failed || analysis.problems.iter().any(|q| q.level == Level::Error) {
+        ExitStatus::Error
+    } else {
+        ExitStatus::Clean
+    })
 }

@@ -9,23 +9,29 @@ use crate::error::ExitStatus;
 use crate::report;
 use crate::rules::{RulePack, verify};
 
-/// Load the default pack plus `--rules` directories; print errors and notes.
-pub(crate) fn load_pack(args: &RulesArgs, io: &mut Io<'_>) -> io::Result<Option<RulePack>> {
+/// The default pack plus `--rules` directories, less what failed to load.
+pub(crate) struct LoadedPack {
+    pub pack: RulePack,
+    /// A rule file or rule was left out: the run goes on, and exits 2.
+    pub failed: bool,
+}
+
+/// Load the pack; print errors and notes. `None` when no pack could be built.
+pub(crate) fn load_pack(args: &RulesArgs, io: &mut Io<'_>) -> io::Result<Option<LoadedPack>> {
     let dirs: Vec<&Path> = args.dirs.iter().map(|p| p.as_path()).collect();
-    match RulePack::load(&dirs) {
-        Ok(pack) => {
-            for n in &pack.notes {
-                writeln!(io.stderr, "figcheck: note: {n}")?;
-            }
-            Ok(Some(pack))
+    let (pack, errors) = RulePack::load_partial(&dirs);
+    for e in &errors {
+        writeln!(io.stderr, "figcheck: error: {e}")?;
+    }
+    if let Some(pack) = &pack {
+        for n in &pack.notes {
+            writeln!(io.stderr, "figcheck: note: {n}")?;
         }
-        Err(errors) => {
-            for e in errors {
-                writeln!(io.stderr, "figcheck: error: {e}")?;
-            }
-            Ok(None)
+        if !errors.is_empty() {
+            writeln!(io.stderr, "figcheck: note: going on without the rules above; the run will exit with status 2")?;
         }
     }
+    Ok(pack.map(|pack| LoadedPack { pack, failed: !errors.is_empty() }))
 }
 
 pub(crate) fn run(cmd: RulesCommand, io: &mut Io<'_>) -> io::Result<ExitStatus> {
@@ -33,20 +39,25 @@ pub(crate) fn run(cmd: RulesCommand, io: &mut Io<'_>) -> io::Result<ExitStatus> 
         RulesCommand::List(a) | RulesCommand::Test(a) => a.clone(),
         RulesCommand::Explain { rules, .. } => rules.clone(),
     };
-    let Some(pack) = load_pack(&args, io)? else { return Ok(ExitStatus::Error) };
+    let Some(LoadedPack { pack, failed }) = load_pack(&args, io)? else { return Ok(ExitStatus::Error) };
+    let status = run_with(cmd, &pack, io)?;
+    Ok(if failed { ExitStatus::Error } else { status })
+}
+
+fn run_with(cmd: RulesCommand, pack: &RulePack, io: &mut Io<'_>) -> io::Result<ExitStatus> {
     match cmd {
         RulesCommand::List(_) => {
-            report::rules::write_list(io.stdout, &pack)?;
+            report::rules::write_list(io.stdout, pack)?;
             Ok(ExitStatus::Clean)
         }
         RulesCommand::Test(_) => {
-            let results = verify::verify_all(&pack);
-            report::rules::write_test(io.stdout, &pack, &results)?;
+            let results = verify::verify_all(pack);
+            report::rules::write_test(io.stdout, pack, &results)?;
             Ok(if results.iter().all(|r| r.verdict.passed()) { ExitStatus::Clean } else { ExitStatus::Findings })
         }
         RulesCommand::Explain { id, .. } => match pack.get(&id) {
             Some(rule) => {
-                let results = verify::verify_rule(&pack, rule);
+                let results = verify::verify_rule(pack, rule);
                 report::rules::write_explain(io.stdout, rule, &results)?;
                 Ok(ExitStatus::Clean)
             }

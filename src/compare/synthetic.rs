@@ -47,6 +47,8 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
             end_line: 1,
             end_column: text.len() + 1,
             span: 0..text.len(),
+            line_text: text.to_string(),
+            line_span: 0..text.len(),
             sentence: text.to_string(),
             title: None,
             publisher: None,

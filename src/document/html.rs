@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::meta::MetaFields;
@@ -21,7 +22,12 @@ pub struct HtmlText {
     /// Heading spans in `text`: `(span, level)`, level 1 for `h1` (and a
     /// `<title>` shown when there is no `h1`).
     pub headings: Vec<(Range<usize>, u8)>,
+    /// How deeply elements nest.
+    pub depth: usize,
 }
+
+/// Deeper nesting than this is no article: browsers stop nesting at 512.
+pub const MAX_DEPTH: usize = 512;
 
 const SKIP: [&str; 7] = ["script", "style", "noscript", "template", "head", "svg", "iframe"];
 const BLOCK: [&str; 33] = [
@@ -124,47 +130,59 @@ impl Builder<'_> {
         }
     }
 
-    fn walk(&mut self, node: ego_tree::NodeRef<'_, Node>) {
-        match node.value() {
-            Node::Text(t) => self.push_text(t),
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIP.contains(&name) {
-                    return;
-                }
-                let block = BLOCK.contains(&name);
-                let level = match name {
-                    "h1" => Some(1),
-                    "h2" => Some(2),
-                    "h3" => Some(3),
-                    "h4" => Some(4),
-                    "h5" => Some(5),
-                    "h6" => Some(6),
-                    _ => None,
-                };
-                if block {
-                    self.newline();
-                }
-                let start = self.text.len();
-                for child in node.children() {
-                    self.walk(child);
-                }
-                if let Some(level) = level {
-                    let end = self.text.trim_end().len();
-                    if end > start {
-                        self.headings.push((start..end, level));
+    /// Walk the tree without recursion (hostile pages nest thousands of
+    /// levels deep); returns the deepest element nesting seen.
+    fn walk(&mut self, root: ego_tree::NodeRef<'_, Node>) -> usize {
+        // Per open element: where its text starts (None inside a skipped subtree).
+        let mut open: Vec<Option<usize>> = Vec::new();
+        let mut skipping = 0usize;
+        let mut deepest = 0;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Text(t) if skipping == 0 => self.push_text(t),
+                    Node::Element(e) => {
+                        deepest = deepest.max(open.len() + 1);
+                        if skipping > 0 || SKIP.contains(&e.name()) {
+                            skipping += 1;
+                            open.push(None);
+                            continue;
+                        }
+                        if BLOCK.contains(&e.name()) {
+                            self.newline();
+                        }
+                        open.push(Some(self.text.len()));
                     }
-                }
-                if block {
-                    self.newline();
-                }
-            }
-            _ => {
-                for child in node.children() {
-                    self.walk(child);
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    let Node::Element(e) = node.value() else { continue };
+                    let Some(start) = open.pop().flatten() else {
+                        skipping = skipping.saturating_sub(1);
+                        continue;
+                    };
+                    let level = match e.name() {
+                        "h1" => Some(1),
+                        "h2" => Some(2),
+                        "h3" => Some(3),
+                        "h4" => Some(4),
+                        "h5" => Some(5),
+                        "h6" => Some(6),
+                        _ => None,
+                    };
+                    if let Some(level) = level {
+                        let end = self.text.trim_end().len();
+                        if end > start {
+                            self.headings.push((start..end, level));
+                        }
+                    }
+                    if BLOCK.contains(&e.name()) {
+                        self.newline();
+                    }
                 }
             }
         }
+        deepest
     }
 }
 
@@ -211,12 +229,12 @@ pub fn parse(source: &str) -> HtmlText {
         b.newline();
     }
     b.cursor = b.cursor.max(body_start);
-    b.walk(doc.tree.root());
+    let depth = b.walk(doc.tree.root());
     while b.text.ends_with([' ', '\n']) {
         b.text.pop();
     }
     b.text.push('\n');
-    HtmlText { map: OffsetMap::new(b.anchors), text: b.text, meta, headings: b.headings }
+    HtmlText { map: OffsetMap::new(b.anchors), text: b.text, meta, headings: b.headings, depth }
 }
 
 #[cfg(test)]

@@ -1,13 +1,12 @@
-//! From paths to texts: walking directories with gitignore semantics,
-//! skipping binary files, decoding invalid UTF-8 lossily with a warning.
+//! From paths to texts: walking directories with gitignore semantics
+//! (following symbolic links, reporting loops), refusing what is not prose
+//! (binary, UTF-16, empty, oversized files and endless lines), decoding
+//! invalid UTF-8 lossily with an error that says where.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-use std::collections::BTreeMap;
-
-use rayon::prelude::*;
 
 use super::meta::{MANIFEST_NAME, Manifest, MetaFields};
 use super::{Document, Format};
@@ -27,10 +26,61 @@ pub struct Input {
     pub root: PathBuf,
 }
 
-/// Display form of a path: forward slashes, no leading `./`.
+/// What a file may be and still be read as a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Larger files are skipped unread.
+    pub max_file_size: u64,
+    /// Plain text or Markdown with a longer line is not prose (generated
+    /// data, a minified dump) and is skipped.
+    pub max_line: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_file_size: 64 << 20, max_line: 1 << 20 }
+    }
+}
+
+/// Display form of a path: forward slashes, no leading `./`, bytes that
+/// are not UTF-8 escaped as `\xNN`.
 pub fn display_path(p: &Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
+    let s = match p.to_str() {
+        Some(s) => s.to_string(),
+        None => escape_bytes(p),
+    };
+    #[cfg(windows)]
+    let s = s.replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+#[cfg(unix)]
+fn escape_bytes(p: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in p.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn escape_bytes(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+/// `12.3 MB`, for messages about sizes.
+pub fn human_size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MiB", bytes as f64 / (1u64 << 20) as f64)
+    } else if bytes >= 1 << 10 {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 fn is_document(p: &Path) -> bool {
@@ -39,8 +89,27 @@ fn is_document(p: &Path) -> bool {
         .is_some_and(|e| DOCUMENT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e)))
 }
 
+/// A walk error in words, with the path it concerns.
+fn walk_problem(root: &str, e: &ignore::Error) -> Problem {
+    match e {
+        ignore::Error::WithPath { path, err } => match **err {
+            ignore::Error::WithPath { .. } | ignore::Error::WithDepth { .. } | ignore::Error::Loop { .. } => {
+                walk_problem(root, err)
+            }
+            _ => Problem::error(display_path(path), err.to_string()),
+        },
+        ignore::Error::WithDepth { err, .. } => walk_problem(root, err),
+        ignore::Error::Loop { ancestor, child } => Problem::error(
+            display_path(child),
+            format!("symbolic link loop: it leads back to {}; not followed", display_path(ancestor)),
+        ),
+        other => Problem::error(root, other.to_string()),
+    }
+}
+
 /// Expand paths into the files to read, sorted. Files named explicitly are
 /// read whatever their extension; directories contribute their documents.
+/// Symbolic links are followed; a file reached twice is read once.
 pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
@@ -52,7 +121,11 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
             Err(e) => problems.push(Problem::error(display, e.to_string())),
             Ok(m) if m.is_dir() => {
                 let before = out.len();
-                let walker = ignore::WalkBuilder::new(p).sort_by_file_name(|a, b| a.cmp(b)).require_git(false).build();
+                let walker = ignore::WalkBuilder::new(p)
+                    .sort_by_file_name(|a, b| a.cmp(b))
+                    .require_git(false)
+                    .follow_links(true)
+                    .build();
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => {
@@ -63,7 +136,7 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
                             });
                         }
                         Ok(_) => {}
-                        Err(e) => problems.push(Problem::error(display.clone(), e.to_string())),
+                        Err(e) => problems.push(walk_problem(&display, &e)),
                     }
                 }
                 if out.len() == before {
@@ -84,18 +157,66 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
     }
     out.sort();
     out.dedup();
+    // Through symbolic links one file can be reached by several paths.
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|i| seen.insert(i.path.canonicalize().unwrap_or_else(|_| i.path.clone())));
+    for i in &out {
+        if i.path.to_str().is_none() {
+            problems.push(Problem::error(
+                &i.display,
+                "the file name is not valid UTF-8; it is read, and cited with its bad bytes escaped as \\xNN",
+            ));
+        }
+    }
     out
 }
 
 /// How many leading bytes are checked for NUL to call a file binary.
 const BINARY_SNIFF: usize = 8192;
 
-/// Decode bytes as UTF-8; on invalid UTF-8, decode lossily and warn with
-/// the byte offset of the first bad sequence. Binary input is an error.
+/// 1-based line and column (in characters) of a byte offset in `bytes`,
+/// which are valid UTF-8 up to `offset`.
+fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let column = std::str::from_utf8(&before[start..]).map_or(offset - start, |s| s.chars().count()) + 1;
+    (line, column)
+}
+
+/// The first line longer than `max`: `(line, length)`.
+fn overlong_line(bytes: &[u8], max: usize) -> Option<(usize, usize)> {
+    let mut start = 0;
+    for (n, end) in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())).enumerate() {
+        if end - start > max {
+            return Some((n + 1, end - start));
+        }
+        start = end + 1;
+    }
+    None
+}
+
+/// Decode bytes as UTF-8. Binary files, UTF-16 and empty files are
+/// refused; invalid UTF-8 is decoded with replacement characters and
+/// reported, with its line and column, as an error.
 pub fn decode(display: &str, bytes: Vec<u8>, problems: &mut Vec<Problem>) -> Option<String> {
+    if bytes.is_empty() {
+        problems.push(Problem::error(display, "empty file, skipped"));
+        return None;
+    }
+    if let Some(bom) = [&b"\xFF\xFE"[..], b"\xFE\xFF"].into_iter().find(|b| bytes.starts_with(b)) {
+        problems.push(Problem::error(
+            display,
+            format!(
+                "UTF-16 text (byte-order mark {:02X} {:02X}), skipped: figcheck reads UTF-8; convert it, e.g. `iconv -f UTF-16 -t UTF-8`",
+                bom[0], bom[1]
+            ),
+        ));
+        return None;
+    }
     let head = &bytes[..bytes.len().min(BINARY_SNIFF)];
-    if head.contains(&0) {
-        problems.push(Problem::error(display, "binary file, skipped"));
+    if let Some(at) = memchr::memchr(0, head) {
+        problems.push(Problem::error(display, format!("binary file (NUL byte at offset {at}), skipped")));
         return None;
     }
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -106,26 +227,79 @@ pub fn decode(display: &str, bytes: Vec<u8>, problems: &mut Vec<Problem>) -> Opt
         Ok(s) => Some(s),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
-            problems.push(Problem::warning(
-                display,
-                format!("invalid UTF-8 at byte {offset}; decoded with replacement characters"),
-            ));
+            let (line, column) = position(e.as_bytes(), offset);
+            problems.push(
+                Problem::error(
+                    display,
+                    format!("invalid UTF-8 at column {column} (byte {offset}); read with replacement characters"),
+                )
+                .at_line(line),
+            );
             Some(String::from_utf8_lossy(e.as_bytes()).into_owned())
         }
     }
 }
 
-/// Read one file into text.
-pub fn read(input: &Input, problems: &mut Vec<Problem>) -> Option<String> {
-    match fs::read(&input.path) {
-        Ok(bytes) => decode(&input.display, bytes, problems),
-        Err(e) => {
-            let msg =
-                if e.kind() == std::io::ErrorKind::IsADirectory { "is a directory".to_string() } else { e.to_string() };
-            problems.push(Problem::error(&input.display, msg));
-            None
-        }
+/// Read one file into text, within `limits`.
+pub fn read(input: &Input, limits: &Limits, problems: &mut Vec<Problem>) -> Option<String> {
+    let fail = |e: std::io::Error, problems: &mut Vec<Problem>| {
+        let msg = match e.kind() {
+            std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+            // Listed when the run started, gone when its turn came.
+            std::io::ErrorKind::NotFound => "no longer exists (removed while figcheck was running)".to_string(),
+            _ => format!("cannot be read: {e}"),
+        };
+        problems.push(Problem::error(&input.display, msg));
+        None
+    };
+    let file = match fs::File::open(&input.path) {
+        Ok(f) => f,
+        Err(e) => return fail(e, problems),
+    };
+    let size = match file.metadata() {
+        Ok(m) => m.len(),
+        Err(e) => return fail(e, problems),
+    };
+    if size > limits.max_file_size {
+        problems.push(Problem::error(
+            &input.display,
+            format!(
+                "{}, over the {} size limit, skipped (raise it with --max-file-size)",
+                human_size(size),
+                human_size(limits.max_file_size)
+            ),
+        ));
+        return None;
     }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // Never read past the limit, even if the file grows while it is read.
+    if let Err(e) = file.take(limits.max_file_size + 1).read_to_end(&mut bytes) {
+        return fail(e, problems);
+    }
+    if bytes.len() as u64 > limits.max_file_size {
+        problems.push(Problem::error(
+            &input.display,
+            format!("grew past the {} size limit while it was read, skipped", human_size(limits.max_file_size)),
+        ));
+        return None;
+    }
+    if Format::of(&input.path) != Format::Html
+        && let Some((line, len)) = overlong_line(&bytes, limits.max_line)
+    {
+        problems.push(
+            Problem::error(
+                &input.display,
+                format!(
+                    "a line of {}, over the {} line limit: not prose (generated data or a minified dump?), skipped",
+                    human_size(len as u64),
+                    human_size(limits.max_line as u64)
+                ),
+            )
+            .at_line(line),
+        );
+        return None;
+    }
+    decode(&input.display, bytes, problems)
 }
 
 /// Read standard input into text.
@@ -138,94 +312,104 @@ pub fn read_stdin(stdin: &mut dyn Read, problems: &mut Vec<Problem>) -> Option<S
     decode("<stdin>", bytes, problems)
 }
 
-/// Documents and the sources manifests found beside them.
+/// The manifests that give documents their metadata: the nearest
+/// `sources.yaml` between a file and the directory named on the command
+/// line, else one named with `--sources`.
 #[derive(Debug, Default)]
-pub struct Loaded {
-    pub documents: Vec<Document>,
-    pub manifests: Vec<Manifest>,
+pub struct Manifests {
+    pub list: Vec<Manifest>,
+    /// Directory (canonical) → the manifest in it, if any.
+    by_dir: BTreeMap<PathBuf, Option<usize>>,
+    /// Manifests named with `--sources`, consulted last.
+    extra: Vec<usize>,
 }
 
-/// Find, load and cache the manifest that applies to `input`: the nearest
-/// `sources.yaml` between the file's directory and its root.
-fn manifest_for(
-    input: &Input,
-    cache: &mut BTreeMap<PathBuf, Option<usize>>,
-    manifests: &mut Vec<Manifest>,
-    problems: &mut Vec<Problem>,
-) -> Option<usize> {
-    let root = input.root.canonicalize().unwrap_or_else(|_| input.root.clone());
-    let mut dir = input.path.parent().map(Path::to_path_buf);
-    while let Some(d) = dir {
-        let key = d.canonicalize().unwrap_or_else(|_| d.clone());
-        let found = match cache.get(&key) {
-            Some(found) => *found,
-            None => {
-                let file = d.join(MANIFEST_NAME);
-                let found = if file.is_file() {
-                    match Manifest::load(&file) {
-                        Ok(m) => {
-                            problems.extend(m.check());
-                            manifests.push(m);
-                            Some(manifests.len() - 1)
-                        }
-                        Err(p) => {
-                            problems.push(p);
-                            None
-                        }
-                    }
-                } else {
-                    None
-                };
-                cache.insert(key.clone(), found);
-                found
+impl Manifests {
+    /// Start with the manifests named with `--sources`.
+    pub fn with_extra(files: &[PathBuf], problems: &mut Vec<Problem>) -> Manifests {
+        let mut m = Manifests::default();
+        for f in files {
+            match Manifest::load(f) {
+                Ok(x) => {
+                    problems.extend(x.check());
+                    m.list.push(x);
+                    m.extra.push(m.list.len() - 1);
+                }
+                Err(p) => problems.push(p),
             }
-        };
-        if found.is_some() {
-            return found;
         }
-        if key == root || !key.starts_with(&root) {
-            return None;
-        }
-        dir = d.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty());
+        m
     }
-    None
+
+    fn in_dir(&mut self, dir: &Path, problems: &mut Vec<Problem>) -> Option<usize> {
+        let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        if let Some(found) = self.by_dir.get(&key) {
+            return *found;
+        }
+        let file = dir.join(MANIFEST_NAME);
+        let found = if file.is_file() {
+            let display = display_path(&file);
+            match self.list.iter().position(|m| m.file == display) {
+                Some(i) => Some(i),
+                None => match Manifest::load(&file) {
+                    Ok(m) => {
+                        problems.extend(m.check());
+                        self.list.push(m);
+                        Some(self.list.len() - 1)
+                    }
+                    Err(p) => {
+                        problems.push(p);
+                        None
+                    }
+                },
+            }
+        } else {
+            None
+        };
+        self.by_dir.insert(key, found);
+        found
+    }
+
+    /// The metadata the manifests give for `input`.
+    pub fn entry_for(&mut self, input: &Input, problems: &mut Vec<Problem>) -> Option<MetaFields> {
+        let root = input.root.canonicalize().unwrap_or_else(|_| input.root.clone());
+        let mut dir = input.path.parent().map(Path::to_path_buf);
+        while let Some(d) = dir {
+            if let Some(m) = self.in_dir(&d, problems) {
+                return self.list[m].entry_for(&input.path);
+            }
+            let key = d.canonicalize().unwrap_or_else(|_| d.clone());
+            if key == root || !key.starts_with(&root) {
+                break;
+            }
+            dir = d.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty());
+        }
+        self.extra_entry(&input.path)
+    }
+
+    /// All manifests: those found beside documents first, in the order
+    /// found, then those named with `--sources`.
+    pub fn ordered(self) -> Vec<Manifest> {
+        let (extra, found): (Vec<_>, Vec<_>) =
+            self.list.into_iter().enumerate().partition(|(i, _)| self.extra.contains(i));
+        found.into_iter().chain(extra).map(|(_, m)| m).collect()
+    }
+
+    /// The metadata a `--sources` manifest gives for a path.
+    pub fn extra_entry(&self, path: &Path) -> Option<MetaFields> {
+        self.extra.iter().find_map(|&m| self.list[m].entry_for(path))
+    }
 }
 
-/// Read every document named by `paths` (`-` reads `stdin`), with the
-/// metadata of the manifests beside them. Files are read in parallel; the
-/// result is in path order.
-pub fn load(paths: &[PathBuf], stdin: &mut dyn Read, problems: &mut Vec<Problem>) -> Loaded {
-    let mut loaded = Loaded::default();
-    let files: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
-    if paths.iter().any(|p| p.as_os_str() == "-")
-        && let Some(text) = read_stdin(stdin, problems)
-    {
-        loaded.documents.push(Document::new("<stdin>", text));
-    }
-    let inputs = gather(&files, problems);
-    let mut cache = BTreeMap::new();
-    let entries: Vec<Option<MetaFields>> = inputs
-        .iter()
-        .map(|i| {
-            let m = manifest_for(i, &mut cache, &mut loaded.manifests, problems)?;
-            loaded.manifests[m].entry_for(&i.path)
-        })
-        .collect();
-    let read: Vec<(Option<Document>, Vec<Problem>)> = inputs
-        .par_iter()
-        .zip(entries.into_par_iter())
-        .map(|(input, entry)| {
-            let mut p = Vec::new();
-            let doc = read(input, &mut p)
-                .map(|text| Document::build(input.display.clone(), Format::of(&input.path), text, entry, &mut p));
-            (doc, p)
-        })
-        .collect();
-    for (doc, p) in read {
-        problems.extend(p);
-        loaded.documents.extend(doc);
-    }
-    loaded
+/// Read and build one document.
+pub fn load_one(
+    input: &Input,
+    entry: Option<MetaFields>,
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> Option<Document> {
+    let text = read(input, limits, problems)?;
+    Some(Document::build(input.display.clone(), Format::of(&input.path), text, entry, problems))
 }
 
 #[cfg(test)]
@@ -236,9 +420,31 @@ mod tests {
     fn decoding() {
         let mut p = Vec::new();
         assert_eq!(decode("a.txt", b"ok".to_vec(), &mut p).as_deref(), Some("ok"));
-        assert_eq!(decode("b.txt", b"12\xffx".to_vec(), &mut p).as_deref(), Some("12\u{fffd}x"));
-        assert_eq!(p[0].to_string(), "warning: b.txt: invalid UTF-8 at byte 2; decoded with replacement characters");
-        assert_eq!(decode("c.bin", b"\x00\x01".to_vec(), &mut p), None);
-        assert_eq!(p[1].to_string(), "error: c.bin: binary file, skipped");
+        assert_eq!(decode("b.txt", b"1\n2\xffx".to_vec(), &mut p).as_deref(), Some("1\n2\u{fffd}x"));
+        assert_eq!(
+            p[0].to_string(),
+            "error: b.txt:2: invalid UTF-8 at column 2 (byte 3); read with replacement characters"
+        );
+        assert_eq!(decode("c.bin", b"x\x00\x01".to_vec(), &mut p), None);
+        assert_eq!(p[1].to_string(), "error: c.bin: binary file (NUL byte at offset 1), skipped");
+        assert_eq!(decode("d.txt", b"\xFF\xFEa\x00".to_vec(), &mut p), None);
+        assert!(p[2].to_string().starts_with("error: d.txt: UTF-16 text (byte-order mark FF FE), skipped"));
+        assert_eq!(decode("e.txt", Vec::new(), &mut p), None);
+        assert_eq!(p[3].to_string(), "error: e.txt: empty file, skipped");
+    }
+
+    #[test]
+    fn overlong_lines_are_found_with_their_number() {
+        assert_eq!(overlong_line(b"ab\nabcdef\nx", 4), Some((2, 6)));
+        assert_eq!(overlong_line(b"ab\nabcd\n", 4), None);
+        assert_eq!(overlong_line(b"abcdefgh", 4), Some((1, 8)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_paths_are_escaped() {
+        use std::os::unix::ffi::OsStrExt;
+        let p = Path::new(std::ffi::OsStr::from_bytes(b"./caf\xE9/a.txt"));
+        assert_eq!(display_path(p), "caf\\xE9/a.txt");
     }
 }

@@ -11,7 +11,7 @@ use crate::dates::{Date, parse_date};
 use crate::error::Problem;
 
 /// Where a document's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
     FrontMatter,
@@ -35,7 +35,7 @@ impl DateSource {
 }
 
 /// What is known about a document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub title: Option<String>,
     pub publisher: Option<String>,
@@ -125,6 +125,18 @@ pub fn parse_front_matter(path: &str, yaml: &str, problems: &mut Vec<Problem>) -
             return MetaFields::default();
         }
     };
+    if !value.is_mapping() && !value.is_null() {
+        let found = match value {
+            serde_yaml::Value::Sequence(_) => "a list",
+            serde_yaml::Value::String(_) => "a string",
+            _ => "a single value",
+        };
+        problems.push(
+            Problem::error(path, format!("front matter is {found}, not a mapping of `key: value` lines; ignored"))
+                .at_line(2),
+        );
+        return MetaFields::default();
+    }
     let get = |k: &str| value.get(k).and_then(yaml_string);
     let published = get("published").or_else(|| get("date"));
     let date = published.as_deref().and_then(parse_date);
@@ -200,6 +212,14 @@ pub struct Manifest {
     /// The manifest file, for messages.
     #[serde(skip)]
     pub file: String,
+    /// Document path (canonical, and as written joined to `dir`) → entry.
+    #[serde(skip)]
+    index: BTreeMap<PathBuf, usize>,
+}
+
+/// A path without `.` components, for matching paths of files that may not exist here.
+fn lexical(p: &Path) -> PathBuf {
+    p.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect()
 }
 
 pub const MANIFEST_NAME: &str = "sources.yaml";
@@ -222,12 +242,20 @@ impl Manifest {
         };
         m.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         m.file = display;
+        for (i, e) in m.documents.iter().enumerate() {
+            let p = m.dir.join(&e.path);
+            if let Ok(c) = p.canonicalize() {
+                m.index.entry(c).or_insert(i);
+            }
+            m.index.entry(lexical(&p)).or_insert(i);
+        }
         Ok(m)
     }
 
     /// Metadata for the document at `path`, if the manifest lists it.
     pub fn entry_for(&self, path: &Path) -> Option<MetaFields> {
-        let e = self.documents.iter().find(|e| same_file(&self.dir.join(&e.path), path))?;
+        let i = path.canonicalize().ok().and_then(|c| self.index.get(&c)).or_else(|| self.index.get(&lexical(path)))?;
+        let e = &self.documents[*i];
         Some(MetaFields {
             title: e.title.clone(),
             publisher: e.publisher.clone(),
@@ -251,13 +279,6 @@ impl Manifest {
             }
         }
         out
-    }
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
     }
 }
 

@@ -1,11 +1,13 @@
 //! Documents: a text with its path, metadata, sentences and line index.
 //!
-//! `load` reads files (walking, decoding, binary detection), `meta` reads
+//! `load` reads files (walking, decoding, refusing what is not prose),
+//! `jsonl` reads documents sent as JSON Lines, `meta` reads
 //! metadata (front matter, sources manifest, dateline), `html` extracts
 //! the visible text of HTML, `segment` splits sentences and marks the
 //! headline, `lines` and `offsets` turn offsets into file positions.
 
 pub mod html;
+pub mod jsonl;
 pub mod lines;
 pub mod load;
 pub mod meta;
@@ -14,6 +16,8 @@ pub mod segment;
 pub mod suppress;
 
 use std::path::Path;
+
+use serde::{Deserialize, Serialize};
 
 pub use lines::LineIndex;
 pub use meta::{DateSource, Meta, MetaFields};
@@ -25,7 +29,8 @@ use crate::error::Problem;
 use crate::quantity::{Kind, recognize};
 
 /// The format of a document, from its file extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Text,
     Markdown,
@@ -40,6 +45,15 @@ impl Format {
             _ => Format::Text,
         }
     }
+}
+
+/// What is kept of a document once its claims are out: not its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    pub path: String,
+    pub format: Format,
+    #[serde(flatten)]
+    pub meta: Meta,
 }
 
 /// One input document.
@@ -175,6 +189,16 @@ impl Document {
             }
             Format::Html => {
                 let h = html::parse(&raw);
+                if h.depth > html::MAX_DEPTH {
+                    problems.push(Problem::error(
+                        &path,
+                        format!(
+                            "HTML elements nest {} levels deep (an article needs far fewer than {}): malformed or hostile markup; its text was read, check it",
+                            h.depth,
+                            html::MAX_DEPTH
+                        ),
+                    ));
+                }
                 headings = h.headings;
                 if let Some(m) = &manifest {
                     meta.fill(m, DateSource::Manifest);
@@ -196,6 +220,10 @@ impl Document {
         let sentences = segment::segment(&text, layout, &headings, meta.title.as_deref());
         let lines = LineIndex::new(source.as_deref().unwrap_or(&text));
         Document { path, format, text, source, map, lines, meta, sentences, suppressions }
+    }
+
+    pub fn info(&self) -> DocumentInfo {
+        DocumentInfo { path: self.path.clone(), format: self.format, meta: self.meta.clone() }
     }
 
     /// The file as read.

@@ -8,14 +8,14 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::dates::{Date, add_days, last_weekday_on_or_before, resolve_month_day, weekday_named};
 use crate::document::Document;
 use crate::quantity::{Kind, PartialDate, Quantity};
 
 /// Where a claim's as-of date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AsOfSource {
     /// The document's publication date.

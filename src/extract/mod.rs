@@ -35,6 +35,11 @@ pub struct Citation {
     pub end_column: usize,
     /// Byte span of the figure in the file.
     pub span: Range<usize>,
+    /// The figure's line in the file, cut to a window around the figure
+    /// when long (`…` marks a cut), so a report can show it without the file.
+    pub line_text: String,
+    /// The figure's byte range in `line_text`.
+    pub line_span: Range<usize>,
     /// The sentence, as in the text.
     pub sentence: String,
     pub title: Option<String>,
@@ -323,12 +328,42 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
     out
 }
 
+/// How much of a long line a citation keeps on each side of its figure.
+const EXCERPT_SIDE: usize = 160;
+
+/// The part of `line` (a byte range of `file`) around `figure` (clamped to
+/// the line), and where the figure sits in it.
+fn excerpt(file: &str, line: Range<usize>, figure: Range<usize>) -> (String, Range<usize>) {
+    let fs = figure.start.clamp(line.start, line.end);
+    let fe = figure.end.clamp(fs, line.end);
+    let mut start = fs.saturating_sub(EXCERPT_SIDE).max(line.start);
+    while !file.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (fe + EXCERPT_SIDE).min(line.end);
+    while !file.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut text = String::with_capacity(end - start + 6);
+    if start > line.start {
+        text.push('…');
+    }
+    let offset = text.len();
+    text.push_str(&file[start..end]);
+    if end < line.end {
+        text.push('…');
+    }
+    (text, offset + fs - start..offset + fe - start)
+}
+
 /// The citation of a figure.
 pub fn cite(doc: &Document, span: &Range<usize>, sentence: &Range<usize>) -> Citation {
     let (line, column) = doc.line_col(span.start);
     let (end_line, end_column) = doc.line_col(span.end);
     let fs = doc.file_offset(span.start);
     let fe = doc.file_offset(span.end).max(fs);
+    let file = doc.file_text();
+    let (line_text, line_span) = excerpt(file, doc.lines.line_span(file, line), fs..fe);
     Citation {
         path: doc.path.clone(),
         line,
@@ -336,6 +371,8 @@ pub fn cite(doc: &Document, span: &Range<usize>, sentence: &Range<usize>) -> Cit
         end_line,
         end_column,
         span: fs..fe,
+        line_text,
+        line_span,
         sentence: {
             let mut t = String::with_capacity(sentence.len());
             push_collapsed(&mut t, doc.text[sentence.clone()].trim());
@@ -448,6 +485,18 @@ mod tests {
         assert_eq!(c[0].as_of.date, parse_date("2023-12-20"));
         assert_eq!(c[0].citation.publisher.as_deref(), Some("The Daily"));
         assert_eq!((c[0].citation.line, c[0].citation.column), (1, 101));
+        let cite = &c[0].citation;
+        assert_eq!(&cite.line_text[cite.line_span.clone()], "some 1,200");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_figure() {
+        let file = format!("{}Some 1,200 died.{}", "a".repeat(300), "b".repeat(300));
+        let at = file.find("1,200").unwrap();
+        let (text, span) = excerpt(&file, 0..file.len(), at..at + 5);
+        assert_eq!(&text[span], "1,200");
+        assert!(text.starts_with("…a") && text.ends_with("b…"), "{text}");
+        assert_eq!(text.len(), 2 * EXCERPT_SIDE + 5 + 2 * '…'.len_utf8());
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod lexicon;
 mod numeral;
 mod recognize;
 mod text;
+pub mod wire;
 mod words;
 
 use std::fmt;

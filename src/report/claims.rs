@@ -75,10 +75,17 @@ pub fn write_jsonl(out: &mut dyn Write, claims: &[Claim]) -> io::Result<()> {
     Ok(())
 }
 
+/// The table's columns.
+pub const TABLE_HEADER: [&str; 7] = ["location", "metric", "figure", "value", "interval", "as of", "attribution"];
+
 /// An aligned table: location, metric, figure, interval, as of, attribution.
 pub fn write_table(out: &mut dyn Write, claims: &[Claim]) -> io::Result<()> {
-    let header = ["location", "metric", "figure", "value", "interval", "as of", "attribution"];
-    let rows: Vec<[String; 7]> = claims
+    super::write_aligned(out, &TABLE_HEADER, &table_rows(claims))
+}
+
+/// The table's rows, owned.
+pub fn table_rows(claims: &[Claim]) -> Vec<[String; 7]> {
+    claims
         .iter()
         .map(|c| {
             let as_of = match (c.as_of.date, c.as_of.source) {
@@ -96,6 +103,5 @@ pub fn write_table(out: &mut dyn Write, claims: &[Claim]) -> io::Result<()> {
                 c.attribution.as_ref().map_or("-".to_string(), |a| a.key().to_string()),
             ]
         })
-        .collect();
-    super::write_aligned(out, &header, &rows)
+        .collect()
 }

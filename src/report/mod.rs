@@ -28,7 +28,7 @@ use crate::analysis::Analysis;
 use crate::compare::{Finding, FindingKind};
 use crate::config::{FailOn, OutputFormat};
 use crate::diagnostic::{Diagnostic, diagnostics};
-use crate::document::Document;
+use crate::document::DocumentInfo;
 use crate::rules::Severity;
 
 /// What every reporter is given.
@@ -73,10 +73,6 @@ impl<'a> Context<'a> {
     /// Problems (not agreements) at or above the failure threshold.
     pub fn failing(&self) -> usize {
         self.findings.iter().filter(|f| self.fail_on.fails(f.severity)).count()
-    }
-
-    pub fn document(&self, path: &str) -> Option<&'a Document> {
-        self.analysis.documents.iter().find(|d| d.path == path)
     }
 
     /// `5 documents, 18 claims, 5 findings: 0 errors, 0 warnings, 5 notes`.
@@ -141,7 +137,7 @@ pub fn metric_tables<'a>(cx: &Context<'a>) -> Vec<(&'a str, String, Vec<usize>)>
 }
 
 /// Documents without a date, for the reports' last section.
-pub fn undated<'a>(cx: &Context<'a>) -> Vec<&'a Document> {
+pub fn undated<'a>(cx: &Context<'a>) -> Vec<&'a DocumentInfo> {
     cx.analysis.documents.iter().filter(|d| d.meta.published.is_none()).collect()
 }
 
@@ -189,23 +185,39 @@ pub fn reporter(format: OutputFormat) -> Box<dyn Reporter> {
     }
 }
 
-/// Write `bytes` to `path` atomically: a temporary file in the same
-/// directory, renamed over the target only once complete. The directory is
-/// created if missing.
+/// Write a file so that a reader sees the old file or the new, never half of one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    // A temporary file is private; a report is as readable as the file it replaces.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
+    write_all_atomically(&[(path.to_path_buf(), bytes.to_vec())]).map_err(|(_, e)| e)
+}
+
+/// Write a set of files: every one is staged beside its target first, and
+/// only when all are staged are they moved into place, so a failure
+/// (a full disk, a directory that cannot be written) leaves no file of the
+/// set half-written and none replaced. The error names the file.
+pub fn write_all_atomically(files: &[(std::path::PathBuf, Vec<u8>)]) -> Result<(), (std::path::PathBuf, io::Error)> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let stage = || -> io::Result<tempfile::NamedTempFile> {
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            std::fs::create_dir_all(dir)?;
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+            tmp.write_all(bytes)?;
+            tmp.as_file().sync_all()?;
+            // A temporary file is private; a report is as readable as the file it replaces.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+                std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
+            }
+            Ok(tmp)
+        };
+        // On error the files staged so far are deleted as they drop.
+        staged.push(stage().map_err(|e| (path.clone(), e))?);
     }
-    tmp.persist(path).map_err(|e| e.error)?;
+    for (tmp, (path, _)) in staged.into_iter().zip(files) {
+        tmp.persist(path).map_err(|e| (path.clone(), e.error))?;
+    }
     Ok(())
 }
 

@@ -80,9 +80,17 @@ fn shown_value(r: &QuantityRecord<'_>) -> String {
     }
 }
 
+/// The table's columns.
+pub const TABLE_HEADER: [&str; 6] = ["location", "kind", "value", "qualifier", "interval", "text"];
+
 /// Write an aligned table: location, kind, value, qualifier, interval, text.
 pub fn write_table(out: &mut dyn Write, records: &[QuantityRecord<'_>]) -> io::Result<()> {
-    let rows: Vec<[String; 6]> = records
+    super::write_aligned(out, &TABLE_HEADER, &table_rows(records))
+}
+
+/// The table's rows, owned, so documents can be dropped before the table is printed.
+pub fn table_rows(records: &[QuantityRecord<'_>]) -> Vec<[String; 6]> {
+    records
         .iter()
         .map(|r| {
             let kind = match r.unit {
@@ -98,6 +106,5 @@ pub fn write_table(out: &mut dyn Write, records: &[QuantityRecord<'_>]) -> io::R
                 r.text.replace('\n', " "),
             ]
         })
-        .collect();
-    super::write_aligned(out, &["location", "kind", "value", "qualifier", "interval", "text"], &rows)
+        .collect()
 }

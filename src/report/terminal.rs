@@ -17,16 +17,11 @@ const MAX_RELATED: usize = 4;
 
 pub struct Terminal;
 
-/// The line of a located claim and the figure's byte range in it.
-fn line_of<'a>(cx: &Context<'a>, loc: &Located<'_>) -> Option<(&'a str, std::ops::Range<usize>)> {
-    let doc = cx.document(loc.path)?;
-    let c = &cx.analysis.claims[loc.claim];
-    let file = doc.file_text();
-    let span = doc.lines.line_span(file, loc.line);
-    let line = &file[span.clone()];
-    let start = c.citation.span.start.saturating_sub(span.start).min(line.len());
-    let end = c.citation.span.end.saturating_sub(span.start).clamp(start, line.len());
-    Some((line, start..end))
+/// The line of a located claim (cut around the figure when long) and the
+/// figure's byte range in it: from the claim, so no document is needed.
+fn line_of<'a>(cx: &Context<'a>, loc: &Located<'_>) -> (&'a str, std::ops::Range<usize>) {
+    let c = &cx.analysis.claims[loc.claim].citation;
+    (c.line_text.as_str(), c.line_span.clone())
 }
 
 fn level(s: Severity) -> Level<'static> {
@@ -44,23 +39,21 @@ impl Reporter for Terminal {
             let f = d.finding;
             let title = level(f.severity).primary_title(f.explanation.as_str()).id(d.title.as_str());
             let mut snippets = Vec::new();
-            if let Some((line, range)) = line_of(cx, &d.primary) {
+            let (line, range) = line_of(cx, &d.primary);
+            snippets.push(
+                Snippet::source(line)
+                    .line_start(d.primary.line)
+                    .path(d.primary.path)
+                    .annotation(AnnotationKind::Primary.span(range).label(d.primary.message.as_str())),
+            );
+            for r in d.related.iter().take(MAX_RELATED) {
+                let (line, range) = line_of(cx, r);
                 snippets.push(
                     Snippet::source(line)
-                        .line_start(d.primary.line)
-                        .path(d.primary.path)
-                        .annotation(AnnotationKind::Primary.span(range).label(d.primary.message.as_str())),
+                        .line_start(r.line)
+                        .path(r.path)
+                        .annotation(AnnotationKind::Context.span(range).label(r.message.as_str())),
                 );
-            }
-            for r in d.related.iter().take(MAX_RELATED) {
-                if let Some((line, range)) = line_of(cx, r) {
-                    snippets.push(
-                        Snippet::source(line)
-                            .line_start(r.line)
-                            .path(r.path)
-                            .annotation(AnnotationKind::Context.span(range).label(r.message.as_str())),
-                    );
-                }
             }
             let mut notes = Vec::new();
             if d.related.len() > MAX_RELATED {

@@ -65,6 +65,16 @@ impl RulePack {
     /// rule's id replaces it (with a note); two user rules with one id, and
     /// any invalid file, are errors.
     pub fn load(dirs: &[&Path]) -> Result<RulePack, Vec<RuleError>> {
+        match RulePack::load_partial(dirs) {
+            (Some(pack), errors) if errors.is_empty() => Ok(pack),
+            (_, errors) => Err(errors),
+        }
+    }
+
+    /// Load what loads: a file or rule with an error is left out, and the
+    /// errors are returned beside the pack of the rest, so a run can go on
+    /// and still fail. `None` only when no pack can be built at all.
+    pub fn load_partial(dirs: &[&Path]) -> (Option<RulePack>, Vec<RuleError>) {
         let mut errors = Vec::new();
         let mut by_id: BTreeMap<String, Rule> = BTreeMap::new();
         let mut notes = Vec::new();
@@ -117,13 +127,18 @@ impl RulePack {
                 }
             }
         }
-        if !errors.is_empty() {
-            errors.sort();
-            return Err(errors);
-        }
-        let mut pack = RulePack::assemble(by_id.into_values().collect(), authorities)?;
-        pack.notes = notes;
-        Ok(pack)
+        let pack = match RulePack::assemble(by_id.into_values().collect(), authorities, &mut errors) {
+            Ok(mut pack) => {
+                pack.notes = notes;
+                Some(pack)
+            }
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        };
+        errors.sort();
+        (pack, errors)
     }
 
     /// A pack of exactly these rule files (no default rules), with the
@@ -142,28 +157,29 @@ impl RulePack {
         if !errors.is_empty() {
             return Err(errors);
         }
-        RulePack::assemble(by_id.into_values().collect(), authorities)
+        let pack = RulePack::assemble(by_id.into_values().collect(), authorities, &mut errors)?;
+        if errors.is_empty() { Ok(pack) } else { Err(errors) }
     }
 
-    /// Check cross-rule references and build the pattern set.
-    fn assemble(rules: Vec<Rule>, authorities: Authorities) -> Result<RulePack, Vec<RuleError>> {
-        let mut errors = Vec::new();
-        for r in &rules {
-            for a in r.attribution.default.iter() {
-                if authorities.get(a).is_none() {
-                    errors.push(RuleError {
-                        file: r.file.clone(),
-                        line: None,
-                        field: Some("attribution.default".into()),
-                        message: format!("unknown authority `{a}` (not in authorities.yaml)"),
-                    });
-                }
+    /// Check cross-rule references (a rule that fails is left out, its
+    /// error pushed to `errors`) and build the pattern set.
+    fn assemble(
+        mut rules: Vec<Rule>,
+        authorities: Authorities,
+        errors: &mut Vec<RuleError>,
+    ) -> Result<RulePack, Vec<RuleError>> {
+        rules.retain(|r| match r.attribution.default.iter().find(|a| authorities.get(a).is_none()) {
+            Some(a) => {
+                errors.push(RuleError {
+                    file: r.file.clone(),
+                    line: None,
+                    field: Some("attribution.default".into()),
+                    message: format!("unknown authority `{a}` (not in authorities.yaml)"),
+                });
+                false
             }
-        }
-        if !errors.is_empty() {
-            errors.sort();
-            return Err(errors);
-        }
+            None => true,
+        });
         let mut owners = Vec::new();
         let mut patterns = Vec::new();
         for (ri, r) in rules.iter().enumerate() {

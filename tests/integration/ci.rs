@@ -166,7 +166,7 @@ fn suppressions_with_and_without_a_reason() {
     );
     assert_eq!(check(dir.path(), &[]).status, ExitStatus::Findings);
     // Plain text uses a # line.
-    fs::write(dir.path().join("b.md"), "").unwrap();
+    fs::remove_file(dir.path().join("b.md")).unwrap();
     fs::write(
         dir.path().join("c.txt"),
         "Title\n\n# figcheck-ignore: gaza-killed an old figure\nOn January 25, 2024 the ministry said 24,448 Palestinians have been killed in Gaza.\n",
@@ -234,8 +234,13 @@ fn a_broken_pipe_is_not_an_error() {
     let mut stdin = std::io::empty();
     let mut stdout = ClosedPipe;
     let mut stderr = Vec::new();
-    let mut io =
-        figcheck::Io { stdin: &mut stdin, stdout: &mut stdout, stderr: &mut stderr, stdout_is_terminal: false };
+    let mut io = figcheck::Io {
+        stdin: &mut stdin,
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+        stdout_is_terminal: false,
+        stderr_is_terminal: false,
+    };
     let args = ["figcheck", "check", "tests/fixtures/discrepancies", "--no-config", "--format", "concise"];
     assert_eq!(figcheck::run(args, &mut io), ExitStatus::Clean);
     assert!(stderr.is_empty());

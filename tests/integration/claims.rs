@@ -9,7 +9,11 @@ use figcheck::error::ExitStatus;
 fn claims(path: &str) -> Vec<Value> {
     let out = figcheck(&["extract", "--claims", path]);
     assert_eq!(out.status, ExitStatus::Clean, "{}", out.stderr);
-    out.stdout.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect()
+    out.stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("JSON line"))
+        .filter(|r| r["type"] == "claim")
+        .collect()
 }
 
 fn find<'a>(all: &'a [Value], file: &str, text: &str) -> &'a Value {

@@ -64,7 +64,7 @@ fn a_directory_without_documents_is_an_error() {
 }
 
 #[test]
-fn invalid_utf8_is_decoded_with_a_warning_and_binary_files_are_skipped() {
+fn invalid_utf8_is_read_with_an_error_and_binary_files_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), b"over 240 hostages \xff\xfe held").unwrap();
     fs::write(dir.path().join("b.txt"), b"\x00\x01\x02 binary 1,200").unwrap();
@@ -79,8 +79,8 @@ fn invalid_utf8_is_decoded_with_a_warning_and_binary_files_are_skipped() {
     assert_eq!(
         out.stderr,
         format!(
-            "figcheck: warning: {root}/a.txt: invalid UTF-8 at byte 18; decoded with replacement characters\n\
-             figcheck: error: {root}/b.txt: binary file, skipped\n"
+            "figcheck: error: {root}/a.txt:1: invalid UTF-8 at column 19 (byte 18); read with replacement characters\n\
+             figcheck: error: {root}/b.txt: binary file (NUL byte at offset 0), skipped\n"
         )
     );
 }

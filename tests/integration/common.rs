@@ -14,7 +14,13 @@ pub fn figcheck_with_stdin(args: &[&str], stdin: &str) -> Output {
     let mut input = stdin.as_bytes();
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
-    let mut io = Io { stdin: &mut input, stdout: &mut stdout, stderr: &mut stderr, stdout_is_terminal: false };
+    let mut io = Io {
+        stdin: &mut input,
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+        stdout_is_terminal: false,
+        stderr_is_terminal: false,
+    };
     let status = figcheck::run(std::iter::once("figcheck").chain(args.iter().copied()), &mut io);
     Output {
         status,

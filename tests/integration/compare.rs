@@ -2,13 +2,13 @@
 //! corpus written to produce every finding kind at least once. Each test
 //! asserts the kind, severity, metric and the exact claims cited.
 
-use figcheck::analysis::{Analysis, analyze};
+use figcheck::analysis::{Analysis, Options, analyze};
 use figcheck::compare::{Finding, FindingKind};
 use figcheck::rules::{RulePack, Severity};
 
 fn run(path: &str) -> Analysis {
     let pack = RulePack::default_pack();
-    let a = analyze(&[path.into()], &mut std::io::empty(), &pack, &[]);
+    let a = analyze(&[path.into()], None, &pack, &Options::default());
     assert!(a.problems.is_empty(), "{:?}", a.problems);
     a
 }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use figcheck::analysis::{Analysis, analyze};
+use figcheck::analysis::{Analysis, Options, analyze};
 use figcheck::config::OutputFormat;
 use figcheck::report::{Context, reporter};
 use figcheck::rules::RulePack;
@@ -13,7 +13,7 @@ use serde_json::Value;
 
 fn fixture() -> Analysis {
     let pack = RulePack::default_pack();
-    analyze(&["tests/fixtures/discrepancies".into()], &mut std::io::empty(), &pack, &[])
+    analyze(&["tests/fixtures/discrepancies".into()], None, &pack, &Options::default())
 }
 
 fn render(a: &Analysis, format: OutputFormat) -> String {
@@ -46,7 +46,7 @@ fn json_validates_against_the_published_schema() {
     let schema: Value =
         serde_json::from_str(&std::fs::read_to_string("docs/figcheck-report.schema.json").unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("a valid schema");
-    for a in [fixture(), analyze(&["seeds".into()], &mut std::io::empty(), &RulePack::default_pack(), &[])] {
+    for a in [fixture(), analyze(&["seeds".into()], None, &RulePack::default_pack(), &Options::default())] {
         let doc: Value = serde_json::from_str(&render(&a, OutputFormat::Json)).unwrap();
         let errors: Vec<String> =
             validator.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();

@@ -1,0 +1,396 @@
+//! Claims files: the output of the map step (`figcheck extract --claims
+//! --format jsonl`) and the input of the reduce step (`figcheck compare`).
+//!
+//! JSON Lines, one record per line, tagged by `type`: a `header`, then per
+//! document a `document` record followed by its `claim` records, and the
+//! `problem`s met reading it. Shards written anywhere (several processes,
+//! several machines, a pipe step of a distributed engine) merge into the
+//! same result as one run over all the documents: documents are put in
+//! path order, and each document's claims keep the order they were written in.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, Write};
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Extracted;
+use crate::dates::Date;
+use crate::document::{DateSource, DocumentInfo, Role};
+use crate::error::{Level, Problem};
+use crate::extract::{AsOf, AsOfSource, Attribution, Citation, Claim};
+use crate::quantity::wire::kind_from;
+use crate::quantity::{Interval, Qualifier, Quantity};
+
+/// The format name and version in each file's header.
+pub const SCHEMA: &str = "figcheck-claims/1";
+
+/// One line of a claims file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Record {
+    Header { schema: String },
+    Document(DocumentRecord),
+    Claim(Box<ClaimLine>),
+    Problem(ProblemRecord),
+}
+
+/// A document, with the number of claims that follow it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    #[serde(flatten)]
+    pub info: DocumentInfo,
+    pub claims: usize,
+    /// Figures dropped by `figcheck-ignore` comments.
+    pub suppressed: usize,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ProblemRecord {
+    pub level: Level,
+    pub path: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+fn line(out: &mut dyn Write, r: &Record) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, r)?;
+    out.write_all(b"\n")
+}
+
+/// The header that starts a claims file.
+pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
+    line(out, &Record::Header { schema: SCHEMA.to_string() })
+}
+
+/// One document's records: the document, its claims, its problems.
+pub fn write_document(out: &mut dyn Write, e: &Extracted) -> io::Result<()> {
+    line(
+        out,
+        &Record::Document(DocumentRecord { info: e.info.clone(), claims: e.claims.len(), suppressed: e.suppressed }),
+    )?;
+    for c in &e.claims {
+        line(out, &Record::Claim(Box::new(ClaimLine::from(c))))?;
+    }
+    Ok(())
+}
+
+/// Problems as records, so the reduce step can report them.
+pub fn write_problems(out: &mut dyn Write, problems: &[Problem]) -> io::Result<()> {
+    for p in problems {
+        line(
+            out,
+            &Record::Problem(ProblemRecord {
+                level: p.level,
+                path: p.path.clone(),
+                line: p.line,
+                message: p.message.clone(),
+            }),
+        )?;
+    }
+    Ok(())
+}
+
+/// A claim as one flat record: what `figcheck extract --claims` shows a
+/// reader (location, metric, figure, value, as of, attribution, sentence)
+/// and everything `compare` needs to rebuild the claim exactly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimLine {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// Byte span of the figure in the file.
+    pub span: Range<usize>,
+    pub rule: String,
+    pub metric: String,
+    pub text: String,
+    pub kind: String,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    pub range_hi: Option<f64>,
+    pub step: f64,
+    /// The values the claim allows.
+    pub interval: Interval,
+    pub unit: Option<String>,
+    pub as_of: Option<Date>,
+    pub as_of_source: AsOfSource,
+    pub as_of_text: Option<String>,
+    pub as_of_earlier_sentence: bool,
+    /// The authority id, else the name: what claims are grouped by.
+    pub attribution: Option<String>,
+    pub attribution_id: Option<String>,
+    pub attribution_name: Option<String>,
+    pub attribution_text: Option<String>,
+    pub role: Role,
+    pub sentence: String,
+    pub sentence_index: usize,
+    /// Byte span of the figure in the document's text (differs from `span` for HTML).
+    pub text_span: Range<usize>,
+    /// The text span of the figure this one is part of ("18, including four").
+    pub within: Option<Range<usize>>,
+    pub scope: BTreeMap<String, String>,
+    pub line_text: String,
+    pub line_span: Range<usize>,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<Date>,
+    pub date_source: DateSource,
+    pub url: Option<String>,
+}
+
+impl From<&Claim> for ClaimLine {
+    fn from(c: &Claim) -> ClaimLine {
+        let q = &c.quantity;
+        let a = c.attribution.as_ref();
+        let t = &c.citation;
+        ClaimLine {
+            path: t.path.clone(),
+            line: t.line,
+            column: t.column,
+            end_line: t.end_line,
+            end_column: t.end_column,
+            span: t.span.clone(),
+            rule: c.rule.clone(),
+            metric: c.metric.clone(),
+            text: q.text.clone(),
+            kind: q.kind.name().to_string(),
+            value: q.value,
+            qualifier: q.qualifier,
+            range_hi: q.range_hi,
+            step: q.step,
+            interval: c.interval,
+            unit: q.unit.clone(),
+            as_of: c.as_of.date,
+            as_of_source: c.as_of.source,
+            as_of_text: c.as_of.text.clone(),
+            as_of_earlier_sentence: c.as_of.from_earlier_sentence,
+            attribution: a.map(|a| a.key().to_string()),
+            attribution_id: a.and_then(|a| a.id.clone()),
+            attribution_name: a.map(|a| a.name.clone()),
+            attribution_text: a.map(|a| a.text.clone()),
+            role: c.role,
+            sentence: t.sentence.clone(),
+            sentence_index: c.sentence,
+            text_span: q.span.clone(),
+            within: c.within.clone(),
+            scope: c.scope.clone(),
+            line_text: t.line_text.clone(),
+            line_span: t.line_span.clone(),
+            title: t.title.clone(),
+            publisher: t.publisher.clone(),
+            published: t.published,
+            date_source: t.date_source,
+            url: t.url.clone(),
+        }
+    }
+}
+
+impl TryFrom<ClaimLine> for Claim {
+    type Error = String;
+
+    fn try_from(l: ClaimLine) -> Result<Claim, String> {
+        let kind = kind_from(&l.kind, l.unit.as_deref())?;
+        let attribution = match (l.attribution_name, l.attribution_text) {
+            (Some(name), Some(text)) => Some(Attribution { id: l.attribution_id, name, text }),
+            (None, None) => None,
+            _ => return Err("`attribution_name` and `attribution_text` go together".into()),
+        };
+        Ok(Claim {
+            rule: l.rule,
+            metric: l.metric,
+            quantity: Quantity {
+                span: l.text_span,
+                text: l.text,
+                value: l.value,
+                kind,
+                qualifier: l.qualifier,
+                range_hi: l.range_hi,
+                step: l.step,
+                interval: Some(l.interval),
+                unit: l.unit,
+            },
+            interval: l.interval,
+            as_of: AsOf {
+                date: l.as_of,
+                source: l.as_of_source,
+                text: l.as_of_text,
+                from_earlier_sentence: l.as_of_earlier_sentence,
+            },
+            attribution,
+            citation: Citation {
+                path: l.path,
+                line: l.line,
+                column: l.column,
+                end_line: l.end_line,
+                end_column: l.end_column,
+                span: l.span,
+                line_text: l.line_text,
+                line_span: l.line_span,
+                sentence: l.sentence,
+                title: l.title,
+                publisher: l.publisher,
+                published: l.published,
+                date_source: l.date_source,
+                url: l.url,
+            },
+            role: l.role,
+            scope: l.scope,
+            sentence: l.sentence_index,
+            within: l.within,
+        })
+    }
+}
+
+/// Claims files merged: documents in path order with their claims, and
+/// the problems recorded in the files or met reading them.
+#[derive(Debug, Default)]
+pub struct Merged {
+    pub parts: Vec<Extracted>,
+    pub problems: Vec<Problem>,
+    /// Document path → the file and line of its record.
+    seen: BTreeMap<String, (String, usize)>,
+}
+
+/// A document being read, and where its record was.
+struct Open {
+    part: Extracted,
+    expected: usize,
+    at: (String, usize),
+}
+
+impl Merged {
+    /// Read one claims file (`display` names it in messages). Bad lines
+    /// are problems naming the file and line; the rest is read.
+    pub fn read(&mut self, display: &str, reader: impl BufRead) {
+        let mut seen_header = false;
+        let mut open: Option<Open> = None;
+        for (n, text) in reader.split(b'\n').enumerate() {
+            let n = n + 1;
+            let text = match text {
+                Ok(t) => t,
+                Err(e) => {
+                    self.problems.push(Problem::error(display, format!("cannot be read: {e}")).at_line(n));
+                    break;
+                }
+            };
+            if text.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let record: Record = match serde_json::from_slice(&text) {
+                Ok(r) => r,
+                Err(e) if !seen_header => {
+                    self.problems.push(
+                        Problem::error(
+                            display,
+                            format!(
+                                "not a claims file (write one with `figcheck extract --claims --format jsonl`): {e}"
+                            ),
+                        )
+                        .at_line(n),
+                    );
+                    return;
+                }
+                Err(e) => {
+                    self.problems.push(Problem::error(display, format!("not a claims record: {e}")).at_line(n));
+                    continue;
+                }
+            };
+            if !seen_header && !matches!(record, Record::Header { .. }) {
+                self.problems.push(
+                    Problem::error(display, "not a claims file: it does not start with a `header` record").at_line(n),
+                );
+                return;
+            }
+            match record {
+                Record::Header { schema } => {
+                    if schema != SCHEMA {
+                        self.problems.push(
+                            Problem::error(
+                                display,
+                                format!("claims file of schema `{schema}`; this figcheck reads `{SCHEMA}`"),
+                            )
+                            .at_line(n),
+                        );
+                        return;
+                    }
+                    seen_header = true;
+                }
+                Record::Document(d) => {
+                    self.close(open.take(), display);
+                    let path = d.info.path.clone();
+                    if let Some((file, line)) = self.seen.get(&path) {
+                        self.problems.push(
+                            Problem::error(
+                                display,
+                                format!("document `{path}` was already read from {file}:{line}; this copy is ignored"),
+                            )
+                            .at_line(n),
+                        );
+                        continue;
+                    }
+                    self.seen.insert(path, (display.to_string(), n));
+                    open = Some(Open {
+                        part: Extracted {
+                            info: d.info,
+                            claims: Vec::with_capacity(d.claims),
+                            suppressed: d.suppressed,
+                        },
+                        expected: d.claims,
+                        at: (display.to_string(), n),
+                    });
+                }
+                Record::Claim(line) => {
+                    let path = line.path.clone();
+                    let claim = match Claim::try_from(*line) {
+                        Ok(c) => c,
+                        Err(e) => {
+                            self.problems.push(Problem::error(display, format!("not a claims record: {e}")).at_line(n));
+                            continue;
+                        }
+                    };
+                    match &mut open {
+                        Some(o) if o.part.info.path == path => o.part.claims.push(claim),
+                        // A claim of a duplicate document, already reported.
+                        _ if self.seen.contains_key(&path) => {}
+                        _ => self.problems.push(
+                            Problem::error(display, format!("claim of `{path}` without its document record before it"))
+                                .at_line(n),
+                        ),
+                    }
+                }
+                Record::Problem(p) => {
+                    self.problems.push(Problem { level: p.level, path: p.path, line: p.line, message: p.message })
+                }
+            }
+        }
+        self.close(open.take(), display);
+    }
+
+    fn close(&mut self, open: Option<Open>, display: &str) {
+        let Some(o) = open else { return };
+        if o.part.claims.len() != o.expected {
+            self.problems.push(
+                Problem::error(
+                    display,
+                    format!(
+                        "document `{}` lists {} claims but {} follow it: the file was cut short or edited",
+                        o.part.info.path,
+                        o.expected,
+                        o.part.claims.len()
+                    ),
+                )
+                .at_line(o.at.1),
+            );
+        }
+        self.parts.push(o.part);
+    }
+
+    /// Documents in path order, as a run over all of them would have them.
+    pub fn finish(mut self) -> Merged {
+        self.parts.sort_by(|a, b| a.info.path.cmp(&b.info.path));
+        self
+    }
+}

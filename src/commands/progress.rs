@@ -1,0 +1,50 @@
+//! A progress bar on stderr for long runs: only when a person is watching
+//! (stderr is a terminal, the output is a human view) and the run has more
+//! than a few hundred documents. Never in machine formats.
+
+use std::sync::OnceLock;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::analysis::Progress;
+
+/// Fewer documents than this finish before a bar would help.
+const MIN_DOCUMENTS: usize = 300;
+
+pub(crate) struct Bar {
+    enabled: bool,
+    bar: OnceLock<ProgressBar>,
+}
+
+impl Bar {
+    pub(crate) fn new(enabled: bool) -> Bar {
+        Bar { enabled, bar: OnceLock::new() }
+    }
+
+    pub(crate) fn finish(&self) {
+        if let Some(b) = self.bar.get() {
+            b.finish_and_clear();
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, total: usize) {
+        if !self.enabled || total < MIN_DOCUMENTS {
+            return;
+        }
+        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} {pos}/{len} documents [{wide_bar}] {per_sec}, {eta} left")
+        {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        let _ = self.bar.set(bar);
+    }
+
+    fn advance(&self) {
+        if let Some(b) = self.bar.get() {
+            b.inc(1);
+        }
+    }
+}
