@@ -150,9 +150,8 @@ impl Config {
             ConfigSpec::default()
         } else {
             serde_yaml::from_str(&text).map_err(|e| {
-                let message = e.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-                ConfigError { file: file.clone(), line: e.location().map(|l| l.line()), message }
+                let (line, message) = crate::error::yaml_error(&e);
+                ConfigError { file: file.clone(), line, message }
             })?
         };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();

@@ -67,6 +67,18 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A YAML error as `(line, message)`: the line apart (serde_yaml appends
+/// ` at line L column C`), and an alias bomb called what it is.
+pub fn yaml_error(e: &serde_yaml::Error) -> (Option<usize>, String) {
+    let msg = e.to_string();
+    let msg = if msg.contains("repetition limit exceeded") {
+        "its aliases expand past the repetition limit (an alias bomb?); not read".to_string()
+    } else {
+        msg.split(" at line ").next().unwrap_or(&msg).to_string()
+    };
+    (e.location().map(|l| l.line()), msg)
+}
+
 /// An error that stops a piece of work: a file that cannot be read, a
 /// configuration that does not parse.
 #[derive(Debug, thiserror::Error)]

@@ -79,27 +79,31 @@ pub struct Dataset {
     pub series: BTreeMap<String, Series>,
 }
 
-/// A row that could not be read: its row number.
+/// Rows that could not be read: row number (a line for CSV and JSON
+/// Lines, an element for a JSON array) and why.
 struct Skipped {
-    rows: Vec<usize>,
+    rows: Vec<(usize, String)>,
+    /// Row numbers are line numbers.
+    lines: bool,
 }
 
 impl Skipped {
+    /// A corrupt reference is an error: figures would be checked against gaps.
     fn report(&self, file: &str, problems: &mut Vec<Problem>) {
-        if self.rows.is_empty() {
-            return;
-        }
-        let first: Vec<String> = self.rows.iter().take(5).map(ToString::to_string).collect();
-        let more = if self.rows.len() > 5 { ", …" } else { "" };
-        problems.push(Problem::warning(
+        let Some(&(first, _)) = self.rows.first() else { return };
+        let unit = if self.lines { "line" } else { "element" };
+        let listed: Vec<String> = self.rows.iter().take(5).map(|(r, why)| format!("{unit} {r} {why}")).collect();
+        let more = if self.rows.len() > 5 { format!("; and {} more", self.rows.len() - 5) } else { String::new() };
+        let p = Problem::error(
             file,
             format!(
-                "skipped {} malformed row{} (missing date or non-numeric value): rows {}{more}",
+                "skipped {} malformed row{}: {}{more}",
                 self.rows.len(),
                 if self.rows.len() == 1 { "" } else { "s" },
-                first.join(", ")
+                listed.join("; ")
             ),
-        ));
+        );
+        problems.push(if self.lines { p.at_line(first) } else { p });
     }
 }
 
@@ -201,14 +205,22 @@ pub fn load(entry: &DatasetEntry, manifest: &Manifest, problems: &mut Vec<Proble
             problems.push(Problem::error(&file, format!("series `{metric}`: no column `{col}`")));
         }
     }
-    let mut skipped = Skipped { rows: Vec::new() };
+    let mut skipped = Skipped { rows: Vec::new(), lines: format != "json" };
     let mut points: BTreeMap<&str, Vec<Point>> = BTreeMap::new();
     for (row, fields) in &rows {
-        let Some(date) = fields.get(&entry.date_field).and_then(|d| parse_date(d)) else {
-            skipped.rows.push(*row);
-            continue;
+        let date_field = &entry.date_field;
+        let date = match fields.get(date_field).map(|d| (d, parse_date(d))) {
+            Some((_, Some(d))) => d,
+            Some((d, None)) if !d.trim().is_empty() => {
+                skipped.rows.push((*row, format!("has `{d}` for a date")));
+                continue;
+            }
+            _ => {
+                skipped.rows.push((*row, format!("has no date (`{date_field}`)")));
+                continue;
+            }
         };
-        let mut bad = false;
+        let mut bad = None;
         let mut found = Vec::new();
         for (metric, col) in &entry.series {
             match fields.get(col).map(|v| parse_value(v)) {
@@ -218,11 +230,11 @@ pub fn load(entry: &DatasetEntry, manifest: &Manifest, problems: &mut Vec<Proble
                     found.push((metric.as_str(), Point { date, value, reported, row: *row }));
                 }
                 Some(Ok(None)) | None => {}
-                Some(Err(())) => bad = true,
+                Some(Err(())) => bad = Some(format!("has `{}` for a number (`{col}`)", fields[col])),
             }
         }
-        if bad {
-            skipped.rows.push(*row);
+        if let Some(why) = bad {
+            skipped.rows.push((*row, why));
         }
         for (m, p) in found {
             points.entry(m).or_default().push(p);
@@ -304,7 +316,7 @@ mod tests {
         assert_eq!(
             msgs,
             [
-                "warning: [DIR]/a.csv: skipped 3 malformed rows (missing date or non-numeric value): rows 3, 4, 5",
+                "error: [DIR]/a.csv:3: skipped 3 malformed rows: line 3 has no date (`date`); line 4 has `soon` for a date; line 5 has `x` for a number (`n`)",
                 "error: [DIR]/gone.csv: dataset cannot be read: no such file",
             ]
         );

@@ -121,7 +121,8 @@ pub fn parse_front_matter(path: &str, yaml: &str, problems: &mut Vec<Problem>) -
         Err(e) => {
             // Line numbers count from the opening `---`.
             let line = e.location().map_or(1, |l| l.line() + 1);
-            problems.push(Problem::error(path, format!("malformed front matter: {e}")).at_line(line));
+            let message = crate::error::yaml_error(&e).1;
+            problems.push(Problem::error(path, format!("malformed front matter: {message}")).at_line(line));
             return MetaFields::default();
         }
     };
@@ -233,9 +234,10 @@ impl Manifest {
             Manifest::default()
         } else {
             serde_yaml::from_str(&text).map_err(|e| {
-                let p = Problem::error(&display, format!("invalid sources manifest: {e}"));
-                match e.location() {
-                    Some(l) => p.at_line(l.line()),
+                let (line, message) = crate::error::yaml_error(&e);
+                let p = Problem::error(&display, format!("invalid sources manifest: {message}"));
+                match line {
+                    Some(l) => p.at_line(l),
                     None => p,
                 }
             })?

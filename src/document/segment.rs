@@ -138,6 +138,38 @@ fn looks_like_heading(line: &str) -> bool {
 /// `headings` are heading spans already known (HTML `h1`–`h6`, level 1 the
 /// headline); `title` is the document's title from its metadata, used to
 /// find the headline line in plain text.
+/// Longer runs without a sentence end are not prose (a table, a list, a
+/// dump) and are cut, at a space where there is one, so that work per
+/// figure, which reads its sentence, stays bounded.
+pub const MAX_SENTENCE: usize = 2048;
+/// A paragraph longer than this starts a new one for context and dates.
+pub const MAX_PARAGRAPH: usize = 16 * 1024;
+
+/// `span` in pieces of at most `max` bytes, cut at whitespace when possible.
+fn cut(text: &str, span: Range<usize>, max: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut rest = span;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.len() <= max {
+            let piece = rest.clone();
+            rest = rest.end..rest.end;
+            return Some(piece);
+        }
+        let mut limit = rest.start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[rest.start..limit];
+        let at = window.rfind(char::is_whitespace).filter(|&i| i > max / 2).map_or(limit, |i| rest.start + i);
+        let piece = rest.start..at;
+        let next = text[at..rest.end].find(|c: char| !c.is_whitespace()).map_or(rest.end, |i| at + i);
+        rest = next..rest.end;
+        Some(piece)
+    })
+}
+
 pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], title: Option<&str>) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
@@ -154,8 +186,16 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
         } else {
             push_trimmed(text, range.start, range.end, &mut spans);
         }
+        let mut paragraph_start = range.start;
         for s in spans.drain(..) {
-            out.push(Sentence { span: s, role, paragraph: *paragraph });
+            for piece in cut(text, s, MAX_SENTENCE) {
+                // Work per figure looks back over its paragraph: keep that bounded too.
+                if piece.start - paragraph_start > MAX_PARAGRAPH {
+                    *paragraph += 1;
+                    paragraph_start = piece.start;
+                }
+                out.push(Sentence { span: piece, role, paragraph: *paragraph });
+            }
         }
         *paragraph += 1;
     };
@@ -256,6 +296,18 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         segment(text, Layout::Lines, &[], None).iter().map(|s| &text[s.span.clone()]).collect()
+    }
+
+    #[test]
+    fn endless_sentences_are_cut_at_spaces() {
+        let text = "word ".repeat(1000);
+        let pieces: Vec<_> = cut(&text, 0..text.len() - 1, 100).collect();
+        assert!(pieces.iter().all(|p| p.len() <= 100 && !text[p.clone()].starts_with(' ')));
+        assert!(pieces.iter().all(|p| text[p.clone()].ends_with("word")));
+        assert_eq!(pieces.iter().map(|p| text[p.clone()].len() + 1).sum::<usize>(), text.len());
+        let sentences = segment(&text, Layout::Lines, &[], None);
+        assert!(sentences.iter().all(|s| s.span.len() <= MAX_SENTENCE));
+        assert_eq!(sentences.len(), 3);
     }
 
     #[test]

@@ -215,6 +215,12 @@ pub fn write_all_atomically(files: &[(std::path::PathBuf, Vec<u8>)]) -> Result<(
         // On error the files staged so far are deleted as they drop.
         staged.push(stage().map_err(|e| (path.clone(), e))?);
     }
+    // A target that is a directory would fail its rename half-way through the set.
+    for (path, _) in files {
+        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            return Err((path.clone(), io::Error::new(io::ErrorKind::IsADirectory, "is a directory")));
+        }
+    }
     for (tmp, (path, _)) in staged.into_iter().zip(files) {
         tmp.persist(path).map_err(|e| (path.clone(), e.error))?;
     }

@@ -36,9 +36,8 @@ pub fn normalise(s: &str) -> String {
 impl Authorities {
     pub fn parse(file: &str, src: &str) -> Result<Authorities, RuleError> {
         let spec: AuthoritiesSpec = serde_yaml::from_str(src).map_err(|e| {
-            let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            RuleError { file: file.to_string(), line: e.location().map(|l| l.line()), field: None, message }
+            let (line, message) = crate::error::yaml_error(&e);
+            RuleError { file: file.to_string(), line, field: None, message }
         })?;
         let mut a = Authorities::default();
         for s in spec.authorities {

@@ -209,6 +209,25 @@ fn inside_class(p: &str, pos: usize) -> bool {
     depth > 0
 }
 
+/// How large one compiled pattern may grow. A rule file is input: a
+/// pattern like `(?:\w{100}){1000}` would otherwise cost memory and time
+/// on every sentence.
+pub const PATTERN_SIZE_LIMIT: usize = 2 << 20;
+
+/// A regex error in one line.
+fn regex_error(e: &regex::Error) -> String {
+    match e {
+        regex::Error::CompiledTooBig(limit) => format!(
+            "regex too large: it compiles to more than {} KiB; bounded repeats such as `{{1000}}` multiply its size",
+            limit >> 10
+        ),
+        _ => {
+            let msg = e.to_string();
+            format!("invalid regex: {}", msg.lines().last().unwrap_or(&msg).trim().trim_start_matches("error: "))
+        }
+    }
+}
+
 fn compile_pattern(p: &str, rule_kinds: &[String]) -> Result<Pattern, String> {
     let ph = slots(p);
     if ph.len() != 1 {
@@ -236,13 +255,12 @@ fn compile_pattern(p: &str, rule_kinds: &[String]) -> Result<Pattern, String> {
     // Without Unicode, case folding and classes are ASCII and the lazy DFA
     // stays small; a pattern that needs Unicode (\p{L}) keeps it.
     let ascii = format!("(?-u){body}");
-    let (expanded, regex) = match regex::bytes::Regex::new(&ascii) {
+    let build = |r: &str| regex::bytes::RegexBuilder::new(r).size_limit(PATTERN_SIZE_LIMIT).build();
+    let (expanded, regex) = match build(&ascii) {
         Ok(r) => (ascii, r),
+        Err(e @ regex::Error::CompiledTooBig(_)) => return Err(regex_error(&e)),
         Err(_) => {
-            let r = regex::bytes::Regex::new(&body).map_err(|e| {
-                let msg = e.to_string();
-                format!("invalid regex: {}", msg.lines().last().unwrap_or(&msg).trim().trim_start_matches("error: "))
-            })?;
+            let r = build(&body).map_err(|e| regex_error(&e))?;
             (body, r)
         }
     };
@@ -281,10 +299,11 @@ fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
         return Ok(None);
     }
     let alt = words.iter().map(|w| format!("(?:{w})")).collect::<Vec<_>>().join("|");
-    Regex::new(&ascii_boundaries(&format!(r"(?i)\b(?:{alt})"))).map(Some).map_err(|e| {
-        let msg = e.to_string();
-        format!("invalid regex: {}", msg.lines().last().unwrap_or(&msg).trim().trim_start_matches("error: "))
-    })
+    regex::RegexBuilder::new(&ascii_boundaries(&format!(r"(?i)\b(?:{alt})")))
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map(Some)
+        .map_err(|e| regex_error(&e))
 }
 
 /// Compile a decoded rule; `src` is the file's text, for line numbers.
@@ -446,10 +465,8 @@ fn compile_example(e: &ExampleSpec) -> Result<Example, String> {
 /// Decode and compile one rule file.
 pub fn load_rule(file: &str, src: &str, builtin: bool) -> Result<Rule, Vec<RuleError>> {
     let spec: RuleSpec = serde_yaml::from_str(src).map_err(|e| {
-        let message = e.to_string();
-        // serde_yaml appends " at line L column C"; the line is reported separately.
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        vec![RuleError { file: file.to_string(), line: e.location().map(|l| l.line()), field: None, message }]
+        let (line, message) = crate::error::yaml_error(&e);
+        vec![RuleError { file: file.to_string(), line, field: None, message }]
     })?;
     compile(spec, file, src, builtin)
 }

@@ -6,6 +6,7 @@ mod claims;
 mod cli;
 mod common;
 mod compare;
+mod hostile;
 mod peer_specs;
 mod properties;
 mod reports;
