@@ -11,4 +11,5 @@ mod peer_specs;
 mod properties;
 mod reports;
 mod rules;
+mod scale;
 mod seeds;
