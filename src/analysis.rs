@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -21,7 +22,7 @@ use crate::rules::RulePack;
 #[derive(Debug)]
 pub struct Analysis {
     /// In path order.
-    pub documents: Vec<DocumentInfo>,
+    pub documents: Vec<Arc<DocumentInfo>>,
     pub datasets: Vec<Dataset>,
     /// All claims, in document order then text order.
     pub claims: Vec<Claim>,
@@ -62,7 +63,8 @@ impl Default for Options<'_> {
 /// its figures `figcheck-ignore` comments dropped.
 #[derive(Debug)]
 pub struct Extracted {
-    pub info: DocumentInfo,
+    /// Shared with the claims' citations.
+    pub info: Arc<DocumentInfo>,
     pub claims: Vec<Claim>,
     pub suppressed: usize,
 }
@@ -74,7 +76,8 @@ pub fn extract_document(doc: &Document, pack: &RulePack) -> Extracted {
     if !doc.suppressions.is_empty() {
         claims.retain(|c| !doc.suppressions.iter().any(|s| s.covers(c.citation.line, &c.metric, &c.rule)));
     }
-    Extracted { info: doc.info(), suppressed: before - claims.len(), claims }
+    let info = claims.first().map_or_else(|| Arc::new(doc.info()), |c| Arc::clone(&c.citation.document));
+    Extracted { info, suppressed: before - claims.len(), claims }
 }
 
 /// Files to read, each with the metadata its manifests give it.
@@ -103,7 +106,6 @@ pub fn extract_all(
     pack: &RulePack,
     options: &Options<'_>,
 ) -> Vec<(Option<Extracted>, Vec<Problem>)> {
-    options.progress.start(inputs.len());
     inputs
         .par_iter()
         .map(|(input, entry)| {
@@ -116,41 +118,79 @@ pub fn extract_all(
         .collect()
 }
 
+/// Documents read and extracted in parallel at a time: their results are
+/// gathered before the next chunk starts, so memory holds the claims and a
+/// chunk's worth of per-document buffers, not one buffer per document.
+const CHUNK: usize = 1024;
+
 /// Read `paths` (`-` is `stdin`, already read), the datasets of their
 /// manifests and of `options.sources`, extract claims with `pack` and
 /// compare them.
 pub fn analyze(paths: &[PathBuf], stdin: Option<String>, pack: &RulePack, options: &Options<'_>) -> Analysis {
     let mut problems = Vec::new();
     let plan = plan(paths, options.sources, &mut problems);
-    let mut parts: Vec<Extracted> = Vec::new();
+    let mut gathered = Gathered::default();
     if paths.iter().any(|p| p.as_os_str() == "-")
         && let Some(text) = stdin
     {
         let doc = Document::build("<stdin>".into(), crate::document::Format::Text, text, None, &mut problems);
-        parts.push(extract_document(&doc, pack));
+        gathered.add(extract_document(&doc, pack));
     }
-    for (done, p) in extract_all(&plan.inputs, pack, options) {
-        problems.extend(p);
-        parts.extend(done);
+    options.progress.start(plan.inputs.len());
+    for chunk in plan.inputs.chunks(CHUNK) {
+        for (done, p) in extract_all(chunk, pack, options) {
+            problems.extend(p);
+            if let Some(e) = done {
+                gathered.add(e);
+            }
+        }
     }
-    let datasets = dataset::load_all(&plan.manifests.ordered(), &mut problems);
-    combine(parts, datasets, problems, pack)
+    let Plan { inputs, manifests } = plan;
+    drop(inputs);
+    let datasets = dataset::load_all(&manifests.ordered(), &mut problems);
+    gathered.compare(datasets, problems, pack)
 }
 
-/// Compare the claims of extracted documents: the reduce step, shared by
-/// `check` and by `compare` over claims files.
-pub fn combine(parts: Vec<Extracted>, datasets: Vec<Dataset>, mut problems: Vec<Problem>, pack: &RulePack) -> Analysis {
-    let mut documents = Vec::with_capacity(parts.len());
-    let mut claims = Vec::new();
-    let mut suppressed = 0;
-    for p in parts {
-        documents.push(p.info);
-        claims.extend(p.claims);
-        suppressed += p.suppressed;
+/// Extracted documents gathered for the compare stage.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    documents: Vec<Arc<DocumentInfo>>,
+    claims: Vec<Claim>,
+    suppressed: usize,
+}
+
+impl Gathered {
+    pub fn add(&mut self, e: Extracted) {
+        self.documents.push(e.info);
+        self.claims.extend(e.claims);
+        self.suppressed += e.suppressed;
     }
-    let findings = compare(&claims, pack, &datasets);
-    problems.sort();
-    problems.dedup();
-    let descriptions = pack.rules.iter().map(|r| (r.metric.clone(), r.description.clone())).collect();
-    Analysis { documents, datasets, claims, findings, problems, descriptions, suppressed }
+
+    /// Compare what was gathered: the reduce step, shared by `check` and by
+    /// `compare` over claims files.
+    pub fn compare(mut self, datasets: Vec<Dataset>, mut problems: Vec<Problem>, pack: &RulePack) -> Analysis {
+        self.claims.shrink_to_fit();
+        let findings = compare(&self.claims, pack, &datasets);
+        problems.sort();
+        problems.dedup();
+        let descriptions = pack.rules.iter().map(|r| (r.metric.to_string(), r.description.clone())).collect();
+        Analysis {
+            documents: self.documents,
+            datasets,
+            claims: self.claims,
+            findings,
+            problems,
+            descriptions,
+            suppressed: self.suppressed,
+        }
+    }
+}
+
+/// Compare the claims of extracted documents, in the order given.
+pub fn combine(parts: Vec<Extracted>, datasets: Vec<Dataset>, problems: Vec<Problem>, pack: &RulePack) -> Analysis {
+    let mut gathered = Gathered::default();
+    for p in parts {
+        gathered.add(p);
+    }
+    gathered.compare(datasets, problems, pack)
 }

@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -67,7 +68,7 @@ pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
 pub fn write_document(out: &mut dyn Write, e: &Extracted) -> io::Result<()> {
     line(
         out,
-        &Record::Document(DocumentRecord { info: e.info.clone(), claims: e.claims.len(), suppressed: e.suppressed }),
+        &Record::Document(DocumentRecord { info: (*e.info).clone(), claims: e.claims.len(), suppressed: e.suppressed }),
     )?;
     for c in &e.claims {
         line(out, &Record::Claim(Box::new(ClaimLine::from(c))))?;
@@ -131,9 +132,6 @@ pub struct ClaimLine {
     pub text_span: Range<usize>,
     /// The text span of the figure this one is part of ("18, including four").
     pub within: Option<Range<usize>>,
-    pub scope: BTreeMap<String, String>,
-    pub line_text: String,
-    pub line_span: Range<usize>,
     pub title: Option<String>,
     pub publisher: Option<String>,
     pub published: Option<Date>,
@@ -147,14 +145,14 @@ impl From<&Claim> for ClaimLine {
         let a = c.attribution.as_ref();
         let t = &c.citation;
         ClaimLine {
-            path: t.path.clone(),
+            path: t.path().to_string(),
             line: t.line,
             column: t.column,
             end_line: t.end_line,
             end_column: t.end_column,
             span: t.span.clone(),
-            rule: c.rule.clone(),
-            metric: c.metric.clone(),
+            rule: c.rule.to_string(),
+            metric: c.metric.to_string(),
             text: q.text.clone(),
             kind: q.kind.name().to_string(),
             value: q.value,
@@ -176,31 +174,28 @@ impl From<&Claim> for ClaimLine {
             sentence_index: c.sentence,
             text_span: q.span.clone(),
             within: c.within.clone(),
-            scope: c.scope.clone(),
-            line_text: t.line_text.clone(),
-            line_span: t.line_span.clone(),
-            title: t.title.clone(),
-            publisher: t.publisher.clone(),
-            published: t.published,
-            date_source: t.date_source,
-            url: t.url.clone(),
+            title: t.title().map(str::to_string),
+            publisher: t.publisher().map(str::to_string),
+            published: t.published(),
+            date_source: t.date_source(),
+            url: t.url().map(str::to_string),
         }
     }
 }
 
-impl TryFrom<ClaimLine> for Claim {
-    type Error = String;
-
-    fn try_from(l: ClaimLine) -> Result<Claim, String> {
+impl ClaimLine {
+    /// The claim, citing `document` (the record this line follows).
+    pub fn into_claim(self, document: &Arc<DocumentInfo>) -> Result<Claim, String> {
+        let l = self;
         let kind = kind_from(&l.kind, l.unit.as_deref())?;
         let attribution = match (l.attribution_name, l.attribution_text) {
-            (Some(name), Some(text)) => Some(Attribution { id: l.attribution_id, name, text }),
+            (Some(name), Some(text)) => Some(Box::new(Attribution { id: l.attribution_id, name, text })),
             (None, None) => None,
             _ => return Err("`attribution_name` and `attribution_text` go together".into()),
         };
         Ok(Claim {
-            rule: l.rule,
-            metric: l.metric,
+            rule: l.rule.into(),
+            metric: l.metric.into(),
             quantity: Quantity {
                 span: l.text_span,
                 text: l.text,
@@ -221,23 +216,15 @@ impl TryFrom<ClaimLine> for Claim {
             },
             attribution,
             citation: Citation {
-                path: l.path,
+                document: Arc::clone(document),
                 line: l.line,
                 column: l.column,
                 end_line: l.end_line,
                 end_column: l.end_column,
                 span: l.span,
-                line_text: l.line_text,
-                line_span: l.line_span,
                 sentence: l.sentence,
-                title: l.title,
-                publisher: l.publisher,
-                published: l.published,
-                date_source: l.date_source,
-                url: l.url,
             },
             role: l.role,
-            scope: l.scope,
             sentence: l.sentence_index,
             within: l.within,
         })
@@ -256,6 +243,7 @@ pub struct Merged {
 
 /// A document being read, and where its record was.
 struct Open {
+    document: Arc<DocumentInfo>,
     part: Extracted,
     expected: usize,
     at: (String, usize),
@@ -332,9 +320,11 @@ impl Merged {
                         continue;
                     }
                     self.seen.insert(path, (display.to_string(), n));
+                    let document = Arc::new(d.info);
                     open = Some(Open {
+                        document: Arc::clone(&document),
                         part: Extracted {
-                            info: d.info,
+                            info: document,
                             claims: Vec::with_capacity(d.claims),
                             suppressed: d.suppressed,
                         },
@@ -344,15 +334,13 @@ impl Merged {
                 }
                 Record::Claim(line) => {
                     let path = line.path.clone();
-                    let claim = match Claim::try_from(*line) {
-                        Ok(c) => c,
-                        Err(e) => {
-                            self.problems.push(Problem::error(display, format!("not a claims record: {e}")).at_line(n));
-                            continue;
-                        }
-                    };
                     match &mut open {
-                        Some(o) if o.part.info.path == path => o.part.claims.push(claim),
+                        Some(o) if o.part.info.path == path => match line.into_claim(&o.document) {
+                            Ok(c) => o.part.claims.push(c),
+                            Err(e) => {
+                                self.problems.push(Problem::error(display, format!("not a claims record: {e}")).at_line(n))
+                            }
+                        },
                         // A claim of a duplicate document, already reported.
                         _ if self.seen.contains_key(&path) => {}
                         _ => self.problems.push(

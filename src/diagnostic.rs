@@ -17,8 +17,18 @@ pub struct Located<'a> {
     pub end_column: usize,
     /// The figure as written.
     pub text: &'a str,
-    /// `1,400, The Times, 2023-10-19`.
-    pub message: String,
+}
+
+impl Located<'_> {
+    /// What to say at the claim: `1,400 (The Times, 2023-10-19)`. Made when
+    /// rendered: a large run has many located claims.
+    pub fn message(&self, claims: &[Claim]) -> String {
+        let c = &claims[self.claim];
+        let who = c.citation.publisher().unwrap_or(c.citation.path());
+        let when = c.as_of.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+        let by = c.attribution.as_ref().map(|a| format!(", according to {}", a.name)).unwrap_or_default();
+        format!("{} ({who}, {when}{by})", c.quantity.text)
+    }
 }
 
 /// A finding ready to render.
@@ -33,18 +43,14 @@ pub struct Diagnostic<'a> {
 
 fn locate<'a>(claims: &'a [Claim], i: usize) -> Located<'a> {
     let c = &claims[i];
-    let who = c.citation.publisher.as_deref().unwrap_or(&c.citation.path);
-    let when = c.as_of.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
-    let by = c.attribution.as_ref().map(|a| format!(", according to {}", a.name)).unwrap_or_default();
     Located {
         claim: i,
-        path: &c.citation.path,
+        path: c.citation.path(),
         line: c.citation.line,
         column: c.citation.column,
         end_line: c.citation.end_line,
         end_column: c.citation.end_column,
         text: &c.quantity.text,
-        message: format!("{} ({who}, {when}{by})", c.quantity.text),
     }
 }
 

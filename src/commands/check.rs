@@ -14,7 +14,7 @@ use crate::config::OutputFormat;
 use crate::dataset;
 use crate::document::load::{Limits, Manifests, display_path};
 use crate::error::{ExitStatus, Level, Problem};
-use crate::report::{self, Context, write_all_atomically, write_atomically};
+use crate::report::{self, Context, Staged, write_all_atomically, write_atomically};
 use crate::rules::RulePack;
 use crate::settings::Settings;
 
@@ -113,7 +113,7 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
         for c in part.claims.iter().filter(|c| p.pack.get(&c.rule).is_none()) {
             problems.push(
                 Problem::error(
-                    &c.citation.path,
+                    c.citation.path(),
                     format!(
                         "claim of rule `{}`, which this pack lacks: compare with the --rules it was extracted with",
                         c.rule
@@ -151,14 +151,21 @@ fn finish(p: Prepared, mut analysis: Analysis, started: Instant, io: &mut Io<'_>
     cx.suppressed = analysis.suppressed;
     cx.fail_on = settings.fail_on;
 
-    let mut files = Vec::new();
-    for &format in &settings.files {
-        let mut bytes = Vec::new();
-        report::reporter(format).render(&cx, &mut bytes)?;
-        let ext = format.extension().expect("a file format");
-        files.push((settings.out.join(format!("{}.{ext}", settings.name)), bytes));
-    }
-    let write_failed = match write_all_atomically(&files) {
+    let paths: Vec<PathBuf> = settings
+        .files
+        .iter()
+        .map(|f| settings.out.join(format!("{}.{}", settings.name, f.extension().expect("a file format"))))
+        .collect();
+    let cx_ref = &cx;
+    let files: Vec<Staged<'_>> = settings
+        .files
+        .iter()
+        .zip(&paths)
+        .map(|(&format, path)| -> Staged<'_> {
+            (path.clone(), Box::new(move |w: &mut dyn io::Write| report::reporter(format).render(cx_ref, w)))
+        })
+        .collect();
+    let write_failed = match write_all_atomically(files) {
         Ok(()) => false,
         Err((path, e)) => {
             writeln!(io.stderr, "figcheck: error: {}: {e}; no report was written", display_path(&path))?;
@@ -172,8 +179,8 @@ fn finish(p: Prepared, mut analysis: Analysis, started: Instant, io: &mut Io<'_>
         report::reporter(format).render(&cx, io.stdout)?;
     }
     io.stdout.flush()?;
-    if !write_failed && !files.is_empty() {
-        let names: Vec<String> = files.iter().map(|(p, _)| display_path(p)).collect();
+    if !write_failed && !paths.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
         writeln!(io.stderr, "figcheck: wrote {}", names.join(", "))?;
     }
     // Input problems go to stderr unless the terminal view already listed them.
@@ -197,7 +204,7 @@ fn overrides(settings: &Settings, analysis: &mut Analysis) {
         if f.kind.is_agreement() {
             continue;
         }
-        if let Some(s) = settings.severity.get(&f.rule).or_else(|| settings.severity.get(&f.metric)) {
+        if let Some(s) = settings.severity.get(&*f.rule).or_else(|| settings.severity.get(&*f.metric)) {
             f.severity = *s;
         }
     }

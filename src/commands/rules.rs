@@ -62,7 +62,7 @@ fn run_with(cmd: RulesCommand, pack: &RulePack, io: &mut Io<'_>) -> io::Result<E
                 Ok(ExitStatus::Clean)
             }
             None => {
-                let ids: Vec<&str> = pack.rules.iter().map(|r| r.id.as_str()).collect();
+                let ids: Vec<&str> = pack.rules.iter().map(|r| &*r.id).collect();
                 writeln!(io.stderr, "figcheck: error: no rule `{id}` (rules: {})", ids.join(", "))?;
                 Ok(ExitStatus::Error)
             }

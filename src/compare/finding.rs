@@ -1,6 +1,7 @@
 //! What the compare stage decides: findings, each a conflict (or an
 //! agreement) between groups of claims, with a plain-English explanation.
 
+use std::sync::Arc;
 use serde::Serialize;
 
 use crate::dates::Date;
@@ -92,8 +93,9 @@ pub struct Finding {
     pub id: String,
     pub kind: FindingKind,
     pub severity: Severity,
-    pub metric: String,
-    pub rule: String,
+    /// Shared with the rule.
+    pub metric: Arc<str>,
+    pub rule: Arc<str>,
     /// The sides, in date order where dated.
     pub groups: Vec<Group>,
     pub series: Option<SeriesRef>,

@@ -12,23 +12,23 @@ pub(super) fn compare(ctx: &Ctx<'_>) -> Vec<Finding> {
     let claims = ctx.claims;
     // Only documents with a figure in a heading matter.
     let headed: BTreeSet<(&str, &str)> =
-        claims.iter().filter(|c| c.role != Role::Body).map(|c| (c.citation.path.as_str(), c.metric.as_str())).collect();
+        claims.iter().filter(|c| c.role != Role::Body).map(|c| (c.citation.path(), &*c.metric)).collect();
     if headed.is_empty() {
         return Vec::new();
     }
     let mut order: Vec<usize> = (0..claims.len())
-        .filter(|&i| headed.contains(&(claims[i].citation.path.as_str(), claims[i].metric.as_str())))
+        .filter(|&i| headed.contains(&(claims[i].citation.path(), &*claims[i].metric)))
         .collect();
     order.sort_by(|&a, &b| {
-        (claims[a].citation.path.as_str(), claims[a].metric.as_str(), a).cmp(&(
-            claims[b].citation.path.as_str(),
-            claims[b].metric.as_str(),
+        (claims[a].citation.path(), &*claims[a].metric, a).cmp(&(
+            claims[b].citation.path(),
+            &*claims[b].metric,
             b,
         ))
     });
     let mut out = Vec::new();
     for chunk in order
-        .chunk_by(|&a, &b| claims[a].citation.path == claims[b].citation.path && claims[a].metric == claims[b].metric)
+        .chunk_by(|&a, &b| claims[a].citation.path() == claims[b].citation.path() && claims[a].metric == claims[b].metric)
     {
         let (heads, body): (Vec<usize>, Vec<usize>) = chunk.iter().partition(|&&i| claims[i].role != Role::Body);
         if heads.is_empty() || body.is_empty() {

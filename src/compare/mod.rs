@@ -20,6 +20,7 @@ mod snapshot;
 pub mod synthetic;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
@@ -53,8 +54,8 @@ impl<'a> Ctx<'a> {
         let days = claims.iter().map(|c| c.as_of.date.map(day_number)).collect();
         // Only lookups, never iteration: hash order cannot leak into output.
         let ids: std::collections::HashMap<&str, usize> =
-            pack.rules.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
-        let rules: Vec<Option<usize>> = claims.iter().map(|c| ids.get(c.rule.as_str()).copied()).collect();
+            pack.rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
+        let rules: Vec<Option<usize>> = claims.iter().map(|c| ids.get(&*c.rule).copied()).collect();
         let intervals = claims
             .iter()
             .zip(&rules)
@@ -65,7 +66,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|c| {
                 let n = paths.len() as u32;
-                *paths.entry(c.citation.path.as_str()).or_insert(n)
+                *paths.entry(c.citation.path()).or_insert(n)
             })
             .collect();
         let precise = claims
@@ -216,8 +217,8 @@ pub(crate) fn side(ctx: &Ctx<'_>, g: &Group) -> String {
 pub(crate) fn finding(
     kind: FindingKind,
     severity: Severity,
-    metric: &str,
-    rule: &str,
+    metric: &Arc<str>,
+    rule: &Arc<str>,
     groups: Vec<Group>,
     explanation: String,
     gap: Option<f64>,
@@ -227,8 +228,8 @@ pub(crate) fn finding(
         id: String::new(),
         kind,
         severity,
-        metric: metric.to_string(),
-        rule: rule.to_string(),
+        metric: Arc::clone(metric),
+        rule: Arc::clone(rule),
         groups,
         series: None,
         explanation,
@@ -278,7 +279,7 @@ pub(crate) fn authorities_note(ctx: &Ctx<'_>, rule: &Rule, groups: &[Group]) -> 
 /// claims before it; the stale finding says why, so those two-sided
 /// conflicts are not reported again.
 fn drop_explained_by_stale(findings: &mut Vec<Finding>) {
-    let stale: BTreeSet<(String, usize)> = findings
+    let stale: BTreeSet<(Arc<str>, usize)> = findings
         .iter()
         .filter(|f| f.kind == FindingKind::Stale)
         .flat_map(|f| f.groups[0].claims.iter().map(move |&i| (f.metric.clone(), i)))
@@ -296,7 +297,7 @@ fn drop_explained_by_stale(findings: &mut Vec<Finding>) {
 /// (lower case, single spaces), never its line.
 fn claim_digest(c: &Claim) -> [u8; 8] {
     let mut h = Sha256::new();
-    h.update(c.citation.path.as_bytes());
+    h.update(c.citation.path().as_bytes());
     h.update([0]);
     let mut buf = [0u8; 64];
     for (k, w) in c.quantity.text.split_whitespace().enumerate() {
@@ -351,7 +352,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
     let mut groups: BTreeMap<(&str, &BTreeMap<String, String>), u32> = BTreeMap::new();
     for (i, r) in pack.rules.iter().enumerate() {
         let n = groups.len() as u32;
-        group_of_rule[i] = *groups.entry((r.metric.as_str(), &r.scope)).or_insert(n);
+        group_of_rule[i] = *groups.entry((&*r.metric, &r.scope)).or_insert(n);
     }
     let key = |i: usize| ctx.rules[i].map_or(u32::MAX, |r| group_of_rule[r]);
     let mut order: Vec<usize> = (0..claims.len()).filter(|&i| ctx.rules[i].is_some()).collect();
@@ -360,7 +361,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
     let mut by_metric: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for chunk in order.chunk_by(|&a, &b| key(a) == key(b)) {
         let Some(rule) = ctx.rule_of(chunk[0]) else { continue };
-        by_metric.entry(claims[chunk[0]].metric.as_str()).or_default().extend_from_slice(chunk);
+        by_metric.entry(&*claims[chunk[0]].metric).or_default().extend_from_slice(chunk);
         findings.extend(match rule.behavior {
             Behavior::Fixed => fixed::compare(&ctx, chunk, rule),
             Behavior::Cumulative => cumulative::compare(&ctx, chunk, rule),
@@ -377,7 +378,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
     for f in &mut findings {
         f.id = fingerprint(f, claims, &mut digests);
     }
-    findings.sort_by(|a, b| {
+    findings.sort_unstable_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then(a.kind.is_agreement().cmp(&b.kind.is_agreement()))

@@ -51,7 +51,7 @@ pub(super) fn part_of(ctx: &Ctx<'_>, by_metric: &BTreeMap<&str, Vec<usize>>) -> 
                 continue;
             }
             seen.push((&rule.metric, whole));
-            let (Some(parts), Some(wholes)) = (by_metric.get(rule.metric.as_str()), by_metric.get(whole.as_str()))
+            let (Some(parts), Some(wholes)) = (by_metric.get(&*rule.metric), by_metric.get(whole.as_str()))
             else {
                 continue;
             };
@@ -128,7 +128,7 @@ pub(super) fn including(ctx: &Ctx<'_>) -> Vec<Finding> {
         // The whole comes before the part, in the same document's claims.
         let Some(a) = (0..b)
             .rev()
-            .take_while(|&a| ctx.claims[a].citation.path == c.citation.path)
+            .take_while(|&a| ctx.claims[a].citation.path() == c.citation.path())
             .find(|&a| ctx.claims[a].quantity.span.start == span.start)
         else {
             continue;

@@ -40,7 +40,7 @@ fn series_ref(ds: &Dataset, p: &Point, current: Option<&Point>) -> SeriesRef {
 pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     for ds in ctx.datasets {
-        if let Some(series) = ds.series.get(&rule.metric) {
+        if let Some(series) = ds.series.get(&*rule.metric) {
             out.extend(against(ctx, group, rule, ds, series));
         }
     }

@@ -2,10 +2,10 @@
 //! one claim from a figure, and a corpus of many metrics of every
 //! behaviour with dates spread over two years.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::dates::{Date, add_days, parse_date};
-use crate::document::{DateSource, Role};
+use crate::document::{DateSource, DocumentInfo, Format, Meta, Role};
 use crate::extract::{AsOf, AsOfSource, Attribution, Citation, Claim};
 use crate::quantity::{Interval, Kind, Qualifier, Quantity};
 use crate::rules::{RuleError, RulePack};
@@ -19,8 +19,8 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
         interval.lo
     };
     Claim {
-        rule: rule.to_string(),
-        metric: metric.to_string(),
+        rule: rule.into(),
+        metric: metric.into(),
         quantity: Quantity {
             span: 0..text.len(),
             text: text.to_string(),
@@ -41,23 +41,23 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
         },
         attribution: None,
         citation: Citation {
-            path: path.to_string(),
+            document: Arc::new(DocumentInfo {
+                path: path.to_string(),
+                format: Format::Text,
+                meta: Meta {
+                    published: as_of,
+                    date_source: if as_of.is_some() { DateSource::FrontMatter } else { DateSource::Undated },
+                    ..Meta::default()
+                },
+            }),
             line: 1,
             column: 1,
             end_line: 1,
             end_column: text.len() + 1,
             span: 0..text.len(),
-            line_text: text.to_string(),
-            line_span: 0..text.len(),
             sentence: text.to_string(),
-            title: None,
-            publisher: None,
-            published: as_of,
-            date_source: if as_of.is_some() { DateSource::FrontMatter } else { DateSource::Undated },
-            url: None,
         },
         role: Role::Body,
-        scope: BTreeMap::new(),
         sentence: 0,
         within: None,
     }
@@ -65,7 +65,7 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
 
 /// Attribute a claim to a known authority.
 pub fn attributed(mut c: Claim, id: &str, name: &str) -> Claim {
-    c.attribution = Some(Attribution { id: Some(id.to_string()), name: name.to_string(), text: name.to_string() });
+    c.attribution = Some(Box::new(Attribution { id: Some(id.to_string()), name: name.to_string(), text: name.to_string() }));
     c
 }
 

@@ -159,7 +159,7 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
     out.dedup();
     // Through symbolic links one file can be reached by several paths.
     let mut seen = std::collections::BTreeSet::new();
-    out.retain(|i| seen.insert(i.path.canonicalize().unwrap_or_else(|_| i.path.clone())));
+    out.retain(|i| seen.insert(file_id(&i.path)));
     for i in &out {
         if i.path.to_str().is_none() {
             problems.push(Problem::error(
@@ -169,6 +169,18 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
         }
     }
     out
+}
+
+/// What identifies a file whatever path reaches it.
+#[cfg(unix)]
+fn file_id(p: &Path) -> Result<(u64, u64), PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(p).map(|m| (m.dev(), m.ino())).map_err(|_| p.to_path_buf())
+}
+
+#[cfg(not(unix))]
+fn file_id(p: &Path) -> PathBuf {
+    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// How many leading bytes are checked for NUL to call a file binary.
@@ -318,7 +330,7 @@ pub fn read_stdin(stdin: &mut dyn Read, problems: &mut Vec<Problem>) -> Option<S
 #[derive(Debug, Default)]
 pub struct Manifests {
     pub list: Vec<Manifest>,
-    /// Directory (canonical) → the manifest in it, if any.
+    /// Directory (as written) → the manifest in it, if any.
     by_dir: BTreeMap<PathBuf, Option<usize>>,
     /// Manifests named with `--sources`, consulted last.
     extra: Vec<usize>,
@@ -342,8 +354,7 @@ impl Manifests {
     }
 
     fn in_dir(&mut self, dir: &Path, problems: &mut Vec<Problem>) -> Option<usize> {
-        let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-        if let Some(found) = self.by_dir.get(&key) {
+        if let Some(found) = self.by_dir.get(dir) {
             return *found;
         }
         let file = dir.join(MANIFEST_NAME);
@@ -366,20 +377,19 @@ impl Manifests {
         } else {
             None
         };
-        self.by_dir.insert(key, found);
+        self.by_dir.insert(dir.to_path_buf(), found);
         found
     }
 
     /// The metadata the manifests give for `input`.
     pub fn entry_for(&mut self, input: &Input, problems: &mut Vec<Problem>) -> Option<MetaFields> {
-        let root = input.root.canonicalize().unwrap_or_else(|_| input.root.clone());
+        // Paths from the walk start with the root as written: compare them as written.
         let mut dir = input.path.parent().map(Path::to_path_buf);
         while let Some(d) = dir {
             if let Some(m) = self.in_dir(&d, problems) {
                 return self.list[m].entry_for(&input.path);
             }
-            let key = d.canonicalize().unwrap_or_else(|_| d.clone());
-            if key == root || !key.starts_with(&root) {
+            if d == input.root || !d.starts_with(&input.root) {
                 break;
             }
             dir = d.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty());

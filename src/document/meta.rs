@@ -256,7 +256,14 @@ impl Manifest {
 
     /// Metadata for the document at `path`, if the manifest lists it.
     pub fn entry_for(&self, path: &Path) -> Option<MetaFields> {
-        let i = path.canonicalize().ok().and_then(|c| self.index.get(&c)).or_else(|| self.index.get(&lexical(path)))?;
+        if self.index.is_empty() {
+            return None;
+        }
+        // The path as written first: resolving links costs a system call per component.
+        let i = match self.index.get(&lexical(path)) {
+            Some(i) => i,
+            None => self.index.get(&path.canonicalize().ok()?)?,
+        };
         let e = &self.documents[*i];
         Some(MetaFields {
             title: e.title.clone(),

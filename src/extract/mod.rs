@@ -11,57 +11,74 @@ pub mod attribution;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
-use serde::Serialize;
 
 pub use as_of::{AsOf, AsOfSource};
 pub use attribution::Attribution;
 
 use crate::dates::Date;
 use crate::document::segment::clause_of;
-use crate::document::{DateSource, Document, Role};
+use crate::document::{DateSource, Document, DocumentInfo, Role};
 use crate::quantity::{Interval, Quantity, Recognizer};
 use crate::rules::RulePack;
 use crate::rules::compile::{CLOSE, ContextVerdict, OPEN};
 use crate::rules::spec::ContextScope;
 
 /// Where a claim was made, precisely enough for an editor to find it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Citation {
-    pub path: String,
+    /// The document, shared by all its claims.
+    pub document: Arc<DocumentInfo>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
     /// Byte span of the figure in the file.
     pub span: Range<usize>,
-    /// The figure's line in the file, cut to a window around the figure
-    /// when long (`…` marks a cut), so a report can show it without the file.
-    pub line_text: String,
-    /// The figure's byte range in `line_text`.
-    pub line_span: Range<usize>,
     /// The sentence, as in the text.
     pub sentence: String,
-    pub title: Option<String>,
-    pub publisher: Option<String>,
-    pub published: Option<Date>,
-    pub date_source: DateSource,
-    pub url: Option<String>,
+}
+
+impl Citation {
+    pub fn path(&self) -> &str {
+        &self.document.path
+    }
+
+    pub fn title(&self) -> Option<&str> {
+        self.document.meta.title.as_deref()
+    }
+
+    pub fn publisher(&self) -> Option<&str> {
+        self.document.meta.publisher.as_deref()
+    }
+
+    pub fn url(&self) -> Option<&str> {
+        self.document.meta.url.as_deref()
+    }
+
+    pub fn published(&self) -> Option<Date> {
+        self.document.meta.published
+    }
+
+    pub fn date_source(&self) -> DateSource {
+        self.document.meta.date_source
+    }
 }
 
 /// A figure bound to a metric.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
-    pub rule: String,
-    pub metric: String,
+    /// The rule's id and metric, shared with the rule.
+    pub rule: Arc<str>,
+    pub metric: Arc<str>,
     pub quantity: Quantity,
     /// The values the figure allows (before any rule tolerance).
     pub interval: Interval,
     pub as_of: AsOf,
-    pub attribution: Option<Attribution>,
+    pub attribution: Option<Box<Attribution>>,
     pub citation: Citation,
     pub role: Role,
-    pub scope: BTreeMap<String, String>,
     /// Index of the sentence in its document, to relate claims of one sentence.
     pub sentence: usize,
     /// The span of the figure this one is part of: "18 fatalities,
@@ -319,7 +336,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
             }
             let (winner, _) = best[&attempts[ai].figure];
             if winner != ai {
-                let by = pack.rules[attempts[winner].rule].id.clone();
+                let by = pack.rules[attempts[winner].rule].id.to_string();
                 attempts[ai].outcome = Outcome::Superseded { by };
             }
         }
@@ -328,61 +345,24 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
     out
 }
 
-/// How much of a long line a citation keeps on each side of its figure.
-const EXCERPT_SIDE: usize = 160;
-
-/// The part of `line` (a byte range of `file`) around `figure` (clamped to
-/// the line), and where the figure sits in it.
-fn excerpt(file: &str, line: Range<usize>, figure: Range<usize>) -> (String, Range<usize>) {
-    let fs = figure.start.clamp(line.start, line.end);
-    let fe = figure.end.clamp(fs, line.end);
-    let mut start = fs.saturating_sub(EXCERPT_SIDE).max(line.start);
-    while !file.is_char_boundary(start) {
-        start += 1;
-    }
-    let mut end = (fe + EXCERPT_SIDE).min(line.end);
-    while !file.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut text = String::with_capacity(end - start + 6);
-    if start > line.start {
-        text.push('…');
-    }
-    let offset = text.len();
-    text.push_str(&file[start..end]);
-    if end < line.end {
-        text.push('…');
-    }
-    (text, offset + fs - start..offset + fe - start)
-}
-
-/// The citation of a figure.
-pub fn cite(doc: &Document, span: &Range<usize>, sentence: &Range<usize>) -> Citation {
+/// The citation of a figure in `doc` (whose info is `info`).
+pub fn cite(doc: &Document, info: &Arc<DocumentInfo>, span: &Range<usize>, sentence: &Range<usize>) -> Citation {
     let (line, column) = doc.line_col(span.start);
     let (end_line, end_column) = doc.line_col(span.end);
     let fs = doc.file_offset(span.start);
     let fe = doc.file_offset(span.end).max(fs);
-    let file = doc.file_text();
-    let (line_text, line_span) = excerpt(file, doc.lines.line_span(file, line), fs..fe);
     Citation {
-        path: doc.path.clone(),
+        document: Arc::clone(info),
         line,
         column,
         end_line,
         end_column,
         span: fs..fe,
-        line_text,
-        line_span,
         sentence: {
             let mut t = String::with_capacity(sentence.len());
             push_collapsed(&mut t, doc.text[sentence.clone()].trim());
             t
         },
-        title: doc.meta.title.clone(),
-        publisher: doc.meta.publisher.clone(),
-        published: doc.meta.published,
-        date_source: doc.meta.date_source,
-        url: doc.meta.url.clone(),
     }
 }
 
@@ -395,6 +375,7 @@ pub fn extract(doc: &Document, pack: &RulePack) -> Vec<Claim> {
 /// Claims from matches already made.
 pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, matches: &[SentenceMatch]) -> Vec<Claim> {
     let mut out = Vec::new();
+    let info = Arc::new(doc.info());
     for m in matches {
         let s = &doc.sentences[m.sentence];
         let sentence_text = &doc.text[s.span.clone()];
@@ -430,10 +411,9 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 quantity: q.clone(),
                 interval: q.interval.unwrap_or(Interval::point(q.value)),
                 as_of: as_of::resolve(doc, quantities, m.sentence, q.span.start, rule.event_date),
-                attribution,
-                citation: cite(doc, &q.span, &s.span),
+                attribution: attribution.map(Box::new),
+                citation: cite(doc, &info, &q.span, &s.span),
                 role: s.role,
-                scope: rule.scope.clone(),
                 sentence: m.sentence,
                 within: None,
             });
@@ -480,23 +460,11 @@ mod tests {
             "2023-12-20",
         );
         let got: Vec<(&str, f64, &str)> =
-            c.iter().map(|c| (c.metric.as_str(), c.quantity.value, c.quantity.qualifier.name())).collect();
+            c.iter().map(|c| (&*c.metric, c.quantity.value, c.quantity.qualifier.name())).collect();
         assert_eq!(got, [("oct7.killed", 1200.0, "about"), ("oct7.hostages_taken", 240.0, "about")]);
         assert_eq!(c[0].as_of.date, parse_date("2023-12-20"));
-        assert_eq!(c[0].citation.publisher.as_deref(), Some("The Daily"));
+        assert_eq!(c[0].citation.publisher(), Some("The Daily"));
         assert_eq!((c[0].citation.line, c[0].citation.column), (1, 101));
-        let cite = &c[0].citation;
-        assert_eq!(&cite.line_text[cite.line_span.clone()], "some 1,200");
-    }
-
-    #[test]
-    fn long_lines_are_cut_around_the_figure() {
-        let file = format!("{}Some 1,200 died.{}", "a".repeat(300), "b".repeat(300));
-        let at = file.find("1,200").unwrap();
-        let (text, span) = excerpt(&file, 0..file.len(), at..at + 5);
-        assert_eq!(&text[span], "1,200");
-        assert!(text.starts_with("…a") && text.ends_with("b…"), "{text}");
-        assert_eq!(text.len(), 2 * EXCERPT_SIDE + 5 + 2 * '…'.len_utf8());
     }
 
     #[test]
@@ -506,7 +474,7 @@ mod tests {
             "2024-03-01",
         );
         let got: Vec<(&str, f64, Option<&str>)> =
-            c.iter().map(|c| (c.metric.as_str(), c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect();
+            c.iter().map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect();
         assert_eq!(got, [("oct7.killed", 1200.0, Some("israel")), ("gaza.killed", 31000.0, Some("gaza-moh"))]);
     }
 
@@ -517,6 +485,6 @@ mod tests {
             "2024-03-21",
         );
         assert_eq!(c.len(), 1);
-        assert_eq!((c[0].metric.as_str(), c[0].role), ("gaza.killed", Role::Heading));
+        assert_eq!((&*c[0].metric, c[0].role), ("gaza.killed", Role::Heading));
     }
 }

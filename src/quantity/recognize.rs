@@ -522,7 +522,14 @@ fn finish_plain(text: &str, start: usize, end: usize, value: f64, kind: Kind) ->
     }
 }
 
-fn finish(text: &str, d: Draft) -> Quantity {
+fn finish(text: &str, mut d: Draft) -> Quantity {
+    // A sign before a range ("-5-10") negates both ends: keep them in order.
+    if let Some(hi) = d.range_hi
+        && hi < d.value
+    {
+        d.range_hi = Some(d.value);
+        d.value = hi;
+    }
     let unit = d.unit.or_else(|| match d.kind {
         Kind::Money(Currency(code)) => Some(code.to_string()),
         Kind::Percent => Some("%".to_string()),

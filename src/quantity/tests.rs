@@ -196,3 +196,21 @@ fn spans_are_exact_byte_ranges() {
 fn links_are_skipped() {
     assert!(recognize("see https://example.org/a/2024/10/7?id=135 now").is_empty());
 }
+
+/// Found by the recognizer fuzz target: a sign before a range gave an
+/// interval with its ends reversed.
+#[test]
+fn a_signed_range_keeps_its_ends_in_order() {
+    for text in [" -0-02", "-5-10 degrees", "down -3 to -1 percent"] {
+        for q in recognize(text) {
+            if let Some(iv) = q.interval {
+                assert!(iv.lo <= iv.hi, "{text:?}: {:?} gives {iv:?}", q.text);
+            }
+            if let Some(hi) = q.range_hi {
+                assert!(q.value <= hi, "{text:?}: {:?}", q.text);
+            }
+        }
+    }
+    let q = &recognize("-5-10 degrees")[0];
+    assert_eq!((q.value, q.range_hi), (-10.0, Some(-5.0)));
+}

@@ -41,7 +41,7 @@ pub struct ClaimRecord<'a> {
 impl<'a> ClaimRecord<'a> {
     pub fn new(c: &'a Claim) -> ClaimRecord<'a> {
         ClaimRecord {
-            path: &c.citation.path,
+            path: c.citation.path(),
             line: c.citation.line,
             column: c.citation.column,
             rule: &c.rule,
@@ -60,9 +60,9 @@ impl<'a> ClaimRecord<'a> {
             attribution_text: c.attribution.as_ref().map(|a| a.text.as_str()),
             role: c.role,
             sentence: &c.citation.sentence,
-            publisher: c.citation.publisher.as_deref(),
-            published: c.citation.published,
-            date_source: c.citation.date_source,
+            publisher: c.citation.publisher(),
+            published: c.citation.published(),
+            date_source: c.citation.date_source(),
         }
     }
 }
@@ -94,8 +94,8 @@ pub fn table_rows(claims: &[Claim]) -> Vec<[String; 7]> {
                 (Some(d), _) => format!("{d} ({})", c.as_of.text.as_deref().unwrap_or("stated")),
             };
             [
-                format!("{}:{}:{}", c.citation.path, c.citation.line, c.citation.column),
-                c.metric.clone(),
+                format!("{}:{}:{}", c.citation.path(), c.citation.line, c.citation.column),
+                c.metric.to_string(),
                 c.quantity.text.clone(),
                 format_number(c.quantity.value),
                 c.interval.to_string(),

@@ -43,7 +43,7 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
         for (ri, rule) in pack.rules.iter().enumerate() {
             let attempts: Vec<_> = m.attempts.iter().filter(|a| a.rule == ri).collect();
             if attempts.is_empty() {
-                silent.push(rule.id.as_str());
+                silent.push(&*rule.id);
                 continue;
             }
             for a in attempts {

@@ -26,7 +26,7 @@ code{font:.9em ui-monospace,Menlo,Consolas,monospace;background:#f1f1ef;padding:
 figure{margin:1em 0}figcaption{font-size:.85em;color:#555}.problem{color:#c81e1e;font-weight:600}";
 
 fn source(c: &Claim) -> String {
-    c.citation.publisher.clone().unwrap_or_else(|| "unknown publisher".to_string())
+    c.citation.publisher().map(str::to_string).unwrap_or_else(|| "unknown publisher".to_string())
 }
 
 fn date(c: &Claim) -> String {
@@ -62,7 +62,7 @@ impl Reporter for Html {
             )?;
             for loc in std::iter::once(&d.primary).chain(&d.related) {
                 let c = &claims[loc.claim];
-                let who = match &c.citation.url {
+                let who = match c.citation.url() {
                     Some(u) => format!(r#"<a href="{}">{}</a>"#, esc(u), esc(&source(c))),
                     None => esc(&source(c)),
                 };
@@ -148,7 +148,7 @@ impl Reporter for Html {
                 writeln!(
                     out,
                     "<tr><td><code>{}:{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{class}>{}</td></tr>",
-                    esc(&c.citation.path),
+                    esc(c.citation.path()),
                     c.citation.line,
                     esc(&source(c)),
                     date(c),

@@ -67,10 +67,10 @@ impl Reporter for Junit {
                         xml(d.primary.path),
                         d.primary.line,
                         d.primary.column,
-                        xml(&d.primary.message)
+                        xml(&d.primary.message(&cx.analysis.claims))
                     )?;
                     for r in &d.related {
-                        writeln!(out, "{}:{}:{}: {}", xml(r.path), r.line, r.column, xml(&r.message))?;
+                        writeln!(out, "{}:{}:{}: {}", xml(r.path), r.line, r.column, xml(&r.message(&cx.analysis.claims)))?;
                     }
                     writeln!(out, "      </failure>")?;
                 } else {

@@ -17,7 +17,7 @@ fn cell(s: &str) -> String {
 }
 
 fn source(c: &Claim) -> String {
-    c.citation.publisher.clone().unwrap_or_else(|| "unknown publisher".to_string())
+    c.citation.publisher().map(str::to_string).unwrap_or_else(|| "unknown publisher".to_string())
 }
 
 fn date(c: &Claim) -> String {
@@ -66,7 +66,7 @@ impl Reporter for Markdown {
             writeln!(out)?;
             for loc in std::iter::once(&d.primary).chain(&d.related) {
                 let c = &claims[loc.claim];
-                let link = c.citation.url.as_deref().map(|u| format!(", <{u}>")).unwrap_or_default();
+                let link = c.citation.url().map(|u| format!(", <{u}>")).unwrap_or_default();
                 writeln!(out, "> {}\n>\n> — {}, {}{link}\n", c.citation.sentence, source(c), date(c))?;
             }
             if let Some(s) = d.series_note() {
@@ -109,7 +109,7 @@ impl Reporter for Markdown {
                 writeln!(
                     out,
                     "| `{}:{}` | {} | {} | {} | {} | {} | {} |",
-                    cell(&c.citation.path),
+                    cell(c.citation.path()),
                     c.citation.line,
                     cell(&source(c)),
                     date(c),

@@ -117,16 +117,16 @@ pub fn metric_tables<'a>(cx: &Context<'a>) -> Vec<(&'a str, String, Vec<usize>)>
     let claims = &cx.analysis.claims;
     let mut by: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        by.entry(c.metric.as_str()).or_default().push(i);
+        by.entry(&*c.metric).or_default().push(i);
     }
     by.into_iter()
         .map(|(m, mut v)| {
             v.sort_by(|&a, &b| {
                 let (x, y) = (&claims[a], &claims[b]);
-                (x.as_of.date.is_none(), x.as_of.date, &x.citation.path, x.citation.span.start).cmp(&(
+                (x.as_of.date.is_none(), x.as_of.date, x.citation.path(), x.citation.span.start).cmp(&(
                     y.as_of.date.is_none(),
                     y.as_of.date,
-                    &y.citation.path,
+                    y.citation.path(),
                     y.citation.span.start,
                 ))
             });
@@ -138,7 +138,7 @@ pub fn metric_tables<'a>(cx: &Context<'a>) -> Vec<(&'a str, String, Vec<usize>)>
 
 /// Documents without a date, for the reports' last section.
 pub fn undated<'a>(cx: &Context<'a>) -> Vec<&'a DocumentInfo> {
-    cx.analysis.documents.iter().filter(|d| d.meta.published.is_none()).collect()
+    cx.analysis.documents.iter().map(|d| &**d).filter(|d| d.meta.published.is_none()).collect()
 }
 
 /// The verdicts of a claim, in words: `stale (error); matches report of 2024-03-21`.
@@ -187,21 +187,30 @@ pub fn reporter(format: OutputFormat) -> Box<dyn Reporter> {
 
 /// Write a file so that a reader sees the old file or the new, never half of one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_all_atomically(&[(path.to_path_buf(), bytes.to_vec())]).map_err(|(_, e)| e)
+    let files: Vec<Staged<'_>> = vec![(path.to_path_buf(), Box::new(|w: &mut dyn Write| w.write_all(bytes)))];
+    write_all_atomically(files).map_err(|(_, e)| e)
 }
 
-/// Write a set of files: every one is staged beside its target first, and
-/// only when all are staged are they moved into place, so a failure
-/// (a full disk, a directory that cannot be written) leaves no file of the
-/// set half-written and none replaced. The error names the file.
-pub fn write_all_atomically(files: &[(std::path::PathBuf, Vec<u8>)]) -> Result<(), (std::path::PathBuf, io::Error)> {
+/// A file to write and what writes its contents.
+pub type Staged<'a> = (std::path::PathBuf, Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>);
+
+/// Write a set of files: each is written (streamed, never held in memory)
+/// to a temporary file beside its target, and only when all are written
+/// are they moved into place, so a failure (a full disk, a directory that
+/// cannot be written) leaves no file of the set half-written and none
+/// replaced. The error names the file.
+pub fn write_all_atomically(files: Vec<Staged<'_>>) -> Result<(), (std::path::PathBuf, io::Error)> {
     let mut staged = Vec::with_capacity(files.len());
-    for (path, bytes) in files {
-        let stage = || -> io::Result<tempfile::NamedTempFile> {
+    for (path, write) in files {
+        let stage = |path: &Path| -> io::Result<tempfile::NamedTempFile> {
             let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
             std::fs::create_dir_all(dir)?;
             let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-            tmp.write_all(bytes)?;
+            {
+                let mut w = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+                write(&mut w)?;
+                w.flush()?;
+            }
             tmp.as_file().sync_all()?;
             // A temporary file is private; a report is as readable as the file it replaces.
             #[cfg(unix)]
@@ -213,16 +222,17 @@ pub fn write_all_atomically(files: &[(std::path::PathBuf, Vec<u8>)]) -> Result<(
             Ok(tmp)
         };
         // On error the files staged so far are deleted as they drop.
-        staged.push(stage().map_err(|e| (path.clone(), e))?);
+        let tmp = stage(&path).map_err(|e| (path.clone(), e))?;
+        staged.push((tmp, path));
     }
     // A target that is a directory would fail its rename half-way through the set.
-    for (path, _) in files {
+    for (_, path) in &staged {
         if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
             return Err((path.clone(), io::Error::new(io::ErrorKind::IsADirectory, "is a directory")));
         }
     }
-    for (tmp, (path, _)) in staged.into_iter().zip(files) {
-        tmp.persist(path).map_err(|e| (path.clone(), e.error))?;
+    for (tmp, path) in staged {
+        tmp.persist(&path).map_err(|e| (path.clone(), e.error))?;
     }
     Ok(())
 }

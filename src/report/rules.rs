@@ -16,8 +16,8 @@ pub fn write_list(out: &mut dyn Write, pack: &RulePack) -> io::Result<()> {
         .map(|r| {
             let origin = if r.builtin { String::new() } else { format!(" [{}]", r.file) };
             [
-                r.id.clone(),
-                r.metric.clone(),
+                r.id.to_string(),
+                r.metric.to_string(),
                 r.behavior.name().to_string(),
                 r.patterns.len().to_string(),
                 r.examples.len().to_string(),
@@ -33,7 +33,7 @@ pub fn write_list(out: &mut dyn Write, pack: &RulePack) -> io::Result<()> {
 pub fn write_test(out: &mut dyn Write, pack: &RulePack, results: &[ExampleResult]) -> io::Result<()> {
     let width = pack.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for r in &pack.rules {
-        let mine: Vec<&ExampleResult> = results.iter().filter(|x| x.rule == r.id).collect();
+        let mine: Vec<&ExampleResult> = results.iter().filter(|x| *x.rule == *r.id).collect();
         let marks: String = mine.iter().map(|x| x.verdict.letter()).collect();
         let ok = mine.iter().all(|x| x.verdict.passed());
         writeln!(out, "{:<width$}  {marks:<8} {}", r.id, if ok { "ok" } else { "FAILED" })?;

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::{Context, Reporter};
 use crate::compare::FindingKind;
@@ -35,77 +35,181 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn location(l: &Located<'_>) -> Value {
-    json!({
-        "physicalLocation": {
-            "artifactLocation": { "uri": l.path },
-            "region": {
-                "startLine": l.line,
-                "startColumn": l.column,
-                "endLine": l.end_line,
-                "endColumn": l.end_column
+// Typed records borrowing the findings, fields in alphabetical order (the
+// order SARIF consumers and our snapshots have always seen): a value tree
+// of a large report cost ten times its size in memory.
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: std::borrow::Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
+}
+
+#[derive(Serialize)]
+struct Artifact<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Physical<'a> {
+    artifact_location: Artifact<'a>,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text<'a>>,
+    physical_location: Physical<'a>,
+}
+
+fn location<'a>(l: &'a Located<'_>) -> Location<'a> {
+    Location {
+        id: None,
+        message: None,
+        physical_location: Physical {
+            artifact_location: Artifact { uri: l.path },
+            region: Region {
+                end_column: l.end_column,
+                end_line: l.end_line,
+                start_column: l.column,
+                start_line: l.line,
+            },
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct Level {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    default_configuration: Level,
+    id: &'static str,
+    name: &'static str,
+    short_description: Text<'static>,
+}
+
+#[derive(Serialize)]
+struct Fingerprints<'a> {
+    #[serde(rename = "figcheckFinding/v1")]
+    finding: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Properties<'a> {
+    finding_id: &'a str,
+    metric: &'a str,
+    rule: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    level: &'static str,
+    locations: [Location<'a>; 1],
+    message: Text<'a>,
+    partial_fingerprints: Fingerprints<'a>,
+    properties: Properties<'a>,
+    related_locations: Vec<Location<'a>>,
+    rule_id: &'static str,
+    rule_index: usize,
+}
+
+#[derive(Serialize)]
+struct Driver {
+    name: &'static str,
+    rules: Vec<Rule>,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+struct Run<'a> {
+    results: Results<'a>,
+    tool: Tool,
+}
+
+/// The results, each made as it is written: a large run has many.
+struct Results<'a>(&'a Context<'a>);
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let claims = &self.0.analysis.claims;
+        s.collect_seq(self.0.diagnostics.iter().map(|d| {
+            let f = d.finding;
+            let related = d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Location {
+                    id: Some(i + 1),
+                    message: Some(Text { text: r.message(claims).into() }),
+                    ..location(r)
+                })
+                .collect();
+            SarifResult {
+                level: level(f.severity),
+                locations: [location(&d.primary)],
+                message: Text { text: format!("{} ({}): {}", f.metric, f.kind.name(), f.explanation).into() },
+                partial_fingerprints: Fingerprints { finding: &f.id },
+                properties: Properties { finding_id: &f.id, metric: &f.metric, rule: &f.rule },
+                related_locations: related,
+                rule_id: f.kind.name(),
+                rule_index: KINDS.iter().position(|(k, _)| *k == f.kind).unwrap_or(0),
             }
-        }
-    })
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
 }
 
 impl Reporter for Sarif {
     fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-        let rules: Vec<Value> = KINDS
+        let rules: Vec<Rule> = KINDS
             .iter()
-            .map(|(k, text)| {
-                json!({
-                    "id": k.name(),
-                    "name": k.name(),
-                    "shortDescription": { "text": text },
-                    "defaultConfiguration": { "level": if k.is_agreement() { "note" } else { "error" } }
-                })
+            .map(|(k, text)| Rule {
+                default_configuration: Level { level: if k.is_agreement() { "note" } else { "error" } },
+                id: k.name(),
+                name: k.name(),
+                short_description: Text { text: (*text).into() },
             })
             .collect();
-        let results: Vec<Value> = cx
-            .diagnostics
-            .iter()
-            .map(|d| {
-                let f = d.finding;
-                let related: Vec<Value> = d
-                    .related
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let mut v = location(r);
-                        v["id"] = json!(i + 1);
-                        v["message"] = json!({ "text": r.message });
-                        v
-                    })
-                    .collect();
-                let rule_index = KINDS.iter().position(|(k, _)| *k == f.kind).unwrap_or(0);
-                json!({
-                    "ruleId": f.kind.name(),
-                    "ruleIndex": rule_index,
-                    "level": level(f.severity),
-                    "message": { "text": format!("{} ({}): {}", f.metric, f.kind.name(), f.explanation) },
-                    "locations": [location(&d.primary)],
-                    "relatedLocations": related,
-                    "partialFingerprints": { "figcheckFinding/v1": f.id },
-                    "properties": { "metric": f.metric, "rule": f.rule, "findingId": f.id }
-                })
-            })
-            .collect();
-        let sarif = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {
-                    "driver": {
-                        "name": "figcheck",
-                        "version": env!("CARGO_PKG_VERSION"),
-                        "rules": rules
-                    }
-                },
-                "results": results
-            }]
-        });
-        serde_json::to_writer_pretty(&mut *out, &sarif)?;
+        let log = Log {
+            schema: "https://json.schemastore.org/sarif-2.1.0.json",
+            runs: [Run {
+                results: Results(cx),
+                tool: Tool { driver: Driver { name: "figcheck", rules, version: env!("CARGO_PKG_VERSION") } },
+            }],
+            version: "2.1.0",
+        };
+        serde_json::to_writer_pretty(&mut *out, &log)?;
         writeln!(out)
     }
 }

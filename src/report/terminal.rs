@@ -3,6 +3,7 @@
 //! snippets, the reference series and the finding id as notes, then a
 //! summary line. Rendered with annotate-snippets; colour only when asked.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use annotate_snippets::renderer::DecorStyle;
@@ -17,11 +18,59 @@ const MAX_RELATED: usize = 4;
 
 pub struct Terminal;
 
-/// The line of a located claim (cut around the figure when long) and the
-/// figure's byte range in it: from the claim, so no document is needed.
-fn line_of<'a>(cx: &Context<'a>, loc: &Located<'_>) -> (&'a str, std::ops::Range<usize>) {
-    let c = &cx.analysis.claims[loc.claim].citation;
-    (c.line_text.as_str(), c.line_span.clone())
+/// The source lines the diagnostics show, read back from the files when
+/// the report is written: claims keep no copy of their lines, so a run
+/// over an archive holds only what the shown findings cite.
+struct SourceLines {
+    /// (path, line) → the line, without its line break.
+    lines: BTreeMap<(String, usize), String>,
+}
+
+impl SourceLines {
+    fn read(cx: &Context<'_>) -> SourceLines {
+        let mut wanted: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        for d in &cx.diagnostics {
+            for l in std::iter::once(&d.primary).chain(d.related.iter().take(MAX_RELATED)) {
+                wanted.entry(l.path).or_default().insert(l.line);
+            }
+        }
+        let mut lines = BTreeMap::new();
+        for (path, numbers) in wanted {
+            let Ok(bytes) = std::fs::read(path) else { continue };
+            let mut n = 0;
+            for line in bytes.split(|&b| b == b'\n') {
+                n += 1;
+                if numbers.contains(&n) {
+                    let line = line.strip_suffix(b"\r").unwrap_or(line);
+                    lines.insert((path.to_string(), n), String::from_utf8_lossy(line).into_owned());
+                }
+                if numbers.last().is_some_and(|&last| n >= last) {
+                    break;
+                }
+            }
+        }
+        SourceLines { lines }
+    }
+
+    /// The line of a located claim and the figure's byte range in it. When
+    /// the file is gone or has changed (claims compared on another machine),
+    /// the sentence stands in for the line.
+    fn of<'a>(&'a self, cx: &Context<'a>, loc: &Located<'_>) -> (&'a str, std::ops::Range<usize>) {
+        let c = &cx.analysis.claims[loc.claim];
+        if let Some(line) = self.lines.get(&(loc.path.to_string(), loc.line)) {
+            // Byte offset of the figure in its line, from its column.
+            let start = line.char_indices().nth(loc.column - 1).map(|(i, _)| i);
+            let len = c.citation.span.len();
+            if let Some(start) = start
+                && line.is_char_boundary((start + len).min(line.len()))
+            {
+                return (line.as_str(), start..(start + len).min(line.len()));
+            }
+        }
+        let sentence = c.citation.sentence.as_str();
+        let range = sentence.find(c.quantity.text.as_str()).map_or(0..0, |i| i..i + c.quantity.text.len());
+        (sentence, range)
+    }
 }
 
 fn level(s: Severity) -> Level<'static> {
@@ -34,25 +83,31 @@ fn level(s: Severity) -> Level<'static> {
 
 impl Reporter for Terminal {
     fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let lines = SourceLines::read(cx);
         let renderer = if cx.color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
         for d in &cx.diagnostics {
             let f = d.finding;
             let title = level(f.severity).primary_title(f.explanation.as_str()).id(d.title.as_str());
             let mut snippets = Vec::new();
-            let (line, range) = line_of(cx, &d.primary);
+            let claims = &cx.analysis.claims;
+            let messages: Vec<String> = std::iter::once(&d.primary)
+                .chain(d.related.iter().take(MAX_RELATED))
+                .map(|l| l.message(claims))
+                .collect();
+            let (line, range) = lines.of(cx, &d.primary);
             snippets.push(
                 Snippet::source(line)
                     .line_start(d.primary.line)
                     .path(d.primary.path)
-                    .annotation(AnnotationKind::Primary.span(range).label(d.primary.message.as_str())),
+                    .annotation(AnnotationKind::Primary.span(range).label(messages[0].as_str())),
             );
-            for r in d.related.iter().take(MAX_RELATED) {
-                let (line, range) = line_of(cx, r);
+            for (r, message) in d.related.iter().take(MAX_RELATED).zip(&messages[1..]) {
+                let (line, range) = lines.of(cx, r);
                 snippets.push(
                     Snippet::source(line)
                         .line_start(r.line)
                         .path(r.path)
-                        .annotation(AnnotationKind::Context.span(range).label(r.message.as_str())),
+                        .annotation(AnnotationKind::Context.span(range).label(message.as_str())),
                 );
             }
             let mut notes = Vec::new();

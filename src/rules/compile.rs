@@ -2,6 +2,7 @@
 //! durations and dates parsed. Every error names the file, line and field.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::fmt;
 
 use regex::Regex;
@@ -122,8 +123,8 @@ pub enum Expectation {
 /// A compiled rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
-    pub id: String,
-    pub metric: String,
+    pub id: Arc<str>,
+    pub metric: Arc<str>,
     pub description: String,
     pub unit: Option<String>,
     pub behavior: Behavior,
@@ -407,8 +408,8 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
         return Err(errors);
     }
     Ok(Rule {
-        id: spec.id,
-        metric: spec.metric,
+        id: spec.id.into(),
+        metric: spec.metric.into(),
         description: spec.description,
         unit: spec.unit,
         behavior: spec.behavior,

@@ -200,20 +200,20 @@ impl RulePack {
 
     /// The position of rule `id` in `rules` (sorted by id).
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.rules.binary_search_by(|r| r.id.as_str().cmp(id)).ok()
+        self.rules.binary_search_by(|r| (*r.id).cmp(id)).ok()
     }
 
     /// The rules of one metric.
     pub fn for_metric<'a>(&'a self, metric: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
-        self.rules.iter().filter(move |r| r.metric == metric)
+        self.rules.iter().filter(move |r| &*r.metric == metric)
     }
 }
 
 fn insert(by_id: &mut BTreeMap<String, Rule>, r: Rule, notes: &mut Vec<String>, errors: &mut Vec<RuleError>) {
-    match by_id.get(&r.id) {
+    match by_id.get(&*r.id) {
         Some(old) if old.builtin && !r.builtin => {
             notes.push(format!("rule `{}` from {} replaces the default rule", r.id, r.file));
-            by_id.insert(r.id.clone(), r);
+            by_id.insert(r.id.to_string(), r);
         }
         Some(old) => errors.push(RuleError {
             file: r.file.clone(),
@@ -222,7 +222,7 @@ fn insert(by_id: &mut BTreeMap<String, Rule>, r: Rule, notes: &mut Vec<String>, 
             message: format!("duplicate rule id `{}` (also in {})", r.id, old.file),
         }),
         None => {
-            by_id.insert(r.id.clone(), r);
+            by_id.insert(r.id.to_string(), r);
         }
     }
 }

@@ -147,7 +147,7 @@ pub fn verify_rule(pack: &RulePack, rule: &Rule) -> Vec<ExampleResult> {
                     }
                 }
             };
-            ExampleResult { rule: rule.id.clone(), index, text: ex.text.clone(), verdict }
+            ExampleResult { rule: rule.id.to_string(), index, text: ex.text.clone(), verdict }
         })
         .collect()
 }

@@ -1,0 +1,262 @@
+//! `figcheck check` over an archive-sized corpus, against the candidate
+//! regex baseline in the same run: `cargo bench --bench scale`.
+//!
+//! The corpus is made from the seed articles (paragraphs and sentences
+//! shuffled, figures changed by up to ±10%, publication dates moved by up
+//! to two months, publishers varied, one in ten as HTML), in directories of
+//! a thousand files, with the seed dataset and a sources manifest beside
+//! them. It is written under `target/scale-corpus/` once per size and kept.
+//!
+//! For each size (16, 64, 256 MiB; `FIGCHECK_SCALE_SIZES=16,64` to choose)
+//! it measures, in one run: the baseline (read every file, count candidate
+//! number tokens, one thread); `figcheck check` with the default pack and
+//! reports on one thread and on all cores; peak resident memory of each
+//! check (from `wait4`). Not run by CI.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use figcheck::quantity::candidate_baseline;
+
+const PUBLISHERS: [&str; 12] = [
+    "The Daily Ledger",
+    "Harbour Times",
+    "North Star Press",
+    "Morning Courier",
+    "The Observer Desk",
+    "Valley Chronicle",
+    "Metro Wire",
+    "The Evening Post",
+    "Coastal Herald",
+    "Global Dispatch",
+    "The Review",
+    "City Bulletin",
+];
+
+/// A seed article: title, body paragraphs, publication day.
+struct Seed {
+    title: String,
+    paragraphs: Vec<String>,
+    published: jiff::civil::Date,
+}
+
+fn seeds() -> Vec<Seed> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let dates = ["2024-10-25", "2023-12-20", "2023-11-06", "2024-10-24", "2024-03-21"];
+    let mut names: Vec<PathBuf> = fs::read_dir(&root)
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .zip(dates)
+        .map(|(p, d)| {
+            let text = fs::read_to_string(p).expect("seed text");
+            let mut blocks = text.split("\n\n").map(str::trim).filter(|b| !b.is_empty());
+            let title = blocks.next().unwrap_or("Untitled").lines().next().unwrap_or("Untitled").to_string();
+            Seed { title, paragraphs: blocks.map(str::to_string).collect(), published: d.parse().expect("date") }
+        })
+        .collect()
+}
+
+/// `12,345` or `12345` scaled by `factor`, written the same way.
+fn scaled(number: &str, factor: f64) -> String {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let Ok(n) = digits.parse::<u64>() else { return number.to_string() };
+    // Years and small numbers keep their value: they date and count events.
+    if (1900..=2100).contains(&n) && !number.contains(',') || n < 100 {
+        return number.to_string();
+    }
+    let v = ((n as f64) * factor).round().max(1.0) as u64;
+    if !number.contains(',') {
+        return v.to_string();
+    }
+    let s = v.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One varied article.
+fn article(seed: &Seed, rng: &mut fastrand::Rng, numbers: &regex::Regex) -> (String, bool) {
+    let factor = 0.9 + rng.f64() * 0.2;
+    let mut paragraphs: Vec<String> = seed
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let mut sentences: Vec<&str> = p.split_inclusive(". ").collect();
+            rng.shuffle(&mut sentences);
+            let joined: String = sentences.iter().map(|s| s.trim_end()).collect::<Vec<_>>().join(" ");
+            numbers.replace_all(&joined, |c: &regex::Captures<'_>| scaled(&c[0], factor)).into_owned()
+        })
+        .collect();
+    rng.shuffle(&mut paragraphs);
+    let published = seed.published.checked_add(jiff::Span::new().days(rng.i64(-60..=60))).expect("a date");
+    let publisher = PUBLISHERS[rng.usize(..PUBLISHERS.len())];
+    let html = rng.u8(..10) == 0;
+    let text = if html {
+        let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+        format!(
+            "<!doctype html>\n<html><head><title>{t}</title>\n<meta property=\"og:site_name\" content=\"{publisher}\">\n\
+             <meta property=\"article:published_time\" content=\"{published}\">\n\
+             <script>var tracking = [1, 2, 3];</script></head>\n<body>\n<h1>{t}</h1>\n{body}</body></html>\n",
+            t = seed.title
+        )
+    } else {
+        format!(
+            "---\ntitle: \"{}\"\npublisher: {publisher}\npublished: {published}\n---\n\n# {}\n\n{}\n",
+            seed.title.replace('"', "'"),
+            seed.title,
+            paragraphs.join("\n\n")
+        )
+    };
+    (text, html)
+}
+
+/// Write a corpus of about `mib` MiB, once; return its directory.
+fn corpus(mib: usize) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/scale-corpus/{mib}"));
+    let done = root.join(".complete");
+    if done.exists() {
+        return root;
+    }
+    let _ = fs::remove_dir_all(&root);
+    fs::create_dir_all(root.join("data")).expect("corpus directory");
+    let seeds_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    fs::copy(seeds_dir.join("data/gaza-moh-daily.csv"), root.join("data/gaza-moh-daily.csv")).expect("dataset");
+    let manifest = fs::read_to_string(seeds_dir.join("sources.yaml")).expect("manifest");
+    let datasets = &manifest[manifest.find("datasets:").expect("datasets")..];
+    fs::write(root.join("sources.yaml"), datasets).expect("manifest");
+    let seeds = seeds();
+    let numbers = regex::Regex::new(r"\b[0-9]{1,3}(?:,[0-9]{3})+\b|\b[0-9]{3,}\b").expect("numbers");
+    let mut rng = fastrand::Rng::with_seed(mib as u64);
+    let target = mib << 20;
+    let (mut written, mut n) = (0, 0);
+    while written < target {
+        let (text, html) = article(&seeds[n % seeds.len()], &mut rng, &numbers);
+        let dir = root.join(format!("{:04}", n / 1000));
+        if n % 1000 == 0 {
+            fs::create_dir_all(&dir).expect("shard directory");
+        }
+        let ext = if html { "html" } else { "md" };
+        fs::write(dir.join(format!("{n:06}.{ext}")), &text).expect("article");
+        written += text.len();
+        n += 1;
+    }
+    fs::write(done, format!("{n} files, {written} bytes\n")).expect("marker");
+    root
+}
+
+/// Every document file of a corpus, sorted.
+fn files(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for shard in fs::read_dir(root).expect("corpus") {
+        let shard = shard.expect("entry").path();
+        if shard.is_dir() && shard.file_name().is_some_and(|n| n != "data") {
+            out.extend(fs::read_dir(&shard).expect("shard").map(|e| e.expect("entry").path()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Read every file and count candidate number tokens, on one thread.
+fn baseline(files: &[PathBuf]) -> (Duration, usize, u64) {
+    let re = candidate_baseline();
+    let started = Instant::now();
+    let (mut count, mut bytes) = (0, 0u64);
+    for f in files {
+        let text = fs::read_to_string(f).expect("corpus file");
+        bytes += text.len() as u64;
+        count += re.find_iter(&text).count();
+    }
+    (started.elapsed(), count, bytes)
+}
+
+/// Run a command; its wall time and peak resident memory in bytes.
+fn measure(cmd: &mut Command) -> (Duration, u64, std::process::ExitStatus) {
+    let started = Instant::now();
+    let child = cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("figcheck runs");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 fills it for the child we spawned and own.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid, "wait4");
+    let elapsed = started.elapsed();
+    use std::os::unix::process::ExitStatusExt;
+    // ru_maxrss is in KiB on Linux.
+    (elapsed, usage.ru_maxrss as u64 * 1024, std::process::ExitStatus::from_raw(status))
+}
+
+fn check(root: &Path, jobs: usize, out: &Path) -> (Duration, u64) {
+    let (t, rss, status) = measure(
+        Command::new(env!("CARGO_BIN_EXE_figcheck"))
+            .arg("check")
+            .arg(root)
+            .args(["--no-config", "--jobs", &jobs.to_string(), "--name", "bench", "--out"])
+            .arg(out),
+    );
+    assert!(status.code().is_some_and(|c| c <= 1), "figcheck check failed: {status:?}");
+    (t, rss)
+}
+
+fn mib_per_s(bytes: u64, t: Duration) -> f64 {
+    bytes as f64 / (1u64 << 20) as f64 / t.as_secs_f64()
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; this harness takes no arguments.
+    let sizes: Vec<usize> = std::env::var("FIGCHECK_SCALE_SIZES")
+        .unwrap_or_else(|_| "16,64,256".into())
+        .split(',')
+        .map(|s| s.trim().parse().expect("sizes in MiB"))
+        .collect();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/scale-reports");
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "cores: {cores}").unwrap();
+    writeln!(
+        stdout,
+        "| corpus | files | baseline | check, 1 thread | ratio | check, {cores} threads | speed-up | peak memory (1 / {cores}) | report |"
+    )
+    .unwrap();
+    writeln!(stdout, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|").unwrap();
+    for mib in sizes {
+        let root = corpus(mib);
+        let files = files(&root);
+        baseline(&files); // warm the page cache
+        let (tb, _, bytes) = baseline(&files);
+        let (t1, m1) = check(&root, 1, &out);
+        let (tn, mn) = check(&root, cores, &out);
+        let report = fs::metadata(out.join("bench.json")).map_or(0, |m| m.len());
+        writeln!(
+            stdout,
+            "| {:.0} MiB | {} | {:.2} s ({:.0} MiB/s) | {:.2} s ({:.1} MiB/s) | {:.3} | {:.2} s ({:.1} MiB/s) | {:.2}× | {:.0} / {:.0} MiB | {:.1} MiB json |",
+            bytes as f64 / (1u64 << 20) as f64,
+            files.len(),
+            tb.as_secs_f64(),
+            mib_per_s(bytes, tb),
+            t1.as_secs_f64(),
+            mib_per_s(bytes, t1),
+            tb.as_secs_f64() / t1.as_secs_f64(),
+            tn.as_secs_f64(),
+            mib_per_s(bytes, tn),
+            t1.as_secs_f64() / tn.as_secs_f64(),
+            m1 as f64 / (1u64 << 20) as f64,
+            mn as f64 / (1u64 << 20) as f64,
+            report as f64 / (1u64 << 20) as f64,
+        )
+        .unwrap();
+    }
+}
