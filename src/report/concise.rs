@@ -9,7 +9,7 @@ pub struct Concise;
 
 impl Reporter for Concise {
     fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-        for d in &cx.diagnostics {
+        for d in cx.diagnostics() {
             let f = d.finding;
             let p = &d.primary;
             writeln!(

@@ -20,7 +20,7 @@ fn property(s: &str) -> String {
 
 impl Reporter for Github {
     fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-        for d in &cx.diagnostics {
+        for d in cx.diagnostics() {
             let f = d.finding;
             let command = match f.severity {
                 Severity::Error => "error",

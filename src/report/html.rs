@@ -44,13 +44,13 @@ impl Reporter for Html {
         writeln!(out, "<h1>figcheck report: {}</h1>", esc(cx.name))?;
         writeln!(out, r#"<p class="summary">{}.</p>"#, esc(&cx.summary()))?;
 
-        let (problems, agreements): (Vec<_>, Vec<_>) =
-            cx.diagnostics.iter().partition(|d| !d.finding.kind.is_agreement());
+        let problems = || cx.diagnostics().filter(|d| !d.finding.kind.is_agreement());
+        let agreements = || cx.diagnostics().filter(|d| d.finding.kind.is_agreement());
         writeln!(out, "<h2>What needs attention</h2>")?;
-        if problems.is_empty() {
+        if problems().next().is_none() {
             writeln!(out, "<p>Nothing: no figure disagrees with another or with the reference data.</p>")?;
         }
-        for d in &problems {
+        for d in problems() {
             let f = d.finding;
             let sev = f.severity.name();
             writeln!(out, r#"<section class="finding {sev}">"#)?;
@@ -84,11 +84,11 @@ impl Reporter for Html {
         }
 
         writeln!(out, "<h2>What agrees</h2>")?;
-        if agreements.is_empty() {
+        if agreements().next().is_none() {
             writeln!(out, "<p>No figure was corroborated by a second source or a reference series.</p>")?;
         } else {
             writeln!(out, "<ul>")?;
-            for d in &agreements {
+            for d in agreements() {
                 let f = d.finding;
                 let wheres: Vec<String> = std::iter::once(&d.primary)
                     .chain(&d.related)

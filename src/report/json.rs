@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::claims::ClaimRecord;
-use super::{Context, Reporter};
+use super::{Context, Reporter, Streamed};
 use crate::compare::{Group, SeriesRef};
 use crate::dates::Date;
 use crate::document::DateSource;
@@ -100,10 +100,8 @@ fn summary(cx: &Context<'_>) -> Summary {
     }
 }
 
-fn findings<'a>(cx: &'a Context<'a>) -> Vec<FindingRecord<'a>> {
-    cx.diagnostics
-        .iter()
-        .map(|d| {
+fn findings<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = FindingRecord<'a>> + 'a {
+    cx.diagnostics().map(|d| {
             let f = d.finding;
             FindingRecord {
                 id: &f.id,
@@ -126,11 +124,10 @@ fn findings<'a>(cx: &'a Context<'a>) -> Vec<FindingRecord<'a>> {
                 series: f.series.as_ref(),
             }
         })
-        .collect()
 }
 
-fn claims<'a>(cx: &'a Context<'a>) -> Vec<IndexedClaim<'a>> {
-    cx.analysis.claims.iter().enumerate().map(|(index, c)| IndexedClaim { index, claim: ClaimRecord::new(c) }).collect()
+fn claims<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = IndexedClaim<'a>> + 'a {
+    cx.analysis.claims.iter().enumerate().map(|(index, c)| IndexedClaim { index, claim: ClaimRecord::new(c) })
 }
 
 pub struct Json;
@@ -138,14 +135,15 @@ pub struct Json;
 impl Reporter for Json {
     fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         #[derive(Serialize)]
-        struct Report<'a> {
+        #[serde(bound(serialize = "Streamed<D>: Serialize, Streamed<C>: Serialize, Streamed<F>: Serialize"))]
+        struct Report<'a, D, C, F> {
             schema: &'static str,
             name: &'a str,
             summary: Summary,
-            documents: Vec<DocumentRecord<'a>>,
+            documents: Streamed<D>,
             datasets: Vec<DatasetRecord<'a>>,
-            claims: Vec<IndexedClaim<'a>>,
-            findings: Vec<FindingRecord<'a>>,
+            claims: Streamed<C>,
+            findings: Streamed<F>,
             problems: Vec<ProblemRecord<'a>>,
         }
         let a = cx.analysis;
@@ -153,19 +151,15 @@ impl Reporter for Json {
             schema: SCHEMA,
             name: cx.name,
             summary: summary(cx),
-            documents: a
-                .documents
-                .iter()
-                .map(|d| DocumentRecord {
-                    path: &d.path,
-                    title: d.meta.title.as_deref(),
-                    publisher: d.meta.publisher.as_deref(),
-                    author: d.meta.author.as_deref(),
-                    url: d.meta.url.as_deref(),
-                    published: d.meta.published,
-                    date_source: d.meta.date_source,
-                })
-                .collect(),
+            documents: Streamed::new(a.documents.iter().map(|d| DocumentRecord {
+                path: &d.path,
+                title: d.meta.title.as_deref(),
+                publisher: d.meta.publisher.as_deref(),
+                author: d.meta.author.as_deref(),
+                url: d.meta.url.as_deref(),
+                published: d.meta.published,
+                date_source: d.meta.date_source,
+            })),
             datasets: a
                 .datasets
                 .iter()
@@ -177,8 +171,8 @@ impl Reporter for Json {
                     metrics: d.series.keys().map(String::as_str).collect(),
                 })
                 .collect(),
-            claims: claims(cx),
-            findings: findings(cx),
+            claims: Streamed::new(claims(cx)),
+            findings: Streamed::new(findings(cx)),
             problems: a
                 .problems
                 .iter()

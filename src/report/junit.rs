@@ -28,8 +28,8 @@ pub(crate) fn xml(s: &str) -> String {
 
 impl Reporter for Junit {
     fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-        let mut by_metric: BTreeMap<&str, Vec<&crate::diagnostic::Diagnostic<'_>>> = BTreeMap::new();
-        for d in &cx.diagnostics {
+        let mut by_metric: BTreeMap<&str, Vec<crate::diagnostic::Diagnostic<'_>>> = BTreeMap::new();
+        for d in cx.diagnostics() {
             by_metric.entry(&d.finding.metric).or_default().push(d);
         }
         let failures = cx.failing();
@@ -38,7 +38,7 @@ impl Reporter for Junit {
             out,
             r#"<testsuites name="figcheck {}" tests="{}" failures="{failures}">"#,
             xml(cx.name),
-            cx.diagnostics.len()
+            cx.findings.len()
         )?;
         for (metric, ds) in by_metric {
             let f = ds.iter().filter(|d| cx.fail_on.fails(d.finding.severity)).count();

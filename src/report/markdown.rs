@@ -38,13 +38,13 @@ impl Reporter for Markdown {
         writeln!(out, "# figcheck report: {}\n", cx.name)?;
         writeln!(out, "{}.\n", cx.summary())?;
 
-        let (problems, agreements): (Vec<_>, Vec<_>) =
-            cx.diagnostics.iter().partition(|d| !d.finding.kind.is_agreement());
+        let problems = || cx.diagnostics().filter(|d| !d.finding.kind.is_agreement());
+        let agreements = || cx.diagnostics().filter(|d| d.finding.kind.is_agreement());
         writeln!(out, "## What needs attention\n")?;
-        if problems.is_empty() {
+        if problems().next().is_none() {
             writeln!(out, "Nothing: no figure disagrees with another or with the reference data.\n")?;
         }
-        for (n, d) in problems.iter().enumerate() {
+        for (n, d) in problems().enumerate() {
             let f = d.finding;
             writeln!(out, "### {}. {} ({})\n", n + 1, title_case(f.kind.name()), f.severity.name())?;
             writeln!(out, "{}\n", f.explanation)?;
@@ -76,10 +76,10 @@ impl Reporter for Markdown {
         }
 
         writeln!(out, "## What agrees\n")?;
-        if agreements.is_empty() {
+        if agreements().next().is_none() {
             writeln!(out, "No figure was corroborated by a second source or a reference series.\n")?;
         }
-        for d in &agreements {
+        for d in agreements() {
             let f = d.finding;
             let wheres: Vec<String> =
                 std::iter::once(&d.primary).chain(&d.related).map(|l| format!("`{}:{}`", l.path, l.line)).collect();
@@ -92,7 +92,7 @@ impl Reporter for Markdown {
                 f.id
             )?;
         }
-        if !agreements.is_empty() {
+        if agreements().next().is_some() {
             writeln!(out)?;
         }
 

@@ -27,7 +27,7 @@ use std::time::Duration;
 use crate::analysis::Analysis;
 use crate::compare::{Finding, FindingKind};
 use crate::config::{FailOn, OutputFormat};
-use crate::diagnostic::{Diagnostic, diagnostics};
+use crate::diagnostic::Diagnostic;
 use crate::document::DocumentInfo;
 use crate::rules::Severity;
 
@@ -38,7 +38,6 @@ pub struct Context<'a> {
     pub analysis: &'a Analysis,
     /// The findings shown: after the baseline.
     pub findings: Vec<&'a Finding>,
-    pub diagnostics: Vec<Diagnostic<'a>>,
     /// Findings hidden by the baseline.
     pub baselined: usize,
     /// Claims dropped by `figcheck-ignore` comments.
@@ -52,18 +51,22 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(name: &'a str, analysis: &'a Analysis, findings: Vec<&'a Finding>) -> Context<'a> {
-        let diagnostics = diagnostics(&findings, &analysis.claims);
         Context {
             name,
             analysis,
             findings,
-            diagnostics,
             baselined: 0,
             suppressed: 0,
             fail_on: FailOn::Error,
             color: false,
             elapsed: None,
         }
+    }
+
+    /// The shown findings ready to render, made one at a time as they are
+    /// written: a large run has many, each citing many claims.
+    pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + '_ {
+        self.findings.iter().map(|f| Diagnostic::new(f, &self.analysis.claims))
     }
 
     pub fn count(&self, s: Severity) -> usize {
@@ -235,6 +238,23 @@ pub fn write_all_atomically(files: Vec<Staged<'_>>) -> Result<(), (std::path::Pa
         tmp.persist(&path).map_err(|e| (path.clone(), e.error))?;
     }
     Ok(())
+}
+
+/// A sequence serialized straight from an iterator, without collecting
+/// it first. It can be serialized once.
+pub(crate) struct Streamed<I>(std::cell::Cell<Option<I>>);
+
+impl<I> Streamed<I> {
+    pub(crate) fn new(items: I) -> Streamed<I> {
+        Streamed(std::cell::Cell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator<Item = T>, T: serde::Serialize> serde::Serialize for Streamed<I> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let items = self.0.take().ok_or_else(|| serde::ser::Error::custom("a stream is written once"))?;
+        s.collect_seq(items)
+    }
 }
 
 /// Write rows as aligned columns; the last column is not padded.

@@ -75,7 +75,7 @@ struct Location<'a> {
     physical_location: Physical<'a>,
 }
 
-fn location<'a>(l: &'a Located<'_>) -> Location<'a> {
+fn location<'a>(l: &Located<'a>) -> Location<'a> {
     Location {
         id: None,
         message: None,
@@ -156,7 +156,7 @@ struct Results<'a>(&'a Context<'a>);
 impl Serialize for Results<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let claims = &self.0.analysis.claims;
-        s.collect_seq(self.0.diagnostics.iter().map(|d| {
+        s.collect_seq(self.0.diagnostics().map(|d| {
             let f = d.finding;
             let related = d
                 .related

@@ -29,7 +29,7 @@ struct SourceLines {
 impl SourceLines {
     fn read(cx: &Context<'_>) -> SourceLines {
         let mut wanted: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-        for d in &cx.diagnostics {
+        for d in cx.diagnostics() {
             for l in std::iter::once(&d.primary).chain(d.related.iter().take(MAX_RELATED)) {
                 wanted.entry(l.path).or_default().insert(l.line);
             }
@@ -85,7 +85,7 @@ impl Reporter for Terminal {
     fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let lines = SourceLines::read(cx);
         let renderer = if cx.color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
-        for d in &cx.diagnostics {
+        for d in cx.diagnostics() {
             let f = d.finding;
             let title = level(f.severity).primary_title(f.explanation.as_str()).id(d.title.as_str());
             let mut snippets = Vec::new();
