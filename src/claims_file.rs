@@ -170,7 +170,7 @@ impl From<&Claim> for ClaimLine {
             attribution_name: a.map(|a| a.name.clone()),
             attribution_text: a.map(|a| a.text.clone()),
             role: c.role,
-            sentence: t.sentence.clone(),
+            sentence: t.sentence.to_string(),
             sentence_index: c.sentence,
             text_span: q.span.clone(),
             within: c.within.clone(),
@@ -189,7 +189,7 @@ impl ClaimLine {
         let l = self;
         let kind = kind_from(&l.kind, l.unit.as_deref())?;
         let attribution = match (l.attribution_name, l.attribution_text) {
-            (Some(name), Some(text)) => Some(Box::new(Attribution { id: l.attribution_id, name, text })),
+            (Some(name), Some(text)) => Some(Arc::new(Attribution { id: l.attribution_id, name, text })),
             (None, None) => None,
             _ => return Err("`attribution_name` and `attribution_text` go together".into()),
         };
@@ -222,7 +222,7 @@ impl ClaimLine {
                 end_line: l.end_line,
                 end_column: l.end_column,
                 span: l.span,
-                sentence: l.sentence,
+                sentence: l.sentence.into(),
             },
             role: l.role,
             sentence: l.sentence_index,
@@ -337,9 +337,9 @@ impl Merged {
                     match &mut open {
                         Some(o) if o.part.info.path == path => match line.into_claim(&o.document) {
                             Ok(c) => o.part.claims.push(c),
-                            Err(e) => {
-                                self.problems.push(Problem::error(display, format!("not a claims record: {e}")).at_line(n))
-                            }
+                            Err(e) => self
+                                .problems
+                                .push(Problem::error(display, format!("not a claims record: {e}")).at_line(n)),
                         },
                         // A claim of a duplicate document, already reported.
                         _ if self.seen.contains_key(&path) => {}

@@ -1,8 +1,8 @@
 //! What the compare stage decides: findings, each a conflict (or an
 //! agreement) between groups of claims, with a plain-English explanation.
 
-use std::sync::Arc;
 use serde::Serialize;
+use std::sync::Arc;
 
 use crate::dates::Date;
 use crate::quantity::Interval;
@@ -73,10 +73,10 @@ pub struct Group {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SeriesRef {
     /// The dataset's title.
-    pub dataset: String,
-    pub path: String,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
+    pub dataset: Arc<str>,
+    pub path: Arc<str>,
+    pub publisher: Option<Arc<str>>,
+    pub url: Option<Arc<str>>,
     pub date: Date,
     pub value: f64,
     /// `Some(false)` when the value was filled in between reports.

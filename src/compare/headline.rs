@@ -16,20 +16,15 @@ pub(super) fn compare(ctx: &Ctx<'_>) -> Vec<Finding> {
     if headed.is_empty() {
         return Vec::new();
     }
-    let mut order: Vec<usize> = (0..claims.len())
-        .filter(|&i| headed.contains(&(claims[i].citation.path(), &*claims[i].metric)))
-        .collect();
+    let mut order: Vec<usize> =
+        (0..claims.len()).filter(|&i| headed.contains(&(claims[i].citation.path(), &*claims[i].metric))).collect();
     order.sort_by(|&a, &b| {
-        (claims[a].citation.path(), &*claims[a].metric, a).cmp(&(
-            claims[b].citation.path(),
-            &*claims[b].metric,
-            b,
-        ))
+        (claims[a].citation.path(), &*claims[a].metric, a).cmp(&(claims[b].citation.path(), &*claims[b].metric, b))
     });
     let mut out = Vec::new();
-    for chunk in order
-        .chunk_by(|&a, &b| claims[a].citation.path() == claims[b].citation.path() && claims[a].metric == claims[b].metric)
-    {
+    for chunk in order.chunk_by(|&a, &b| {
+        claims[a].citation.path() == claims[b].citation.path() && claims[a].metric == claims[b].metric
+    }) {
         let (heads, body): (Vec<usize>, Vec<usize>) = chunk.iter().partition(|&&i| claims[i].role != Role::Body);
         if heads.is_empty() || body.is_empty() {
             continue;

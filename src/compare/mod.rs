@@ -368,7 +368,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
             Behavior::Counter => counter::compare(&ctx, chunk, rule),
             Behavior::Snapshot => snapshot::compare(&ctx, chunk, rule),
         });
-        findings.extend(series::compare(&ctx, chunk, rule));
+        series::compare(&ctx, chunk, rule, &mut findings);
     }
     drop_explained_by_stale(&mut findings);
     findings.extend(relations::part_of(&ctx, &by_metric));

@@ -51,8 +51,7 @@ pub(super) fn part_of(ctx: &Ctx<'_>, by_metric: &BTreeMap<&str, Vec<usize>>) -> 
                 continue;
             }
             seen.push((&rule.metric, whole));
-            let (Some(parts), Some(wholes)) = (by_metric.get(&*rule.metric), by_metric.get(whole.as_str()))
-            else {
+            let (Some(parts), Some(wholes)) = (by_metric.get(&*rule.metric), by_metric.get(whole.as_str())) else {
                 continue;
             };
             let Some(whole_rule) = ctx.pack.for_metric(whole).next() else { continue };

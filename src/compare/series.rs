@@ -20,8 +20,8 @@ fn source_name(ctx: &Ctx<'_>, ds: &Dataset) -> String {
         .as_deref()
         .and_then(|a| ctx.pack.authorities.get(a))
         .map(|a| a.name.clone())
-        .or_else(|| ds.publisher.clone())
-        .unwrap_or_else(|| ds.title.clone())
+        .or_else(|| ds.publisher.as_deref().map(str::to_string))
+        .unwrap_or_else(|| ds.title.to_string())
 }
 
 fn series_ref(ds: &Dataset, p: &Point, current: Option<&Point>) -> SeriesRef {
@@ -37,17 +37,17 @@ fn series_ref(ds: &Dataset, p: &Point, current: Option<&Point>) -> SeriesRef {
     }
 }
 
-pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Finding> {
-    let mut out = Vec::new();
+/// Check a group's claims against every dataset with the metric; findings
+/// go straight into `out` (one per claim on a large corpus: no copies).
+pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, out: &mut Vec<Finding>) {
     for ds in ctx.datasets {
         if let Some(series) = ds.series.get(&*rule.metric) {
-            out.extend(against(ctx, group, rule, ds, series));
+            against(ctx, group, rule, ds, series, out);
         }
     }
-    out
 }
 
-fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &Series) -> Vec<Finding> {
+fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &Series, out: &mut Vec<Finding>) {
     let name = source_name(ctx, ds);
     let mut matched: BTreeMap<(i32, bool), (Point, Vec<usize>)> = BTreeMap::new();
     let mut stale: BTreeMap<i32, (Point, Point, Vec<usize>)> = BTreeMap::new();
@@ -85,7 +85,6 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         mismatches.push((i, nearest));
     }
 
-    let mut out = Vec::new();
     for ((_, filled_only), (p, claims)) in &matched {
         let g = ctx.group(claims);
         let texts = ctx.texts(&g.claims);
@@ -200,5 +199,4 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         f.series = Some(series_ref(ds, &nearest, None));
         out.push(f);
     }
-    out
 }

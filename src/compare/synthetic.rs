@@ -55,7 +55,7 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
             end_line: 1,
             end_column: text.len() + 1,
             span: 0..text.len(),
-            sentence: text.to_string(),
+            sentence: text.into(),
         },
         role: Role::Body,
         sentence: 0,
@@ -65,7 +65,8 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
 
 /// Attribute a claim to a known authority.
 pub fn attributed(mut c: Claim, id: &str, name: &str) -> Claim {
-    c.attribution = Some(Box::new(Attribution { id: Some(id.to_string()), name: name.to_string(), text: name.to_string() }));
+    c.attribution =
+        Some(Arc::new(Attribution { id: Some(id.to_string()), name: name.to_string(), text: name.to_string() }));
     c
 }
 

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -71,10 +72,11 @@ impl Series {
 /// A loaded dataset.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
-    pub path: String,
-    pub title: String,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
+    // Shared with every finding that cites the dataset.
+    pub path: Arc<str>,
+    pub title: Arc<str>,
+    pub publisher: Option<Arc<str>>,
+    pub url: Option<Arc<str>>,
     pub attribution: Option<String>,
     pub series: BTreeMap<String, Series>,
 }
@@ -247,10 +249,10 @@ pub fn load(entry: &DatasetEntry, manifest: &Manifest, problems: &mut Vec<Proble
         .map(|(m, col)| (m.clone(), Series::new(m.clone(), col.clone(), points.remove(m.as_str()).unwrap_or_default())))
         .collect();
     Some(Dataset {
-        path: file.clone(),
-        title: entry.title.clone().unwrap_or_else(|| file.clone()),
-        publisher: entry.publisher.clone(),
-        url: entry.url.clone(),
+        path: file.as_str().into(),
+        title: entry.title.as_deref().unwrap_or(&file).into(),
+        publisher: entry.publisher.as_deref().map(Into::into),
+        url: entry.url.as_deref().map(Into::into),
         attribution: entry.attribution.clone(),
         series,
     })

@@ -13,7 +13,6 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-
 pub use as_of::{AsOf, AsOfSource};
 pub use attribution::Attribution;
 
@@ -36,8 +35,8 @@ pub struct Citation {
     pub end_column: usize,
     /// Byte span of the figure in the file.
     pub span: Range<usize>,
-    /// The sentence, as in the text.
-    pub sentence: String,
+    /// The sentence, as in the text; shared by the claims it holds.
+    pub sentence: Arc<str>,
 }
 
 impl Citation {
@@ -76,7 +75,8 @@ pub struct Claim {
     /// The values the figure allows (before any rule tolerance).
     pub interval: Interval,
     pub as_of: AsOf,
-    pub attribution: Option<Box<Attribution>>,
+    /// Shared by the document's claims that name the same source the same way.
+    pub attribution: Option<Arc<Attribution>>,
     pub citation: Citation,
     pub role: Role,
     /// Index of the sentence in its document, to relate claims of one sentence.
@@ -345,8 +345,27 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
     out
 }
 
+/// A sentence as cited: trimmed, whitespace collapsed.
+fn sentence_of(doc: &Document, span: &Range<usize>) -> Arc<str> {
+    let mut t = String::with_capacity(span.len());
+    push_collapsed(&mut t, doc.text[span.clone()].trim());
+    t.into()
+}
+
+/// One copy of each attribution a document makes.
+fn shared(seen: &mut Vec<Arc<Attribution>>, a: Attribution) -> Arc<Attribution> {
+    match seen.iter().find(|s| ***s == a) {
+        Some(s) => Arc::clone(s),
+        None => {
+            let s = Arc::new(a);
+            seen.push(Arc::clone(&s));
+            s
+        }
+    }
+}
+
 /// The citation of a figure in `doc` (whose info is `info`).
-pub fn cite(doc: &Document, info: &Arc<DocumentInfo>, span: &Range<usize>, sentence: &Range<usize>) -> Citation {
+pub fn cite(doc: &Document, info: &Arc<DocumentInfo>, span: &Range<usize>, sentence: &Arc<str>) -> Citation {
     let (line, column) = doc.line_col(span.start);
     let (end_line, end_column) = doc.line_col(span.end);
     let fs = doc.file_offset(span.start);
@@ -358,11 +377,7 @@ pub fn cite(doc: &Document, info: &Arc<DocumentInfo>, span: &Range<usize>, sente
         end_line,
         end_column,
         span: fs..fe,
-        sentence: {
-            let mut t = String::with_capacity(sentence.len());
-            push_collapsed(&mut t, doc.text[sentence.clone()].trim());
-            t
-        },
+        sentence: Arc::clone(sentence),
     }
 }
 
@@ -376,11 +391,13 @@ pub fn extract(doc: &Document, pack: &RulePack) -> Vec<Claim> {
 pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, matches: &[SentenceMatch]) -> Vec<Claim> {
     let mut out = Vec::new();
     let info = Arc::new(doc.info());
+    let mut sources: Vec<Arc<Attribution>> = Vec::new();
     for m in matches {
         let s = &doc.sentences[m.sentence];
         let sentence_text = &doc.text[s.span.clone()];
         let mut whole: Option<Option<Attribution>> = None;
         let mut by_clause: Vec<(usize, Option<Attribution>)> = Vec::new();
+        let mut cited: Option<Arc<str>> = None;
         for a in &m.attempts {
             if a.outcome != Outcome::Claimed {
                 continue;
@@ -411,8 +428,8 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 quantity: q.clone(),
                 interval: q.interval.unwrap_or(Interval::point(q.value)),
                 as_of: as_of::resolve(doc, quantities, m.sentence, q.span.start, rule.event_date),
-                attribution: attribution.map(Box::new),
-                citation: cite(doc, &info, &q.span, &s.span),
+                attribution: attribution.map(|a| shared(&mut sources, a)),
+                citation: cite(doc, &info, &q.span, cited.get_or_insert_with(|| sentence_of(doc, &s.span))),
                 role: s.role,
                 sentence: m.sentence,
                 within: None,

@@ -18,6 +18,10 @@ pub(crate) fn inside_link(text: &str, pos: usize) -> Option<usize> {
     while s > limit && !b[s - 1].is_ascii_whitespace() {
         s -= 1;
     }
+    // The look-back limit can fall inside a character.
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
     let mut e = pos;
     while e < b.len() && !b[e].is_ascii_whitespace() {
         e += 1;

@@ -214,3 +214,12 @@ fn a_signed_range_keeps_its_ends_in_order() {
     let q = &recognize("-5-10 degrees")[0];
     assert_eq!((q.value, q.range_hi), (-10.0, Some(-5.0)));
 }
+
+/// Found by the recognizer fuzz target: a figure more than 4 KiB into a
+/// run without spaces, where the link look-back stopped inside a character.
+#[test]
+fn a_long_token_with_multibyte_characters_is_read() {
+    let text = format!("G {}1,200 killed", "é3".repeat(2100));
+    let qs = recognize(&text);
+    assert!(qs.iter().all(|q| text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end)));
+}

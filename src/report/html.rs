@@ -7,9 +7,12 @@ use std::io::{self, Write};
 
 use super::chart::{Mark, timeline};
 use super::junit::xml as esc;
-use super::{Context, Reporter, metric_tables, undated, verdict_text};
+use super::{Context, Reporter, TABLE_ROWS, metric_tables, table_cut, undated, verdict_text};
 use crate::extract::Claim;
 use crate::rules::Severity;
+
+/// The most claims a chart marks.
+const CHART_MARKS: usize = 2000;
 
 pub struct Html;
 
@@ -107,7 +110,9 @@ impl Reporter for Html {
         }
 
         writeln!(out, "<h2>Figures by metric</h2>")?;
-        let verdicts = cx.verdicts();
+        let tables = metric_tables(cx);
+        let shown: BTreeSet<usize> = tables.iter().flat_map(|t| t.2.iter().take(TABLE_ROWS).copied()).collect();
+        let verdicts = cx.verdicts(&shown);
         let flagged: BTreeSet<usize> = cx
             .findings
             .iter()
@@ -120,18 +125,25 @@ impl Reporter for Html {
                 series_of.entry(m.as_str()).or_default().push(s);
             }
         }
-        for (metric, description, rows) in metric_tables(cx) {
+        for (metric, description, rows) in tables {
             writeln!(out, "<h3>{}</h3>", esc(&description))?;
+            // A chart is read, not counted: past a few thousand marks, every k-th claim by date.
+            let stride = rows.len().div_ceil(CHART_MARKS);
             let marked: Vec<(&Claim, Mark)> = rows
                 .iter()
+                .step_by(stride.max(1))
                 .map(|&i| (&claims[i], if flagged.contains(&i) { Mark::Problem } else { Mark::Plain }))
                 .collect();
+            let charted = if stride > 1 {
+                format!("{} of {} claims (one in {stride})", marked.len(), rows.len())
+            } else {
+                format!("{} claims", rows.len())
+            };
             let series = series_of.get(metric).cloned().unwrap_or_default();
             match timeline(metric, &marked, &series) {
                 Ok(svg) => writeln!(
                     out,
-                    "<figure>{svg}<figcaption>{} claims by as-of date (red: cited by a problem; hollow: undated){}.</figcaption></figure>",
-                    rows.len(),
+                    "<figure>{svg}<figcaption>{charted} by as-of date (red: cited by a problem; hollow: undated){}.</figcaption></figure>",
                     if series.is_empty() { "" } else { "; line: the reference series" }
                 )?,
                 Err(e) => writeln!(out, "<p>The chart could not be drawn: {}</p>", esc(&e))?,
@@ -140,7 +152,7 @@ impl Reporter for Html {
                 out,
                 "<table><tr><th>Source</th><th>Publisher</th><th>Date</th><th>Figure as written</th><th>Interval</th><th>Attribution</th><th>Verdict</th></tr>"
             )?;
-            for &i in &rows {
+            for &i in rows.iter().take(TABLE_ROWS) {
                 let c = &claims[i];
                 let who = c.attribution.as_ref().map_or("—".to_string(), |a| a.name.clone());
                 let v = verdict_text(verdicts.get(&i));
@@ -159,6 +171,9 @@ impl Reporter for Html {
                 )?;
             }
             writeln!(out, "</table>")?;
+            if let Some(cut) = table_cut(rows.len()) {
+                writeln!(out, "<p>{}</p>", esc(&cut))?;
+            }
         }
 
         writeln!(out, "<h2>Undated sources</h2>")?;

@@ -70,7 +70,14 @@ impl Reporter for Junit {
                         xml(&d.primary.message(&cx.analysis.claims))
                     )?;
                     for r in &d.related {
-                        writeln!(out, "{}:{}:{}: {}", xml(r.path), r.line, r.column, xml(&r.message(&cx.analysis.claims)))?;
+                        writeln!(
+                            out,
+                            "{}:{}:{}: {}",
+                            xml(r.path),
+                            r.line,
+                            r.column,
+                            xml(&r.message(&cx.analysis.claims))
+                        )?;
                     }
                     writeln!(out, "      </failure>")?;
                 } else {

@@ -3,9 +3,10 @@
 //! and link), what agrees, a table per metric, undated sources and skipped
 //! files. Plain words; the finding id is there for baselines.
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use super::{Context, Reporter, metric_tables, undated, verdict_text};
+use super::{Context, Reporter, TABLE_ROWS, metric_tables, table_cut, undated, verdict_text};
 use crate::compare::format_count;
 use crate::extract::Claim;
 
@@ -97,12 +98,15 @@ impl Reporter for Markdown {
         }
 
         writeln!(out, "## Figures by metric\n")?;
-        let verdicts = cx.verdicts();
-        for (_, description, rows) in metric_tables(cx) {
+        let tables = metric_tables(cx);
+        let shown: BTreeSet<usize> = tables.iter().flat_map(|t| t.2.iter().take(TABLE_ROWS).copied()).collect();
+        let verdicts = cx.verdicts(&shown);
+        for (_, description, rows) in tables {
             writeln!(out, "### {description}\n")?;
+            let cut = table_cut(rows.len());
             writeln!(out, "| Source | Publisher | Date | Figure as written | Interval | Attribution | Verdict |")?;
             writeln!(out, "|---|---|---|---|---|---|---|")?;
-            for i in rows {
+            for &i in rows.iter().take(TABLE_ROWS) {
                 let c = &claims[i];
                 let who = c.attribution.as_ref().map_or("—".to_string(), |a| a.name.clone());
                 let v = verdict_text(verdicts.get(&i));
@@ -118,6 +122,9 @@ impl Reporter for Markdown {
                     cell(&who),
                     cell(&v)
                 )?;
+            }
+            if let Some(cut) = cut {
+                writeln!(out, "\n{cut}")?;
             }
             writeln!(out)?;
         }

@@ -19,7 +19,7 @@ pub mod rules;
 pub mod sarif;
 pub mod terminal;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::Path;
 use std::time::Duration;
@@ -99,11 +99,12 @@ impl<'a> Context<'a> {
         s
     }
 
-    /// The findings citing each claim, most important first: the verdict column of reports.
-    pub fn verdicts(&self) -> BTreeMap<usize, Vec<&'a Finding>> {
+    /// The findings citing each of the claims `shown`, most important
+    /// first: the verdict column of reports.
+    pub fn verdicts(&self, shown: &BTreeSet<usize>) -> BTreeMap<usize, Vec<&'a Finding>> {
         let mut out: BTreeMap<usize, Vec<&'a Finding>> = BTreeMap::new();
         for f in &self.findings {
-            for i in f.claims() {
+            for i in f.claims().filter(|i| shown.contains(i)) {
                 out.entry(i).or_default().push(f);
             }
         }
@@ -112,6 +113,21 @@ impl<'a> Context<'a> {
         }
         out
     }
+}
+
+/// The most claims a metric's table lists in the Markdown and HTML
+/// reports: past that an editor reads the findings, and the JSON report
+/// lists every claim.
+pub const TABLE_ROWS: usize = 500;
+
+/// The note under a table cut at `TABLE_ROWS`.
+pub fn table_cut(total: usize) -> Option<String> {
+    (total > TABLE_ROWS).then(|| {
+        format!(
+            "The first {TABLE_ROWS} of {} claims by as-of date; the JSON report lists them all.",
+            crate::compare::format_count(total as f64)
+        )
+    })
 }
 
 /// Claims by metric for the reports' tables: `(metric, description,

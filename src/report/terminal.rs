@@ -67,7 +67,7 @@ impl SourceLines {
                 return (line.as_str(), start..(start + len).min(line.len()));
             }
         }
-        let sentence = c.citation.sentence.as_str();
+        let sentence: &str = &c.citation.sentence;
         let range = sentence.find(c.quantity.text.as_str()).map_or(0..0, |i| i..i + c.quantity.text.len());
         (sentence, range)
     }

@@ -2,8 +2,8 @@
 //! durations and dates parsed. Every error names the file, line and field.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use std::fmt;
+use std::sync::Arc;
 
 use regex::Regex;
 

@@ -161,6 +161,13 @@ impl RulePack {
         if errors.is_empty() { Ok(pack) } else { Err(errors) }
     }
 
+    /// A pack of already compiled rules, with `authorities`.
+    pub fn from_rules(rules: Vec<Rule>, authorities: Authorities) -> Result<RulePack, Vec<RuleError>> {
+        let mut errors = Vec::new();
+        let pack = RulePack::assemble(rules, authorities, &mut errors)?;
+        if errors.is_empty() { Ok(pack) } else { Err(errors) }
+    }
+
     /// Check cross-rule references (a rule that fails is left out, its
     /// error pushed to `errors`) and build the pattern set.
     fn assemble(
