@@ -95,6 +95,9 @@ pub struct CompareArgs {
     /// Claims files written by `figcheck extract --claims` (shards are merged; `-` reads standard input)
     #[arg(required = true)]
     pub claims: Vec<PathBuf>,
+    /// Threads to write reports with (default: all cores)
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     #[command(flatten)]
     pub report: ReportArgs,
 }

@@ -46,9 +46,9 @@ fn prepare(paths: &[PathBuf], args: &ReportArgs, io: &mut Io<'_>) -> io::Result<
 }
 
 /// A thread pool of `--jobs` threads (all cores by default).
-pub(crate) fn pool(read: &ReadArgs) -> io::Result<rayon::ThreadPool> {
+pub(crate) fn pool(jobs: Option<u16>) -> io::Result<rayon::ThreadPool> {
     let mut b = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = read.jobs {
+    if let Some(n) = jobs {
         b = b.num_threads(n.into());
     }
     b.build().map_err(io::Error::other)
@@ -59,7 +59,7 @@ pub(crate) fn limits(read: &ReadArgs) -> Limits {
 }
 
 /// Read and analyse the documents of a check run.
-fn analyze(args: &CheckArgs, p: &Prepared, io: &mut Io<'_>) -> io::Result<Analysis> {
+fn analyze(args: &CheckArgs, p: &Prepared, pool: &rayon::ThreadPool, io: &mut Io<'_>) -> io::Result<Analysis> {
     let stdin = if p.settings.paths.iter().any(|x| x.as_os_str() == "-") {
         let mut problems = Vec::new();
         let text = crate::document::load::read_stdin(io.stdin, &mut problems);
@@ -74,7 +74,7 @@ fn analyze(args: &CheckArgs, p: &Prepared, io: &mut Io<'_>) -> io::Result<Analys
     let human = p.settings.stdout.iter().all(|f| matches!(f, OutputFormat::Terminal | OutputFormat::Concise));
     let bar = Bar::new(io.stderr_is_terminal && human);
     let options = Options { limits: limits(&args.read), sources: &p.settings.sources, progress: &bar };
-    let analysis = pool(&args.read)?.install(|| analysis::analyze(&p.settings.paths, stdin, &p.pack, &options));
+    let analysis = pool.install(|| analysis::analyze(&p.settings.paths, stdin, &p.pack, &options));
     bar.finish();
     Ok(analysis)
 }
@@ -85,8 +85,9 @@ pub(crate) fn run(args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
         Ok(p) => p,
         Err(status) => return Ok(status),
     };
-    let analysis = analyze(&args, &p, io)?;
-    finish(p, analysis, started, io)
+    let pool = pool(args.read.jobs)?;
+    let analysis = analyze(&args, &p, &pool, io)?;
+    finish(p, analysis, &pool, started, io)
 }
 
 /// `figcheck compare CLAIMS...`: merge claims files and report as `check` does.
@@ -126,12 +127,18 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
     let manifests = Manifests::with_extra(&p.settings.sources, &mut problems);
     let datasets = dataset::load_all(&manifests.ordered(), &mut problems);
     let analysis = analysis::combine(parts, datasets, problems, &p.pack);
-    finish(p, analysis, started, io)
+    finish(p, analysis, &pool(args.jobs)?, started, io)
 }
 
 /// Apply severity overrides and the baseline, write the reports, print
 /// the views, and decide the exit status.
-fn finish(p: Prepared, mut analysis: Analysis, started: Instant, io: &mut Io<'_>) -> io::Result<ExitStatus> {
+fn finish(
+    p: Prepared,
+    mut analysis: Analysis,
+    pool: &rayon::ThreadPool,
+    started: Instant,
+    io: &mut Io<'_>,
+) -> io::Result<ExitStatus> {
     let settings = &p.settings;
     overrides(settings, &mut analysis);
     let accepted = match &settings.baseline {
@@ -165,7 +172,7 @@ fn finish(p: Prepared, mut analysis: Analysis, started: Instant, io: &mut Io<'_>
             (path.clone(), Box::new(move |w: &mut dyn io::Write| report::reporter(format).render(cx_ref, w)))
         })
         .collect();
-    let write_failed = match write_all_atomically(files) {
+    let write_failed = match pool.install(|| write_all_atomically(files)) {
         Ok(()) => false,
         Err((path, e)) => {
             writeln!(io.stderr, "figcheck: error: {}: {e}; no report was written", display_path(&path))?;
@@ -216,7 +223,7 @@ pub(crate) fn write_baseline(file: &Path, args: CheckArgs, io: &mut Io<'_>) -> i
         Ok(p) => p,
         Err(status) => return Ok(status),
     };
-    let mut analysis = analyze(&args, &p, io)?;
+    let mut analysis = analyze(&args, &p, &pool(args.read.jobs)?, io)?;
     overrides(&p.settings, &mut analysis);
     let findings: Vec<_> = analysis.findings.iter().collect();
     let text = baseline::render(&findings);

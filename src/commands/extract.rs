@@ -152,7 +152,7 @@ pub(crate) fn run(args: ExtractArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> 
         None => Mode::Figures { all: args.all, table },
     };
     let limits = super::check::limits(&args.read);
-    let pool = super::check::pool(&args.read)?;
+    let pool = super::check::pool(args.read.jobs)?;
     let mut problems = Vec::new();
     let plan = analysis::plan(&args.paths, &args.sources, &mut problems);
     let manifests = plan.manifests;

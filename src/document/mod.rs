@@ -78,12 +78,16 @@ pub struct Document {
     pub suppressions: Vec<Suppression>,
 }
 
-/// Replace every byte of `range` except line breaks with a space, keeping offsets.
-fn blank(text: &mut String, range: std::ops::Range<usize>) {
+/// Replace every byte of `ranges` except line breaks with a space, keeping
+/// offsets. Ranges start and end on character boundaries, so the text stays
+/// UTF-8; it is checked once, not once per range.
+fn blank(text: &mut String, ranges: impl IntoIterator<Item = std::ops::Range<usize>>) {
     let mut bytes = std::mem::take(text).into_bytes();
-    for b in &mut bytes[range] {
-        if *b != b'\n' && *b != b'\r' {
-            *b = b' ';
+    for range in ranges {
+        for b in &mut bytes[range] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
         }
     }
     *text = String::from_utf8(bytes).expect("blanking keeps UTF-8 valid");
@@ -106,7 +110,7 @@ static LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?P<open>!?\[)[^\]\n]*(?P<close>\](?:\([^)\n]*\)|\[[^\]\n]*\]))").expect("link regex")
 });
 static LIST_MARK: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"(?m)^[ \t]*(?:[-+*]|>+)[ \t]").expect("list regex"));
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^[ \t]*(?:[-+*]|>+)[ \t]").expect("list regex"));
 
 /// Byte ranges of Markdown inline markup, blanked so that figures and the
 /// words around them read as prose: emphasis and code marks, link brackets
@@ -116,22 +120,25 @@ pub fn markup_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     for c in LINK.captures_iter(text) {
         out.extend([c.name("open"), c.name("close")].into_iter().flatten().map(|m| m.range()));
     }
-    for m in LIST_MARK.find_iter(text) {
-        out.push(m.range());
+    // List and quote markers open a line: look only where lines start.
+    let mut line_start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        let line = &text[line_start..end];
+        let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if matches!(line.as_bytes().get(lead), Some(b'-' | b'+' | b'*' | b'>'))
+            && let Some(m) = LIST_MARK.find(line)
+        {
+            out.push(line_start + m.start()..line_start + m.end());
+        }
+        line_start = end + 1;
     }
     let b = text.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        let alnum = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(u8::is_ascii_alphanumeric);
-        // `_` inside a word (snake_case) is not emphasis.
-        let emphasis = match c {
-            b'*' | b'`' | b'~' => true,
-            b'_' => !(alnum(i.checked_sub(1)) && alnum(Some(i + 1))),
-            _ => false,
-        };
-        if emphasis {
-            out.push(i..i + 1);
-        }
-    }
+    out.extend(memchr::memchr3_iter(b'*', b'`', b'~', b).map(|i| i..i + 1));
+    let alnum = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(u8::is_ascii_alphanumeric);
+    // `_` inside a word (snake_case) is not emphasis.
+    out.extend(
+        memchr::memchr_iter(b'_', b).filter(|&i| !(alnum(i.checked_sub(1)) && alnum(Some(i + 1)))).map(|i| i..i + 1),
+    );
     out
 }
 
@@ -177,14 +184,12 @@ impl Document {
                 if let Some((yaml, range)) = meta::front_matter_block(&text) {
                     let fields = meta::parse_front_matter(&path, yaml, problems);
                     meta.fill(&fields, DateSource::FrontMatter);
-                    blank(&mut text, range);
+                    blank(&mut text, [range]);
                 }
-                for r in comment_ranges(&text) {
-                    blank(&mut text, r);
-                }
-                for r in markup_ranges(&text) {
-                    blank(&mut text, r);
-                }
+                let comments = comment_ranges(&text);
+                blank(&mut text, comments);
+                let markup = markup_ranges(&text);
+                blank(&mut text, markup);
                 (text, None, None)
             }
             Format::Html => {

@@ -211,39 +211,42 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// A file to write and what writes its contents.
-pub type Staged<'a> = (std::path::PathBuf, Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>);
+pub type Staged<'a> = (std::path::PathBuf, Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + Send + 'a>);
 
-/// Write a set of files: each is written (streamed, never held in memory)
-/// to a temporary file beside its target, and only when all are written
-/// are they moved into place, so a failure (a full disk, a directory that
-/// cannot be written) leaves no file of the set half-written and none
-/// replaced. The error names the file.
+/// Write a set of files: each is written (streamed, never held in memory,
+/// the files in parallel) to a temporary file beside its target, and only
+/// when all are written are they moved into place, so a failure (a full
+/// disk, a directory that cannot be written) leaves no file of the set
+/// half-written and none replaced. The error names the file.
 pub fn write_all_atomically(files: Vec<Staged<'_>>) -> Result<(), (std::path::PathBuf, io::Error)> {
-    let mut staged = Vec::with_capacity(files.len());
-    for (path, write) in files {
-        let stage = |path: &Path| -> io::Result<tempfile::NamedTempFile> {
-            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            std::fs::create_dir_all(dir)?;
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-            {
-                let mut w = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
-                write(&mut w)?;
-                w.flush()?;
-            }
-            tmp.as_file().sync_all()?;
-            // A temporary file is private; a report is as readable as the file it replaces.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
-                std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
-            }
-            Ok(tmp)
-        };
-        // On error the files staged so far are deleted as they drop.
-        let tmp = stage(&path).map_err(|e| (path.clone(), e))?;
-        staged.push((tmp, path));
-    }
+    use rayon::prelude::*;
+    let results: Vec<_> = files
+        .into_par_iter()
+        .map(|(path, write)| {
+            let stage = |path: &Path| -> io::Result<tempfile::NamedTempFile> {
+                let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                std::fs::create_dir_all(dir)?;
+                let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+                {
+                    let mut w = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+                    write(&mut w)?;
+                    w.flush()?;
+                }
+                tmp.as_file().sync_all()?;
+                // A temporary file is private; a report is as readable as the file it replaces.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+                    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
+                }
+                Ok(tmp)
+            };
+            stage(&path).map(|tmp| (tmp, path.clone())).map_err(|e| (path, e))
+        })
+        .collect();
+    // On error the files staged are deleted as they drop.
+    let staged: Vec<_> = results.into_iter().collect::<Result<_, _>>()?;
     // A target that is a directory would fail its rename half-way through the set.
     for (_, path) in &staged {
         if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
