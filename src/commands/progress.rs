@@ -48,3 +48,23 @@ impl Progress for Bar {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bar_only_for_people_and_long_runs() {
+        let off = Bar::new(false);
+        off.start(10_000);
+        assert!(off.bar.get().is_none());
+        let short = Bar::new(true);
+        short.start(MIN_DOCUMENTS - 1);
+        assert!(short.bar.get().is_none());
+        let long = Bar::new(true);
+        long.start(MIN_DOCUMENTS);
+        long.advance();
+        assert_eq!(long.bar.get().map(|b| (b.position(), b.length())), Some((1, Some(MIN_DOCUMENTS as u64))));
+        long.finish();
+    }
+}

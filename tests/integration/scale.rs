@@ -210,3 +210,43 @@ fn jsonl_documents_on_stdin_give_the_claims_of_the_files() {
     assert!(out.stdout.contains(r#""type":"claim""#));
     assert!(out.stdout.contains(r#""type":"problem","level":"error","path":"<stdin>","line":1"#), "{}", out.stdout);
 }
+
+#[test]
+fn compare_shows_the_sentence_when_the_file_is_not_here() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("drafts");
+    fs::create_dir(&dir).unwrap();
+    for f in ["toll-1400-a.md", "toll-1200-a.md"] {
+        fs::copy(Path::new("tests/fixtures/discrepancies").join(f), dir.join(f)).unwrap();
+    }
+    let claims = extract_claims(&[dir.to_str().unwrap()], "");
+    let shard = tmp.path().join("claims.jsonl");
+    fs::write(&shard, claims).unwrap();
+    let args = ["compare", "--no-config", "--format", "terminal", "--color", "never", shard.to_str().unwrap()];
+    // With the files: their lines.
+    let here = figcheck(&args);
+    assert_ne!(here.status, ExitStatus::Error, "{}", here.stderr);
+    assert!(
+        here.stdout.contains("6 | Hamas killed 1,400 people in the October 7 attack on southern Israel."),
+        "{}",
+        here.stdout
+    );
+    // Without them (compared on another machine): the sentences, figure underlined.
+    fs::remove_dir_all(&dir).unwrap();
+    let gone = figcheck(&args);
+    assert_eq!(gone.status, here.status, "{}", gone.stderr);
+    assert!(
+        gone.stdout.contains("6 | Hamas killed 1,400 people in the October 7 attack on southern Israel."),
+        "{}",
+        gone.stdout
+    );
+    assert!(
+        gone.stdout.contains("6 | Israel revised the toll of the October 7 attack: about 1,200 people were killed."),
+        "{}",
+        gone.stdout
+    );
+    assert_eq!(
+        here.stdout.lines().filter(|l| l.contains("-->")).collect::<Vec<_>>(),
+        gone.stdout.lines().filter(|l| l.contains("-->")).collect::<Vec<_>>()
+    );
+}
