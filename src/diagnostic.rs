@@ -46,10 +46,10 @@ fn locate<'a>(claims: &'a [Claim], i: usize) -> Located<'a> {
     Located {
         claim: i,
         path: c.citation.path(),
-        line: c.citation.line,
-        column: c.citation.column,
-        end_line: c.citation.end_line,
-        end_column: c.citation.end_column,
+        line: c.citation.line as usize,
+        column: c.citation.column as usize,
+        end_line: c.citation.end_line as usize,
+        end_column: c.citation.end_column as usize,
         text: &c.quantity.text,
     }
 }

@@ -120,7 +120,7 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
                         c.rule
                     ),
                 )
-                .at_line(c.citation.line),
+                .at_line(c.citation.line as usize),
             );
         }
     }

@@ -134,14 +134,14 @@ impl<'a> Ctx<'a> {
             };
             w(a).total_cmp(&w(b)).then(a.cmp(&b))
         });
-        best.map_or_else(String::new, |i| self.claims[i].quantity.text.clone())
+        best.map_or_else(String::new, |i| self.claims[i].quantity.text.to_string())
     }
 
     /// The distinct texts of `members`, as a list: `Close to 32,000 and 31,988`.
     pub fn texts(&self, members: &[usize]) -> String {
         let mut seen: Vec<&str> = Vec::new();
         for &i in members {
-            let t = self.claims[i].quantity.text.as_str();
+            let t: &str = &self.claims[i].quantity.text;
             if !seen.contains(&t) {
                 seen.push(t);
             }

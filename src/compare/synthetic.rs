@@ -23,7 +23,7 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
         metric: metric.into(),
         quantity: Quantity {
             span: 0..text.len(),
-            text: text.to_string(),
+            text: text.into(),
             value,
             kind: Kind::Cardinal,
             qualifier: Qualifier::Bare,
@@ -53,7 +53,7 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
             line: 1,
             column: 1,
             end_line: 1,
-            end_column: text.len() + 1,
+            end_column: text.len() as u32 + 1,
             span: 0..text.len(),
             sentence: text.into(),
         },

@@ -34,13 +34,13 @@ impl DateSource {
     }
 }
 
-/// What is known about a document.
+/// What is known about a document (boxed strings: an archive keeps one per document).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
-    pub title: Option<String>,
-    pub publisher: Option<String>,
-    pub author: Option<String>,
-    pub url: Option<String>,
+    pub title: Option<Box<str>>,
+    pub publisher: Option<Box<str>>,
+    pub author: Option<Box<str>>,
+    pub url: Option<Box<str>>,
     pub published: Option<Date>,
     pub date_source: DateSource,
 }
@@ -71,9 +71,9 @@ pub struct MetaFields {
 impl Meta {
     /// Fill fields still missing from a less trusted source.
     pub fn fill(&mut self, from: &MetaFields, source: DateSource) {
-        fn take(slot: &mut Option<String>, v: &Option<String>) {
+        fn take(slot: &mut Option<Box<str>>, v: &Option<String>) {
             if slot.is_none() {
-                slot.clone_from(v);
+                *slot = v.as_deref().map(Into::into);
             }
         }
         take(&mut self.title, &from.title);

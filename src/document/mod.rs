@@ -281,7 +281,7 @@ mod tests {
         // The front matter is blanked, not removed: lines stay where they are.
         let off = d.text.find("1,200").unwrap();
         assert_eq!(d.line_col(off), (7, 7));
-        assert!(recognize(&d.text).iter().all(|q| q.text != "2024-03-21"));
+        assert!(recognize(&d.text).iter().all(|q| &*q.text != "2024-03-21"));
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub struct AsOf {
     pub date: Option<Date>,
     pub source: AsOfSource,
     /// The words that gave the date (`on Tuesday`).
-    pub text: Option<String>,
+    pub text: Option<Box<str>>,
     /// The words were in an earlier sentence of the paragraph.
     pub from_earlier_sentence: bool,
 }
@@ -194,7 +194,7 @@ pub fn resolve(
         Some(e) => AsOf {
             date: Some(e.date),
             source: e.source,
-            text: Some(doc.text[e.span.clone()].to_string()),
+            text: Some(doc.text[e.span.clone()].into()),
             from_earlier_sentence: earlier,
         },
         None => match doc.meta.published {

@@ -29,10 +29,11 @@ use crate::rules::spec::ContextScope;
 pub struct Citation {
     /// The document, shared by all its claims.
     pub document: Arc<DocumentInfo>,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
+    // 1-based; u32 keeps the claims of an archive small.
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
     /// Byte span of the figure in the file.
     pub span: Range<usize>,
     /// The sentence, as in the text; shared by the claims it holds.
@@ -81,9 +82,9 @@ pub struct Claim {
     pub role: Role,
     /// Index of the sentence in its document, to relate claims of one sentence.
     pub sentence: usize,
-    /// The span of the figure this one is part of: "18 fatalities,
-    /// including four children" gives `four` the span of `18`.
-    pub within: Option<Range<usize>>,
+    /// Where the figure this one is part of starts: "18 fatalities,
+    /// including four children" gives `four` the start of `18`.
+    pub within: Option<usize>,
 }
 
 /// Why a rule did or did not bind a figure.
@@ -370,12 +371,14 @@ pub fn cite(doc: &Document, info: &Arc<DocumentInfo>, span: &Range<usize>, sente
     let (end_line, end_column) = doc.line_col(span.end);
     let fs = doc.file_offset(span.start);
     let fe = doc.file_offset(span.end).max(fs);
+    // Past 4 GiB a position saturates; files that large are refused long before.
+    let pos = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Citation {
         document: Arc::clone(info),
-        line,
-        column,
-        end_line,
-        end_column,
+        line: pos(line),
+        column: pos(column),
+        end_line: pos(end_line),
+        end_column: pos(end_column),
         span: fs..fe,
         sentence: Arc::clone(sentence),
     }
@@ -443,8 +446,7 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
         if a.sentence == b.sentence && a.quantity.span.end <= b.quantity.span.start {
             let between = &doc.text[a.quantity.span.end..b.quantity.span.start];
             if INCLUDING.is_match(between) {
-                let span = a.quantity.span.clone();
-                out[k].within = Some(span);
+                out[k].within = Some(a.quantity.span.start);
             }
         }
     }

@@ -31,7 +31,7 @@ pub struct Quantity {
     /// Byte span in the text, qualifier and currency included (`more than $1.2 billion`).
     pub span: Range<usize>,
     /// The text of the span, as written.
-    pub text: String,
+    pub text: Box<str>,
     /// The figure's value; for a range, its low end. For dates and clock
     /// times, see `kind`.
     pub value: f64,
@@ -45,7 +45,7 @@ pub struct Quantity {
     /// dates, times, identifiers, idioms).
     pub interval: Option<Interval>,
     /// The unit: a currency code, `%`, a time unit.
-    pub unit: Option<String>,
+    pub unit: Option<Box<str>>,
 }
 
 impl Quantity {

@@ -511,7 +511,7 @@ fn numeral_step(value: f64, frac_digits: u32) -> f64 {
 fn finish_plain(text: &str, start: usize, end: usize, value: f64, kind: Kind) -> Quantity {
     Quantity {
         span: start..end,
-        text: text[start..end].to_string(),
+        text: text[start..end].into(),
         value,
         kind,
         qualifier: Qualifier::Bare,
@@ -540,13 +540,13 @@ fn finish(text: &str, mut d: Draft) -> Quantity {
     let interval = interval_for(d.value, step, d.qualifier, d.range_hi);
     Quantity {
         span: d.start..d.end,
-        text: text[d.start..d.end].to_string(),
+        text: text[d.start..d.end].into(),
         value: d.value,
         kind: d.kind,
         qualifier: d.qualifier,
         range_hi: d.range_hi,
         step,
         interval: Some(interval),
-        unit,
+        unit: unit.map(String::into_boxed_str),
     }
 }

@@ -42,8 +42,8 @@ impl<'a> ClaimRecord<'a> {
     pub fn new(c: &'a Claim) -> ClaimRecord<'a> {
         ClaimRecord {
             path: c.citation.path(),
-            line: c.citation.line,
-            column: c.citation.column,
+            line: c.citation.line as usize,
+            column: c.citation.column as usize,
             rule: &c.rule,
             metric: &c.metric,
             text: &c.quantity.text,
@@ -96,7 +96,7 @@ pub fn table_rows(claims: &[Claim]) -> Vec<[String; 7]> {
             [
                 format!("{}:{}:{}", c.citation.path(), c.citation.line, c.citation.column),
                 c.metric.to_string(),
-                c.quantity.text.clone(),
+                c.quantity.text.to_string(),
                 format_number(c.quantity.value),
                 c.interval.to_string(),
                 as_of,

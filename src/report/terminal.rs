@@ -68,7 +68,7 @@ impl SourceLines {
             }
         }
         let sentence: &str = &c.citation.sentence;
-        let range = sentence.find(c.quantity.text.as_str()).map_or(0..0, |i| i..i + c.quantity.text.len());
+        let range = sentence.find(&*c.quantity.text).map_or(0..0, |i| i..i + c.quantity.text.len());
         (sentence, range)
     }
 }

@@ -55,7 +55,7 @@ fn the_seeds_agree() {
         .chain(findings(&a, FindingKind::DatasetMatch, "gaza.injured"))
         .flat_map(|f| {
             let date = f.series.as_ref().unwrap().date.to_string();
-            f.claims().map(|i| (a.claims[i].quantity.text.clone(), date.clone())).collect::<Vec<_>>()
+            f.claims().map(|i| (a.claims[i].quantity.text.to_string(), date.clone())).collect::<Vec<_>>()
         })
         .collect();
     for want in [
