@@ -3,6 +3,7 @@
 //! headline, a section heading, or body text.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -272,19 +273,21 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
 
 /// Where a clause of `sentence` starts or ends: semicolons, dashes and
 /// contrasting conjunctions (`, while`, `, but`).
-const CLAUSE_BREAKS: [&str; 8] = [";", " — ", " – ", " -- ", ", while ", ", whereas ", ", but ", ", although "];
+/// Where one clause ends and the next begins: `;`, a spaced dash, or a
+/// comma before a contrasting conjunction. One pass over the sentence.
+static CLAUSE_BREAK: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r";| — | – | -- |, (?:while|whereas|but|although) ").expect("clause breaks"));
 
 /// The byte range, within `sentence`, of the clause holding offset `pos`.
 pub fn clause_of(sentence: &str, pos: usize) -> Range<usize> {
     let mut start = 0;
     let mut end = sentence.len();
-    for b in CLAUSE_BREAKS {
-        for (i, _) in sentence.match_indices(b) {
-            if i + b.len() <= pos {
-                start = start.max(i + b.len());
-            } else if i >= pos {
-                end = end.min(i);
-            }
+    for m in CLAUSE_BREAK.find_iter(sentence) {
+        if m.end() <= pos {
+            start = m.end();
+        } else if m.start() >= pos {
+            end = m.start();
+            break;
         }
     }
     start..end.max(start)
@@ -316,6 +319,14 @@ mod tests {
         assert_eq!(&s[clause_of(s, 12)], "Israel says 1,200 were killed");
         assert_eq!(&s[clause_of(s, s.find("31,000").unwrap())], "the ministry says 31,000 died");
         assert_eq!(&s[clause_of(s, s.find("rose").unwrap())], " it rose.");
+        let t = "Officials said 40 died -- the army says 12, but aid groups count 55, although nobody knows";
+        assert_eq!(&t[clause_of(t, t.find("40").unwrap())], "Officials said 40 died");
+        assert_eq!(&t[clause_of(t, t.find("12").unwrap())], "the army says 12");
+        assert_eq!(&t[clause_of(t, t.find("55").unwrap())], "aid groups count 55");
+        assert_eq!(&t[clause_of(t, t.len() - 1)], "nobody knows");
+        // Commas without a conjunction do not split.
+        let u = "In Gaza, 31,000 died, officials said.";
+        assert_eq!(clause_of(u, 9), 0..u.len());
     }
 
     #[test]
