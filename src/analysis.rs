@@ -160,6 +160,15 @@ pub struct Gathered {
 }
 
 impl Gathered {
+    /// Documents and their claims, in document order.
+    pub fn new(documents: Vec<Arc<DocumentInfo>>, claims: Vec<Claim>, suppressed: usize) -> Self {
+        Gathered { documents, claims, suppressed }
+    }
+
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
     pub fn add(&mut self, e: Extracted) {
         self.documents.push(e.info);
         self.claims.extend(e.claims);
@@ -184,13 +193,4 @@ impl Gathered {
             suppressed: self.suppressed,
         }
     }
-}
-
-/// Compare the claims of extracted documents, in the order given.
-pub fn combine(parts: Vec<Extracted>, datasets: Vec<Dataset>, problems: Vec<Problem>, pack: &RulePack) -> Analysis {
-    let mut gathered = Gathered::default();
-    for p in parts {
-        gathered.add(p);
-    }
-    gathered.compare(datasets, problems, pack)
 }

@@ -8,14 +8,14 @@
 //! same result as one run over all the documents: documents are put in
 //! path order, and each document's claims keep the order they were written in.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, BufRead, Write};
 use std::ops::Range;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Extracted;
+use crate::analysis::{Extracted, Gathered};
 use crate::dates::Date;
 use crate::document::{DateSource, DocumentInfo, Role};
 use crate::error::{Level, Problem};
@@ -184,18 +184,21 @@ impl From<&Claim> for ClaimLine {
 }
 
 impl ClaimLine {
-    /// The claim, citing `document` (the record this line follows).
-    pub fn into_claim(self, document: &Arc<DocumentInfo>) -> Result<Claim, String> {
+    /// The claim, citing `document` (the record this line follows), its
+    /// names, sentence and source shared through `shared` as extraction shares them.
+    fn into_claim(self, document: &Arc<DocumentInfo>, shared: &mut Shared) -> Result<Claim, String> {
         let l = self;
         let kind = kind_from(&l.kind, l.unit.as_deref())?;
         let attribution = match (l.attribution_name, l.attribution_text) {
-            (Some(name), Some(text)) => Some(Arc::new(Attribution { id: l.attribution_id, name, text })),
+            (Some(name), Some(text)) => {
+                Some(crate::extract::shared(&mut shared.sources, Attribution { id: l.attribution_id, name, text }))
+            }
             (None, None) => None,
             _ => return Err("`attribution_name` and `attribution_text` go together".into()),
         };
         Ok(Claim {
-            rule: l.rule.into(),
-            metric: l.metric.into(),
+            rule: shared.name(l.rule),
+            metric: shared.name(l.metric),
             quantity: Quantity {
                 span: l.text_span,
                 text: l.text.into(),
@@ -222,7 +225,7 @@ impl ClaimLine {
                 end_line: u32::try_from(l.end_line).map_err(|_| "`end_line` is too large")?,
                 end_column: u32::try_from(l.end_column).map_err(|_| "`end_column` is too large")?,
                 span: l.span,
-                sentence: l.sentence.into(),
+                sentence: shared.sentence(l.sentence),
             },
             role: l.role,
             sentence: l.sentence_index,
@@ -231,20 +234,63 @@ impl ClaimLine {
     }
 }
 
+/// What the claims of an archive have in common, kept once: rule ids and
+/// metrics across files; within a document, the sentence of consecutive
+/// claims and the sources. Without it a merged archive takes a third more
+/// memory than the same claims extracted in one run.
+#[derive(Debug, Default)]
+struct Shared {
+    names: BTreeSet<Arc<str>>,
+    sentence: Option<Arc<str>>,
+    sources: Vec<Arc<Attribution>>,
+}
+
+impl Shared {
+    fn name(&mut self, name: String) -> Arc<str> {
+        if let Some(n) = self.names.get(name.as_str()) {
+            return Arc::clone(n);
+        }
+        let n: Arc<str> = name.into();
+        self.names.insert(Arc::clone(&n));
+        n
+    }
+
+    fn sentence(&mut self, text: String) -> Arc<str> {
+        match &self.sentence {
+            Some(s) if **s == *text => Arc::clone(s),
+            _ => Arc::clone(self.sentence.insert(text.into())),
+        }
+    }
+
+    /// A new document: sentences and sources are shared within one only.
+    fn next_document(&mut self) {
+        self.sentence = None;
+        self.sources.clear();
+    }
+}
+
 /// Claims files merged: documents in path order with their claims, and
 /// the problems recorded in the files or met reading them.
 #[derive(Debug, Default)]
 pub struct Merged {
-    pub parts: Vec<Extracted>,
     pub problems: Vec<Problem>,
+    /// Every document read, with the range of its claims in `claims`.
+    documents: Vec<(Arc<DocumentInfo>, Range<usize>)>,
+    /// All claims in one vector, as read: a vector per document would be
+    /// copied into one for comparing, doubling the peak memory.
+    claims: Vec<Claim>,
+    suppressed: usize,
     /// Document path → the file and line of its record.
     seen: BTreeMap<String, (String, usize)>,
+    shared: Shared,
 }
 
 /// A document being read, and where its record was.
 struct Open {
     document: Arc<DocumentInfo>,
-    part: Extracted,
+    /// Where its claims start in `Merged::claims`.
+    start: usize,
+    suppressed: usize,
     expected: usize,
     at: (String, usize),
 }
@@ -321,13 +367,12 @@ impl Merged {
                     }
                     self.seen.insert(path, (display.to_string(), n));
                     let document = Arc::new(d.info);
+                    self.shared.next_document();
+                    self.claims.reserve(d.claims.min(1 << 16));
                     open = Some(Open {
-                        document: Arc::clone(&document),
-                        part: Extracted {
-                            info: document,
-                            claims: Vec::with_capacity(d.claims),
-                            suppressed: d.suppressed,
-                        },
+                        document,
+                        start: self.claims.len(),
+                        suppressed: d.suppressed,
                         expected: d.claims,
                         at: (display.to_string(), n),
                     });
@@ -335,8 +380,8 @@ impl Merged {
                 Record::Claim(line) => {
                     let path = line.path.clone();
                     match &mut open {
-                        Some(o) if o.part.info.path == path => match line.into_claim(&o.document) {
-                            Ok(c) => o.part.claims.push(c),
+                        Some(o) if o.document.path == path => match line.into_claim(&o.document, &mut self.shared) {
+                            Ok(c) => self.claims.push(c),
                             Err(e) => self
                                 .problems
                                 .push(Problem::error(display, format!("not a claims record: {e}")).at_line(n)),
@@ -359,26 +404,44 @@ impl Merged {
 
     fn close(&mut self, open: Option<Open>, display: &str) {
         let Some(o) = open else { return };
-        if o.part.claims.len() != o.expected {
+        let found = self.claims.len() - o.start;
+        if found != o.expected {
             self.problems.push(
                 Problem::error(
                     display,
                     format!(
                         "document `{}` lists {} claims but {} follow it: the file was cut short or edited",
-                        o.part.info.path,
-                        o.expected,
-                        o.part.claims.len()
+                        o.document.path, o.expected, found
                     ),
                 )
                 .at_line(o.at.1),
             );
         }
-        self.parts.push(o.part);
+        self.suppressed += o.suppressed;
+        self.documents.push((o.document, o.start..self.claims.len()));
     }
 
-    /// Documents in path order, as a run over all of them would have them.
-    pub fn finish(mut self) -> Merged {
-        self.parts.sort_by(|a, b| a.info.path.cmp(&b.info.path));
-        self
+    /// Documents in path order with their claims, as a run over all of
+    /// them would have them, and the problems met.
+    pub fn finish(self) -> (Gathered, Vec<Problem>) {
+        let Merged { problems, mut documents, mut claims, suppressed, .. } = self;
+        // Paths are unique: a second copy of a document is not read.
+        if !documents.is_sorted_by(|a, b| a.0.path < b.0.path) {
+            documents.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+            // Where each claim goes, then every cycle of moves done in place.
+            let mut target = vec![0; claims.len()];
+            for (to, from) in documents.iter().flat_map(|(_, r)| r.clone()).enumerate() {
+                target[from] = to;
+            }
+            for i in 0..claims.len() {
+                while target[i] != i {
+                    let t = target[i];
+                    claims.swap(i, t);
+                    target.swap(i, t);
+                }
+            }
+        }
+        let documents = documents.into_iter().map(|(d, _)| d).collect();
+        (Gathered::new(documents, claims, suppressed), problems)
     }
 }

@@ -109,24 +109,22 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
             Err(e) => merged.problems.push(Problem::error(display, format!("cannot be read: {e}"))),
         }
     }
-    let Merged { parts, mut problems, .. } = merged.finish();
-    for part in &parts {
-        for c in part.claims.iter().filter(|c| p.pack.get(&c.rule).is_none()) {
-            problems.push(
-                Problem::error(
-                    c.citation.path(),
-                    format!(
-                        "claim of rule `{}`, which this pack lacks: compare with the --rules it was extracted with",
-                        c.rule
-                    ),
-                )
-                .at_line(c.citation.line as usize),
-            );
-        }
+    let (gathered, mut problems) = merged.finish();
+    for c in gathered.claims().iter().filter(|c| p.pack.get(&c.rule).is_none()) {
+        problems.push(
+            Problem::error(
+                c.citation.path(),
+                format!(
+                    "claim of rule `{}`, which this pack lacks: compare with the --rules it was extracted with",
+                    c.rule
+                ),
+            )
+            .at_line(c.citation.line as usize),
+        );
     }
     let manifests = Manifests::with_extra(&p.settings.sources, &mut problems);
     let datasets = dataset::load_all(&manifests.ordered(), &mut problems);
-    let analysis = analysis::combine(parts, datasets, problems, &p.pack);
+    let analysis = gathered.compare(datasets, problems, &p.pack);
     finish(p, analysis, &pool(args.jobs)?, started, io)
 }
 

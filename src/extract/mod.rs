@@ -354,7 +354,7 @@ fn sentence_of(doc: &Document, span: &Range<usize>) -> Arc<str> {
 }
 
 /// One copy of each attribution a document makes.
-fn shared(seen: &mut Vec<Arc<Attribution>>, a: Attribution) -> Arc<Attribution> {
+pub(crate) fn shared(seen: &mut Vec<Arc<Attribution>>, a: Attribution) -> Arc<Attribution> {
     match seen.iter().find(|s| ***s == a) {
         Some(s) => Arc::clone(s),
         None => {
