@@ -159,7 +159,7 @@ impl From<&Claim> for ClaimLine {
             qualifier: q.qualifier,
             range_hi: q.range_hi,
             step: q.step,
-            interval: c.interval,
+            interval: c.interval(),
             unit: q.unit.as_deref().map(str::to_string),
             as_of: c.as_of.date,
             as_of_source: c.as_of.source,
@@ -171,9 +171,9 @@ impl From<&Claim> for ClaimLine {
             attribution_text: a.map(|a| a.text.clone()),
             role: c.role,
             sentence: t.sentence.to_string(),
-            sentence_index: c.sentence,
+            sentence_index: c.sentence as usize,
             text_span: q.span.clone(),
-            within: c.within,
+            within: c.within.map(|w| w as usize),
             title: t.title().map(str::to_string),
             publisher: t.publisher().map(str::to_string),
             published: t.published(),
@@ -210,7 +210,6 @@ impl ClaimLine {
                 interval: Some(l.interval),
                 unit: l.unit.map(Into::into),
             },
-            interval: l.interval,
             as_of: AsOf {
                 date: l.as_of,
                 source: l.as_of_source,
@@ -228,8 +227,8 @@ impl ClaimLine {
                 sentence: shared.sentence(l.sentence),
             },
             role: l.role,
-            sentence: l.sentence_index,
-            within: l.within,
+            sentence: u32::try_from(l.sentence_index).map_err(|_| "`sentence_index` is too large")?,
+            within: l.within.map(u32::try_from).transpose().map_err(|_| "`within` is too large")?,
         })
     }
 }

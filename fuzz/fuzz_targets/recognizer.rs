@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     for q in Recognizer::english().recognize(&text) {
         assert!(q.span.start <= q.span.end && q.span.end <= text.len());
         assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
-        assert_eq!(&text[q.span.clone()], q.text);
+        assert_eq!(&text[q.span.clone()], &*q.text);
         if let Some(iv) = q.interval {
             assert!(!(iv.lo > iv.hi), "{:?} gives {iv:?}", q.text);
         }

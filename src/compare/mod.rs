@@ -59,7 +59,7 @@ impl<'a> Ctx<'a> {
         let intervals = claims
             .iter()
             .zip(&rules)
-            .map(|(c, r)| c.interval.widened(r.map_or(0.0, |r| pack.rules[r].tolerance)))
+            .map(|(c, r)| c.interval().widened(r.map_or(0.0, |r| pack.rules[r].tolerance)))
             .collect();
         let mut paths: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
         let docs = claims

@@ -128,7 +128,7 @@ pub(super) fn including(ctx: &Ctx<'_>) -> Vec<Finding> {
         let Some(a) = (0..b)
             .rev()
             .take_while(|&a| ctx.claims[a].citation.path() == c.citation.path())
-            .find(|&a| ctx.claims[a].quantity.span.start == whole)
+            .find(|&a| ctx.claims[a].quantity.span.start == whole as usize)
         else {
             continue;
         };

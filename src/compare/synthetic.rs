@@ -32,7 +32,6 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
             interval: Some(interval),
             unit: None,
         },
-        interval,
         as_of: AsOf {
             date: as_of,
             source: if as_of.is_some() { AsOfSource::Published } else { AsOfSource::Undated },

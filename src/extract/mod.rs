@@ -73,18 +73,23 @@ pub struct Claim {
     pub rule: Arc<str>,
     pub metric: Arc<str>,
     pub quantity: Quantity,
-    /// The values the figure allows (before any rule tolerance).
-    pub interval: Interval,
     pub as_of: AsOf,
     /// Shared by the document's claims that name the same source the same way.
     pub attribution: Option<Arc<Attribution>>,
     pub citation: Citation,
     pub role: Role,
     /// Index of the sentence in its document, to relate claims of one sentence.
-    pub sentence: usize,
+    pub sentence: u32,
     /// Where the figure this one is part of starts: "18 fatalities,
     /// including four children" gives `four` the start of `18`.
-    pub within: Option<usize>,
+    pub within: Option<u32>,
+}
+
+impl Claim {
+    /// The values the figure allows (before any rule tolerance).
+    pub fn interval(&self) -> Interval {
+        self.quantity.interval.unwrap_or(Interval::point(self.quantity.value))
+    }
 }
 
 /// Why a rule did or did not bind a figure.
@@ -429,12 +434,11 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 rule: rule.id.clone(),
                 metric: rule.metric.clone(),
                 quantity: q.clone(),
-                interval: q.interval.unwrap_or(Interval::point(q.value)),
                 as_of: as_of::resolve(doc, quantities, m.sentence, q.span.start, rule.event_date),
                 attribution: attribution.map(|a| shared(&mut sources, a)),
                 citation: cite(doc, &info, &q.span, cited.get_or_insert_with(|| sentence_of(doc, &s.span))),
                 role: s.role,
-                sentence: m.sentence,
+                sentence: u32::try_from(m.sentence).unwrap_or(u32::MAX),
                 within: None,
             });
         }
@@ -446,7 +450,7 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
         if a.sentence == b.sentence && a.quantity.span.end <= b.quantity.span.start {
             let between = &doc.text[a.quantity.span.end..b.quantity.span.start];
             if INCLUDING.is_match(between) {
-                out[k].within = Some(a.quantity.span.start);
+                out[k].within = u32::try_from(a.quantity.span.start).ok();
             }
         }
     }

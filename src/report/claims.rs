@@ -51,7 +51,7 @@ impl<'a> ClaimRecord<'a> {
             value: c.quantity.value,
             qualifier: c.quantity.qualifier,
             range_hi: c.quantity.range_hi,
-            interval: c.interval,
+            interval: c.interval(),
             unit: c.quantity.unit.as_deref(),
             as_of: c.as_of.date,
             as_of_source: c.as_of.source,
@@ -98,7 +98,7 @@ pub fn table_rows(claims: &[Claim]) -> Vec<[String; 7]> {
                 c.metric.to_string(),
                 c.quantity.text.to_string(),
                 format_number(c.quantity.value),
-                c.interval.to_string(),
+                c.interval().to_string(),
                 as_of,
                 c.attribution.as_ref().map_or("-".to_string(), |a| a.key().to_string()),
             ]

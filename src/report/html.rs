@@ -165,7 +165,7 @@ impl Reporter for Html {
                     esc(&source(c)),
                     date(c),
                     esc(&c.quantity.text),
-                    esc(&c.interval.to_string()),
+                    esc(&c.interval().to_string()),
                     esc(&who),
                     esc(&v)
                 )?;

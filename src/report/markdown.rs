@@ -118,7 +118,7 @@ impl Reporter for Markdown {
                     cell(&source(c)),
                     date(c),
                     cell(&c.quantity.text),
-                    c.interval,
+                    c.interval(),
                     cell(&who),
                     cell(&v)
                 )?;
