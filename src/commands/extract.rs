@@ -154,7 +154,7 @@ pub(crate) fn run(args: ExtractArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> 
     let limits = super::check::limits(&args.read);
     let pool = super::check::pool(args.read.jobs)?;
     let mut problems = Vec::new();
-    let plan = analysis::plan(&args.paths, &args.sources, &mut problems);
+    let plan = pool.install(|| analysis::plan(&args.paths, &args.sources, &mut problems));
     let manifests = plan.manifests;
     let claims_file = matches!(mode, Mode::Claims { table: false, .. });
     if claims_file {

@@ -8,6 +8,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::meta::{MANIFEST_NAME, Manifest, MetaFields};
 use super::{Document, Format};
 use crate::error::Problem;
@@ -157,9 +159,12 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
     }
     out.sort();
     out.dedup();
-    // Through symbolic links one file can be reached by several paths.
+    // Through symbolic links one file can be reached by several paths. A
+    // stat per file: on the run's threads, as an archive has many.
+    let ids: Vec<_> = out.par_iter().map(|i| file_id(&i.path)).collect();
+    let mut ids = ids.into_iter();
     let mut seen = std::collections::BTreeSet::new();
-    out.retain(|i| seen.insert(file_id(&i.path)));
+    out.retain(|_| seen.insert(ids.next().expect("one id per input")));
     for i in &out {
         if i.path.to_str().is_none() {
             problems.push(Problem::error(
