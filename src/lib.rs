@@ -81,6 +81,12 @@ where
 
 /// Run with the process's own arguments and streams.
 pub fn main() -> ExitCode {
+    // Interrupted (Ctrl-C, SIGTERM, SIGHUP): no staged report is left
+    // behind. Nothing is printed: another thread may hold stderr.
+    let _ = ctrlc::set_handler(|| {
+        report::remove_staged();
+        std::process::exit(130);
+    });
     let stdin = io::stdin();
     let stdout = io::stdout();
     let stderr = io::stderr();

@@ -5,6 +5,7 @@
 //! its JSON Lines stream), `sarif`, `junit`. `quantities`, `claims`,
 //! `explain` and `rules` print the other subcommands' output.
 
+pub mod atomic;
 pub mod chart;
 pub mod claims;
 pub mod concise;
@@ -21,7 +22,6 @@ pub mod terminal;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
-use std::path::Path;
 use std::time::Duration;
 
 use crate::analysis::Analysis;
@@ -30,6 +30,8 @@ use crate::config::{FailOn, OutputFormat};
 use crate::diagnostic::Diagnostic;
 use crate::document::DocumentInfo;
 use crate::rules::Severity;
+
+pub use atomic::{Staged, remove_staged, write_all_atomically, write_atomically};
 
 /// What every reporter is given.
 pub struct Context<'a> {
@@ -202,61 +204,6 @@ pub fn reporter(format: OutputFormat) -> Box<dyn Reporter> {
         OutputFormat::Sarif => Box::new(sarif::Sarif),
         OutputFormat::Junit => Box::new(junit::Junit),
     }
-}
-
-/// Write a file so that a reader sees the old file or the new, never half of one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let files: Vec<Staged<'_>> = vec![(path.to_path_buf(), Box::new(|w: &mut dyn Write| w.write_all(bytes)))];
-    write_all_atomically(files).map_err(|(_, e)| e)
-}
-
-/// A file to write and what writes its contents.
-pub type Staged<'a> = (std::path::PathBuf, Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + Send + 'a>);
-
-/// Write a set of files: each is written (streamed, never held in memory,
-/// the files in parallel) to a temporary file beside its target, and only
-/// when all are written are they moved into place, so a failure (a full
-/// disk, a directory that cannot be written) leaves no file of the set
-/// half-written and none replaced. The error names the file.
-pub fn write_all_atomically(files: Vec<Staged<'_>>) -> Result<(), (std::path::PathBuf, io::Error)> {
-    use rayon::prelude::*;
-    let results: Vec<_> = files
-        .into_par_iter()
-        .map(|(path, write)| {
-            let stage = |path: &Path| -> io::Result<tempfile::NamedTempFile> {
-                let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-                std::fs::create_dir_all(dir)?;
-                let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-                {
-                    let mut w = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
-                    write(&mut w)?;
-                    w.flush()?;
-                }
-                tmp.as_file().sync_all()?;
-                // A temporary file is private; a report is as readable as the file it replaces.
-                #[cfg(unix)]
-                {
-                    use std::os::unix::fs::PermissionsExt;
-                    let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
-                    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
-                }
-                Ok(tmp)
-            };
-            stage(&path).map(|tmp| (tmp, path.clone())).map_err(|e| (path, e))
-        })
-        .collect();
-    // On error the files staged are deleted as they drop.
-    let staged: Vec<_> = results.into_iter().collect::<Result<_, _>>()?;
-    // A target that is a directory would fail its rename half-way through the set.
-    for (_, path) in &staged {
-        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
-            return Err((path.clone(), io::Error::new(io::ErrorKind::IsADirectory, "is a directory")));
-        }
-    }
-    for (tmp, path) in staged {
-        tmp.persist(&path).map_err(|e| (path.clone(), e.error))?;
-    }
-    Ok(())
 }
 
 /// A sequence serialized straight from an iterator, without collecting

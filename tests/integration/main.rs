@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod compare;
 mod hostile;
+mod interrupt;
 mod peer_specs;
 mod properties;
 mod reports;

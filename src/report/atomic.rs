@@ -1,0 +1,96 @@
+//! Writing reports so that a reader sees the old set or the new, never
+//! half of one: each file is staged beside its target and moved into place
+//! only when all are written. Staged files are registered so that an
+//! interrupted run (Ctrl-C, SIGTERM) removes them before it exits.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// Temporary files written and not yet moved into place or removed.
+static STAGED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn staged() -> MutexGuard<'static, Vec<PathBuf>> {
+    STAGED.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Remove every staged file: for a run that is interrupted. Waits for a set
+/// being moved into place to be complete, so the targets hold the old set
+/// or the new one.
+pub fn remove_staged() {
+    let mut staged = staged();
+    for p in staged.drain(..) {
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+/// Write a file so that a reader sees the old file or the new, never half of one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let files: Vec<Staged<'_>> = vec![(path.to_path_buf(), Box::new(|w: &mut dyn Write| w.write_all(bytes)))];
+    write_all_atomically(files).map_err(|(_, e)| e)
+}
+
+/// What writes a file's contents.
+pub type Contents<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + Send + 'a>;
+
+/// A file to write and what writes its contents.
+pub type Staged<'a> = (PathBuf, Contents<'a>);
+
+/// Write a set of files: each is written (streamed, never held in memory,
+/// the files in parallel) to a temporary file beside its target, and only
+/// when all are written are they moved into place, so a failure (a full
+/// disk, a directory that cannot be written) leaves no file of the set
+/// half-written and none replaced. The error names the file.
+pub fn write_all_atomically(files: Vec<Staged<'_>>) -> Result<(), (PathBuf, io::Error)> {
+    use rayon::prelude::*;
+    let results: Vec<_> = files
+        .into_par_iter()
+        .map(|(path, write)| stage(&path, write).map(|tmp| (tmp, path.clone())).map_err(|e| (path, e)))
+        .collect();
+    let names: Vec<PathBuf> = results.iter().flatten().map(|(tmp, _)| tmp.path().to_path_buf()).collect();
+    let outcome = persist_all(results);
+    // Moved into place, or removed as they dropped.
+    staged().retain(|p| !names.contains(p));
+    outcome
+}
+
+fn stage(path: &Path, write: Contents<'_>) -> io::Result<tempfile::NamedTempFile> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    // Named so that one left by a killed run says whose it is.
+    let mut tmp = tempfile::Builder::new().prefix(".figcheck-").suffix(".tmp").tempfile_in(dir)?;
+    staged().push(tmp.path().to_path_buf());
+    {
+        let mut w = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        write(&mut w)?;
+        w.flush()?;
+    }
+    tmp.as_file().sync_all()?;
+    // A temporary file is private; a report is as readable as the file it replaces.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
+    }
+    Ok(tmp)
+}
+
+type StageResult = Result<(tempfile::NamedTempFile, PathBuf), (PathBuf, io::Error)>;
+
+fn persist_all(results: Vec<StageResult>) -> Result<(), (PathBuf, io::Error)> {
+    // On error the files staged are deleted as they drop.
+    let staged_files: Vec<_> = results.into_iter().collect::<Result<_, _>>()?;
+    // A target that is a directory would fail its rename half-way through the set.
+    for (_, path) in &staged_files {
+        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            return Err((path.clone(), io::Error::new(io::ErrorKind::IsADirectory, "is a directory")));
+        }
+    }
+    // Held while the set moves into place: an interrupt waits for the whole set.
+    let _moving = staged();
+    for (tmp, path) in staged_files {
+        tmp.persist(&path).map_err(|e| (path.clone(), e.error))?;
+    }
+    Ok(())
+}
