@@ -89,6 +89,15 @@ impl Builder<'_> {
 
     /// Find `word` in the source after the cursor and anchor it.
     fn anchor(&mut self, text_offset: usize, word: &str) {
+        // Most words follow the last one after some spaces: no search needed.
+        let rest = &self.source.as_bytes()[self.cursor..];
+        let gap = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        if rest[gap..].starts_with(word.as_bytes()) {
+            let src = self.cursor + gap;
+            self.anchors.push((text_offset, src));
+            self.cursor = src + word.len();
+            return;
+        }
         let end = (self.cursor + SEARCH_WINDOW).min(self.source.len());
         let mut end = end;
         while !self.source.is_char_boundary(end) {

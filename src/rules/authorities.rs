@@ -43,17 +43,18 @@ impl Authorities {
         for s in spec.authorities {
             let mut aliases: Vec<String> = s.aliases.iter().map(|x| normalise(x)).collect();
             aliases.push(normalise(&s.name));
-            a.add(Authority { id: s.id, name: s.name, aliases });
+            a.insert(Authority { id: s.id, name: s.name, aliases });
         }
+        a.reindex();
         Ok(a)
     }
 
-    fn add(&mut self, auth: Authority) {
+    /// Add or replace one authority; `reindex` must follow.
+    fn insert(&mut self, auth: Authority) {
         match self.list.iter().position(|x| x.id == auth.id) {
             Some(i) => self.list[i] = auth,
             None => self.list.push(auth),
         }
-        self.reindex();
     }
 
     fn reindex(&mut self) {
@@ -75,8 +76,9 @@ impl Authorities {
     /// Add or replace authorities from another file.
     pub fn extend(&mut self, other: Authorities) {
         for a in other.list {
-            self.add(a);
+            self.insert(a);
         }
+        self.reindex();
     }
 
     pub fn get(&self, id: &str) -> Option<&Authority> {
