@@ -233,10 +233,9 @@ impl ClaimLine {
     }
 }
 
-/// What the claims of an archive have in common, kept once: rule ids and
-/// metrics across files; within a document, the sentence of consecutive
-/// claims and the sources. Without it a merged archive takes a third more
-/// memory than the same claims extracted in one run.
+/// What the claims of an archive have in common, kept once as extraction
+/// keeps it: rule ids and metrics across files; within a document, the
+/// sentence of consecutive claims and the sources.
 #[derive(Debug, Default)]
 struct Shared {
     names: BTreeSet<Arc<str>>,
