@@ -83,10 +83,7 @@ where
 pub fn main() -> ExitCode {
     // Interrupted (Ctrl-C, SIGTERM, SIGHUP): no staged report is left
     // behind. Nothing is printed: another thread may hold stderr.
-    let _ = ctrlc::set_handler(|| {
-        report::remove_staged();
-        std::process::exit(130);
-    });
+    let _ = ctrlc::set_handler(|| report::exit_removing_staged(130));
     let stdin = io::stdin();
     let stdout = io::stdout();
     let stderr = io::stderr();

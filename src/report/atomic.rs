@@ -14,14 +14,16 @@ fn staged() -> MutexGuard<'static, Vec<PathBuf>> {
     STAGED.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Remove every staged file: for a run that is interrupted. Waits for a set
-/// being moved into place to be complete, so the targets hold the old set
-/// or the new one.
-pub fn remove_staged() {
+/// For a run that is interrupted: remove every staged file and exit with
+/// `code`. Waits for a set being moved into place to be complete, so the
+/// targets hold the old set or the new one, and holds the registry until
+/// the process ends, so that no file is staged after.
+pub fn exit_removing_staged(code: i32) -> ! {
     let mut staged = staged();
     for p in staged.drain(..) {
         let _ = std::fs::remove_file(p);
     }
+    std::process::exit(code)
 }
 
 /// Write a file so that a reader sees the old file or the new, never half of one.
@@ -57,9 +59,21 @@ pub fn write_all_atomically(files: Vec<Staged<'_>>) -> Result<(), (PathBuf, io::
 fn stage(path: &Path, write: Contents<'_>) -> io::Result<tempfile::NamedTempFile> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    // Named so that one left by a killed run says whose it is.
-    let mut tmp = tempfile::Builder::new().prefix(".figcheck-").suffix(".tmp").tempfile_in(dir)?;
-    staged().push(tmp.path().to_path_buf());
+    // Named so that one left by a killed run says whose it is; registered
+    // before it exists, so an interrupt never misses it.
+    let mut tmp = tempfile::Builder::new().prefix(".figcheck-").suffix(".tmp").make_in(dir, |path| {
+        staged().push(path.to_path_buf());
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true).write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(path);
+        if file.is_err() {
+            // Somebody else's file, or none: never ours to remove.
+            staged().retain(|p| p != path);
+        }
+        file
+    })?;
     {
         let mut w = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
         write(&mut w)?;

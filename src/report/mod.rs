@@ -31,7 +31,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::DocumentInfo;
 use crate::rules::Severity;
 
-pub use atomic::{Staged, remove_staged, write_all_atomically, write_atomically};
+pub use atomic::{Staged, exit_removing_staged, write_all_atomically, write_atomically};
 
 /// What every reporter is given.
 pub struct Context<'a> {
