@@ -76,15 +76,7 @@ fn scaled(number: &str, factor: f64) -> String {
     if !number.contains(',') {
         return v.to_string();
     }
-    let s = v.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    figcheck::compare::format_count(v as f64)
 }
 
 /// One varied article.
