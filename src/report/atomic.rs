@@ -1,7 +1,7 @@
 //! Writing reports so that a reader sees the old set or the new, never
 //! half of one: each file is staged beside its target and moved into place
 //! only when all are written. Staged files are registered so that an
-//! interrupted run (Ctrl-C, SIGTERM) removes them before it exits.
+//! interrupted run (Ctrl-C, SIGTERM, SIGHUP) removes them before it exits.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -74,6 +74,17 @@ fn stage(path: &Path, write: Contents<'_>) -> io::Result<tempfile::NamedTempFile
         }
         file
     })?;
+    match fill(&mut tmp, path, write) {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            // Removed as it drops.
+            staged().retain(|p| p != tmp.path());
+            Err(e)
+        }
+    }
+}
+
+fn fill(tmp: &mut tempfile::NamedTempFile, target: &Path, write: Contents<'_>) -> io::Result<()> {
     {
         let mut w = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
         write(&mut w)?;
@@ -84,10 +95,10 @@ fn stage(path: &Path, write: Contents<'_>) -> io::Result<tempfile::NamedTempFile
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+        let mode = std::fs::metadata(target).map(|m| m.permissions().mode()).unwrap_or(0o644);
         std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
     }
-    Ok(tmp)
+    Ok(())
 }
 
 type StageResult = Result<(tempfile::NamedTempFile, PathBuf), (PathBuf, io::Error)>;
@@ -107,4 +118,38 @@ fn persist_all(results: Vec<StageResult>) -> Result<(), (PathBuf, io::Error)> {
         tmp.persist(&path).map_err(|e| (path.clone(), e.error))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registered_in(dir: &Path) -> Vec<PathBuf> {
+        staged().iter().filter(|p| p.starts_with(dir)).cloned().collect()
+    }
+
+    #[test]
+    fn a_set_is_written_whole_or_not_at_all_and_nothing_stays_registered() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.md");
+        let b = dir.path().join("b.json");
+        let failing: Vec<Staged<'_>> = vec![
+            (a.clone(), Box::new(|w: &mut dyn Write| w.write_all(b"new a"))),
+            (b.clone(), Box::new(|_: &mut dyn Write| Err(io::Error::other("disk full")))),
+        ];
+        let (path, e) = write_all_atomically(failing).unwrap_err();
+        assert_eq!((path, e.to_string()), (b.clone(), "disk full".to_string()));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no report and no staged file");
+        assert_eq!(registered_in(dir.path()), Vec::<PathBuf>::new());
+
+        let fine: Vec<Staged<'_>> = vec![
+            (a.clone(), Box::new(|w: &mut dyn Write| w.write_all(b"new a"))),
+            (b.clone(), Box::new(|w: &mut dyn Write| w.write_all(b"new b"))),
+        ];
+        write_all_atomically(fine).unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "new a");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "new b");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        assert_eq!(registered_in(dir.path()), Vec::<PathBuf>::new());
+    }
 }
