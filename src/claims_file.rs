@@ -8,6 +8,7 @@
 //! same result as one run over all the documents: documents are put in
 //! path order, and each document's claims keep the order they were written in.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, BufRead, Write};
 use std::ops::Range;
@@ -26,21 +27,26 @@ use crate::quantity::{Interval, Qualifier, Quantity};
 /// The format name and version in each file's header.
 pub const SCHEMA: &str = "figcheck-claims/1";
 
-/// One line of a claims file.
+/// One line of a claims file. Its text borrows from what it is written
+/// from or read from: an archive has millions of lines.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
-pub enum Record {
-    Header { schema: String },
-    Document(DocumentRecord),
-    Claim(Box<ClaimLine>),
+pub enum Record<'a> {
+    Header {
+        schema: String,
+    },
+    #[serde(borrow)]
+    Document(DocumentRecord<'a>),
+    #[serde(borrow)]
+    Claim(Box<ClaimLine<'a>>),
     Problem(ProblemRecord),
 }
 
 /// A document, with the number of claims that follow it.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct DocumentRecord {
+pub struct DocumentRecord<'a> {
     #[serde(flatten)]
-    pub info: DocumentInfo,
+    pub info: Cow<'a, DocumentInfo>,
     pub claims: usize,
     /// Figures dropped by `figcheck-ignore` comments.
     pub suppressed: usize,
@@ -54,7 +60,7 @@ pub struct ProblemRecord {
     pub message: String,
 }
 
-fn line(out: &mut dyn Write, r: &Record) -> io::Result<()> {
+fn line(out: &mut dyn Write, r: &Record<'_>) -> io::Result<()> {
     serde_json::to_writer(&mut *out, r)?;
     out.write_all(b"\n")
 }
@@ -68,7 +74,11 @@ pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
 pub fn write_document(out: &mut dyn Write, e: &Extracted) -> io::Result<()> {
     line(
         out,
-        &Record::Document(DocumentRecord { info: (*e.info).clone(), claims: e.claims.len(), suppressed: e.suppressed }),
+        &Record::Document(DocumentRecord {
+            info: Cow::Borrowed(&*e.info),
+            claims: e.claims.len(),
+            suppressed: e.suppressed,
+        }),
     )?;
     for c in &e.claims {
         line(out, &Record::Claim(Box::new(ClaimLine::from(c))))?;
@@ -97,118 +107,138 @@ pub fn write_problems(out: &mut dyn Write, problems: &[Problem]) -> io::Result<(
 /// and everything `compare` needs to rebuild the claim exactly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ClaimLine {
-    pub path: String,
+pub struct ClaimLine<'a> {
+    #[serde(borrow)]
+    pub path: Cow<'a, str>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
     /// Byte span of the figure in the file.
     pub span: Range<usize>,
-    pub rule: String,
-    pub metric: String,
-    pub text: String,
-    pub kind: String,
+    #[serde(borrow)]
+    pub rule: Cow<'a, str>,
+    #[serde(borrow)]
+    pub metric: Cow<'a, str>,
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    #[serde(borrow)]
+    pub kind: Cow<'a, str>,
     pub value: f64,
     pub qualifier: Qualifier,
     pub range_hi: Option<f64>,
     pub step: f64,
     /// The values the claim allows.
     pub interval: Interval,
-    pub unit: Option<String>,
+    #[serde(borrow)]
+    pub unit: Option<Cow<'a, str>>,
     pub as_of: Option<Date>,
     pub as_of_source: AsOfSource,
-    pub as_of_text: Option<String>,
+    #[serde(borrow)]
+    pub as_of_text: Option<Cow<'a, str>>,
     pub as_of_earlier_sentence: bool,
     /// The authority id, else the name: what claims are grouped by.
-    pub attribution: Option<String>,
-    pub attribution_id: Option<String>,
-    pub attribution_name: Option<String>,
-    pub attribution_text: Option<String>,
+    #[serde(borrow)]
+    pub attribution: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub attribution_id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub attribution_name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub attribution_text: Option<Cow<'a, str>>,
     pub role: Role,
-    pub sentence: String,
+    #[serde(borrow)]
+    pub sentence: Cow<'a, str>,
     pub sentence_index: usize,
     /// Byte span of the figure in the document's text (differs from `span` for HTML).
     pub text_span: Range<usize>,
     /// Where in the text the figure this one is part of starts ("18, including four").
     pub within: Option<usize>,
-    pub title: Option<String>,
-    pub publisher: Option<String>,
+    #[serde(borrow)]
+    pub title: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub publisher: Option<Cow<'a, str>>,
     pub published: Option<Date>,
     pub date_source: DateSource,
-    pub url: Option<String>,
+    #[serde(borrow)]
+    pub url: Option<Cow<'a, str>>,
 }
 
-impl From<&Claim> for ClaimLine {
-    fn from(c: &Claim) -> ClaimLine {
+impl<'a> From<&'a Claim> for ClaimLine<'a> {
+    fn from(c: &'a Claim) -> ClaimLine<'a> {
         let q = &c.quantity;
         let a = c.attribution.as_ref();
         let t = &c.citation;
         ClaimLine {
-            path: t.path().to_string(),
+            path: Cow::Borrowed(t.path()),
             line: t.line as usize,
             column: t.column as usize,
             end_line: t.end_line as usize,
             end_column: t.end_column as usize,
             span: t.span.clone(),
-            rule: c.rule.to_string(),
-            metric: c.metric.to_string(),
-            text: q.text.to_string(),
-            kind: q.kind.name().to_string(),
+            rule: Cow::Borrowed(&c.rule),
+            metric: Cow::Borrowed(&c.metric),
+            text: Cow::Borrowed(&q.text),
+            kind: Cow::Borrowed(q.kind.name()),
             value: q.value,
             qualifier: q.qualifier,
             range_hi: q.range_hi,
             step: q.step,
             interval: c.interval(),
-            unit: q.unit.as_deref().map(str::to_string),
+            unit: q.unit.as_deref().map(Cow::Borrowed),
             as_of: c.as_of.date,
             as_of_source: c.as_of.source,
-            as_of_text: c.as_of.text.as_deref().map(str::to_string),
+            as_of_text: c.as_of.text.as_deref().map(Cow::Borrowed),
             as_of_earlier_sentence: c.as_of.from_earlier_sentence,
-            attribution: a.map(|a| a.key().to_string()),
-            attribution_id: a.and_then(|a| a.id.clone()),
-            attribution_name: a.map(|a| a.name.clone()),
-            attribution_text: a.map(|a| a.text.clone()),
+            attribution: a.map(|a| Cow::Borrowed(a.key())),
+            attribution_id: a.and_then(|a| a.id.as_deref()).map(Cow::Borrowed),
+            attribution_name: a.map(|a| Cow::Borrowed(a.name.as_str())),
+            attribution_text: a.map(|a| Cow::Borrowed(a.text.as_str())),
             role: c.role,
-            sentence: t.sentence.to_string(),
+            sentence: Cow::Borrowed(&t.sentence),
             sentence_index: c.sentence as usize,
             text_span: q.span.clone(),
             within: c.within.map(|w| w as usize),
-            title: t.title().map(str::to_string),
-            publisher: t.publisher().map(str::to_string),
+            title: t.title().map(Cow::Borrowed),
+            publisher: t.publisher().map(Cow::Borrowed),
             published: t.published(),
             date_source: t.date_source(),
-            url: t.url().map(str::to_string),
+            url: t.url().map(Cow::Borrowed),
         }
     }
 }
 
-impl ClaimLine {
+impl ClaimLine<'_> {
     /// The claim, citing `document` (the record this line follows), its
     /// names, sentence and source shared through `shared` as extraction shares them.
     fn into_claim(self, document: &Arc<DocumentInfo>, shared: &mut Shared) -> Result<Claim, String> {
         let l = self;
         let kind = kind_from(&l.kind, l.unit.as_deref())?;
         let attribution = match (l.attribution_name, l.attribution_text) {
-            (Some(name), Some(text)) => {
-                Some(crate::extract::shared(&mut shared.sources, Attribution { id: l.attribution_id, name, text }))
-            }
+            (Some(name), Some(text)) => Some(crate::extract::shared(
+                &mut shared.sources,
+                Attribution {
+                    id: l.attribution_id.map(Cow::into_owned),
+                    name: name.into_owned(),
+                    text: text.into_owned(),
+                },
+            )),
             (None, None) => None,
             _ => return Err("`attribution_name` and `attribution_text` go together".into()),
         };
         Ok(Claim {
-            rule: shared.name(l.rule),
-            metric: shared.name(l.metric),
+            rule: shared.name(&l.rule),
+            metric: shared.name(&l.metric),
             quantity: Quantity {
                 span: l.text_span,
-                text: l.text.into(),
+                text: (*l.text).into(),
                 value: l.value,
                 kind,
                 qualifier: l.qualifier,
                 range_hi: l.range_hi,
                 step: l.step,
                 interval: Some(l.interval),
-                unit: l.unit.map(Into::into),
+                unit: l.unit.as_deref().map(Into::into),
             },
             as_of: AsOf {
                 date: l.as_of,
@@ -224,7 +254,7 @@ impl ClaimLine {
                 end_line: u32::try_from(l.end_line).map_err(|_| "`end_line` is too large")?,
                 end_column: u32::try_from(l.end_column).map_err(|_| "`end_column` is too large")?,
                 span: l.span,
-                sentence: shared.sentence(l.sentence),
+                sentence: shared.sentence(&l.sentence),
             },
             role: l.role,
             sentence: u32::try_from(l.sentence_index).map_err(|_| "`sentence_index` is too large")?,
@@ -244,8 +274,8 @@ struct Shared {
 }
 
 impl Shared {
-    fn name(&mut self, name: String) -> Arc<str> {
-        if let Some(n) = self.names.get(name.as_str()) {
+    fn name(&mut self, name: &str) -> Arc<str> {
+        if let Some(n) = self.names.get(name) {
             return Arc::clone(n);
         }
         let n: Arc<str> = name.into();
@@ -253,7 +283,7 @@ impl Shared {
         n
     }
 
-    fn sentence(&mut self, text: String) -> Arc<str> {
+    fn sentence(&mut self, text: &str) -> Arc<str> {
         match &self.sentence {
             Some(s) if **s == *text => Arc::clone(s),
             _ => Arc::clone(self.sentence.insert(text.into())),
@@ -364,7 +394,7 @@ impl Merged {
                         continue;
                     }
                     self.seen.insert(path, (display.to_string(), n));
-                    let document = Arc::new(d.info);
+                    let document = Arc::new(d.info.into_owned());
                     self.shared.next_document();
                     self.claims.reserve(d.claims.min(1 << 16));
                     open = Some(Open {
@@ -385,7 +415,7 @@ impl Merged {
                                 .push(Problem::error(display, format!("not a claims record: {e}")).at_line(n)),
                         },
                         // A claim of a duplicate document, already reported.
-                        _ if self.seen.contains_key(&path) => {}
+                        _ if self.seen.contains_key(&*path) => {}
                         _ => self.problems.push(
                             Problem::error(display, format!("claim of `{path}` without its document record before it"))
                                 .at_line(n),
