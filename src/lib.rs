@@ -79,8 +79,27 @@ where
     }
 }
 
+/// Keep every large buffer (an archive's claims, its findings) in a mapping
+/// of its own. glibc raises the threshold for that as large blocks are
+/// freed; past it, a vector that grows is copied within the heap and its
+/// old copy stays resident: 13 MiB more at the peak of a 256 MiB archive
+/// on two threads (`cargo bench --bench scale`). 128 KiB is glibc's own
+/// starting value.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn pin_mmap_threshold() {
+    // SAFETY: mallopt only changes allocator settings; it runs before any
+    // other thread of this process exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn pin_mmap_threshold() {}
+
 /// Run with the process's own arguments and streams.
 pub fn main() -> ExitCode {
+    pin_mmap_threshold();
     // Interrupted (Ctrl-C, SIGTERM, SIGHUP): no staged report is left
     // behind. Nothing is printed: another thread may hold stderr.
     let _ = ctrlc::set_handler(|| report::exit_removing_staged(130));
