@@ -124,8 +124,9 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
     }
     let manifests = Manifests::with_extra(&p.settings.sources, &mut problems);
     let datasets = dataset::load_all(&manifests.ordered(), &mut problems);
-    let analysis = gathered.compare(datasets, problems, &p.pack);
-    finish(p, analysis, &pool(args.jobs)?, started, io)
+    let pool = pool(args.jobs)?;
+    let analysis = pool.install(|| gathered.compare(datasets, problems, &p.pack));
+    finish(p, analysis, &pool, started, io)
 }
 
 /// Apply severity overrides and the baseline, write the reports, print
@@ -161,6 +162,12 @@ fn finish(
         .iter()
         .map(|f| settings.out.join(format!("{}.{}", settings.name, f.extension().expect("a file format"))))
         .collect();
+    cx.color = settings.color;
+    // Views before the first terminal view print while the reports are
+    // written; the terminal view waits, as it tells how long the run took.
+    let (early, late) = settings
+        .stdout
+        .split_at(settings.stdout.iter().position(|&f| f == OutputFormat::Terminal).unwrap_or(settings.stdout.len()));
     let cx_ref = &cx;
     let files: Vec<Staged<'_>> = settings
         .files
@@ -170,15 +177,26 @@ fn finish(
             (path.clone(), Box::new(move |w: &mut dyn io::Write| report::reporter(format).render(cx_ref, w)))
         })
         .collect();
-    let write_failed = match pool.install(|| write_all_atomically(files)) {
+    let mut written = Ok(());
+    let printed = if pool.current_num_threads() > 1 {
+        let slot = &mut written;
+        pool.in_place_scope(|s| {
+            s.spawn(move |_| *slot = write_all_atomically(files));
+            print_views(cx_ref, early, io.stdout)
+        })
+    } else {
+        written = pool.install(|| write_all_atomically(files));
+        print_views(cx_ref, early, io.stdout)
+    };
+    let write_failed = match written {
         Ok(()) => false,
         Err((path, e)) => {
             writeln!(io.stderr, "figcheck: error: {}: {e}; no report was written", display_path(&path))?;
             true
         }
     };
-    cx.color = settings.color;
-    for &format in &settings.stdout {
+    printed?;
+    for &format in late {
         // Only the terminal view says how long the run took: the rest stays reproducible.
         cx.elapsed = (format == OutputFormat::Terminal).then(|| started.elapsed());
         report::reporter(format).render(&cx, io.stdout)?;
@@ -194,13 +212,32 @@ fn finish(
             writeln!(io.stderr, "figcheck: {q}")?;
         }
     }
-    Ok(if write_failed || p.rules_failed || analysis.problems.iter().any(|q| q.level == Level::Error) {
+    let status = if write_failed || p.rules_failed || analysis.problems.iter().any(|q| q.level == Level::Error) {
         ExitStatus::Error
     } else if cx.failing() > 0 {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
-    })
+    };
+    drop(cx);
+    free_in_background(analysis);
+    Ok(status)
+}
+
+/// Free an archive's analysis (hundreds of thousands of small blocks) on a
+/// thread of its own: the process can exit meanwhile, and when it does,
+/// the operating system takes the memory back at once.
+fn free_in_background(analysis: Analysis) {
+    // Should no thread start, the analysis is freed here, with the closure.
+    let _ = std::thread::Builder::new().name("free".into()).spawn(move || drop(analysis));
+}
+
+/// Render `formats` to standard output.
+fn print_views(cx: &Context<'_>, formats: &[OutputFormat], stdout: &mut dyn io::Write) -> io::Result<()> {
+    for &format in formats {
+        report::reporter(format).render(cx, stdout)?;
+    }
+    Ok(())
 }
 
 /// Severity overrides from the configuration, by rule id or metric.

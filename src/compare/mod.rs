@@ -22,6 +22,7 @@ pub mod synthetic;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 pub use finding::{Finding, FindingKind, Group, SeriesRef};
@@ -323,9 +324,8 @@ fn claim_digest(c: &Claim) -> [u8; 8] {
 
 /// A stable id: kind, metric, and the cited claims' paths and texts, in
 /// any order, never line numbers.
-fn fingerprint(f: &Finding, claims: &[Claim], cache: &mut [Option<[u8; 8]>]) -> String {
-    let mut cited: Vec<[u8; 8]> =
-        f.claims().map(|i| *cache[i].get_or_insert_with(|| claim_digest(&claims[i]))).collect();
+fn fingerprint(f: &Finding, digests: &[Option<[u8; 8]>]) -> String {
+    let mut cited: Vec<[u8; 8]> = f.claims().filter_map(|i| digests[i]).collect();
     cited.sort_unstable();
     cited.dedup();
     let mut h = Sha256::new();
@@ -357,28 +357,40 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
     let key = |i: usize| ctx.rules[i].map_or(u32::MAX, |r| group_of_rule[r]);
     let mut order: Vec<usize> = (0..claims.len()).filter(|&i| ctx.rules[i].is_some()).collect();
     order.sort_by_key(|&i| (key(i), i));
-    let mut findings = Vec::new();
+    let chunks: Vec<&[usize]> = order.chunk_by(|&a, &b| key(a) == key(b)).collect();
     let mut by_metric: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for chunk in order.chunk_by(|&a, &b| key(a) == key(b)) {
-        let Some(rule) = ctx.rule_of(chunk[0]) else { continue };
+    for chunk in &chunks {
         by_metric.entry(&*claims[chunk[0]].metric).or_default().extend_from_slice(chunk);
-        findings.extend(match rule.behavior {
-            Behavior::Fixed => fixed::compare(&ctx, chunk, rule),
-            Behavior::Cumulative => cumulative::compare(&ctx, chunk, rule),
-            Behavior::Counter => counter::compare(&ctx, chunk, rule),
-            Behavior::Snapshot => snapshot::compare(&ctx, chunk, rule),
-        });
-        series::compare(&ctx, chunk, rule, &mut findings);
     }
+    // Groups are compared independently; collected in order, so the
+    // findings do not depend on the number of threads.
+    let per_group: Vec<Vec<Finding>> = chunks
+        .par_iter()
+        .map(|&chunk| {
+            let Some(rule) = ctx.rule_of(chunk[0]) else { return Vec::new() };
+            let mut found = match rule.behavior {
+                Behavior::Fixed => fixed::compare(&ctx, chunk, rule),
+                Behavior::Cumulative => cumulative::compare(&ctx, chunk, rule),
+                Behavior::Counter => counter::compare(&ctx, chunk, rule),
+                Behavior::Snapshot => snapshot::compare(&ctx, chunk, rule),
+            };
+            series::compare(&ctx, chunk, rule, &mut found);
+            found
+        })
+        .collect();
+    let mut findings: Vec<Finding> = per_group.into_iter().flatten().collect();
     drop_explained_by_stale(&mut findings);
     findings.extend(relations::part_of(&ctx, &by_metric));
     findings.extend(relations::including(&ctx));
     findings.extend(headline::compare(&ctx));
-    let mut digests = vec![None; claims.len()];
-    for f in &mut findings {
-        f.id = fingerprint(f, claims, &mut digests);
+    let mut cited = vec![false; claims.len()];
+    for i in findings.iter().flat_map(Finding::claims) {
+        cited[i] = true;
     }
-    findings.sort_unstable_by(|a, b| {
+    let digests: Vec<Option<[u8; 8]>> =
+        claims.par_iter().zip(&cited).map(|(c, &cited)| cited.then(|| claim_digest(c))).collect();
+    findings.par_iter_mut().for_each(|f| f.id = fingerprint(f, &digests));
+    findings.par_sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then(a.kind.is_agreement().cmp(&b.kind.is_agreement()))
