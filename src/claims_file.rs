@@ -60,7 +60,7 @@ pub struct ProblemRecord {
     pub message: String,
 }
 
-fn line(out: &mut dyn Write, r: &Record<'_>) -> io::Result<()> {
+fn line<W: Write + ?Sized>(out: &mut W, r: &Record<'_>) -> io::Result<()> {
     serde_json::to_writer(&mut *out, r)?;
     out.write_all(b"\n")
 }
@@ -71,7 +71,8 @@ pub fn write_header(out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// One document's records: the document, its claims, its problems.
-pub fn write_document(out: &mut dyn Write, e: &Extracted) -> io::Result<()> {
+/// Into a buffer: a claim is written in many small pieces.
+pub fn write_document(out: &mut Vec<u8>, e: &Extracted) -> io::Result<()> {
     line(
         out,
         &Record::Document(DocumentRecord {

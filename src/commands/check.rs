@@ -174,7 +174,7 @@ fn finish(
         .iter()
         .zip(&paths)
         .map(|(&format, path)| -> Staged<'_> {
-            (path.clone(), Box::new(move |w: &mut dyn io::Write| report::reporter(format).render(cx_ref, w)))
+            (path.clone(), Box::new(move |w: &mut dyn io::Write| report::render(format, cx_ref, w)))
         })
         .collect();
     let mut written = Ok(());
@@ -199,7 +199,7 @@ fn finish(
     for &format in late {
         // Only the terminal view says how long the run took: the rest stays reproducible.
         cx.elapsed = (format == OutputFormat::Terminal).then(|| started.elapsed());
-        report::reporter(format).render(&cx, io.stdout)?;
+        report::render(format, &cx, io.stdout)?;
     }
     io.stdout.flush()?;
     if !write_failed && !paths.is_empty() {
@@ -235,7 +235,7 @@ fn free_in_background(analysis: Analysis) {
 /// Render `formats` to standard output.
 fn print_views(cx: &Context<'_>, formats: &[OutputFormat], stdout: &mut dyn io::Write) -> io::Result<()> {
     for &format in formats {
-        report::reporter(format).render(cx, stdout)?;
+        report::render(format, cx, stdout)?;
     }
     Ok(())
 }

@@ -3,12 +3,12 @@
 
 use std::io::{self, Write};
 
-use super::{Context, Reporter};
+use super::{Context, Out, Reporter};
 
 pub struct Concise;
 
 impl Reporter for Concise {
-    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         for d in cx.diagnostics() {
             let f = d.finding;
             let p = &d.primary;

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{Context, Reporter};
+use super::{Context, Out, Reporter};
 use crate::rules::Severity;
 
 pub struct Github;
@@ -19,7 +19,7 @@ fn property(s: &str) -> String {
 }
 
 impl Reporter for Github {
-    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         for d in cx.diagnostics() {
             let f = d.finding;
             let command = match f.severity {

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::chart::{Mark, timeline};
 use super::junit::xml as esc;
-use super::{Context, Reporter, TABLE_ROWS, metric_tables, table_cut, undated, verdict_text};
+use super::{Context, Out, Reporter, TABLE_ROWS, metric_tables, table_cut, undated, verdict_text};
 use crate::extract::Claim;
 use crate::rules::Severity;
 
@@ -37,7 +37,7 @@ fn date(c: &Claim) -> String {
 }
 
 impl Reporter for Html {
-    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         let claims = &cx.analysis.claims;
         writeln!(out, "<!DOCTYPE html>")?;
         writeln!(out, r#"<html lang="en"><head><meta charset="utf-8"/>"#)?;
@@ -67,7 +67,7 @@ impl Reporter for Html {
                 let c = &claims[loc.claim];
                 let who = match c.citation.url() {
                     Some(u) => format!(r#"<a href="{}">{}</a>"#, esc(u), esc(&source(c))),
-                    None => esc(&source(c)),
+                    None => esc(&source(c)).to_string(),
                 };
                 writeln!(
                     out,

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::claims::ClaimRecord;
-use super::{Context, Reporter, Streamed};
+use super::{Context, Out, Reporter, Streamed};
 use crate::compare::{Group, SeriesRef};
 use crate::dates::Date;
 use crate::document::DateSource;
@@ -133,7 +133,7 @@ fn claims<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = IndexedClaim<'a>> + '
 pub struct Json;
 
 impl Reporter for Json {
-    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         #[derive(Serialize)]
         #[serde(bound(serialize = "Streamed<D>: Serialize, Streamed<C>: Serialize, Streamed<F>: Serialize"))]
         struct Report<'a, D, C, F> {
@@ -192,7 +192,7 @@ impl Reporter for Json {
 pub struct JsonLines;
 
 impl Reporter for JsonLines {
-    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         #[derive(Serialize)]
         struct Line<T: Serialize> {
             #[serde(rename = "type")]

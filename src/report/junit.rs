@@ -5,29 +5,45 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{Context, Reporter};
+use super::{Context, Out, Reporter};
 
 pub struct Junit;
 
 /// Escape text for XML content and attributes.
-pub(crate) fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
+pub(crate) fn xml(s: &str) -> Xml<'_> {
+    Xml(s)
+}
+
+/// Text escaped for XML as it is written: most text has nothing to
+/// escape and goes out in one piece.
+pub(crate) struct Xml<'a>(&'a str);
+
+impl std::fmt::Display for Xml<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.0;
+        let mut from = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let with = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&apos;",
+                b'\n' | b'\t' | b'\r' => continue,
+                // Other control characters are not allowed in XML 1.0.
+                0..0x20 => "",
+                _ => continue,
+            };
+            f.write_str(&s[from..i])?;
+            f.write_str(with)?;
+            from = i + 1;
         }
+        f.write_str(&s[from..])
     }
-    out
 }
 
 impl Reporter for Junit {
-    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         let mut by_metric: BTreeMap<&str, Vec<crate::diagnostic::Diagnostic<'_>>> = BTreeMap::new();
         for d in cx.diagnostics() {
             by_metric.entry(&d.finding.metric).or_default().push(d);
@@ -88,5 +104,20 @@ impl Reporter for Junit {
             writeln!(out, "  </testsuite>")?;
         }
         writeln!(out, "</testsuites>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml;
+
+    #[test]
+    fn xml_escapes_markup_and_drops_control_characters() {
+        assert_eq!(xml("plain text").to_string(), "plain text");
+        assert_eq!(
+            xml("<b>\"Tom\" & 'Jerry'</b>\u{7}\tend\n").to_string(),
+            "&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;\tend\n"
+        );
+        assert_eq!(xml("été & <ü>").to_string(), "été &amp; &lt;ü&gt;");
     }
 }

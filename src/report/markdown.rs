@@ -6,15 +6,36 @@
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use super::{Context, Reporter, TABLE_ROWS, metric_tables, table_cut, undated, verdict_text};
+use super::{Context, Out, Reporter, TABLE_ROWS, metric_tables, table_cut, undated, verdict_text};
 use crate::compare::format_count;
 use crate::extract::Claim;
 
 pub struct Markdown;
 
 /// Escape a table cell.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+fn cell(s: &str) -> Cell<'_> {
+    Cell(s)
+}
+
+/// Text for a table cell, escaped as it is written.
+struct Cell<'a>(&'a str);
+
+impl std::fmt::Display for Cell<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.0;
+        let mut from = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let with = match b {
+                b'|' => "\\|",
+                b'\n' => " ",
+                _ => continue,
+            };
+            f.write_str(&s[from..i])?;
+            f.write_str(with)?;
+            from = i + 1;
+        }
+        f.write_str(&s[from..])
+    }
 }
 
 fn source(c: &Claim) -> String {
@@ -34,7 +55,7 @@ fn title_case(kind: &str) -> String {
 }
 
 impl Reporter for Markdown {
-    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         let claims = &cx.analysis.claims;
         writeln!(out, "# figcheck report: {}\n", cx.name)?;
         writeln!(out, "{}.\n", cx.summary())?;
@@ -175,5 +196,16 @@ impl Reporter for Markdown {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn a_cell_escapes_pipes_and_joins_lines() {
+        assert_eq!(cell("no change").to_string(), "no change");
+        assert_eq!(cell("a | b\nc|").to_string(), "a \\| b c\\|");
     }
 }

@@ -186,9 +186,21 @@ pub fn verdict(f: &Finding) -> String {
     }
 }
 
+/// Where a reporter writes: a buffer of its own in front of the
+/// destination, so that the many small pieces of a report (a quote, a
+/// comma, an indent) are copied into it, not each passed through `dyn Write`.
+pub type Out<'w> = io::BufWriter<&'w mut dyn Write>;
+
+/// Render `format` to `dest`.
+pub fn render(format: OutputFormat, cx: &Context<'_>, dest: &mut dyn Write) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, dest);
+    reporter(format).render(cx, &mut out)?;
+    out.flush()
+}
+
 /// One output format.
 pub trait Reporter {
-    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()>;
+    fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()>;
 }
 
 /// The reporter of a format.

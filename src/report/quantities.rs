@@ -59,7 +59,7 @@ impl<'a> QuantityRecord<'a> {
 }
 
 /// Write one JSON object per figure.
-pub fn write_jsonl(out: &mut dyn Write, records: &[QuantityRecord<'_>]) -> io::Result<()> {
+pub fn write_jsonl(out: &mut Vec<u8>, records: &[QuantityRecord<'_>]) -> io::Result<()> {
     for r in records {
         serde_json::to_writer(&mut *out, r)?;
         out.write_all(b"\n")?;

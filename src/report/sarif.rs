@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Context, Reporter};
+use super::{Context, Out, Reporter};
 use crate::compare::FindingKind;
 use crate::diagnostic::Located;
 use crate::rules::Severity;
@@ -191,7 +191,7 @@ struct Log<'a> {
 }
 
 impl Reporter for Sarif {
-    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         let rules: Vec<Rule> = KINDS
             .iter()
             .map(|(k, text)| Rule {

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{Context, Reporter};
+use super::{Context, Out, Reporter};
 use crate::diagnostic::Located;
 use crate::rules::Severity;
 
@@ -82,7 +82,7 @@ fn level(s: Severity) -> Level<'static> {
 }
 
 impl Reporter for Terminal {
-    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         let lines = SourceLines::read(cx);
         let renderer = if cx.color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
         for d in cx.diagnostics() {

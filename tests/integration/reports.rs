@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use figcheck::analysis::{Analysis, Options, analyze};
 use figcheck::config::OutputFormat;
-use figcheck::report::{Context, reporter};
+use figcheck::report::Context;
 use figcheck::rules::RulePack;
 use serde_json::Value;
 
@@ -19,7 +19,7 @@ fn fixture() -> Analysis {
 fn render(a: &Analysis, format: OutputFormat) -> String {
     let cx = Context::new("discrepancies", a, a.findings.iter().collect());
     let mut out = Vec::new();
-    reporter(format).render(&cx, &mut out).unwrap();
+    figcheck::report::render(format, &cx, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 
