@@ -111,31 +111,27 @@ impl Builder<'_> {
     }
 
     fn push_text(&mut self, raw: &str) {
-        let mut word_start: Option<(usize, usize)> = None; // (text offset, raw offset)
-        for (i, c) in raw.char_indices() {
-            if c.is_whitespace() {
-                if let Some((t, r)) = word_start.take() {
-                    self.anchor(t, &raw[r..i]);
-                }
-                if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
-                    self.text.push(' ');
-                }
+        // Runs of ASCII other than `&`, `<`, `>` and spaces are literal in
+        // the source, so they are anchored; other characters may be entities.
+        let literal = |b: u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | b'&' | b'<' | b'>');
+        let mut i = 0;
+        while i < raw.len() {
+            let run = raw.as_bytes()[i..].iter().take_while(|&&b| literal(b)).count();
+            if run > 0 {
+                let word = &raw[i..i + run];
+                let at = self.text.len();
+                self.text.push_str(word);
+                self.anchor(at, word);
+                i += run;
                 continue;
             }
-            // ASCII runs are literal in the source; other characters may be entities.
-            let literal = c.is_ascii() && c != '&' && c != '<' && c != '>';
-            match (literal, word_start) {
-                (true, None) => word_start = Some((self.text.len(), i)),
-                (false, Some((t, r))) => {
-                    self.anchor(t, &raw[r..i]);
-                    word_start = None;
-                }
-                _ => {}
+            let c = raw[i..].chars().next().expect("i is on a character boundary");
+            if !c.is_whitespace() {
+                self.text.push(c);
+            } else if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
+                self.text.push(' ');
             }
-            self.text.push(c);
-        }
-        if let Some((t, r)) = word_start {
-            self.anchor(t, &raw[r..]);
+            i += c.len_utf8();
         }
     }
 
@@ -195,14 +191,45 @@ impl Builder<'_> {
     }
 }
 
-fn select_attr(doc: &Html, selector: &str, attr: &str) -> Option<String> {
-    let sel = Selector::parse(selector).ok()?;
-    doc.select(&sel).find_map(|e| e.value().attr(attr)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+/// The selectors metadata is read with, parsed once: parsing one costs
+/// more than matching it against a page.
+struct Selectors {
+    og_title: Selector,
+    title: Selector,
+    published_time: Selector,
+    date: Selector,
+    time: Selector,
+    site_name: Selector,
+    author: Selector,
+    article_author: Selector,
+    canonical: Selector,
+    og_url: Selector,
+    h1: Selector,
 }
 
-fn select_text(doc: &Html, selector: &str) -> Option<String> {
-    let sel = Selector::parse(selector).ok()?;
-    let e: ElementRef<'_> = doc.select(&sel).next()?;
+static SELECTORS: std::sync::LazyLock<Selectors> = std::sync::LazyLock::new(|| {
+    let s = |css: &str| Selector::parse(css).expect("a valid selector");
+    Selectors {
+        og_title: s(r#"meta[property="og:title"]"#),
+        title: s("title"),
+        published_time: s(r#"meta[property="article:published_time"]"#),
+        date: s(r#"meta[name="date"]"#),
+        time: s("time[datetime]"),
+        site_name: s(r#"meta[property="og:site_name"]"#),
+        author: s(r#"meta[name="author"]"#),
+        article_author: s(r#"meta[property="article:author"]"#),
+        canonical: s(r#"link[rel="canonical"]"#),
+        og_url: s(r#"meta[property="og:url"]"#),
+        h1: s("h1"),
+    }
+});
+
+fn select_attr(doc: &Html, sel: &Selector, attr: &str) -> Option<String> {
+    doc.select(sel).find_map(|e| e.value().attr(attr)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+fn select_text(doc: &Html, sel: &Selector) -> Option<String> {
+    let e: ElementRef<'_> = doc.select(sel).next()?;
     let t = e.text().collect::<Vec<_>>().join(" ");
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     (!t.is_empty()).then_some(t)
@@ -211,26 +238,25 @@ fn select_text(doc: &Html, selector: &str) -> Option<String> {
 /// Parse an HTML file into visible text, anchors and metadata.
 pub fn parse(source: &str) -> HtmlText {
     let doc = Html::parse_document(source);
-    let title = select_attr(&doc, r#"meta[property="og:title"]"#, "content").or_else(|| select_text(&doc, "title"));
-    let published = select_attr(&doc, r#"meta[property="article:published_time"]"#, "content")
-        .or_else(|| select_attr(&doc, r#"meta[name="date"]"#, "content"))
-        .or_else(|| select_attr(&doc, "time[datetime]", "datetime"))
+    let s = &*SELECTORS;
+    let title = select_attr(&doc, &s.og_title, "content").or_else(|| select_text(&doc, &s.title));
+    let published = select_attr(&doc, &s.published_time, "content")
+        .or_else(|| select_attr(&doc, &s.date, "content"))
+        .or_else(|| select_attr(&doc, &s.time, "datetime"))
         .and_then(|s| parse_date(&s));
     let meta = MetaFields {
         title,
-        publisher: select_attr(&doc, r#"meta[property="og:site_name"]"#, "content"),
-        author: select_attr(&doc, r#"meta[name="author"]"#, "content")
-            .or_else(|| select_attr(&doc, r#"meta[property="article:author"]"#, "content")),
-        url: select_attr(&doc, r#"link[rel="canonical"]"#, "href")
-            .or_else(|| select_attr(&doc, r#"meta[property="og:url"]"#, "content")),
+        publisher: select_attr(&doc, &s.site_name, "content"),
+        author: select_attr(&doc, &s.author, "content").or_else(|| select_attr(&doc, &s.article_author, "content")),
+        url: select_attr(&doc, &s.canonical, "href").or_else(|| select_attr(&doc, &s.og_url, "content")),
         published,
     };
 
     let body_start = source.find("<body").or_else(|| source.find("<BODY")).unwrap_or(0);
     let mut b = Builder { source, cursor: 0, text: String::new(), anchors: Vec::new(), headings: Vec::new() };
     // With no h1, the <title> is the headline: show it first, anchored in the head.
-    let has_h1 = Selector::parse("h1").ok().is_some_and(|s| doc.select(&s).next().is_some());
-    if !has_h1 && let Some(t) = select_text(&doc, "title") {
+    let has_h1 = doc.select(&s.h1).next().is_some();
+    if !has_h1 && let Some(t) = select_text(&doc, &s.title) {
         let start = b.text.len();
         b.cursor = source.find("<title").unwrap_or(0);
         b.push_text(&t);

@@ -116,6 +116,10 @@ pub fn front_matter_block(text: &str) -> Option<(&str, std::ops::Range<usize>)> 
 /// Parse front matter YAML. Unknown keys are allowed (front matter serves
 /// other tools too); a malformed block is a problem naming the line.
 pub fn parse_front_matter(path: &str, yaml: &str, problems: &mut Vec<Problem>) -> MetaFields {
+    if let Some(pairs) = simple_front_matter(yaml) {
+        let get = |k: &str| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| v.to_string());
+        return meta_fields(path, get, problems);
+    }
     let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => {
@@ -138,7 +142,11 @@ pub fn parse_front_matter(path: &str, yaml: &str, problems: &mut Vec<Problem>) -
         );
         return MetaFields::default();
     }
-    let get = |k: &str| value.get(k).and_then(yaml_string);
+    meta_fields(path, |k| value.get(k).and_then(yaml_string), problems)
+}
+
+/// The fields figcheck reads, from a lookup of front matter keys.
+fn meta_fields(path: &str, get: impl Fn(&str) -> Option<String>, problems: &mut Vec<Problem>) -> MetaFields {
     let published = get("published").or_else(|| get("date"));
     let date = published.as_deref().and_then(parse_date);
     if let (Some(p), None) = (&published, date) {
@@ -151,6 +159,56 @@ pub fn parse_front_matter(path: &str, yaml: &str, problems: &mut Vec<Problem>) -
         url: get("url"),
         published: date,
     }
+}
+
+/// Front matter made only of `key: value` lines whose values YAML reads
+/// as strings (titles, names, addresses, dates: nearly every article),
+/// read without a YAML parser, which costs more than the rest of loading
+/// a short article. `None` for anything else, which goes to the parser: a
+/// nested or multi-line value, a comment after a value, a repeated key,
+/// an escape in quotes, a value YAML reads as a number, a boolean or null.
+fn simple_front_matter(yaml: &str) -> Option<Vec<(&str, &str)>> {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for line in yaml.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, rest) = line.split_once(':')?;
+        let key_ok = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            && !yaml_word(key);
+        if !key_ok || pairs.iter().any(|(k, _)| *k == key) || line.contains(char::is_control) {
+            return None;
+        }
+        let value = rest.strip_prefix(' ')?.trim();
+        pairs.push((key, simple_scalar(value)?));
+    }
+    (!pairs.is_empty()).then_some(pairs)
+}
+
+/// A one-line value that YAML reads as this string, else `None`.
+fn simple_scalar(v: &str) -> Option<&str> {
+    let quoted = |q: char| v.strip_prefix(q)?.strip_suffix(q).filter(|inner| !inner.contains([q, '\\']));
+    if v.starts_with('"') {
+        return quoted('"');
+    }
+    if v.starts_with('\'') {
+        return quoted('\'');
+    }
+    let first = v.chars().next()?;
+    let date_like = v.len() >= 10
+        && v.as_bytes()[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    let starts_well = first.is_alphabetic() || date_like;
+    let plain_safe = !v.contains(": ") && !v.contains(" #") && !v.ends_with(':') && !v.contains(['[', ']', '{', '}']);
+    (starts_well && !yaml_word(v) && plain_safe).then_some(v)
+}
+
+/// A word YAML reads as null, a boolean or a number.
+fn yaml_word(s: &str) -> bool {
+    ["null", "true", "false", "nan", "inf", "infinity"].iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
 /// One document entry of a sources manifest.
@@ -305,6 +363,75 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("A draft"));
         assert_eq!(m.published, parse_date("2024-03-21"));
         assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn plain_front_matter_is_read_without_the_yaml_parser() {
+        let yaml = "title: \"Gaza: 'a' report # 1\"\npublisher: The Daily Ledger\n# a comment\n\npublished: 2024-10-25\r\nurl: https://example.org/a?b=c#d\n";
+        assert_eq!(
+            simple_front_matter(yaml),
+            Some(vec![
+                ("title", "Gaza: 'a' report # 1"),
+                ("publisher", "The Daily Ledger"),
+                ("published", "2024-10-25"),
+                ("url", "https://example.org/a?b=c#d"),
+            ])
+        );
+        // Each of these goes to the YAML parser.
+        for yaml in [
+            "title: A draft # with a comment\n",
+            "title: \"an \\\"escape\\\"\"\n",
+            "tags: [x]\n",
+            "title: 1200\n",
+            "title: true\n",
+            "title:\n",
+            "title: a\ntitle: b\n",
+            "nested:\n  title: a\n",
+            "title: a\n  continued\n",
+            "- a list\n",
+            "title: Gaza: a report\n",
+            "title: 'it''s'\n",
+        ] {
+            assert_eq!(simple_front_matter(yaml), None, "{yaml:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the shortcut reads, YAML reads the same.
+        #[test]
+        fn the_shortcut_agrees_with_yaml(
+            lines in proptest::collection::vec(
+                (
+                    "(title|publisher|published|date|url|author|tags|x-y|True|_k)",
+                    "( |  |)",
+                    proptest::prop_oneof![
+                        r#"[a-zA-Z0-9 :#'",.\-\[\]{}!&*|>@%?~é]{0,16}"#,
+                        r"(true|False|NULL|null|nan|Infinity|yes|No|on|0x1F|1e3|12|\.5|~)",
+                    ],
+                    0..4u8,
+                ),
+                1..6,
+            )
+        ) {
+            let yaml: String = lines
+                .iter()
+                .map(|(k, sp, v, quote)| match quote {
+                    1 => format!("{k}:{sp}\"{v}\"\n"),
+                    2 => format!("{k}:{sp}'{v}'\n"),
+                    3 => format!("{k}:{sp}2024-10-2{}{v}\n", v.len() % 10),
+                    _ => format!("{k}:{sp}{v}\n"),
+                })
+                .collect();
+            if let Some(pairs) = simple_front_matter(&yaml) {
+                let value: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("YAML reads what the shortcut read");
+                let mapping = value.as_mapping().expect("a mapping");
+                proptest::prop_assert_eq!(mapping.len(), pairs.len());
+                for (k, v) in pairs {
+                    let read = value.get(k).and_then(yaml_string);
+                    proptest::prop_assert_eq!(read.as_deref(), Some(v), "{}", yaml);
+                }
+            }
+        }
     }
 
     #[test]
