@@ -344,6 +344,20 @@ fn fingerprint(f: &Finding, digests: &[Option<[u8; 8]>]) -> String {
     digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
+/// The findings of every group in one vector, grown from the largest
+/// group's (a large vector grows in place, where a new one would hold a
+/// second copy of the findings at the peak of the run).
+fn gather_in_largest(mut per_group: Vec<Vec<Finding>>) -> Vec<Finding> {
+    let total: usize = per_group.iter().map(Vec::len).sum();
+    let largest = (0..per_group.len()).max_by_key(|&i| per_group[i].len());
+    let mut all = largest.map(|i| std::mem::take(&mut per_group[i])).unwrap_or_default();
+    all.reserve_exact(total - all.len());
+    for group in per_group {
+        all.extend(group);
+    }
+    all
+}
+
 /// Compare claims with each other and with reference datasets.
 pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<Finding> {
     let ctx = Ctx::new(claims, pack, datasets);
@@ -378,7 +392,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
             found
         })
         .collect();
-    let mut findings: Vec<Finding> = per_group.into_iter().flatten().collect();
+    let mut findings = gather_in_largest(per_group);
     drop_explained_by_stale(&mut findings);
     findings.extend(relations::part_of(&ctx, &by_metric));
     findings.extend(relations::including(&ctx));
@@ -390,13 +404,16 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
     let digests: Vec<Option<[u8; 8]>> =
         claims.par_iter().zip(&cited).map(|(c, &cited)| cited.then(|| claim_digest(c))).collect();
     findings.par_iter_mut().for_each(|f| f.id = fingerprint(f, &digests));
-    findings.par_sort_by(|a, b| {
+    // In place (no buffer as large as half the findings), and a total
+    // order, so the order the groups came in cannot show.
+    findings.par_sort_unstable_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then(a.kind.is_agreement().cmp(&b.kind.is_agreement()))
             .then_with(|| a.metric.cmp(&b.metric))
             .then(a.kind.cmp(&b.kind))
             .then_with(|| a.id.cmp(&b.id))
+            .then_with(|| a.explanation.cmp(&b.explanation))
     });
     findings.dedup_by(|a, b| a.id == b.id);
     findings
