@@ -20,25 +20,17 @@ pub(crate) struct Xml<'a>(&'a str);
 
 impl std::fmt::Display for Xml<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let s = self.0;
-        let mut from = 0;
-        for (i, b) in s.bytes().enumerate() {
-            let with = match b {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                b'\'' => "&apos;",
-                b'\n' | b'\t' | b'\r' => continue,
-                // Other control characters are not allowed in XML 1.0.
-                0..0x20 => "",
-                _ => continue,
-            };
-            f.write_str(&s[from..i])?;
-            f.write_str(with)?;
-            from = i + 1;
-        }
-        f.write_str(&s[from..])
+        super::write_escaped(f, self.0, |b| match b {
+            b'&' => Some("&amp;"),
+            b'<' => Some("&lt;"),
+            b'>' => Some("&gt;"),
+            b'"' => Some("&quot;"),
+            b'\'' => Some("&apos;"),
+            b'\n' | b'\t' | b'\r' => None,
+            // Other control characters are not allowed in XML 1.0.
+            0..0x20 => Some(""),
+            _ => None,
+        })
     }
 }
 

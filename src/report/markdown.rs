@@ -22,19 +22,11 @@ struct Cell<'a>(&'a str);
 
 impl std::fmt::Display for Cell<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let s = self.0;
-        let mut from = 0;
-        for (i, b) in s.bytes().enumerate() {
-            let with = match b {
-                b'|' => "\\|",
-                b'\n' => " ",
-                _ => continue,
-            };
-            f.write_str(&s[from..i])?;
-            f.write_str(with)?;
-            from = i + 1;
-        }
-        f.write_str(&s[from..])
+        super::write_escaped(f, self.0, |b| match b {
+            b'|' => Some("\\|"),
+            b'\n' => Some(" "),
+            _ => None,
+        })
     }
 }
 

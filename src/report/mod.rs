@@ -186,6 +186,24 @@ pub fn verdict(f: &Finding) -> String {
     }
 }
 
+/// Write `s` with the ASCII bytes that `with` names replaced, the rest in
+/// as few pieces as possible (most text has nothing to replace).
+pub(crate) fn write_escaped(
+    f: &mut std::fmt::Formatter<'_>,
+    s: &str,
+    with: impl Fn(u8) -> Option<&'static str>,
+) -> std::fmt::Result {
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if let Some(replacement) = with(b) {
+            f.write_str(&s[from..i])?;
+            f.write_str(replacement)?;
+            from = i + 1;
+        }
+    }
+    f.write_str(&s[from..])
+}
+
 /// Where a reporter writes: a buffer of its own in front of the
 /// destination, so that the many small pieces of a report (a quote, a
 /// comma, an indent) are copied into it, not each passed through `dyn Write`.
