@@ -106,17 +106,35 @@ pub fn extract_all(
     pack: &RulePack,
     options: &Options<'_>,
 ) -> Vec<(Option<Extracted>, Vec<Problem>)> {
-    inputs
+    let runs: Vec<&[(Input, Option<MetaFields>)]> = inputs.chunks(READ_AHEAD).collect();
+    let done: Vec<Vec<_>> = runs
         .par_iter()
-        .map(|(input, entry)| {
-            let mut problems = Vec::new();
-            let done = load::load_one(input, entry.clone(), &options.limits, &mut problems)
-                .map(|doc| extract_document(&doc, pack));
-            options.progress.advance();
-            (done, problems)
+        .enumerate()
+        .map(|(k, run)| {
+            // This run's files, if no run before asked for them, and the next run's.
+            if k == 0 {
+                load::read_ahead(run);
+            }
+            if let Some(next) = runs.get(k + 1) {
+                load::read_ahead(next);
+            }
+            run.iter()
+                .map(|(input, entry)| {
+                    let mut problems = Vec::new();
+                    let done = load::load_one(input, entry.clone(), &options.limits, &mut problems)
+                        .map(|doc| extract_document(&doc, pack));
+                    options.progress.advance();
+                    (done, problems)
+                })
+                .collect()
         })
-        .collect()
+        .collect();
+    done.into_iter().flatten().collect()
 }
+
+/// Files read and extracted in turn by one thread, the next run's files
+/// read ahead meanwhile.
+const READ_AHEAD: usize = 16;
 
 /// Documents read and extracted in parallel at a time: their results are
 /// gathered before the next chunk starts, so memory holds the claims and a

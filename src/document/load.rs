@@ -320,6 +320,28 @@ pub fn read(input: &Input, limits: &Limits, problems: &mut Vec<Problem>) -> Opti
 }
 
 /// Read standard input into text.
+/// Ask the kernel to start reading `inputs` now: on an archive that is not
+/// in the page cache, the disk then reads the next files while the ones
+/// before them are extracted, instead of each read waiting its turn.
+/// Advice only: nothing is read here, and a file that cannot be opened is
+/// left for `read` to report.
+pub fn read_ahead(inputs: &[(Input, Option<MetaFields>)]) {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    for (input, _) in inputs {
+        use std::os::fd::AsRawFd;
+        use std::os::unix::fs::OpenOptionsExt;
+        // Non-blocking: a file swapped for a FIFO must not stall the run here.
+        let Ok(f) = fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(&input.path) else {
+            continue;
+        };
+        // SAFETY: the descriptor stays open through the call; the advice
+        // changes only what the kernel caches.
+        unsafe { libc::posix_fadvise(f.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED) };
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = inputs;
+}
+
 pub fn read_stdin(stdin: &mut dyn Read, problems: &mut Vec<Problem>) -> Option<String> {
     let mut bytes = Vec::new();
     if let Err(e) = stdin.read_to_end(&mut bytes) {
@@ -430,6 +452,28 @@ pub fn load_one(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Read-ahead is advice: a FIFO (which a plain open would wait on for a
+    /// writer) and a missing file pass through it, and `read` reports them.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[test]
+    fn read_ahead_never_waits_and_never_reports() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.md");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let plain = dir.path().join("a.md");
+        fs::write(&plain, "Some 1,200 people.").unwrap();
+        let input =
+            |p: &Path| Input { display: p.display().to_string(), path: p.to_path_buf(), root: dir.path().into() };
+        let inputs: Vec<(Input, Option<MetaFields>)> =
+            [fifo.as_path(), &dir.path().join("gone.md"), &plain].iter().map(|p| (input(p), None)).collect();
+        read_ahead(&inputs);
+        let mut problems = Vec::new();
+        assert_eq!(read(&inputs[2].0, &Limits::default(), &mut problems).as_deref(), Some("Some 1,200 people."));
+        assert!(problems.is_empty());
+    }
 
     #[test]
     fn decoding() {
