@@ -13,8 +13,10 @@
 //! reports on one thread and on all cores; peak resident memory of each
 //! check (from `wait4`). Every timed run starts with the corpus read once
 //! just before (a warm page cache: some hosts reclaim it within seconds,
-//! and a cold read would time the disk, not figcheck), and each time is
-//! the median of `FIGCHECK_SCALE_RUNS` runs (default 3). Not run by CI.
+//! and a cold read would time the disk, not figcheck), or with
+//! `FIGCHECK_SCALE_COLD=1`, dropped from the page cache just before; each
+//! time is the median of `FIGCHECK_SCALE_RUNS` runs (default 3). Not run
+//! by CI.
 
 use std::fs;
 use std::io::Write;
@@ -207,10 +209,20 @@ fn check(root: &Path, jobs: usize, out: &Path) -> (Duration, u64) {
     (t, rss)
 }
 
-/// Read every file once so that the timed run finds them in the page cache.
-fn warm(files: &[PathBuf]) {
+/// Read every file once so that the timed run finds them in the page
+/// cache, or with `FIGCHECK_SCALE_COLD=1`, drop them from it so that the
+/// run reads them from the disk.
+fn prepare(files: &[PathBuf]) {
+    let cold = std::env::var_os("FIGCHECK_SCALE_COLD").is_some_and(|v| v == "1");
     for f in files {
-        fs::read(f).expect("corpus file");
+        if cold {
+            use std::os::fd::AsRawFd;
+            let file = fs::File::open(f).expect("corpus file");
+            // SAFETY: the descriptor is open through the call; the advice only drops clean cached pages.
+            unsafe { libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_DONTNEED) };
+        } else {
+            fs::read(f).expect("corpus file");
+        }
     }
 }
 
@@ -242,7 +254,8 @@ fn main() {
     let runs: usize = std::env::var("FIGCHECK_SCALE_RUNS").map_or(3, |s| s.trim().parse().expect("a number of runs"));
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/scale-reports");
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "cores: {cores}").unwrap();
+    let cold = std::env::var_os("FIGCHECK_SCALE_COLD").is_some_and(|v| v == "1");
+    writeln!(stdout, "cores: {cores}; page cache {} before each run", if cold { "dropped" } else { "warmed" }).unwrap();
     writeln!(
         stdout,
         "| corpus | files | baseline | check, 1 thread | ratio | check, {cores} threads | speed-up | peak memory (1 / {cores}) | report |"
@@ -254,7 +267,7 @@ fn main() {
         let files = files(&root);
         let (tb, bytes) = {
             let all = repeat(runs, || {
-                warm(&files);
+                prepare(&files);
                 let (t, _, bytes) = baseline(&files);
                 (t, bytes)
             });
@@ -262,11 +275,11 @@ fn main() {
         };
         // Peak memory is the highest of the runs.
         let (t1, m1) = median_and_max(runs, || {
-            warm(&files);
+            prepare(&files);
             check(&root, 1, &out)
         });
         let (tn, mn) = median_and_max(runs, || {
-            warm(&files);
+            prepare(&files);
             check(&root, cores, &out)
         });
         let report = fs::metadata(out.join("bench.json")).map_or(0, |m| m.len());
