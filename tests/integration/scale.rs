@@ -64,6 +64,32 @@ fn reports_are_byte_identical_with_one_thread_or_many_and_across_runs() {
     }
 }
 
+/// Many documents (more than one read-ahead run of files, several runs
+/// per thread) give the same claims, in path order, on one thread or four.
+#[test]
+fn many_documents_keep_their_order_on_any_number_of_threads() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds: Vec<String> = ["seeds/000_f138cca28206a896.txt", "seeds/003_308ab98c22958789.txt"]
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    for i in 0..70 {
+        let text = format!("Report {i}.\n\n{}", seeds[i % seeds.len()]);
+        fs::write(tmp.path().join(format!("{i:03}.txt")), text).unwrap();
+    }
+    let dir = tmp.path().to_str().unwrap();
+    let run = |jobs: &str| figcheck(&["check", dir, "--no-config", "--jobs", jobs, "--format", "json"]);
+    let (one, four) = (run("1"), run("4"));
+    assert_ne!(one.status, ExitStatus::Error, "{}", one.stderr);
+    assert!(one.stdout == four.stdout, "the JSON report differs between one thread and four");
+    let report: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+    let mut paths: Vec<&str> =
+        report["claims"].as_array().unwrap().iter().map(|c| c["path"].as_str().unwrap()).collect();
+    paths.dedup();
+    assert_eq!(paths.len(), 70, "every document's claims, together");
+    assert!(paths.windows(2).all(|w| w[0] < w[1]), "documents in path order: {paths:?}");
+}
+
 /// A claims file for one path.
 fn extract_claims(args: &[&str], stdin: &str) -> String {
     let mut all = vec!["extract", "--claims"];
