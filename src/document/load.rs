@@ -319,7 +319,6 @@ pub fn read(input: &Input, limits: &Limits, problems: &mut Vec<Problem>) -> Opti
     decode(&input.display, bytes, problems)
 }
 
-/// Read standard input into text.
 /// Ask the kernel to start reading `inputs` now: on an archive that is not
 /// in the page cache, the disk then reads the next files while the ones
 /// before them are extracted, instead of each read waiting its turn.
@@ -342,6 +341,7 @@ pub fn read_ahead(inputs: &[(Input, Option<MetaFields>)]) {
     let _ = inputs;
 }
 
+/// Read standard input into text.
 pub fn read_stdin(stdin: &mut dyn Read, problems: &mut Vec<Problem>) -> Option<String> {
     let mut bytes = Vec::new();
     if let Err(e) = stdin.read_to_end(&mut bytes) {

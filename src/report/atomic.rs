@@ -85,11 +85,8 @@ fn stage(path: &Path, write: Contents<'_>) -> io::Result<tempfile::NamedTempFile
 }
 
 fn fill(tmp: &mut tempfile::NamedTempFile, target: &Path, write: Contents<'_>) -> io::Result<()> {
-    {
-        let mut w = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
-        write(&mut w)?;
-        w.flush()?;
-    }
+    // Unbuffered: reports buffer their own output (`report::render`).
+    write(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     // A temporary file is private; a report is as readable as the file it replaces.
     #[cfg(unix)]
