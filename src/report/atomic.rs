@@ -45,15 +45,42 @@ pub type Staged<'a> = (PathBuf, Contents<'a>);
 /// half-written and none replaced. The error names the file.
 pub fn write_all_atomically(files: Vec<Staged<'_>>) -> Result<(), (PathBuf, io::Error)> {
     use rayon::prelude::*;
-    let results: Vec<_> = files
-        .into_par_iter()
-        .map(|(path, write)| stage(&path, write).map(|tmp| (tmp, path.clone())).map_err(|e| (path, e)))
-        .collect();
-    let names: Vec<PathBuf> = results.iter().flatten().map(|(tmp, _)| tmp.path().to_path_buf()).collect();
-    let outcome = persist_all(results);
-    // Moved into place, or removed as they dropped.
-    staged().retain(|p| !names.contains(p));
-    outcome
+    std::thread::scope(|scope| {
+        // Each file is synced to the disk on a thread of its own while the
+        // run's threads render the next: the waits overlap the work.
+        let rendered: Vec<_> = files
+            .into_par_iter()
+            .map(|(path, write)| {
+                let tmp = stage(&path, write).map_err(|e| (path.clone(), e))?;
+                let file = match tmp.as_file().try_clone() {
+                    Ok(f) => f,
+                    Err(e) => {
+                        staged().retain(|p| p != tmp.path());
+                        return Err((path, e));
+                    }
+                };
+                Ok((tmp, path, scope.spawn(move || file.sync_all())))
+            })
+            .collect();
+        let results: Vec<StageResult> = rendered
+            .into_iter()
+            .map(|r| {
+                let (tmp, path, synced) = r?;
+                match synced.join().unwrap_or_else(|_| Err(io::Error::other("syncing the file failed"))) {
+                    Ok(()) => Ok((tmp, path)),
+                    Err(e) => {
+                        staged().retain(|p| p != tmp.path());
+                        Err((path, e))
+                    }
+                }
+            })
+            .collect();
+        let names: Vec<PathBuf> = results.iter().flatten().map(|(tmp, _)| tmp.path().to_path_buf()).collect();
+        let outcome = persist_all(results);
+        // Moved into place, or removed as they dropped.
+        staged().retain(|p| !names.contains(p));
+        outcome
+    })
 }
 
 fn stage(path: &Path, write: Contents<'_>) -> io::Result<tempfile::NamedTempFile> {
@@ -86,8 +113,7 @@ fn stage(path: &Path, write: Contents<'_>) -> io::Result<tempfile::NamedTempFile
 
 fn fill(tmp: &mut tempfile::NamedTempFile, target: &Path, write: Contents<'_>) -> io::Result<()> {
     // Unbuffered: reports buffer their own output (`report::render`).
-    write(tmp.as_file_mut())?;
-    tmp.as_file().sync_all()?;
+    write(&mut Writeback::new(tmp.as_file_mut()))?;
     // A temporary file is private; a report is as readable as the file it replaces.
     #[cfg(unix)]
     {
@@ -96,6 +122,58 @@ fn fill(tmp: &mut tempfile::NamedTempFile, target: &Path, write: Contents<'_>) -
         std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))?;
     }
     Ok(())
+}
+
+/// A file written through this has its pages sent to the disk as it
+/// grows, so that the disk works while the report is still being
+/// rendered and the final `sync_all` waits for the last stretch only
+/// (on a large report, most of its time was that wait).
+struct Writeback<'f> {
+    file: &'f mut std::fs::File,
+    written: u64,
+    /// Where the bytes not yet sent start.
+    sent: u64,
+}
+
+impl<'f> Writeback<'f> {
+    /// Bytes between two requests to write back.
+    const STRETCH: u64 = 4 << 20;
+
+    fn new(file: &'f mut std::fs::File) -> Self {
+        Writeback { file, written: 0, sent: 0 }
+    }
+}
+
+impl Write for Writeback<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.written += n as u64;
+        if self.written - self.sent >= Self::STRETCH {
+            #[cfg(all(target_os = "linux", target_env = "gnu"))]
+            {
+                use std::os::fd::AsRawFd;
+                let len = (self.written - self.sent) as libc::off64_t;
+                // SAFETY: the descriptor is open for the borrow's life. The
+                // call only starts writing back dirty pages of the range and
+                // does not wait for them; a failure is no error of ours, as
+                // `sync_all` still writes whatever is left.
+                unsafe {
+                    libc::sync_file_range(
+                        self.file.as_raw_fd(),
+                        self.sent as libc::off64_t,
+                        len,
+                        libc::SYNC_FILE_RANGE_WRITE,
+                    )
+                };
+            }
+            self.sent = self.written;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
 }
 
 type StageResult = Result<(tempfile::NamedTempFile, PathBuf), (PathBuf, io::Error)>;
@@ -147,6 +225,23 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&a).unwrap(), "new a");
         assert_eq!(std::fs::read_to_string(&b).unwrap(), "new b");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        assert_eq!(registered_in(dir.path()), Vec::<PathBuf>::new());
+    }
+
+    #[test]
+    fn a_file_longer_than_a_writeback_stretch_arrives_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.json");
+        // Pieces of uneven length, so that the stretches end mid-write.
+        let piece: Vec<u8> = (0..=250u8).collect();
+        let pieces = (2 * Writeback::STRETCH as usize) / piece.len() + 7;
+        let files: Vec<Staged<'_>> =
+            vec![(path.clone(), Box::new(|w: &mut dyn Write| (0..pieces).try_for_each(|_| w.write_all(&piece))))];
+        write_all_atomically(files).unwrap();
+        let got = std::fs::read(&path).unwrap();
+        assert_eq!(got.len(), pieces * piece.len());
+        assert!(got.chunks(piece.len()).all(|c| c == piece.as_slice()));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "only the report, no staged file");
         assert_eq!(registered_in(dir.path()), Vec::<PathBuf>::new());
     }
 }
