@@ -147,10 +147,21 @@ const CHUNK: usize = 1024;
 pub fn analyze(paths: &[PathBuf], stdin: Option<String>, pack: &RulePack, options: &Options<'_>) -> Analysis {
     let mut problems = Vec::new();
     let plan = plan(paths, options.sources, &mut problems);
+    let stdin = stdin.filter(|_| paths.iter().any(|p| p.as_os_str() == "-"));
+    analyze_planned(plan, problems, stdin, pack, options)
+}
+
+/// `analyze` of files already walked: those of `plan`, and `stdin` (read,
+/// when `-` was named). `problems` are those met so far.
+pub fn analyze_planned(
+    plan: Plan,
+    mut problems: Vec<Problem>,
+    stdin: Option<String>,
+    pack: &RulePack,
+    options: &Options<'_>,
+) -> Analysis {
     let mut gathered = Gathered::default();
-    if paths.iter().any(|p| p.as_os_str() == "-")
-        && let Some(text) = stdin
-    {
+    if let Some(text) = stdin {
         let doc = Document::build("<stdin>".into(), crate::document::Format::Text, text, None, &mut problems);
         gathered.add(extract_document(&doc, pack));
     }

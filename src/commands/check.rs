@@ -29,7 +29,16 @@ struct Prepared {
     rules_failed: bool,
 }
 
-fn prepare(paths: &[PathBuf], args: &ReportArgs, io: &mut Io<'_>) -> io::Result<Result<Prepared, ExitStatus>> {
+/// Resolve the settings, then load the rule pack while `alongside` runs
+/// on the settings (the walk of the inputs: both take a while on an
+/// archive, and neither needs the other).
+fn prepare<T: Send>(
+    paths: &[PathBuf],
+    args: &ReportArgs,
+    pool: &rayon::ThreadPool,
+    io: &mut Io<'_>,
+    alongside: impl FnOnce(&Settings) -> T + Send,
+) -> io::Result<Result<(Prepared, T), ExitStatus>> {
     let cwd = std::env::current_dir()?;
     let settings = match Settings::resolve(paths, args, io.stdout_is_terminal, &cwd) {
         Ok(s) => s,
@@ -38,11 +47,22 @@ fn prepare(paths: &[PathBuf], args: &ReportArgs, io: &mut Io<'_>) -> io::Result<
             return Ok(Err(ExitStatus::Error));
         }
     };
-    let rules = crate::cli::RulesArgs { dirs: settings.rule_dirs.clone() };
-    let Some(LoadedPack { pack, failed }) = super::rules::load_pack(&rules, io)? else {
+    let dirs: Vec<&Path> = settings.rule_dirs.iter().map(PathBuf::as_path).collect();
+    let (loaded, along) = pool.join(|| RulePack::load_partial(&dirs), || alongside(&settings));
+    let Some(LoadedPack { pack, failed }) = super::rules::report_loaded(loaded, io)? else {
         return Ok(Err(ExitStatus::Error));
     };
-    Ok(Ok(Prepared { settings, pack, rules_failed: failed }))
+    Ok(Ok((Prepared { settings, pack, rules_failed: failed }, along)))
+}
+
+/// Walk the inputs of a check run; warm the recognizer meanwhile.
+fn plan(settings: &Settings) -> (analysis::Plan, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let (plan, _) = rayon::join(
+        || analysis::plan(&settings.paths, &settings.sources, &mut problems),
+        crate::quantity::Recognizer::english,
+    );
+    (plan, problems)
 }
 
 /// A thread pool of `--jobs` threads (all cores by default).
@@ -59,7 +79,13 @@ pub(crate) fn limits(read: &ReadArgs) -> Limits {
 }
 
 /// Read and analyse the documents of a check run.
-fn analyze(args: &CheckArgs, p: &Prepared, pool: &rayon::ThreadPool, io: &mut Io<'_>) -> io::Result<Analysis> {
+fn analyze(
+    args: &CheckArgs,
+    p: &Prepared,
+    (plan, problems): (analysis::Plan, Vec<Problem>),
+    pool: &rayon::ThreadPool,
+    io: &mut Io<'_>,
+) -> io::Result<Analysis> {
     let stdin = if p.settings.paths.iter().any(|x| x.as_os_str() == "-") {
         let mut problems = Vec::new();
         let text = crate::document::load::read_stdin(io.stdin, &mut problems);
@@ -74,26 +100,27 @@ fn analyze(args: &CheckArgs, p: &Prepared, pool: &rayon::ThreadPool, io: &mut Io
     let human = p.settings.stdout.iter().all(|f| matches!(f, OutputFormat::Terminal | OutputFormat::Concise));
     let bar = Bar::new(io.stderr_is_terminal && human);
     let options = Options { limits: limits(&args.read), sources: &p.settings.sources, progress: &bar };
-    let analysis = pool.install(|| analysis::analyze(&p.settings.paths, stdin, &p.pack, &options));
+    let analysis = pool.install(|| analysis::analyze_planned(plan, problems, stdin, &p.pack, &options));
     bar.finish();
     Ok(analysis)
 }
 
 pub(crate) fn run(args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
     let started = Instant::now();
-    let p = match prepare(&args.paths, &args.report, io)? {
+    let pool = pool(args.read.jobs)?;
+    let (p, planned) = match prepare(&args.paths, &args.report, &pool, io, plan)? {
         Ok(p) => p,
         Err(status) => return Ok(status),
     };
-    let pool = pool(args.read.jobs)?;
-    let analysis = analyze(&args, &p, &pool, io)?;
+    let analysis = analyze(&args, &p, planned, &pool, io)?;
     finish(p, analysis, &pool, started, io)
 }
 
 /// `figcheck compare CLAIMS...`: merge claims files and report as `check` does.
 pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
     let started = Instant::now();
-    let p = match prepare(&args.claims, &args.report, io)? {
+    let pool = pool(args.jobs)?;
+    let (p, ()) = match prepare(&args.claims, &args.report, &pool, io, |_| ())? {
         Ok(p) => p,
         Err(status) => return Ok(status),
     };
@@ -124,7 +151,6 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
     }
     let manifests = Manifests::with_extra(&p.settings.sources, &mut problems);
     let datasets = dataset::load_all(&manifests.ordered(), &mut problems);
-    let pool = pool(args.jobs)?;
     let analysis = pool.install(|| gathered.compare(datasets, problems, &p.pack));
     finish(p, analysis, &pool, started, io)
 }
@@ -254,11 +280,12 @@ fn overrides(settings: &Settings, analysis: &mut Analysis) {
 
 /// `figcheck baseline write FILE`: accept every current finding.
 pub(crate) fn write_baseline(file: &Path, args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
-    let p = match prepare(&args.paths, &args.report, io)? {
+    let pool = pool(args.read.jobs)?;
+    let (p, planned) = match prepare(&args.paths, &args.report, &pool, io, plan)? {
         Ok(p) => p,
         Err(status) => return Ok(status),
     };
-    let mut analysis = analyze(&args, &p, &pool(args.read.jobs)?, io)?;
+    let mut analysis = analyze(&args, &p, planned, &pool, io)?;
     overrides(&p.settings, &mut analysis);
     let findings: Vec<_> = analysis.findings.iter().collect();
     let text = baseline::render(&findings);

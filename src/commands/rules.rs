@@ -19,7 +19,14 @@ pub(crate) struct LoadedPack {
 /// Load the pack; print errors and notes. `None` when no pack could be built.
 pub(crate) fn load_pack(args: &RulesArgs, io: &mut Io<'_>) -> io::Result<Option<LoadedPack>> {
     let dirs: Vec<&Path> = args.dirs.iter().map(|p| p.as_path()).collect();
-    let (pack, errors) = RulePack::load_partial(&dirs);
+    report_loaded(RulePack::load_partial(&dirs), io)
+}
+
+/// Print what loading a pack said; `None` when no pack could be built.
+pub(crate) fn report_loaded(
+    (pack, errors): (Option<RulePack>, Vec<crate::rules::RuleError>),
+    io: &mut Io<'_>,
+) -> io::Result<Option<LoadedPack>> {
     for e in &errors {
         writeln!(io.stderr, "figcheck: error: {e}")?;
     }

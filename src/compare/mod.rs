@@ -52,26 +52,37 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(claims: &'a [Claim], pack: &'a RulePack, datasets: &'a [Dataset]) -> Ctx<'a> {
-        let days = claims.iter().map(|c| c.as_of.date.map(day_number)).collect();
+        let days = claims.par_iter().map(|c| c.as_of.date.map(day_number)).collect();
         // Only lookups, never iteration: hash order cannot leak into output.
         let ids: std::collections::HashMap<&str, usize> =
             pack.rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
-        let rules: Vec<Option<usize>> = claims.iter().map(|c| ids.get(&*c.rule).copied()).collect();
-        let intervals = claims
-            .iter()
+        let rules: Vec<Option<usize>> = claims.par_iter().map(|c| ids.get(&*c.rule).copied()).collect();
+        let intervals: Vec<Interval> = claims
+            .par_iter()
             .zip(&rules)
             .map(|(c, r)| c.interval().widened(r.map_or(0.0, |r| pack.rules[r].tolerance)))
             .collect();
         let mut paths: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        let mut previous: Option<(&Arc<crate::document::DocumentInfo>, u32)> = None;
         let docs = claims
             .iter()
             .map(|c| {
+                // A document's claims come together and share its info: look
+                // the path up once per document, not once per claim.
+                let doc = &c.citation.document;
+                if let Some((p, n)) = previous
+                    && Arc::ptr_eq(p, doc)
+                {
+                    return n;
+                }
                 let n = paths.len() as u32;
-                *paths.entry(c.citation.path()).or_insert(n)
+                let n = *paths.entry(c.citation.path()).or_insert(n);
+                previous = Some((doc, n));
+                n
             })
             .collect();
         let precise = claims
-            .iter()
+            .par_iter()
             .zip(&intervals)
             .map(|(c, iv): (&Claim, &Interval)| {
                 iv.lo.is_finite() && iv.hi.is_finite() && c.quantity.qualifier != Qualifier::Vague
@@ -378,25 +389,38 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
     }
     // Groups are compared independently; collected in order, so the
     // findings do not depend on the number of threads.
-    let per_group: Vec<Vec<Finding>> = chunks
-        .par_iter()
-        .map(|&chunk| {
-            let Some(rule) = ctx.rule_of(chunk[0]) else { return Vec::new() };
-            let mut found = match rule.behavior {
-                Behavior::Fixed => fixed::compare(&ctx, chunk, rule),
-                Behavior::Cumulative => cumulative::compare(&ctx, chunk, rule),
-                Behavior::Counter => counter::compare(&ctx, chunk, rule),
-                Behavior::Snapshot => snapshot::compare(&ctx, chunk, rule),
-            };
-            series::compare(&ctx, chunk, rule, &mut found);
-            found
-        })
-        .collect();
+    // The relations between metrics and the headlines are read while the
+    // groups are compared: a large group would otherwise leave threads idle.
+    let (per_group, others) = rayon::join(
+        || {
+            chunks
+                .par_iter()
+                .map(|&chunk| {
+                    let Some(rule) = ctx.rule_of(chunk[0]) else { return Vec::new() };
+                    let mut found = match rule.behavior {
+                        Behavior::Fixed => fixed::compare(&ctx, chunk, rule),
+                        Behavior::Cumulative => cumulative::compare(&ctx, chunk, rule),
+                        Behavior::Counter => counter::compare(&ctx, chunk, rule),
+                        Behavior::Snapshot => snapshot::compare(&ctx, chunk, rule),
+                    };
+                    series::compare(&ctx, chunk, rule, &mut found);
+                    found
+                })
+                .collect::<Vec<Vec<Finding>>>()
+        },
+        || {
+            let (mut part_of, (including, headlines)) = rayon::join(
+                || relations::part_of(&ctx, &by_metric),
+                || rayon::join(|| relations::including(&ctx), || headline::compare(&ctx)),
+            );
+            part_of.extend(including);
+            part_of.extend(headlines);
+            part_of
+        },
+    );
     let mut findings = gather_in_largest(per_group);
     drop_explained_by_stale(&mut findings);
-    findings.extend(relations::part_of(&ctx, &by_metric));
-    findings.extend(relations::including(&ctx));
-    findings.extend(headline::compare(&ctx));
+    findings.extend(others);
     let mut cited = vec![false; claims.len()];
     for i in findings.iter().flat_map(Finding::claims) {
         cited[i] = true;
