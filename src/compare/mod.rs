@@ -232,10 +232,13 @@ pub(crate) fn finding(
     metric: &Arc<str>,
     rule: &Arc<str>,
     groups: Vec<Group>,
-    explanation: String,
+    mut explanation: String,
     gap: Option<f64>,
     time_ignored: bool,
 ) -> Finding {
+    // Built by `format!` and `push_str`, an explanation can hold twice its
+    // length; an archive keeps tens of thousands of them.
+    explanation.shrink_to_fit();
     Finding {
         id: String::new(),
         kind,
