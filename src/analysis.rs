@@ -90,13 +90,9 @@ pub struct Plan {
 pub fn plan(paths: &[PathBuf], sources: &[PathBuf], problems: &mut Vec<Problem>) -> Plan {
     let mut manifests = Manifests::with_extra(sources, problems);
     let files: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
-    let inputs = load::gather(&files, problems)
-        .into_iter()
-        .map(|i| {
-            let entry = manifests.entry_for(&i, problems);
-            (i, entry)
-        })
-        .collect();
+    let inputs = load::gather(&files, problems);
+    let entries = manifests.entries_for(&inputs, problems);
+    let inputs = inputs.into_iter().zip(entries).collect();
     Plan { inputs, manifests }
 }
 

@@ -123,24 +123,36 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
             Err(e) => problems.push(Problem::error(display, e.to_string())),
             Ok(m) if m.is_dir() => {
                 let before = out.len();
-                let walker = ignore::WalkBuilder::new(p)
-                    .sort_by_file_name(|a, b| a.cmp(b))
+                // Walked on the run's threads (an archive has tens of
+                // thousands of files); the order is restored by sorting.
+                let found: std::sync::Mutex<(Vec<Input>, Vec<Problem>)> = Default::default();
+                ignore::WalkBuilder::new(p)
                     .require_git(false)
                     .follow_links(true)
-                    .build();
-                for entry in walker {
-                    match entry {
-                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => {
-                            out.push(Input {
-                                display: display_path(e.path()),
-                                path: e.path().to_path_buf(),
-                                root: p.clone(),
-                            });
-                        }
-                        Ok(_) => {}
-                        Err(e) => problems.push(walk_problem(&display, &e)),
-                    }
-                }
+                    .threads(rayon::current_num_threads())
+                    .build_parallel()
+                    .run(|| {
+                        let (found, display) = (&found, &display);
+                        Box::new(move |entry| {
+                            let item = match entry {
+                                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => {
+                                    Ok(Input { display: display_path(e.path()), path: e.into_path(), root: p.clone() })
+                                }
+                                Ok(_) => return ignore::WalkState::Continue,
+                                Err(e) => Err(walk_problem(display, &e)),
+                            };
+                            let mut found = found.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                            match item {
+                                Ok(input) => found.0.push(input),
+                                Err(problem) => found.1.push(problem),
+                            }
+                            ignore::WalkState::Continue
+                        })
+                    });
+                let (inputs, mut walk_problems) = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+                out.extend(inputs);
+                walk_problems.sort();
+                problems.extend(walk_problems);
                 if out.len() == before {
                     problems.push(Problem::error(
                         display,
@@ -408,20 +420,49 @@ impl Manifests {
         found
     }
 
-    /// The metadata the manifests give for `input`.
-    pub fn entry_for(&mut self, input: &Input, problems: &mut Vec<Problem>) -> Option<MetaFields> {
+    /// The manifest that governs `input`: the nearest `sources.yaml`
+    /// between its directory and its root (read when first met), if any.
+    fn governing(&mut self, input: &Input, problems: &mut Vec<Problem>) -> Option<usize> {
         // Paths from the walk start with the root as written: compare them as written.
         let mut dir = input.path.parent().map(Path::to_path_buf);
         while let Some(d) = dir {
             if let Some(m) = self.in_dir(&d, problems) {
-                return self.list[m].entry_for(&input.path);
+                return Some(m);
             }
             if d == input.root || !d.starts_with(&input.root) {
                 break;
             }
             dir = d.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty());
         }
-        self.extra_entry(&input.path)
+        None
+    }
+
+    /// The metadata the manifests give each of `inputs`, in order: a
+    /// manifest beside or above the file, else one named with `--sources`.
+    /// Manifests are found directory by directory, then the files are
+    /// looked up in them in parallel (an archive has many files and few
+    /// directories).
+    pub fn entries_for(&mut self, inputs: &[Input], problems: &mut Vec<Problem>) -> Vec<Option<MetaFields>> {
+        let mut governing = Vec::with_capacity(inputs.len());
+        let mut last: Option<(&Path, &Path, Option<usize>)> = None;
+        for input in inputs {
+            let dir = input.path.parent().unwrap_or(Path::new(""));
+            let m = match last {
+                Some((d, root, m)) if d == dir && root == input.root => m,
+                _ => self.governing(input, problems),
+            };
+            last = Some((dir, &input.root, m));
+            governing.push(m);
+        }
+        let this = &*self;
+        inputs
+            .par_iter()
+            .zip(governing)
+            .map(|(input, m)| match m {
+                Some(m) => this.list[m].entry_for(&input.path),
+                None => this.extra_entry(&input.path),
+            })
+            .collect()
     }
 
     /// All manifests: those found beside documents first, in the order
