@@ -73,11 +73,16 @@ fn primary_group(f: &Finding) -> usize {
     }
 }
 
+/// Where an editor should look for finding `f`: the last claim of its
+/// primary group.
+pub fn primary<'a>(f: &Finding, claims: &'a [Claim]) -> Located<'a> {
+    locate(claims, *f.groups[primary_group(f)].claims.last().expect("a group has claims"))
+}
+
 impl<'a> Diagnostic<'a> {
     pub fn new(f: &'a Finding, claims: &'a [Claim]) -> Diagnostic<'a> {
-        let pg = primary_group(f);
-        let primary_claim = *f.groups[pg].claims.last().expect("a group has claims");
-        let primary = locate(claims, primary_claim);
+        let primary = primary(f, claims);
+        let primary_claim = primary.claim;
         let related = f.claims().filter(|&i| i != primary_claim).map(|i| locate(claims, i)).collect();
         Diagnostic { finding: f, title: format!("{} {}", f.kind.name(), f.metric), primary, related }
     }

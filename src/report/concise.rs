@@ -9,9 +9,7 @@ pub struct Concise;
 
 impl Reporter for Concise {
     fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
-        for d in cx.diagnostics() {
-            let f = d.finding;
-            let p = &d.primary;
+        for (f, p) in cx.located() {
             writeln!(
                 out,
                 "{}:{}:{}: {} {}: {} [{} {}]",

@@ -20,14 +20,12 @@ fn property(s: &str) -> String {
 
 impl Reporter for Github {
     fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
-        for d in cx.diagnostics() {
-            let f = d.finding;
+        for (f, p) in cx.located() {
             let command = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let p = &d.primary;
             writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{} [{}]",

@@ -47,8 +47,8 @@ impl Reporter for Html {
         writeln!(out, "<h1>figcheck report: {}</h1>", esc(cx.name))?;
         writeln!(out, r#"<p class="summary">{}.</p>"#, esc(&cx.summary()))?;
 
-        let problems = || cx.diagnostics().filter(|d| !d.finding.kind.is_agreement());
-        let agreements = || cx.diagnostics().filter(|d| d.finding.kind.is_agreement());
+        let problems = || cx.diagnostics_of(false);
+        let agreements = || cx.diagnostics_of(true);
         writeln!(out, "<h2>What needs attention</h2>")?;
         if problems().next().is_none() {
             writeln!(out, "<p>Nothing: no figure disagrees with another or with the reference data.</p>")?;

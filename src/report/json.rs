@@ -101,28 +101,25 @@ fn summary(cx: &Context<'_>) -> Summary {
 }
 
 fn findings<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = FindingRecord<'a>> + 'a {
-    cx.diagnostics().map(|d| {
-        let f = d.finding;
-        FindingRecord {
-            id: &f.id,
-            kind: f.kind.name(),
-            severity: f.severity.name(),
-            metric: &f.metric,
-            rule: &f.rule,
-            explanation: &f.explanation,
-            gap: f.gap,
-            time_ignored: f.time_ignored,
-            primary: Primary {
-                claim: d.primary.claim,
-                path: d.primary.path,
-                line: d.primary.line,
-                column: d.primary.column,
-                end_line: d.primary.end_line,
-                end_column: d.primary.end_column,
-            },
-            groups: &f.groups,
-            series: f.series.as_ref(),
-        }
+    cx.located().map(|(f, p)| FindingRecord {
+        id: &f.id,
+        kind: f.kind.name(),
+        severity: f.severity.name(),
+        metric: &f.metric,
+        rule: &f.rule,
+        explanation: &f.explanation,
+        gap: f.gap,
+        time_ignored: f.time_ignored,
+        primary: Primary {
+            claim: p.claim,
+            path: p.path,
+            line: p.line,
+            column: p.column,
+            end_line: p.end_line,
+            end_column: p.end_column,
+        },
+        groups: &f.groups,
+        series: f.series.as_ref(),
     })
 }
 

@@ -52,8 +52,8 @@ impl Reporter for Markdown {
         writeln!(out, "# figcheck report: {}\n", cx.name)?;
         writeln!(out, "{}.\n", cx.summary())?;
 
-        let problems = || cx.diagnostics().filter(|d| !d.finding.kind.is_agreement());
-        let agreements = || cx.diagnostics().filter(|d| d.finding.kind.is_agreement());
+        let problems = || cx.diagnostics_of(false);
+        let agreements = || cx.diagnostics_of(true);
         writeln!(out, "## What needs attention\n")?;
         if problems().next().is_none() {
             writeln!(out, "Nothing: no figure disagrees with another or with the reference data.\n")?;

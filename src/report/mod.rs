@@ -27,7 +27,7 @@ use std::time::Duration;
 use crate::analysis::Analysis;
 use crate::compare::{Finding, FindingKind};
 use crate::config::{FailOn, OutputFormat};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Located};
 use crate::document::DocumentInfo;
 use crate::rules::Severity;
 
@@ -69,6 +69,22 @@ impl<'a> Context<'a> {
     /// written: a large run has many, each citing many claims.
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + '_ {
         self.findings.iter().map(|f| Diagnostic::new(f, &self.analysis.claims))
+    }
+
+    /// The shown problems (`agreements` false) or agreements (true), as
+    /// `diagnostics`: made for those only, as each lists every claim its
+    /// finding cites (thousands, for an archive's dataset matches).
+    pub fn diagnostics_of(&self, agreements: bool) -> impl Iterator<Item = Diagnostic<'a>> + '_ {
+        self.findings
+            .iter()
+            .filter(move |f| f.kind.is_agreement() == agreements)
+            .map(|f| Diagnostic::new(f, &self.analysis.claims))
+    }
+
+    /// Each shown finding and the place an editor should look at, for
+    /// views that cite one place a finding (no list of the other claims).
+    pub fn located(&self) -> impl Iterator<Item = (&'a Finding, Located<'a>)> + '_ {
+        self.findings.iter().map(|f| (*f, crate::diagnostic::primary(f, &self.analysis.claims)))
     }
 
     pub fn count(&self, s: Severity) -> usize {

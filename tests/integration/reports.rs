@@ -159,3 +159,35 @@ fn the_committed_seed_reports_are_current() {
         assert!(fresh == committed, "reports/seeds.{ext} is out of date: run `cargo run --release -- check seeds`");
     }
 }
+
+/// The views that cite one place a finding, and those that list problems
+/// and agreements apart, see what the full diagnostics say.
+#[test]
+fn located_findings_and_the_split_diagnostics_agree_with_the_full_ones() {
+    let a = fixture();
+    let cx = Context::new("discrepancies", &a, a.findings.iter().collect());
+    let full: Vec<_> = cx.diagnostics().collect();
+    let located: Vec<_> = cx.located().collect();
+    assert_eq!(located.len(), full.len());
+    for (d, (f, p)) in full.iter().zip(&located) {
+        assert!(std::ptr::eq(d.finding, *f));
+        assert_eq!(
+            (d.primary.claim, d.primary.path, d.primary.line, d.primary.column),
+            (p.claim, p.path, p.line, p.column)
+        );
+    }
+    let mut seen = 0;
+    for agreements in [false, true] {
+        let got: Vec<(usize, usize)> =
+            cx.diagnostics_of(agreements).map(|d| (d.primary.claim, d.related.len())).collect();
+        let want: Vec<(usize, usize)> = full
+            .iter()
+            .filter(|d| d.finding.kind.is_agreement() == agreements)
+            .map(|d| (d.primary.claim, d.related.len()))
+            .collect();
+        assert_eq!(got, want);
+        seen += got.len();
+    }
+    assert_eq!(seen, full.len());
+    assert!(full.iter().any(|d| !d.finding.kind.is_agreement()));
+}
