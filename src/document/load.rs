@@ -486,6 +486,62 @@ pub fn load_one(
 mod tests {
     use super::*;
 
+    /// Each file takes its metadata from the nearest manifest between its
+    /// directory and the root it was found under, else from `--sources`;
+    /// a manifest that governs a file but does not list it gives nothing.
+    #[test]
+    fn files_take_the_nearest_manifest_then_the_named_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("root");
+        let write = |p: &Path, text: &str| {
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, text).unwrap();
+        };
+        write(
+            &root.join(MANIFEST_NAME),
+            "documents:\n  - path: a.md\n    publisher: Root Press\n  - path: sub/b.md\n    publisher: Root Press, b\n",
+        );
+        write(&root.join("other").join(MANIFEST_NAME), "documents:\n  - path: c.md\n    publisher: Other Desk\n");
+        let named = tmp.path().join("named.yaml");
+        let loose = tmp.path().join("loose");
+        write(
+            &named,
+            &format!(
+                "documents:\n  - path: {}\n    publisher: Named Wire\n  - path: {}\n    publisher: never\n",
+                loose.join("e.md").display(),
+                root.join("other").join("d.md").display()
+            ),
+        );
+        for f in ["a.md", "sub/b.md", "sub/deeper/x.md", "other/c.md", "other/d.md"] {
+            write(&root.join(f), "Text.");
+        }
+        write(&loose.join("e.md"), "Text.");
+        let mut problems = Vec::new();
+        let inputs = gather(&[root.clone(), loose.clone()], &mut problems);
+        let mut manifests = Manifests::with_extra(std::slice::from_ref(&named), &mut problems);
+        let entries = manifests.entries_for(&inputs, &mut problems);
+        assert_eq!(problems, Vec::new());
+        let got: Vec<(String, Option<String>)> = inputs
+            .iter()
+            .zip(entries)
+            .map(|(i, e)| {
+                let rel = i.path.strip_prefix(tmp.path()).unwrap().to_string_lossy().replace('\\', "/");
+                (rel, e.and_then(|e| e.publisher))
+            })
+            .collect();
+        let want = [
+            ("loose/e.md", Some("Named Wire")),
+            ("root/a.md", Some("Root Press")),
+            ("root/other/c.md", Some("Other Desk")),
+            ("root/other/d.md", None),
+            ("root/sub/b.md", Some("Root Press, b")),
+            ("root/sub/deeper/x.md", None),
+        ];
+        let want: Vec<(String, Option<String>)> =
+            want.iter().map(|(p, e)| (p.to_string(), e.map(str::to_string))).collect();
+        assert_eq!(got, want);
+    }
+
     /// Read-ahead is advice: a FIFO (which a plain open would wait on for a
     /// writer) and a missing file pass through it, and `read` reports them.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
