@@ -195,11 +195,13 @@ fn finish(
         .stdout
         .split_at(settings.stdout.iter().position(|&f| f == OutputFormat::Terminal).unwrap_or(settings.stdout.len()));
     let cx_ref = &cx;
-    let files: Vec<Staged<'_>> = settings
-        .files
-        .iter()
-        .zip(&paths)
-        .map(|(&format, path)| -> Staged<'_> {
+    // The reports that grow with every claim and finding first: each is
+    // written by one thread, the next free one, so the set ends together.
+    let mut by_cost: Vec<(OutputFormat, &PathBuf)> = settings.files.iter().copied().zip(&paths).collect();
+    by_cost.sort_by_key(|(format, _)| report::cost_rank(*format));
+    let files: Vec<Staged<'_>> = by_cost
+        .into_iter()
+        .map(|(format, path)| -> Staged<'_> {
             (path.clone(), Box::new(move |w: &mut dyn io::Write| report::render(format, cx_ref, w)))
         })
         .collect();

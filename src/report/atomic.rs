@@ -42,29 +42,37 @@ pub type Staged<'a> = (PathBuf, Contents<'a>);
 /// the files in parallel) to a temporary file beside its target, and only
 /// when all are written are they moved into place, so a failure (a full
 /// disk, a directory that cannot be written) leaves no file of the set
-/// half-written and none replaced. The error names the file.
+/// half-written and none replaced. The error names the file. Files are
+/// taken in the order given, each by the next free thread: the costliest
+/// first, so that the set ends on all threads together.
 pub fn write_all_atomically(files: Vec<Staged<'_>>) -> Result<(), (PathBuf, io::Error)> {
     use rayon::prelude::*;
     std::thread::scope(|scope| {
         // Each file is synced to the disk on a thread of its own while the
         // run's threads render the next: the waits overlap the work.
-        let rendered: Vec<_> = files
-            .into_par_iter()
-            .map(|(path, write)| {
-                let tmp = stage(&path, write).map_err(|e| (path.clone(), e))?;
-                let file = match tmp.as_file().try_clone() {
-                    Ok(f) => f,
-                    Err(e) => {
-                        staged().retain(|p| p != tmp.path());
-                        return Err((path, e));
-                    }
-                };
-                Ok((tmp, path, scope.spawn(move || file.sync_all())))
+        let mut rendered: Vec<_> = files
+            .into_iter()
+            .enumerate()
+            .par_bridge()
+            .map(|(k, (path, write))| {
+                let staged_file = (|| {
+                    let tmp = stage(&path, write).map_err(|e| (path.clone(), e))?;
+                    let file = match tmp.as_file().try_clone() {
+                        Ok(f) => f,
+                        Err(e) => {
+                            staged().retain(|p| p != tmp.path());
+                            return Err((path.clone(), e));
+                        }
+                    };
+                    Ok((tmp, path.clone(), scope.spawn(move || file.sync_all())))
+                })();
+                (k, staged_file)
             })
             .collect();
+        rendered.sort_by_key(|(k, _)| *k);
         let results: Vec<StageResult> = rendered
             .into_iter()
-            .map(|r| {
+            .map(|(_, r)| {
                 let (tmp, path, synced) = r?;
                 match synced.join().unwrap_or_else(|_| Err(io::Error::other("syncing the file failed"))) {
                     Ok(()) => Ok((tmp, path)),

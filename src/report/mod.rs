@@ -225,6 +225,20 @@ pub(crate) fn write_escaped(
 /// comma, an indent) are copied into it, not each passed through `dyn Write`.
 pub type Out<'w> = io::BufWriter<&'w mut dyn Write>;
 
+/// Where a report file goes in the order reports are written: JSON,
+/// SARIF and JSON Lines hold every claim or finding and take longest on
+/// an archive; HTML and Markdown cap their tables; JUnit is small.
+pub fn cost_rank(format: OutputFormat) -> u8 {
+    match format {
+        OutputFormat::Json => 0,
+        OutputFormat::Sarif => 1,
+        OutputFormat::Jsonl => 2,
+        OutputFormat::Html => 3,
+        OutputFormat::Markdown => 4,
+        _ => 5,
+    }
+}
+
 /// Render `format` to `dest`.
 pub fn render(format: OutputFormat, cx: &Context<'_>, dest: &mut dyn Write) -> io::Result<()> {
     let mut out = io::BufWriter::with_capacity(1 << 16, dest);
