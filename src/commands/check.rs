@@ -14,7 +14,7 @@ use crate::config::OutputFormat;
 use crate::dataset;
 use crate::document::load::{Limits, Manifests, display_path};
 use crate::error::{ExitStatus, Level, Problem};
-use crate::report::{self, Context, Staged, write_all_atomically, write_atomically};
+use crate::report::{self, Context, Staged, write_all_atomically_in, write_atomically};
 use crate::rules::RulePack;
 use crate::settings::Settings;
 
@@ -195,25 +195,27 @@ fn finish(
         .stdout
         .split_at(settings.stdout.iter().position(|&f| f == OutputFormat::Terminal).unwrap_or(settings.stdout.len()));
     let cx_ref = &cx;
-    // The reports that grow with every claim and finding first: each is
-    // written by one thread, the next free one, so the set ends together.
-    let mut by_cost: Vec<(OutputFormat, &PathBuf)> = settings.files.iter().copied().zip(&paths).collect();
-    by_cost.sort_by_key(|(format, _)| report::cost_rank(*format));
-    let files: Vec<Staged<'_>> = by_cost
-        .into_iter()
-        .map(|(format, path)| -> Staged<'_> {
+    let files: Vec<Staged<'_>> = settings
+        .files
+        .iter()
+        .zip(&paths)
+        .map(|(&format, path)| -> Staged<'_> {
             (path.clone(), Box::new(move |w: &mut dyn io::Write| report::render(format, cx_ref, w)))
         })
         .collect();
+    // The reports that grow with every claim and finding first: each is
+    // written by one thread, the next free one, so the set ends together.
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&k| report::cost_rank(settings.files[k]));
     let mut written = Ok(());
     let printed = if pool.current_num_threads() > 1 {
         let slot = &mut written;
         pool.in_place_scope(|s| {
-            s.spawn(move |_| *slot = write_all_atomically(files));
+            s.spawn(move |_| *slot = write_all_atomically_in(files, &order));
             print_views(cx_ref, early, io.stdout)
         })
     } else {
-        written = pool.install(|| write_all_atomically(files));
+        written = pool.install(|| write_all_atomically_in(files, &order));
         print_views(cx_ref, early, io.stdout)
     };
     let write_failed = match written {

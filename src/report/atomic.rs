@@ -42,17 +42,27 @@ pub type Staged<'a> = (PathBuf, Contents<'a>);
 /// the files in parallel) to a temporary file beside its target, and only
 /// when all are written are they moved into place, so a failure (a full
 /// disk, a directory that cannot be written) leaves no file of the set
-/// half-written and none replaced. The error names the file. Files are
-/// taken in the order given, each by the next free thread: the costliest
-/// first, so that the set ends on all threads together.
+/// half-written and none replaced. The error names the file (the first
+/// of the set that failed).
 pub fn write_all_atomically(files: Vec<Staged<'_>>) -> Result<(), (PathBuf, io::Error)> {
+    let order: Vec<usize> = (0..files.len()).collect();
+    write_all_atomically_in(files, &order)
+}
+
+/// `write_all_atomically`, the files handed to the threads in `order`
+/// (indices into `files`, each once), each to the next free thread: the
+/// costliest first, and the set ends on all threads together.
+pub fn write_all_atomically_in(files: Vec<Staged<'_>>, order: &[usize]) -> Result<(), (PathBuf, io::Error)> {
     use rayon::prelude::*;
+    let mut slots: Vec<Option<Staged<'_>>> = files.into_iter().map(Some).collect();
+    let queue: Vec<(usize, Staged<'_>)> =
+        order.iter().map(|&k| (k, slots[k].take().expect("each file once in the order"))).collect();
+    assert!(slots.iter().all(Option::is_none), "every file in the order");
     std::thread::scope(|scope| {
         // Each file is synced to the disk on a thread of its own while the
         // run's threads render the next: the waits overlap the work.
-        let mut rendered: Vec<_> = files
+        let mut rendered: Vec<_> = queue
             .into_iter()
-            .enumerate()
             .par_bridge()
             .map(|(k, (path, write))| {
                 let staged_file = (|| {
@@ -69,6 +79,7 @@ pub fn write_all_atomically(files: Vec<Staged<'_>>) -> Result<(), (PathBuf, io::
                 (k, staged_file)
             })
             .collect();
+        // Back in the order of the set: the first failure is named.
         rendered.sort_by_key(|(k, _)| *k);
         let results: Vec<StageResult> = rendered
             .into_iter()
@@ -250,6 +261,30 @@ mod tests {
         assert_eq!(got.len(), pieces * piece.len());
         assert!(got.chunks(piece.len()).all(|c| c == piece.as_slice()));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "only the report, no staged file");
+        assert_eq!(registered_in(dir.path()), Vec::<PathBuf>::new());
+    }
+
+    #[test]
+    fn the_order_files_are_handed_out_in_changes_nothing_written_or_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (dir.path().join("a.md"), dir.path().join("b.json"), dir.path().join("c.sarif"));
+        let failing: Vec<Staged<'_>> = vec![
+            (a.clone(), Box::new(|_: &mut dyn Write| Err(io::Error::other("a failed")))),
+            (b.clone(), Box::new(|w: &mut dyn Write| w.write_all(b"b"))),
+            (c.clone(), Box::new(|_: &mut dyn Write| Err(io::Error::other("c failed")))),
+        ];
+        // Handed out last, still the first of the set to be named.
+        let (path, e) = write_all_atomically_in(failing, &[2, 1, 0]).unwrap_err();
+        assert_eq!((path, e.to_string()), (a.clone(), "a failed".to_string()));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        let fine: Vec<Staged<'_>> = vec![
+            (a.clone(), Box::new(|w: &mut dyn Write| w.write_all(b"a"))),
+            (b.clone(), Box::new(|w: &mut dyn Write| w.write_all(b"b"))),
+            (c.clone(), Box::new(|w: &mut dyn Write| w.write_all(b"c"))),
+        ];
+        write_all_atomically_in(fine, &[1, 2, 0]).unwrap();
+        let got: Vec<String> = [&a, &b, &c].iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+        assert_eq!(got, ["a", "b", "c"]);
         assert_eq!(registered_in(dir.path()), Vec::<PathBuf>::new());
     }
 }

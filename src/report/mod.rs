@@ -31,7 +31,7 @@ use crate::diagnostic::{Diagnostic, Located};
 use crate::document::DocumentInfo;
 use crate::rules::Severity;
 
-pub use atomic::{Staged, exit_removing_staged, write_all_atomically, write_atomically};
+pub use atomic::{Staged, exit_removing_staged, write_all_atomically, write_all_atomically_in, write_atomically};
 
 /// What every reporter is given.
 pub struct Context<'a> {
