@@ -61,24 +61,8 @@ pub fn write_all_atomically_in(files: Vec<Staged<'_>>, order: &[usize]) -> Resul
     std::thread::scope(|scope| {
         // Each file is synced to the disk on a thread of its own while the
         // run's threads render the next: the waits overlap the work.
-        let mut rendered: Vec<_> = queue
-            .into_iter()
-            .par_bridge()
-            .map(|(k, (path, write))| {
-                let staged_file = (|| {
-                    let tmp = stage(&path, write).map_err(|e| (path.clone(), e))?;
-                    let file = match tmp.as_file().try_clone() {
-                        Ok(f) => f,
-                        Err(e) => {
-                            staged().retain(|p| p != tmp.path());
-                            return Err((path.clone(), e));
-                        }
-                    };
-                    Ok((tmp, path.clone(), scope.spawn(move || file.sync_all())))
-                })();
-                (k, staged_file)
-            })
-            .collect();
+        let mut rendered: Vec<_> =
+            queue.into_iter().par_bridge().map(|(k, (path, write))| (k, stage_and_sync(path, write, scope))).collect();
         // Back in the order of the set: the first failure is named.
         rendered.sort_by_key(|(k, _)| *k);
         let results: Vec<StageResult> = rendered
@@ -100,6 +84,28 @@ pub fn write_all_atomically_in(files: Vec<Staged<'_>>, order: &[usize]) -> Resul
         staged().retain(|p| !names.contains(p));
         outcome
     })
+}
+
+/// A staged file, and the thread syncing it to the disk.
+type Syncing<'s> = (tempfile::NamedTempFile, PathBuf, std::thread::ScopedJoinHandle<'s, io::Result<()>>);
+
+/// Stage `path`, then sync it on a thread of `scope`.
+fn stage_and_sync<'s>(
+    path: PathBuf,
+    write: Contents<'_>,
+    scope: &'s std::thread::Scope<'s, '_>,
+) -> Result<Syncing<'s>, (PathBuf, io::Error)> {
+    let tmp = match stage(&path, write) {
+        Ok(tmp) => tmp,
+        Err(e) => return Err((path, e)),
+    };
+    match tmp.as_file().try_clone() {
+        Ok(file) => Ok((tmp, path, scope.spawn(move || file.sync_all()))),
+        Err(e) => {
+            staged().retain(|p| p != tmp.path());
+            Err((path, e))
+        }
+    }
 }
 
 fn stage(path: &Path, write: Contents<'_>) -> io::Result<tempfile::NamedTempFile> {
