@@ -47,13 +47,11 @@ impl Reporter for Html {
         writeln!(out, "<h1>figcheck report: {}</h1>", esc(cx.name))?;
         writeln!(out, r#"<p class="summary">{}.</p>"#, esc(&cx.summary()))?;
 
-        let problems = || cx.diagnostics_of(false);
-        let agreements = || cx.diagnostics_of(true);
         writeln!(out, "<h2>What needs attention</h2>")?;
-        if problems().next().is_none() {
+        if !cx.shows(false) {
             writeln!(out, "<p>Nothing: no figure disagrees with another or with the reference data.</p>")?;
         }
-        for d in problems() {
+        for d in cx.diagnostics_of(false) {
             let f = d.finding;
             let sev = f.severity.name();
             writeln!(out, r#"<section class="finding {sev}">"#)?;
@@ -87,11 +85,11 @@ impl Reporter for Html {
         }
 
         writeln!(out, "<h2>What agrees</h2>")?;
-        if agreements().next().is_none() {
+        if !cx.shows(true) {
             writeln!(out, "<p>No figure was corroborated by a second source or a reference series.</p>")?;
         } else {
             writeln!(out, "<ul>")?;
-            for d in agreements() {
+            for d in cx.diagnostics_of(true) {
                 let f = d.finding;
                 let wheres: Vec<String> = std::iter::once(&d.primary)
                     .chain(&d.related)

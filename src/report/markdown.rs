@@ -52,13 +52,11 @@ impl Reporter for Markdown {
         writeln!(out, "# figcheck report: {}\n", cx.name)?;
         writeln!(out, "{}.\n", cx.summary())?;
 
-        let problems = || cx.diagnostics_of(false);
-        let agreements = || cx.diagnostics_of(true);
         writeln!(out, "## What needs attention\n")?;
-        if problems().next().is_none() {
+        if !cx.shows(false) {
             writeln!(out, "Nothing: no figure disagrees with another or with the reference data.\n")?;
         }
-        for (n, d) in problems().enumerate() {
+        for (n, d) in cx.diagnostics_of(false).enumerate() {
             let f = d.finding;
             writeln!(out, "### {}. {} ({})\n", n + 1, title_case(f.kind.name()), f.severity.name())?;
             writeln!(out, "{}\n", f.explanation)?;
@@ -90,10 +88,10 @@ impl Reporter for Markdown {
         }
 
         writeln!(out, "## What agrees\n")?;
-        if agreements().next().is_none() {
+        if !cx.shows(true) {
             writeln!(out, "No figure was corroborated by a second source or a reference series.\n")?;
         }
-        for d in agreements() {
+        for d in cx.diagnostics_of(true) {
             let f = d.finding;
             let wheres: Vec<String> =
                 std::iter::once(&d.primary).chain(&d.related).map(|l| format!("`{}:{}`", l.path, l.line)).collect();
@@ -106,7 +104,7 @@ impl Reporter for Markdown {
                 f.id
             )?;
         }
-        if agreements().next().is_some() {
+        if cx.shows(true) {
             writeln!(out)?;
         }
 

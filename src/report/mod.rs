@@ -81,6 +81,12 @@ impl<'a> Context<'a> {
             .map(|f| Diagnostic::new(f, &self.analysis.claims))
     }
 
+    /// Whether any shown finding is a problem (`agreements` false) or an
+    /// agreement (true): asked without building a diagnostic.
+    pub fn shows(&self, agreements: bool) -> bool {
+        self.findings.iter().any(|f| f.kind.is_agreement() == agreements)
+    }
+
     /// Each shown finding and the place an editor should look at, for
     /// views that cite one place a finding (no list of the other claims).
     pub fn located(&self) -> impl Iterator<Item = (&'a Finding, Located<'a>)> + '_ {

@@ -186,6 +186,7 @@ fn located_findings_and_the_split_diagnostics_agree_with_the_full_ones() {
             .map(|d| (d.primary.claim, d.related.len()))
             .collect();
         assert_eq!(got, want);
+        assert_eq!(cx.shows(agreements), !want.is_empty());
         seen += got.len();
     }
     assert_eq!(seen, full.len());
