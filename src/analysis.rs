@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -103,21 +103,34 @@ pub fn extract_all(
     options: &Options<'_>,
 ) -> Vec<(Option<Extracted>, Vec<Problem>)> {
     let runs: Vec<&[(Input, Option<MetaFields>)]> = inputs.chunks(READ_AHEAD).collect();
+    let ahead: Vec<Mutex<Ahead>> = runs.iter().map(|_| Mutex::new(Ahead::Not)).collect();
     let done: Vec<Vec<_>> = runs
         .par_iter()
         .enumerate()
         .map(|(k, run)| {
-            // This run's files, if no run before asked for them, and the next run's.
-            if k == 0 {
-                load::read_ahead(run);
-            }
-            if let Some(next) = runs.get(k + 1) {
-                load::read_ahead(next);
+            // This run's files, opened ahead by the run before if the same
+            // thread did that one, else now; then the next run's.
+            let mut opened = match std::mem::replace(&mut *lock(&ahead[k]), Ahead::Taken) {
+                Ahead::Opened(files) => files,
+                _ => load::read_ahead(run),
+            };
+            if let Some(next) = runs.get(k + 1)
+                && matches!(*lock(&ahead[k + 1]), Ahead::Not)
+            {
+                let files = load::read_ahead(next);
+                let mut slot = lock(&ahead[k + 1]);
+                // Another thread may have started that run meanwhile: then
+                // it opened the files itself, and these only close.
+                if matches!(*slot, Ahead::Not) {
+                    *slot = Ahead::Opened(files);
+                }
             }
             run.iter()
-                .map(|(input, entry)| {
+                .enumerate()
+                .map(|(i, (input, entry))| {
                     let mut problems = Vec::new();
-                    let done = load::load_one(input, entry.clone(), &options.limits, &mut problems)
+                    let file = opened.get_mut(i).and_then(Option::take);
+                    let done = load::load_one(input, file, entry.clone(), &options.limits, &mut problems)
                         .map(|doc| extract_document(&doc, pack));
                     options.progress.advance();
                     (done, problems)
@@ -126,6 +139,21 @@ pub fn extract_all(
         })
         .collect();
     done.into_iter().flatten().collect()
+}
+
+/// A run's files, as far as reading ahead went.
+enum Ahead {
+    /// Nobody opened them yet.
+    Not,
+    /// Opened (and advised) by the thread that read the run before.
+    Opened(Vec<Option<std::fs::File>>),
+    /// The run has started.
+    Taken,
+}
+
+fn lock(slot: &Mutex<Ahead>) -> std::sync::MutexGuard<'_, Ahead> {
+    // Nothing can panic while the lock is held.
+    slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Files read and extracted in turn by one thread, the next run's files

@@ -52,7 +52,7 @@ struct Output {
 
 fn build(unit: Unit, limits: &Limits, manifests: &Manifests, problems: &mut Vec<Problem>) -> Option<Document> {
     match unit {
-        Unit::File(input, entry) => load::load_one(&input, entry, limits, problems),
+        Unit::File(input, entry) => load::load_one(&input, None, entry, limits, problems),
         Unit::Text(text) => Some(Document::new("<stdin>", text)),
         Unit::Record(line, bytes) => jsonl::parse("<stdin>", line, &bytes, |p| manifests.extra_entry(p), problems),
     }

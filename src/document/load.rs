@@ -261,8 +261,10 @@ pub fn decode(display: &str, bytes: Vec<u8>, problems: &mut Vec<Problem>) -> Opt
     }
 }
 
-/// Read one file into text, within `limits`.
-pub fn read(input: &Input, limits: &Limits, problems: &mut Vec<Problem>) -> Option<String> {
+/// Read one file into text, within `limits`: through `opened`, the file
+/// `read_ahead` opened, when that is a regular file (a pipe named on the
+/// command line is opened again, to wait for its writer).
+pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: &mut Vec<Problem>) -> Option<String> {
     let fail = |e: std::io::Error, problems: &mut Vec<Problem>| {
         let msg = match e.kind() {
             std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
@@ -273,13 +275,22 @@ pub fn read(input: &Input, limits: &Limits, problems: &mut Vec<Problem>) -> Opti
         problems.push(Problem::error(&input.display, msg));
         None
     };
-    let file = match fs::File::open(&input.path) {
-        Ok(f) => f,
-        Err(e) => return fail(e, problems),
-    };
-    let size = match file.metadata() {
-        Ok(m) => m.len(),
-        Err(e) => return fail(e, problems),
+    let opened = opened.and_then(|f| {
+        let m = f.metadata().ok()?;
+        m.is_file().then_some((f, m.len()))
+    });
+    let (file, size) = match opened {
+        Some(found) => found,
+        None => {
+            let file = match fs::File::open(&input.path) {
+                Ok(f) => f,
+                Err(e) => return fail(e, problems),
+            };
+            match file.metadata() {
+                Ok(m) => (file, m.len()),
+                Err(e) => return fail(e, problems),
+            }
+        }
     };
     if size > limits.max_file_size {
         problems.push(Problem::error(
@@ -323,26 +334,30 @@ pub fn read(input: &Input, limits: &Limits, problems: &mut Vec<Problem>) -> Opti
     decode(&input.display, bytes, problems)
 }
 
-/// Ask the kernel to start reading `inputs` now: on an archive that is not
-/// in the page cache, the disk then reads the next files while the ones
-/// before them are extracted, instead of each read waiting its turn.
-/// Advice only: nothing is read here, and a file that cannot be opened is
-/// left for `read` to report.
-pub fn read_ahead(inputs: &[(Input, Option<MetaFields>)]) {
+/// Open `inputs` and ask the kernel to start reading them now: on an
+/// archive that is not in the page cache, the disk then reads the next
+/// files while the ones before them are extracted, instead of each read
+/// waiting its turn. The files opened are handed to `read`, so each is
+/// opened once; one that cannot be opened is `None`, for `read` to report.
+pub fn read_ahead(inputs: &[(Input, Option<MetaFields>)]) -> Vec<Option<fs::File>> {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    for (input, _) in inputs {
+    {
         use std::os::fd::AsRawFd;
         use std::os::unix::fs::OpenOptionsExt;
-        // Non-blocking: a file swapped for a FIFO must not stall the run here.
-        let Ok(f) = fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(&input.path) else {
-            continue;
-        };
-        // SAFETY: the descriptor stays open through the call; the advice
-        // changes only what the kernel caches.
-        unsafe { libc::posix_fadvise(f.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED) };
+        inputs
+            .iter()
+            .map(|(input, _)| {
+                // Non-blocking: a file swapped for a FIFO must not stall the run here.
+                let f = fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(&input.path).ok()?;
+                // SAFETY: the descriptor stays open through the call; the advice
+                // changes only what the kernel caches.
+                unsafe { libc::posix_fadvise(f.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED) };
+                Some(f)
+            })
+            .collect()
     }
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-    let _ = inputs;
+    inputs.iter().map(|_| None).collect()
 }
 
 /// Read standard input into text.
@@ -474,11 +489,12 @@ impl Manifests {
 /// Read and build one document.
 pub fn load_one(
     input: &Input,
+    opened: Option<fs::File>,
     entry: Option<MetaFields>,
     limits: &Limits,
     problems: &mut Vec<Problem>,
 ) -> Option<Document> {
-    let text = read(input, limits, problems)?;
+    let text = read(input, opened, limits, problems)?;
     Some(Document::build(input.display.clone(), Format::of(&input.path), text, entry, problems))
 }
 
@@ -542,11 +558,11 @@ mod tests {
         assert_eq!(got, want);
     }
 
-    /// Read-ahead is advice: a FIFO (which a plain open would wait on for a
-    /// writer) and a missing file pass through it, and `read` reports them.
+    /// Read-ahead never waits: a FIFO (which a plain open would wait on for
+    /// a writer) and a missing file pass through it, for `read` to handle.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     #[test]
-    fn read_ahead_never_waits_and_never_reports() {
+    fn read_ahead_never_waits_and_hands_its_files_to_read() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("pipe.md");
         let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
@@ -558,9 +574,13 @@ mod tests {
             |p: &Path| Input { display: p.display().to_string(), path: p.to_path_buf(), root: dir.path().into() };
         let inputs: Vec<(Input, Option<MetaFields>)> =
             [fifo.as_path(), &dir.path().join("gone.md"), &plain].iter().map(|p| (input(p), None)).collect();
-        read_ahead(&inputs);
+        let mut opened = read_ahead(&inputs);
+        assert_eq!(opened.iter().map(Option::is_some).collect::<Vec<_>>(), [true, false, true]);
+        // The file opened ahead is the one read: it is not opened again.
+        fs::remove_file(&plain).unwrap();
         let mut problems = Vec::new();
-        assert_eq!(read(&inputs[2].0, &Limits::default(), &mut problems).as_deref(), Some("Some 1,200 people."));
+        let text = read(&inputs[2].0, opened[2].take(), &Limits::default(), &mut problems);
+        assert_eq!(text.as_deref(), Some("Some 1,200 people."));
         assert!(problems.is_empty());
     }
 
