@@ -280,17 +280,34 @@ static CLAUSE_BREAK: LazyLock<regex::Regex> =
 
 /// The byte range, within `sentence`, of the clause holding offset `pos`.
 pub fn clause_of(sentence: &str, pos: usize) -> Range<usize> {
-    let mut start = 0;
-    let mut end = sentence.len();
-    for m in CLAUSE_BREAK.find_iter(sentence) {
-        if m.end() <= pos {
-            start = m.end();
-        } else if m.start() >= pos {
-            end = m.start();
-            break;
-        }
+    Clauses::of(sentence).at(pos)
+}
+
+/// Where a sentence breaks into clauses: found once for all its figures.
+pub struct Clauses {
+    breaks: Vec<Range<usize>>,
+    len: usize,
+}
+
+impl Clauses {
+    pub fn of(sentence: &str) -> Clauses {
+        Clauses { breaks: CLAUSE_BREAK.find_iter(sentence).map(|m| m.range()).collect(), len: sentence.len() }
     }
-    start..end.max(start)
+
+    /// The byte range of the clause holding offset `pos`.
+    pub fn at(&self, pos: usize) -> Range<usize> {
+        let mut start = 0;
+        let mut end = self.len;
+        for m in &self.breaks {
+            if m.end <= pos {
+                start = m.end;
+            } else if m.start >= pos {
+                end = m.start;
+                break;
+            }
+        }
+        start..end.max(start)
+    }
 }
 
 #[cfg(test)]

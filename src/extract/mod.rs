@@ -17,11 +17,11 @@ pub use as_of::{AsOf, AsOfSource};
 pub use attribution::Attribution;
 
 use crate::dates::Date;
-use crate::document::segment::clause_of;
+use crate::document::segment::Clauses;
 use crate::document::{DateSource, Document, DocumentInfo, Role};
 use crate::quantity::{Interval, Quantity, Recognizer};
 use crate::rules::RulePack;
-use crate::rules::compile::{CLOSE, ContextVerdict, OPEN};
+use crate::rules::compile::{CLOSE, Context, ContextVerdict, OPEN};
 use crate::rules::spec::ContextScope;
 
 /// Where a claim was made, precisely enough for an editor to find it.
@@ -174,10 +174,10 @@ fn paragraph_bounds(doc: &Document, si: usize) -> (usize, usize) {
     (first, last)
 }
 
-/// The text a rule's context words are looked for in.
-fn context_text(doc: &Document, si: usize, scope: ContextScope) -> &str {
+/// Where the text a rule's context words are looked for in lies.
+fn context_span(doc: &Document, si: usize, scope: ContextScope) -> Range<usize> {
     let s = &doc.sentences[si];
-    let span = match (s.role, scope) {
+    match (s.role, scope) {
         // A heading is read with the paragraph under it.
         (Role::Headline | Role::Heading, _) => {
             let (_, last) = paragraph_bounds(doc, si);
@@ -193,20 +193,14 @@ fn context_text(doc: &Document, si: usize, scope: ContextScope) -> &str {
             let (first, last) = paragraph_bounds(doc, si);
             doc.sentences[first].span.start..doc.sentences[last].span.end
         }
-    };
-    &doc.text[span]
+    }
 }
 
 /// Append `s` with every whitespace run (line breaks of wrapped text
 /// included) as one space, so patterns can be written with single spaces.
 fn push_collapsed(out: &mut String, s: &str) {
-    let b = s.as_bytes();
     // Most text has single spaces only: copy it whole.
-    let plain = memchr::memchr3(b'\n', b'\r', b'\t', b).is_none()
-        && memchr::memmem::find(b, b"  ").is_none()
-        && memchr::memmem::find(b, b" ,").is_none()
-        && !s.contains('\u{a0}');
-    if plain {
+    if is_collapsed(s.as_bytes()) {
         out.push_str(s);
         return;
     }
@@ -223,6 +217,22 @@ fn push_collapsed(out: &mut String, s: &str) {
     if s.ends_with(char::is_whitespace) && !s.trim().is_empty() {
         out.push(' ');
     }
+}
+
+/// No line break, tab, double space, space before a comma or no-break
+/// space: one pass, as most pieces are a sentence or shorter.
+fn is_collapsed(b: &[u8]) -> bool {
+    let mut prev = 0u8;
+    for &c in b {
+        match c {
+            b'\n' | b'\r' | b'\t' => return false,
+            b' ' | b',' if prev == b' ' => return false,
+            0xA0 if prev == 0xC2 => return false,
+            _ => {}
+        }
+        prev = c;
+    }
+    true
 }
 
 /// The figure index in the only figure marker of a masked match, if it has exactly one.
@@ -243,6 +253,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
     let mut out = Vec::new();
     let mut masked = String::new();
     let mut qi = 0;
+    let mut contexts = Contexts::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         while qi < quantities.len() && quantities[qi].span.start < s.span.start {
             qi += 1;
@@ -272,8 +283,8 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         push_collapsed(&mut masked, &doc.text[pos..s.span.end]);
 
         let mut attempts = Vec::new();
-        let mut contexts: [Option<String>; 2] = [None, None];
         let mut verdicts: Vec<((usize, usize), ContextVerdict)> = Vec::new();
+        let mut clauses: Option<Clauses> = None;
         for set_index in pack.set.matches(masked.as_bytes()).iter() {
             let (ri, pi) = pack.owners[set_index];
             let rule = &pack.rules[ri];
@@ -296,20 +307,19 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 } else {
                     // One verdict per rule and clause, however many patterns matched.
                     let sentence_text = &doc.text[s.span.clone()];
-                    let clause = clause_of(sentence_text, q.span.start - s.span.start);
+                    let clause =
+                        clauses.get_or_insert_with(|| Clauses::of(sentence_text)).at(q.span.start - s.span.start);
                     let key = (ri, clause.start);
                     let verdict = match verdicts.iter().find(|(k, _)| *k == key) {
                         Some((_, v)) => v.clone(),
                         None => {
-                            let slot = &mut contexts[rule.context.scope as usize];
-                            let ctx = slot.get_or_insert_with(|| {
-                                let mut ctx = String::new();
-                                push_collapsed(&mut ctx, context_text(doc, si, rule.context.scope));
-                                ctx
-                            });
-                            let mut clause_text = String::new();
-                            push_collapsed(&mut clause_text, &sentence_text[clause]);
-                            let v = rule.context.check(ctx, &clause_text);
+                            let span = context_span(doc, si, rule.context.scope);
+                            let v =
+                                contexts.check_text(doc, s.paragraph, ri, &rule.context, span).unwrap_or_else(|| {
+                                    let mut clause_text = String::new();
+                                    push_collapsed(&mut clause_text, &sentence_text[clause]);
+                                    rule.context.check_clause(&clause_text)
+                                });
                             verdicts.push((key, v.clone()));
                             v
                         }
@@ -349,6 +359,50 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         out.push(SentenceMatch { sentence: si, figures, attempts });
     }
     out
+}
+
+/// The context texts of the paragraph being matched, collapsed, and each
+/// rule's verdict on them: a paragraph's sentences share them.
+#[derive(Default)]
+struct Contexts {
+    paragraph: usize,
+    texts: Vec<(Range<usize>, String)>,
+    verdicts: Vec<(usize, Range<usize>, Option<ContextVerdict>)>,
+}
+
+impl Contexts {
+    /// `Context::check_text` of rule `ri` on the text at `span` (for a
+    /// sentence of `paragraph`).
+    fn check_text(
+        &mut self,
+        doc: &Document,
+        paragraph: usize,
+        ri: usize,
+        context: &Context,
+        span: Range<usize>,
+    ) -> Option<ContextVerdict> {
+        // Sentences come in order: what earlier paragraphs kept is not asked for again.
+        if paragraph != self.paragraph {
+            self.paragraph = paragraph;
+            self.texts.clear();
+            self.verdicts.clear();
+        }
+        if let Some((_, _, v)) = self.verdicts.iter().find(|(r, sp, _)| *r == ri && *sp == span) {
+            return v.clone();
+        }
+        let text = match self.texts.iter().position(|(sp, _)| *sp == span) {
+            Some(i) => &self.texts[i].1,
+            None => {
+                let mut t = String::new();
+                push_collapsed(&mut t, &doc.text[span.clone()]);
+                self.texts.push((span.clone(), t));
+                &self.texts.last().expect("just pushed").1
+            }
+        };
+        let v = context.check_text(text);
+        self.verdicts.push((ri, span, v.clone()));
+        v
+    }
 }
 
 /// A sentence as cited: trimmed, whitespace collapsed.
@@ -406,6 +460,7 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
         let mut whole: Option<Option<Attribution>> = None;
         let mut by_clause: Vec<(usize, Option<Attribution>)> = Vec::new();
         let mut cited: Option<Arc<str>> = None;
+        let mut clauses: Option<Clauses> = None;
         for a in &m.attempts {
             if a.outcome != Outcome::Claimed {
                 continue;
@@ -413,7 +468,7 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
             let rule = &pack.rules[a.rule];
             let q = &quantities[m.figures[a.figure]];
             // The source named in the figure's own clause, else in its sentence.
-            let clause = clause_of(sentence_text, q.span.start - s.span.start);
+            let clause = clauses.get_or_insert_with(|| Clauses::of(sentence_text)).at(q.span.start - s.span.start);
             let in_clause = match by_clause.iter().find(|(c, _)| *c == clause.start) {
                 Some((_, a)) => a.clone(),
                 None => {
@@ -488,6 +543,53 @@ mod tests {
         assert_eq!(c[0].as_of.date, parse_date("2023-12-20"));
         assert_eq!(c[0].citation.publisher(), Some("The Daily"));
         assert_eq!((c[0].citation.line, c[0].citation.column), (1, 101));
+    }
+
+    /// A paragraph's context serves each of its sentences, and only them.
+    #[test]
+    fn paragraph_context_is_shared_by_its_sentences_only() {
+        let c = claims(
+            "The United States helps Palestinians in Gaza. Our humanitarian assistance now totals $1.2 billion. By March the assistance totals $1.3 billion.\n\nElsewhere the assistance totals $5 million.\n",
+            "2024-03-21",
+        );
+        let got: Vec<(&str, f64, u32)> = c.iter().map(|c| (&*c.rule, c.quantity.value, c.citation.column)).collect();
+        assert_eq!(got, [("us-aid-total", 1.2e9, 86), ("us-aid-total", 1.3e9, 131)]);
+    }
+
+    /// The one-pass test for text to copy whole agrees with the four
+    /// searches it replaced.
+    #[test]
+    fn text_needing_no_collapse() {
+        let searches = |s: &str| {
+            let b = s.as_bytes();
+            memchr::memchr3(b'\n', b'\r', b'\t', b).is_none()
+                && memchr::memmem::find(b, b"  ").is_none()
+                && memchr::memmem::find(b, b" ,").is_none()
+                && !s.contains('\u{a0}')
+        };
+        for s in [
+            "",
+            "a b",
+            " a b ",
+            "a  b",
+            "a\tb",
+            "a\nb",
+            "a\r\nb",
+            "killed , 40",
+            "killed, 40",
+            "a\u{a0}b",
+            "€20 and ₠ x",
+            "\u{20a0}\u{a0}",
+            "ends with space ",
+            ",",
+            " ,",
+            "a ,",
+        ] {
+            assert_eq!(is_collapsed(s.as_bytes()), searches(s), "{s:?}");
+        }
+        let mut out = String::from("x");
+        push_collapsed(&mut out, " killed ,\n 40\u{a0}people ");
+        assert_eq!(out, "x killed, 40 people ");
     }
 
     #[test]

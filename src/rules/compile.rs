@@ -81,16 +81,27 @@ impl Context {
     /// ones: a word about another metric elsewhere in a long sentence does
     /// not forbid this one.
     pub fn check(&self, text: &str, clause: &str) -> ContextVerdict {
+        self.check_text(text).unwrap_or_else(|| self.check_clause(clause))
+    }
+
+    /// The verdict on the sentence or paragraph alone: what is missing
+    /// from it, if anything (the same for every figure it holds).
+    pub fn check_text(&self, text: &str) -> Option<ContextVerdict> {
         if let Some(any) = &self.any
             && !any.is_match(text)
         {
-            return ContextVerdict::MissingAny;
+            return Some(ContextVerdict::MissingAny);
         }
         for (re, w) in self.all.iter().zip(&self.all_words) {
             if !re.is_match(text) {
-                return ContextVerdict::MissingAll(w.clone());
+                return Some(ContextVerdict::MissingAll(w.clone()));
             }
         }
+        None
+    }
+
+    /// The verdict on the clause of a figure whose text passed `check_text`.
+    pub fn check_clause(&self, clause: &str) -> ContextVerdict {
         if let Some(none) = &self.none
             && let Some(m) = none.find(clause)
         {
