@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -17,15 +18,21 @@ use crate::error::Problem;
 /// File extensions read when walking a directory.
 pub const DOCUMENT_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
 
-/// A file to read, with the path as the user will see it.
+/// A file to read.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Input {
-    pub display: String,
     pub path: PathBuf,
     /// The directory named on the command line that led to this file (its
     /// own directory when the file was named): manifests are looked for
-    /// between the file and this root.
-    pub root: PathBuf,
+    /// between the file and this root. Shared by the files found under it.
+    pub root: Arc<Path>,
+}
+
+impl Input {
+    /// The path as the user will see it.
+    pub fn display(&self) -> String {
+        display_path(&self.path)
+    }
 }
 
 /// What a file may be and still be read as a document.
@@ -123,6 +130,7 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
             Err(e) => problems.push(Problem::error(display, e.to_string())),
             Ok(m) if m.is_dir() => {
                 let before = out.len();
+                let root: Arc<Path> = p.as_path().into();
                 let walker = ignore::WalkBuilder::new(p)
                     .sort_by_file_name(|a, b| a.cmp(b))
                     .require_git(false)
@@ -135,11 +143,7 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => {
-                            out.push(Input {
-                                display: display_path(e.path()),
-                                path: e.path().to_path_buf(),
-                                root: p.clone(),
-                            });
+                            out.push(Input { path: e.path().to_path_buf(), root: Arc::clone(&root) });
                         }
                         Ok(_) => {}
                         Err(e) => problems.push(walk_problem(&display, &e)),
@@ -156,13 +160,17 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
                 }
             }
             Ok(_) => {
-                let root = p.parent().map(Path::to_path_buf).unwrap_or_default();
-                out.push(Input { display, path: p.clone(), root });
+                let root = p.parent().unwrap_or(Path::new("")).into();
+                out.push(Input { path: p.clone(), root });
             }
         }
     }
-    out.sort();
-    out.dedup();
+    // In the order of the paths as shown; each shown path is made again
+    // when needed rather than kept with every file of an archive.
+    let mut keyed: Vec<(String, Input)> = out.into_iter().map(|i| (display_path(&i.path), i)).collect();
+    keyed.sort();
+    keyed.dedup();
+    let mut out: Vec<Input> = keyed.into_iter().map(|(_, i)| i).collect();
     // Through symbolic links one file can be reached by several paths. A
     // stat per file: on the run's threads, as an archive has many.
     let ids: Vec<_> = out.par_iter().map(|i| file_id(&i.path)).collect();
@@ -172,7 +180,7 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
     for i in &out {
         if i.path.to_str().is_none() {
             problems.push(Problem::error(
-                &i.display,
+                i.display(),
                 "the file name is not valid UTF-8; it is read, and cited with its bad bytes escaped as \\xNN",
             ));
         }
@@ -272,7 +280,7 @@ pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: 
             std::io::ErrorKind::NotFound => "no longer exists (removed while figcheck was running)".to_string(),
             _ => format!("cannot be read: {e}"),
         };
-        problems.push(Problem::error(&input.display, msg));
+        problems.push(Problem::error(input.display(), msg));
         None
     };
     let opened = opened.and_then(|f| {
@@ -294,7 +302,7 @@ pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: 
     };
     if size > limits.max_file_size {
         problems.push(Problem::error(
-            &input.display,
+            input.display(),
             format!(
                 "{}, over the {} size limit, skipped (raise it with --max-file-size)",
                 human_size(size),
@@ -310,7 +318,7 @@ pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: 
     }
     if bytes.len() as u64 > limits.max_file_size {
         problems.push(Problem::error(
-            &input.display,
+            input.display(),
             format!("grew past the {} size limit while it was read, skipped", human_size(limits.max_file_size)),
         ));
         return None;
@@ -320,7 +328,7 @@ pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: 
     {
         problems.push(
             Problem::error(
-                &input.display,
+                input.display(),
                 format!(
                     "a line of {}, over the {} line limit: not prose (generated data or a minified dump?), skipped",
                     human_size(len as u64),
@@ -331,7 +339,7 @@ pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: 
         );
         return None;
     }
-    decode(&input.display, bytes, problems)
+    decode(&input.display(), bytes, problems)
 }
 
 /// Open `inputs` and ask the kernel to start reading them now: on an
@@ -436,7 +444,7 @@ impl Manifests {
             if let Some(m) = self.in_dir(&d, problems) {
                 return Some(m);
             }
-            if d == input.root || !d.starts_with(&input.root) {
+            if *d == *input.root || !d.starts_with(&input.root) {
                 break;
             }
             dir = d.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty());
@@ -455,7 +463,7 @@ impl Manifests {
         for input in inputs {
             let dir = input.path.parent().unwrap_or(Path::new(""));
             let m = match last {
-                Some((d, root, m)) if d == dir && root == input.root => m,
+                Some((d, root, m)) if d == dir && *root == *input.root => m,
                 _ => self.governing(input, problems),
             };
             last = Some((dir, &input.root, m));
@@ -495,7 +503,7 @@ pub fn load_one(
     problems: &mut Vec<Problem>,
 ) -> Option<Document> {
     let text = read(input, opened, limits, problems)?;
-    Some(Document::build(input.display.clone(), Format::of(&input.path), text, entry, problems))
+    Some(Document::build(input.display(), Format::of(&input.path), text, entry, problems))
 }
 
 #[cfg(test)]
@@ -570,8 +578,7 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
         let plain = dir.path().join("a.md");
         fs::write(&plain, "Some 1,200 people.").unwrap();
-        let input =
-            |p: &Path| Input { display: p.display().to_string(), path: p.to_path_buf(), root: dir.path().into() };
+        let input = |p: &Path| Input { path: p.to_path_buf(), root: dir.path().into() };
         let inputs: Vec<(Input, Option<MetaFields>)> =
             [fifo.as_path(), &dir.path().join("gone.md"), &plain].iter().map(|p| (input(p), None)).collect();
         let mut opened = read_ahead(&inputs);
