@@ -20,16 +20,15 @@ pub(crate) struct Xml<'a>(&'a str);
 
 impl std::fmt::Display for Xml<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        super::write_escaped(f, self.0, |b| match b {
-            b'&' => Some("&amp;"),
-            b'<' => Some("&lt;"),
-            b'>' => Some("&gt;"),
-            b'"' => Some("&quot;"),
-            b'\'' => Some("&apos;"),
-            b'\n' | b'\t' | b'\r' => None,
-            // Other control characters are not allowed in XML 1.0.
-            0..0x20 => Some(""),
-            _ => None,
+        // Control characters other than line breaks and tabs are not allowed in XML 1.0.
+        const SPECIAL: [bool; 256] = super::escaped_bytes(b"&<>\"'", true);
+        super::write_escaped(f, self.0, &SPECIAL, |b| match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => "",
         })
     }
 }
@@ -111,5 +110,6 @@ mod tests {
             "&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;\tend\n"
         );
         assert_eq!(xml("été & <ü>").to_string(), "été &amp; &lt;ü&gt;");
+        assert_eq!(xml("\u{0}a\r\u{1f}\u{7f}b\u{0}").to_string(), "a\r\u{7f}b");
     }
 }

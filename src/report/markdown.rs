@@ -22,11 +22,8 @@ struct Cell<'a>(&'a str);
 
 impl std::fmt::Display for Cell<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        super::write_escaped(f, self.0, |b| match b {
-            b'|' => Some("\\|"),
-            b'\n' => Some(" "),
-            _ => None,
-        })
+        const SPECIAL: [bool; 256] = super::escaped_bytes(b"|\n", false);
+        super::write_escaped(f, self.0, &SPECIAL, |b| if b == b'|' { "\\|" } else { " " })
     }
 }
 

@@ -208,20 +208,41 @@ pub fn verdict(f: &Finding) -> String {
     }
 }
 
-/// Write `s` with the ASCII bytes that `with` names replaced, the rest in
-/// as few pieces as possible (most text has nothing to replace).
+/// ASCII bytes an escape replaces: `bytes` are replaced, and with
+/// `controls`, every control character but line feed, tab and return too.
+pub(crate) const fn escaped_bytes(bytes: &[u8], controls: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    if controls {
+        let mut c = 0;
+        while c < 0x20 {
+            t[c] = !matches!(c as u8, b'\n' | b'\t' | b'\r');
+            c += 1;
+        }
+    }
+    t
+}
+
+/// Write `s` with the bytes `special` marks replaced by `with`, the rest in
+/// as few pieces as possible (most text has nothing to replace). A table
+/// lookup per byte: the reports escape every quoted sentence.
 pub(crate) fn write_escaped(
     f: &mut std::fmt::Formatter<'_>,
     s: &str,
-    with: impl Fn(u8) -> Option<&'static str>,
+    special: &[bool; 256],
+    with: impl Fn(u8) -> &'static str,
 ) -> std::fmt::Result {
+    let b = s.as_bytes();
     let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        if let Some(replacement) = with(b) {
-            f.write_str(&s[from..i])?;
-            f.write_str(replacement)?;
-            from = i + 1;
-        }
+    while let Some(k) = b[from..].iter().position(|&c| special[usize::from(c)]) {
+        let at = from + k;
+        f.write_str(&s[from..at])?;
+        f.write_str(with(b[at]))?;
+        from = at + 1;
     }
     f.write_str(&s[from..])
 }
