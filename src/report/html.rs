@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::chart::{Mark, timeline};
 use super::junit::xml as esc;
-use super::{Context, Out, Reporter, TABLE_ROWS, metric_tables, table_cut, undated, verdict_text};
+use super::{Context, Out, Reporter, TABLE_ROWS, date, metric_tables, source, table_cut, undated, verdict_text};
 use crate::extract::Claim;
 use crate::rules::Severity;
 
@@ -27,14 +27,6 @@ table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:.92em}th,td{bo
 th{background:#f0f0ee}blockquote{margin:.5em 0;padding:.2em .8em;border-left:3px solid #ccc;color:#333}\
 code{font:.9em ui-monospace,Menlo,Consolas,monospace;background:#f1f1ef;padding:0 .2em}.id{color:#777;font-size:.85em}\
 figure{margin:1em 0}figcaption{font-size:.85em;color:#555}.problem{color:#c81e1e;font-weight:600}";
-
-fn source(c: &Claim) -> String {
-    c.citation.publisher().map(str::to_string).unwrap_or_else(|| "unknown publisher".to_string())
-}
-
-fn date(c: &Claim) -> String {
-    c.as_of.date.map_or_else(|| "undated".to_string(), |d| d.to_string())
-}
 
 impl Reporter for Html {
     fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
@@ -63,14 +55,14 @@ impl Reporter for Html {
             )?;
             for loc in std::iter::once(&d.primary).chain(&d.related) {
                 let c = &claims[loc.claim];
-                let who = match c.citation.url() {
-                    Some(u) => format!(r#"<a href="{}">{}</a>"#, esc(u), esc(&source(c))),
-                    None => esc(&source(c)).to_string(),
-                };
+                write!(out, "<tr><td>{}</td><td>", esc(&c.quantity.text))?;
+                match c.citation.url() {
+                    Some(u) => write!(out, r#"<a href="{}">{}</a>"#, esc(u), esc(source(c)))?,
+                    None => write!(out, "{}", esc(source(c)))?,
+                }
                 writeln!(
                     out,
-                    "<tr><td>{}</td><td>{who}</td><td>{}</td><td><code>{}:{}</code></td><td><blockquote>{}</blockquote></td></tr>",
-                    esc(&c.quantity.text),
+                    "</td><td>{}</td><td><code>{}:{}</code></td><td><blockquote>{}</blockquote></td></tr>",
                     date(c),
                     esc(loc.path),
                     loc.line,
@@ -160,7 +152,7 @@ impl Reporter for Html {
                     "<tr><td><code>{}:{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{class}>{}</td></tr>",
                     esc(c.citation.path()),
                     c.citation.line,
-                    esc(&source(c)),
+                    esc(source(c)),
                     date(c),
                     esc(&c.quantity.text),
                     esc(&c.interval().to_string()),

@@ -6,9 +6,8 @@
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use super::{Context, Out, Reporter, TABLE_ROWS, metric_tables, table_cut, undated, verdict_text};
+use super::{Context, Out, Reporter, TABLE_ROWS, date, metric_tables, source, table_cut, undated, verdict_text};
 use crate::compare::format_count;
-use crate::extract::Claim;
 
 pub struct Markdown;
 
@@ -25,14 +24,6 @@ impl std::fmt::Display for Cell<'_> {
         const SPECIAL: [bool; 256] = super::escaped_bytes(b"|\n", false);
         super::write_escaped(f, self.0, &SPECIAL, |b| if b == b'|' { "\\|" } else { " " })
     }
-}
-
-fn source(c: &Claim) -> String {
-    c.citation.publisher().map(str::to_string).unwrap_or_else(|| "unknown publisher".to_string())
-}
-
-fn date(c: &Claim) -> String {
-    c.as_of.date.map_or_else(|| "undated".to_string(), |d| d.to_string())
 }
 
 fn title_case(kind: &str) -> String {
@@ -66,7 +57,7 @@ impl Reporter for Markdown {
                     out,
                     "| {mark} | {} | {} | {} | `{}:{}` |",
                     cell(&c.quantity.text),
-                    cell(&source(c)),
+                    cell(source(c)),
                     date(c),
                     cell(loc.path),
                     loc.line
@@ -75,8 +66,11 @@ impl Reporter for Markdown {
             writeln!(out)?;
             for loc in std::iter::once(&d.primary).chain(&d.related) {
                 let c = &claims[loc.claim];
-                let link = c.citation.url().map(|u| format!(", <{u}>")).unwrap_or_default();
-                writeln!(out, "> {}\n>\n> — {}, {}{link}\n", c.citation.sentence, source(c), date(c))?;
+                write!(out, "> {}\n>\n> — {}, {}", c.citation.sentence, source(c), date(c))?;
+                match c.citation.url() {
+                    Some(u) => writeln!(out, ", <{u}>\n")?,
+                    None => writeln!(out, "\n")?,
+                }
             }
             if let Some(s) = d.series_note() {
                 writeln!(out, "Reference: {s}\n")?;
@@ -123,7 +117,7 @@ impl Reporter for Markdown {
                     "| `{}:{}` | {} | {} | {} | {} | {} | {} |",
                     cell(c.citation.path()),
                     c.citation.line,
-                    cell(&source(c)),
+                    cell(source(c)),
                     date(c),
                     cell(&c.quantity.text),
                     c.interval(),

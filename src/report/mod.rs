@@ -29,6 +29,7 @@ use crate::compare::{Finding, FindingKind};
 use crate::config::{FailOn, OutputFormat};
 use crate::diagnostic::{Diagnostic, Located};
 use crate::document::DocumentInfo;
+use crate::extract::Claim;
 use crate::rules::Severity;
 
 pub use atomic::{Staged, exit_removing_staged, write_all_atomically, write_all_atomically_in, write_atomically};
@@ -205,6 +206,27 @@ pub fn verdict(f: &Finding) -> String {
         },
         FindingKind::Corroborated => "corroborated".to_string(),
         k => format!("{} ({})", k.name(), f.severity.name()),
+    }
+}
+
+/// Who published a claim's document, as the reports name it.
+pub(crate) fn source(c: &Claim) -> &str {
+    c.citation.publisher().unwrap_or("unknown publisher")
+}
+
+/// A claim's as-of date as the reports write it: the date, or `undated`.
+pub(crate) fn date(c: &Claim) -> AsOfDate {
+    AsOfDate(c.as_of.date)
+}
+
+pub(crate) struct AsOfDate(Option<crate::dates::Date>);
+
+impl std::fmt::Display for AsOfDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(d) => d.fmt(f),
+            None => f.write_str("undated"),
+        }
     }
 }
 

@@ -192,3 +192,29 @@ fn located_findings_and_the_split_diagnostics_agree_with_the_full_ones() {
     assert_eq!(seen, full.len());
     assert!(full.iter().any(|d| !d.finding.kind.is_agreement()));
 }
+
+/// A source with a link is cited with it, escaped for each format; one
+/// without is cited by its publisher alone.
+#[test]
+fn sources_are_cited_with_their_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = |publisher: &str, url: &str, figure: &str| {
+        format!(
+            "---\npublisher: {publisher}\n{url}published: 2024-01-10\n---\nThe Gaza health ministry said {figure} Palestinians have been killed in Gaza.\n"
+        )
+    };
+    std::fs::write(dir.path().join("a.md"), doc("Daily A", "url: https://a.example/x?a=1&b=2\n", "24,000")).unwrap();
+    std::fs::write(dir.path().join("b.md"), doc("Daily <B>", "", "29,000")).unwrap();
+    let a = analyze(&[dir.path().to_path_buf()], None, &RulePack::default_pack(), &Options::default());
+    assert_eq!(a.findings.len(), 1);
+    let html = render(&a, OutputFormat::Html);
+    assert!(
+        html.contains(r#"<td><a href="https://a.example/x?a=1&amp;b=2">Daily A</a></td><td>2024-01-10</td>"#),
+        "{html}"
+    );
+    assert!(html.contains("<td>Daily &lt;B&gt;</td><td>2024-01-10</td>"), "{html}");
+    let md = render(&a, OutputFormat::Markdown);
+    assert!(md.contains("> — Daily A, 2024-01-10, <https://a.example/x?a=1&b=2>\n\n"), "{md}");
+    assert!(md.contains("> — Daily <B>, 2024-01-10\n\n"), "{md}");
+    assert!(md.contains("| 29,000 | Daily <B> | 2024-01-10 |"), "{md}");
+}
