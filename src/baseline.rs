@@ -41,8 +41,8 @@ pub fn render(findings: &[&Finding]) -> String {
         .iter()
         .filter(|f| !f.kind.is_agreement())
         .map(|f| {
-            let mut about: String = f.explanation.chars().take(100).collect();
-            if about.len() < f.explanation.len() {
+            let mut about: String = f.explanation().chars().take(100).collect();
+            if about.len() < f.explanation().len() {
                 about.push('…');
             }
             format!("{}  {} {} {}: {about}", f.id, f.severity.name(), f.kind.name(), f.metric)

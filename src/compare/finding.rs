@@ -2,9 +2,11 @@
 //! agreement) between groups of claims, with a plain-English explanation.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::dates::Date;
+use super::format_count;
+use crate::dates::{Date, day_number, from_day_number};
 use crate::quantity::Interval;
 use crate::rules::Severity;
 
@@ -86,7 +88,7 @@ pub struct SeriesRef {
 }
 
 /// A conflict or agreement between claims.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Stable across runs and edits that move lines: a hash of the kind,
     /// metric, and the cited claims' paths and texts.
@@ -99,14 +101,60 @@ pub struct Finding {
     /// The sides, in date order where dated.
     pub groups: Vec<Group>,
     pub series: Option<SeriesRef>,
-    pub explanation: String,
+    /// Why, in words: see `explanation`.
+    pub(super) explanation: Explanation,
     /// Distance between the sides relative to the larger figure.
     pub gap: Option<f64>,
     /// Some claims had no date, so time was not taken into account.
     pub time_ignored: bool,
 }
 
+/// What a finding says, or what it is written from.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Explanation {
+    Text(String),
+    /// A claim that no report of its series matches. There is one such
+    /// finding per claim on an archive, so the sentence is written when
+    /// asked for, from the finding's one group and series value.
+    NoReport {
+        /// The rule's description.
+        description: Arc<str>,
+        /// The name the series' source is cited by.
+        source: Arc<str>,
+        lag_days: i32,
+        /// The authority the claim names, when the rule lets it differ from the source.
+        other: Option<Arc<str>>,
+    },
+}
+
 impl Finding {
+    /// Why, in plain words.
+    pub fn explanation(&self) -> Cow<'_, str> {
+        match &self.explanation {
+            Explanation::Text(s) => Cow::Borrowed(s),
+            Explanation::NoReport { description, source, lag_days, other } => {
+                let g = &self.groups[0];
+                let nearest = self.series.as_ref().expect("a series value");
+                let day = g.first.map_or(0, day_number);
+                let mut s = format!(
+                    "{description}: {} (1 source, {}) matches no {source} report between {} and {}; the nearest is {} on {}.",
+                    g.label,
+                    from_day_number(day),
+                    from_day_number(day - lag_days),
+                    from_day_number(day),
+                    format_count(nearest.value),
+                    nearest.date
+                );
+                if let Some(who) = other {
+                    s.push_str(&format!(
+                        " This is a note: the figure is attributed to {who}, and different authorities may legitimately differ from {source}."
+                    ));
+                }
+                Cow::Owned(s)
+            }
+        }
+    }
+
     /// Every claim cited, in group order.
     pub fn claims(&self) -> impl Iterator<Item = usize> + '_ {
         self.groups.iter().flat_map(|g| g.claims.iter().copied())

@@ -25,6 +25,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+use finding::Explanation;
 pub use finding::{Finding, FindingKind, Group, SeriesRef};
 
 use crate::dataset::Dataset;
@@ -239,6 +240,21 @@ pub(crate) fn finding(
     // Built by `format!` and `push_str`, an explanation can hold twice its
     // length; an archive keeps tens of thousands of them.
     explanation.shrink_to_fit();
+    with_explanation(kind, severity, metric, rule, groups, Explanation::Text(explanation), gap, time_ignored)
+}
+
+/// A new finding whose explanation is written when asked for.
+#[allow(clippy::too_many_arguments)]
+fn with_explanation(
+    kind: FindingKind,
+    severity: Severity,
+    metric: &Arc<str>,
+    rule: &Arc<str>,
+    groups: Vec<Group>,
+    explanation: Explanation,
+    gap: Option<f64>,
+    time_ignored: bool,
+) -> Finding {
     Finding {
         id: String::new(),
         kind,
@@ -440,7 +456,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
             .then_with(|| a.metric.cmp(&b.metric))
             .then(a.kind.cmp(&b.kind))
             .then_with(|| a.id.cmp(&b.id))
-            .then_with(|| a.explanation.cmp(&b.explanation))
+            .then_with(|| a.explanation().cmp(&b.explanation()))
     });
     findings.dedup_by(|a, b| a.id == b.id);
     findings

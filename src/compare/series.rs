@@ -4,12 +4,14 @@
 //! it is stale; otherwise it is a mismatch citing the nearest value.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Ctx, Finding, FindingKind, SeriesRef, finding, format_count, gap, severity_for, side};
+use super::{
+    Ctx, Explanation, Finding, FindingKind, SeriesRef, finding, format_count, gap, severity_for, side, with_explanation,
+};
 use crate::dataset::{Dataset, Point, Series};
-use crate::dates::from_day_number;
 use crate::quantity::Interval;
 use crate::rules::{Rule, Severity};
 
@@ -163,33 +165,28 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         out.push(f);
     }
     // One finding per claim: on an archive the bulk of a large group's work.
+    let description: Arc<str> = rule.description.as_str().into();
+    let source: Arc<str> = name.as_str().into();
     out.par_extend(mismatches.into_par_iter().map(|(i, nearest)| {
         let g = ctx.group(&[i]);
         let gp = gap(ctx.interval(i), Interval::point(nearest.value));
-        let day = ctx.day(i).expect("dated");
-        let mut explanation = format!(
-            "{}: {} ({}) matches no {name} report between {} and {}; the nearest is {} on {}.",
-            rule.description,
-            g.label,
-            side(ctx, &g),
-            from_day_number(day - rule.lag_days),
-            from_day_number(day),
-            format_count(nearest.value),
-            nearest.date
-        );
         let mut severity = severity_for(rule.severity, gp);
-        let other = ctx.claims[i].attribution.as_ref().and_then(|a| a.id.clone());
+        let attribution = ctx.claims[i].attribution.as_ref();
+        let mut other = None;
         if rule.attribution.authorities_may_differ
-            && let (Some(other), Some(own)) = (other, ds.attribution.as_ref())
-            && other != *own
+            && let (Some(id), Some(own)) = (attribution.and_then(|a| a.id.as_ref()), ds.attribution.as_ref())
+            && id != own
         {
-            let who = ctx.claims[i].attribution.as_ref().map_or(String::new(), |a| a.name.clone());
-            explanation.push_str(&format!(
-                " This is a note: the figure is attributed to {who}, and different authorities may legitimately differ from {name}."
-            ));
+            other = Some(attribution.map_or("".into(), |a| a.name.as_str().into()));
             severity = Severity::Info;
         }
-        let mut f = finding(
+        let explanation = Explanation::NoReport {
+            description: Arc::clone(&description),
+            source: Arc::clone(&source),
+            lag_days: rule.lag_days,
+            other,
+        };
+        let mut f = with_explanation(
             FindingKind::DatasetMismatch,
             severity,
             &rule.metric,

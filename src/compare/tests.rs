@@ -92,7 +92,7 @@ fn counters_within_an_event_must_agree() {
         kinds(&f),
         [(FindingKind::OrdinalConflict, Severity::Error), (FindingKind::OrdinalConflict, Severity::Error)]
     );
-    let texts: Vec<&str> = f.iter().map(|f| f.explanation.as_str()).collect();
+    let texts: Vec<String> = f.iter().map(|f| f.explanation().into_owned()).collect();
     assert!(texts.iter().any(|t| t.contains("one event is numbered differently")), "{texts:?}");
     assert!(texts.iter().any(|t| t.contains("eighth (1 source, 2024-08-01) comes after ninth")), "{texts:?}");
 }
@@ -125,7 +125,7 @@ fn authorities_that_may_differ_only_with_one_known_authority_per_side() {
     let b = attributed(claim("f", "x.toll", "150", iv(149.5, 150.5), d("2024-01-01"), "b.md"), "israel", "Israel");
     let f = compare(&[a.clone(), b], &p, &[]);
     assert_eq!(kinds(&f), [(FindingKind::Discrepancy, Severity::Info)]);
-    assert!(f[0].explanation.ends_with("(Gaza Ministry of Health and Israel)."), "{}", f[0].explanation);
+    assert!(f[0].explanation().ends_with("(Gaza Ministry of Health and Israel)."), "{}", f[0].explanation());
     // An unknown source is not an authority that may differ.
     let c = claim("f", "x.toll", "150", iv(149.5, 150.5), d("2024-01-01"), "c.md");
     assert_eq!(kinds(&compare(&[a, c], &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);

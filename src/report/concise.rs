@@ -18,7 +18,7 @@ impl Reporter for Concise {
                 p.column,
                 f.severity.name(),
                 f.metric,
-                f.explanation,
+                f.explanation(),
                 f.kind.name(),
                 f.id
             )?;

@@ -35,7 +35,7 @@ impl Reporter for Github {
                 p.end_line,
                 p.end_column,
                 property(&format!("figcheck {} {}", f.kind.name(), f.metric)),
-                data(&f.explanation),
+                data(&f.explanation()),
                 f.id
             )?;
         }

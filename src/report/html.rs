@@ -48,7 +48,7 @@ impl Reporter for Html {
             let sev = f.severity.name();
             writeln!(out, r#"<section class="finding {sev}">"#)?;
             writeln!(out, r#"<h3><span class="sev {sev}">{sev}</span> {}</h3>"#, esc(f.kind.name()))?;
-            writeln!(out, "<p>{}</p>", esc(&f.explanation))?;
+            writeln!(out, "<p>{}</p>", esc(&f.explanation()))?;
             writeln!(
                 out,
                 "<table><tr><th>Figure</th><th>Source</th><th>As of</th><th>Where</th><th>Sentence</th></tr>"
@@ -91,7 +91,7 @@ impl Reporter for Html {
                     out,
                     r#"<li><strong>{}</strong>: {} ({}) <span class="id">{}</span></li>"#,
                     esc(f.kind.name()),
-                    esc(&f.explanation),
+                    esc(&f.explanation()),
                     wheres.join(", "),
                     esc(&f.id)
                 )?;

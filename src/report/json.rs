@@ -70,7 +70,7 @@ struct FindingRecord<'a> {
     severity: &'static str,
     metric: &'a str,
     rule: &'a str,
-    explanation: &'a str,
+    explanation: std::borrow::Cow<'a, str>,
     gap: Option<f64>,
     time_ignored: bool,
     primary: Primary<'a>,
@@ -107,7 +107,7 @@ fn findings<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = FindingRecord<'a>> 
         severity: f.severity.name(),
         metric: &f.metric,
         rule: &f.rule,
-        explanation: &f.explanation,
+        explanation: f.explanation(),
         gap: f.gap,
         time_ignored: f.time_ignored,
         primary: Primary {

@@ -66,7 +66,7 @@ impl Reporter for Junit {
                         out,
                         r#"      <failure type="{}" message="{}">"#,
                         fd.severity.name(),
-                        xml(&fd.explanation)
+                        xml(&fd.explanation())
                     )?;
                     writeln!(
                         out,
@@ -88,7 +88,7 @@ impl Reporter for Junit {
                     }
                     writeln!(out, "      </failure>")?;
                 } else {
-                    writeln!(out, "      <system-out>{}</system-out>", xml(&fd.explanation))?;
+                    writeln!(out, "      <system-out>{}</system-out>", xml(&fd.explanation()))?;
                 }
                 writeln!(out, "    </testcase>")?;
             }

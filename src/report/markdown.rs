@@ -47,7 +47,7 @@ impl Reporter for Markdown {
         for (n, d) in cx.diagnostics_of(false).enumerate() {
             let f = d.finding;
             writeln!(out, "### {}. {} ({})\n", n + 1, title_case(f.kind.name()), f.severity.name())?;
-            writeln!(out, "{}\n", f.explanation)?;
+            writeln!(out, "{}\n", f.explanation())?;
             writeln!(out, "| | Figure | Source | As of | Where |")?;
             writeln!(out, "|---|---|---|---|---|")?;
             for (k, loc) in std::iter::once(&d.primary).chain(&d.related).enumerate() {
@@ -90,7 +90,7 @@ impl Reporter for Markdown {
                 out,
                 "- **{}**: {} ({}; id `{}`)",
                 title_case(f.kind.name()),
-                f.explanation,
+                f.explanation(),
                 wheres.join(", "),
                 f.id
             )?;

@@ -171,7 +171,7 @@ impl Serialize for Results<'_> {
             SarifResult {
                 level: level(f.severity),
                 locations: [location(&d.primary)],
-                message: Text { text: format!("{} ({}): {}", f.metric, f.kind.name(), f.explanation).into() },
+                message: Text { text: format!("{} ({}): {}", f.metric, f.kind.name(), f.explanation()).into() },
                 partial_fingerprints: Fingerprints { finding: &f.id },
                 properties: Properties { finding_id: &f.id, metric: &f.metric, rule: &f.rule },
                 related_locations: related,

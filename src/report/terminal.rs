@@ -87,7 +87,8 @@ impl Reporter for Terminal {
         let renderer = if cx.color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
         for d in cx.diagnostics() {
             let f = d.finding;
-            let title = level(f.severity).primary_title(f.explanation.as_str()).id(d.title.as_str());
+            let explanation = f.explanation();
+            let title = level(f.severity).primary_title(&*explanation).id(d.title.as_str());
             let mut snippets = Vec::new();
             let claims = &cx.analysis.claims;
             let messages: Vec<String> = std::iter::once(&d.primary)

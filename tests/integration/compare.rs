@@ -36,7 +36,7 @@ fn findings<'a>(a: &'a Analysis, kind: FindingKind, metric: &str) -> Vec<&'a Fin
 
 fn only<'a>(a: &'a Analysis, kind: FindingKind, metric: &str) -> &'a Finding {
     let f = findings(a, kind, metric);
-    assert_eq!(f.len(), 1, "{kind:?} {metric}: {:#?}", f.iter().map(|f| &f.explanation).collect::<Vec<_>>());
+    assert_eq!(f.len(), 1, "{kind:?} {metric}: {:#?}", f.iter().map(|f| f.explanation()).collect::<Vec<_>>());
     f[0]
 }
 
@@ -68,7 +68,7 @@ fn the_seeds_agree() {
     }
     let f = findings(&a, FindingKind::DatasetMatch, "gaza.killed");
     assert!(f.iter().any(|f| {
-        f.explanation.ends_with(": 19,667 matches the Gaza Ministry of Health report of 2023-12-19 (19,667).")
+        f.explanation().ends_with(": 19,667 matches the Gaza Ministry of Health report of 2023-12-19 (19,667).")
     }));
     // The headline agrees with its body.
     let h = only(&a, FindingKind::Corroborated, "gaza.killed");
@@ -104,9 +104,9 @@ fn a_revision_cites_every_source_on_each_side() {
         ])
     );
     assert!(
-        f.explanation.contains("revised from 1,400 to about 1,200 between 2023-11-02 and 2023-11-12"),
+        f.explanation().contains("revised from 1,400 to about 1,200 between 2023-11-02 and 2023-11-12"),
         "{}",
-        f.explanation
+        f.explanation()
     );
     assert!(findings(&a, FindingKind::Discrepancy, "oct7.killed").is_empty());
 }
@@ -152,7 +152,7 @@ fn a_stale_toll_cites_the_series_and_the_agreeing_same_day_claims() {
     assert_eq!((s.date.to_string(), s.value), ("2023-12-19".to_string(), 19667.0));
     assert_eq!(s.current.map(|(d, v)| (d.to_string(), v)), Some(("2024-03-21".to_string(), 31988.0)));
     // The same conflict is not reported again as a same-day discrepancy.
-    assert!(findings(&a, FindingKind::Discrepancy, "gaza.killed").iter().all(|d| !d.explanation.contains("19,667")));
+    assert!(findings(&a, FindingKind::Discrepancy, "gaza.killed").iter().all(|d| !d.explanation().contains("19,667")));
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn the_same_visit_number_months_apart() {
     let f = only(&a, FindingKind::OrdinalConflict, "blinken.mideast_visits");
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(cited(&a, f), strings(&[&["visit-sixth-march.md: sixth"], &["visit-sixth-october.md: sixth"]]));
-    assert!(f.explanation.contains("the sixth cannot be both on 2024-03-20"), "{}", f.explanation);
+    assert!(f.explanation().contains("the sixth cannot be both on 2024-03-20"), "{}", f.explanation());
 }
 
 #[test]
@@ -171,7 +171,9 @@ fn a_headline_that_disagrees_with_its_body() {
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(cited(&a, f), strings(&[&["headline.md: Close to 90,000"], &["headline.md: 74,298"]]));
     // Not reported a second time as a same-day discrepancy inside one article.
-    assert!(findings(&a, FindingKind::Discrepancy, "gaza.injured").iter().all(|d| !d.explanation.contains("90,000 (")));
+    assert!(
+        findings(&a, FindingKind::Discrepancy, "gaza.injured").iter().all(|d| !d.explanation().contains("90,000 ("))
+    );
 }
 
 #[test]
@@ -182,7 +184,11 @@ fn parts_larger_than_their_whole() {
     assert_eq!(cited(&a, f), strings(&[&["children.md: 35,000"], &["toll-later.md: 32,333"]]));
     let f = only(&a, FindingKind::RelationViolation, "strike.killed_children");
     assert_eq!(cited(&a, f), strings(&[&["strike.md: 15"], &["strike.md: 12"]]));
-    assert!(f.explanation.contains("15 (1 source, 2024-04-02) exceeds the total it is part of"), "{}", f.explanation);
+    assert!(
+        f.explanation().contains("15 (1 source, 2024-04-02) exceeds the total it is part of"),
+        "{}",
+        f.explanation()
+    );
 }
 
 #[test]
@@ -216,7 +222,7 @@ fn authorities_that_may_differ_give_a_note_naming_both() {
         .collect();
     assert_eq!(notes.len(), 1, "{notes:#?}");
     assert_eq!(cited(&a, notes[0]), strings(&[&["israel-estimate.md: 30,000"], &["ministry-same-day.md: 31,819"]]));
-    assert!(notes[0].explanation.contains("(Gaza Ministry of Health and Israel)"), "{}", notes[0].explanation);
+    assert!(notes[0].explanation().contains("(Gaza Ministry of Health and Israel)"), "{}", notes[0].explanation());
 }
 
 #[test]
@@ -227,7 +233,7 @@ fn undated_claims_are_compared_ignoring_time() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].severity, Severity::Warning);
     assert_eq!(cited(&a, f[0])[0], vec!["undated.md: 1,000,000".to_string()]);
-    assert!(f[0].explanation.contains("the comparison ignored time"));
+    assert!(f[0].explanation().contains("the comparison ignored time"));
 }
 
 #[test]
@@ -278,7 +284,7 @@ fn a_claim_matching_only_a_filled_in_value_says_so() {
     let f = only(&a, FindingKind::DatasetMatch, "gaza.killed");
     assert_eq!(f.series.as_ref().unwrap().reported, Some(false));
     assert_eq!(
-        f.explanation,
+        f.explanation(),
         "Palestinians killed in Gaza since 7 October 2023, as the Gaza health ministry counts them: 19,797 matches only a value filled in between reports by the dataset (19,797 on 2023-12-20), not a published Gaza Ministry of Health report."
     );
 }
