@@ -23,11 +23,25 @@ impl Located<'_> {
     /// What to say at the claim: `1,400 (The Times, 2023-10-19)`. Made when
     /// rendered: a large run has many located claims.
     pub fn message(&self, claims: &[Claim]) -> String {
+        use std::fmt::Write;
         let c = &claims[self.claim];
         let who = c.citation.publisher().unwrap_or(c.citation.path());
-        let when = c.as_of.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
-        let by = c.attribution.as_ref().map(|a| format!(", according to {}", a.name)).unwrap_or_default();
-        format!("{} ({who}, {when}{by})", c.quantity.text)
+        // One string, written in place: a SARIF result can cite thousands.
+        let mut s = String::with_capacity(c.quantity.text.len() + who.len() + 48);
+        s.push_str(&c.quantity.text);
+        s.push_str(" (");
+        s.push_str(who);
+        s.push_str(", ");
+        match c.as_of.date {
+            Some(d) => write!(s, "{d}").expect("writing to a string"),
+            None => s.push_str("undated"),
+        }
+        if let Some(a) = &c.attribution {
+            s.push_str(", according to ");
+            s.push_str(&a.name);
+        }
+        s.push(')');
+        s
     }
 }
 
