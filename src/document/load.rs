@@ -510,6 +510,26 @@ pub fn load_one(
 mod tests {
     use super::*;
 
+    /// Files come in the order of their paths as shown ("a-c.md" before
+    /// "a/b.md"), not of their path components, and once each.
+    #[test]
+    fn inputs_are_in_the_order_of_their_shown_paths() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fs::create_dir(root.join("a")).unwrap();
+        for f in ["a/b.md", "a-c.md", "a.md"] {
+            fs::write(root.join(f), "Some 1,200 people.").unwrap();
+        }
+        let mut problems = Vec::new();
+        let named = root.join("a.md");
+        let got: Vec<String> = gather(&[root.to_path_buf(), named], &mut problems)
+            .iter()
+            .map(|i| i.path.strip_prefix(root).unwrap().display().to_string())
+            .collect();
+        assert_eq!(got, ["a-c.md", "a.md", "a/b.md"]);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
     /// Each file takes its metadata from the nearest manifest between its
     /// directory and the root it was found under, else from `--sources`;
     /// a manifest that governs a file but does not list it gives nothing.
