@@ -103,6 +103,9 @@ pub fn extract_all(
     options: &Options<'_>,
 ) -> Vec<(Option<Extracted>, Vec<Problem>)> {
     let runs: Vec<&[(Input, Option<MetaFields>)]> = inputs.chunks(READ_AHEAD).collect();
+    // Each thread holds about two runs of files open: on many threads,
+    // under a low limit on open files, they are opened again to be read.
+    let keep = rayon::current_num_threads() * 2 * READ_AHEAD <= KEPT_OPEN;
     let ahead: Vec<Mutex<Ahead>> = runs.iter().map(|_| Mutex::new(Ahead::Not)).collect();
     let done: Vec<Vec<_>> = runs
         .par_iter()
@@ -112,12 +115,12 @@ pub fn extract_all(
             // thread did that one, else now; then the next run's.
             let mut opened = match std::mem::replace(&mut *lock(&ahead[k]), Ahead::Taken) {
                 Ahead::Opened(files) => files,
-                _ => load::read_ahead(run),
+                _ => load::read_ahead(run, keep),
             };
             if let Some(next) = runs.get(k + 1)
                 && matches!(*lock(&ahead[k + 1]), Ahead::Not)
             {
-                let files = load::read_ahead(next);
+                let files = load::read_ahead(next, keep);
                 let mut slot = lock(&ahead[k + 1]);
                 // Another thread may have started that run meanwhile: then
                 // it opened the files itself, and these only close.
@@ -155,6 +158,10 @@ fn lock(slot: &Mutex<Ahead>) -> std::sync::MutexGuard<'_, Ahead> {
     // Nothing can panic while the lock is held.
     slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
+
+/// The most files read ahead that are kept open for reading (a quarter of
+/// the usual limit of 1,024 a process).
+const KEPT_OPEN: usize = 256;
 
 /// Files read and extracted in turn by one thread, the next run's files
 /// read ahead meanwhile.

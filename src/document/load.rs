@@ -345,9 +345,10 @@ pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: 
 /// Open `inputs` and ask the kernel to start reading them now: on an
 /// archive that is not in the page cache, the disk then reads the next
 /// files while the ones before them are extracted, instead of each read
-/// waiting its turn. The files opened are handed to `read`, so each is
-/// opened once; one that cannot be opened is `None`, for `read` to report.
-pub fn read_ahead(inputs: &[(Input, Option<MetaFields>)]) -> Vec<Option<fs::File>> {
+/// waiting its turn. With `keep`, the files opened are handed to `read`,
+/// so each is opened once; otherwise (and for a file that cannot be
+/// opened) `None`, and `read` opens the file itself.
+pub fn read_ahead(inputs: &[(Input, Option<MetaFields>)], keep: bool) -> Vec<Option<fs::File>> {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         use std::os::fd::AsRawFd;
@@ -360,12 +361,15 @@ pub fn read_ahead(inputs: &[(Input, Option<MetaFields>)]) -> Vec<Option<fs::File
                 // SAFETY: the descriptor stays open through the call; the advice
                 // changes only what the kernel caches.
                 unsafe { libc::posix_fadvise(f.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED) };
-                Some(f)
+                keep.then_some(f)
             })
             .collect()
     }
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-    inputs.iter().map(|_| None).collect()
+    {
+        let _ = keep;
+        inputs.iter().map(|_| None).collect()
+    }
 }
 
 /// Read standard input into text.
@@ -601,7 +605,8 @@ mod tests {
         let input = |p: &Path| Input { path: p.to_path_buf(), root: dir.path().into() };
         let inputs: Vec<(Input, Option<MetaFields>)> =
             [fifo.as_path(), &dir.path().join("gone.md"), &plain].iter().map(|p| (input(p), None)).collect();
-        let mut opened = read_ahead(&inputs);
+        assert!(read_ahead(&inputs, false).iter().all(Option::is_none));
+        let mut opened = read_ahead(&inputs, true);
         assert_eq!(opened.iter().map(Option::is_some).collect::<Vec<_>>(), [true, false, true]);
         // The file opened ahead is the one read: it is not opened again.
         fs::remove_file(&plain).unwrap();
