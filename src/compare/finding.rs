@@ -135,13 +135,12 @@ impl Finding {
             Explanation::NoReport { description, source, lag_days, other } => {
                 let g = &self.groups[0];
                 let nearest = self.series.as_ref().expect("a series value");
+                // The claim's window: the days before its as-of date that a report may come from.
                 let day = g.first.map_or(0, day_number);
+                let (from, to) = (from_day_number(day - lag_days), from_day_number(day));
                 let mut s = format!(
-                    "{description}: {} (1 source, {}) matches no {source} report between {} and {}; the nearest is {} on {}.",
+                    "{description}: {} (1 source, {to}) matches no {source} report between {from} and {to}; the nearest is {} on {}.",
                     g.label,
-                    from_day_number(day),
-                    from_day_number(day - lag_days),
-                    from_day_number(day),
                     format_count(nearest.value),
                     nearest.date
                 );

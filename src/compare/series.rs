@@ -177,7 +177,7 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
             && let (Some(id), Some(own)) = (attribution.and_then(|a| a.id.as_ref()), ds.attribution.as_ref())
             && id != own
         {
-            other = Some(attribution.map_or("".into(), |a| a.name.as_str().into()));
+            other = attribution.map(|a| a.name.as_str().into());
             severity = Severity::Info;
         }
         let explanation = Explanation::NoReport {
