@@ -273,6 +273,17 @@ pub fn decode(display: &str, bytes: Vec<u8>, problems: &mut Vec<Problem>) -> Opt
 /// `read_ahead` opened, when that is a regular file (a pipe named on the
 /// command line is opened again, to wait for its writer).
 pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: &mut Vec<Problem>) -> Option<String> {
+    read_shown(input, &input.display(), opened, limits, problems)
+}
+
+/// `read`, with the path as shown already made.
+fn read_shown(
+    input: &Input,
+    display: &str,
+    opened: Option<fs::File>,
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
     let fail = |e: std::io::Error, problems: &mut Vec<Problem>| {
         let msg = match e.kind() {
             std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
@@ -280,7 +291,7 @@ pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: 
             std::io::ErrorKind::NotFound => "no longer exists (removed while figcheck was running)".to_string(),
             _ => format!("cannot be read: {e}"),
         };
-        problems.push(Problem::error(input.display(), msg));
+        problems.push(Problem::error(display, msg));
         None
     };
     let opened = opened.and_then(|f| {
@@ -302,7 +313,7 @@ pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: 
     };
     if size > limits.max_file_size {
         problems.push(Problem::error(
-            input.display(),
+            display,
             format!(
                 "{}, over the {} size limit, skipped (raise it with --max-file-size)",
                 human_size(size),
@@ -318,7 +329,7 @@ pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: 
     }
     if bytes.len() as u64 > limits.max_file_size {
         problems.push(Problem::error(
-            input.display(),
+            display,
             format!("grew past the {} size limit while it was read, skipped", human_size(limits.max_file_size)),
         ));
         return None;
@@ -328,7 +339,7 @@ pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: 
     {
         problems.push(
             Problem::error(
-                input.display(),
+                display,
                 format!(
                     "a line of {}, over the {} line limit: not prose (generated data or a minified dump?), skipped",
                     human_size(len as u64),
@@ -339,7 +350,7 @@ pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: 
         );
         return None;
     }
-    decode(&input.display(), bytes, problems)
+    decode(display, bytes, problems)
 }
 
 /// Open `inputs` and ask the kernel to start reading them now: on an
@@ -506,8 +517,9 @@ pub fn load_one(
     limits: &Limits,
     problems: &mut Vec<Problem>,
 ) -> Option<Document> {
-    let text = read(input, opened, limits, problems)?;
-    Some(Document::build(input.display(), Format::of(&input.path), text, entry, problems))
+    let display = input.display();
+    let text = read_shown(input, &display, opened, limits, problems)?;
+    Some(Document::build(display, Format::of(&input.path), text, entry, problems))
 }
 
 #[cfg(test)]

@@ -278,12 +278,8 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
 static CLAUSE_BREAK: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r";| — | – | -- |, (?:while|whereas|but|although) ").expect("clause breaks"));
 
-/// The byte range, within `sentence`, of the clause holding offset `pos`.
-pub fn clause_of(sentence: &str, pos: usize) -> Range<usize> {
-    Clauses::of(sentence).at(pos)
-}
-
-/// Where a sentence breaks into clauses: found once for all its figures.
+/// Where a sentence breaks into clauses: found once for all its figures,
+/// then the clause holding each figure looked up (`at`).
 pub struct Clauses {
     breaks: Vec<Range<usize>>,
     len: usize,
@@ -313,6 +309,10 @@ impl Clauses {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn clause_of(sentence: &str, pos: usize) -> Range<usize> {
+        Clauses::of(sentence).at(pos)
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         segment(text, Layout::Lines, &[], None).iter().map(|s| &text[s.span.clone()]).collect()
