@@ -78,19 +78,21 @@ pub struct Document {
     pub suppressions: Vec<Suppression>,
 }
 
-/// Replace every byte of `ranges` except line breaks with a space, keeping
-/// offsets. Ranges start and end on character boundaries, so the text stays
-/// UTF-8; it is checked once, not once per range.
+/// Replace every character of `ranges` except line breaks with spaces, one
+/// per byte, keeping offsets. Each range is rewritten in place, so the rest
+/// of the text is neither copied nor checked for UTF-8 again.
 fn blank(text: &mut String, ranges: impl IntoIterator<Item = std::ops::Range<usize>>) {
-    let mut bytes = std::mem::take(text).into_bytes();
+    let mut spaces = String::new();
     for range in ranges {
-        for b in &mut bytes[range] {
-            if *b != b'\n' && *b != b'\r' {
-                *b = b' ';
+        spaces.clear();
+        for c in text[range.clone()].chars() {
+            match c {
+                '\n' | '\r' => spaces.push(c),
+                _ => (0..c.len_utf8()).for_each(|_| spaces.push(' ')),
             }
         }
+        text.replace_range(range, &spaces);
     }
-    *text = String::from_utf8(bytes).expect("blanking keeps UTF-8 valid");
 }
 
 /// Byte ranges of `<!-- ... -->` comments.

@@ -124,14 +124,17 @@ fn looks_like_heading(line: &str) -> bool {
     if t.is_empty() || t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”']) {
         return false;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if words.len() > 12 {
-        return false;
+    // One pass that gives up past twelve words: body lines are long.
+    let (mut words, mut capitalised, mut long_words) = (0, 0, 0);
+    for w in t.split_whitespace() {
+        words += 1;
+        if words > 12 {
+            return false;
+        }
+        capitalised += usize::from(w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+        long_words += usize::from(w.len() > 3);
     }
-    let capitalised =
-        words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).count();
-    let long_words = words.iter().filter(|w| w.len() > 3).count().max(1);
-    capitalised * 2 >= long_words.max(words.len().min(2)) && capitalised * 3 >= words.len() * 2
+    capitalised * 2 >= long_words.max(1).max(words.min(2)) && capitalised * 3 >= words * 2
 }
 
 /// Segment a document's analysis text.

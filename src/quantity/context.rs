@@ -84,11 +84,24 @@ pub(crate) fn qualifier_after(lex: &Lexicon, text: &str, end: usize) -> Option<(
 
 /// A currency symbol or code right before `start` (`$`, `US$ `, `€`): `(currency, start)`.
 pub(crate) fn currency_before(lex: &Lexicon, text: &str, start: usize, floor: usize) -> Option<(Currency, usize)> {
+    let b = text.as_bytes();
+    let spaced = skip_space_back(text, start);
+    // Cheap test first: a symbol must end with the byte before the figure
+    // (or before the space in front of it).
+    let glued_last = start.checked_sub(1).map(|i| b[i]);
+    let spaced_last = (spaced != start).then(|| spaced.checked_sub(1).map(|i| b[i])).flatten();
+    if glued_last.is_none() && spaced_last.is_none() {
+        return None;
+    }
     for &(sym, cur) in lex.currency_before {
-        let alnum = sym.as_bytes()[sym.len() - 1].is_ascii_alphabetic();
+        let last = sym.as_bytes()[sym.len() - 1];
+        if glued_last != Some(last) && spaced_last != Some(last) {
+            continue;
+        }
+        let alnum = last.is_ascii_alphabetic();
         // Codes may be followed by a space (USD 5, US$ 1); symbols may be too.
         for gap in [false, true] {
-            let p = if gap { skip_space_back(text, start) } else { start };
+            let p = if gap { spaced } else { start };
             if gap && p == start {
                 continue;
             }
