@@ -97,11 +97,16 @@ fn blank(text: &mut String, ranges: impl IntoIterator<Item = std::ops::Range<usi
 
 /// Byte ranges of `<!-- ... -->` comments.
 pub fn comment_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    static OPEN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"<!--"));
+    static CLOSE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"-->"));
+    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some(s) = text[pos..].find("<!--") {
+    while let Some(s) = OPEN.find(&b[pos..]) {
         let start = pos + s;
-        let end = text[start + 4..].find("-->").map_or(text.len(), |e| start + 4 + e + 3);
+        let end = CLOSE.find(&b[start + 4..]).map_or(text.len(), |e| start + 4 + e + 3);
         out.push(start..end);
         pos = end;
     }
@@ -264,6 +269,16 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_are_blanked_to_their_end_or_the_end_of_the_text() {
+        let text = "a <!-- x --> b <!----> c <!-- open -> d";
+        let got: Vec<&str> = comment_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["<!-- x -->", "<!---->", "<!-- open -> d"]);
+        let mut blanked = "1 <!-- é\n2 --> 3".to_string();
+        blank(&mut blanked, comment_ranges("1 <!-- é\n2 --> 3"));
+        assert_eq!(blanked, format!("1 {}\n{} 3", " ".repeat(7), " ".repeat(5)));
+    }
 
     #[test]
     fn markdown_front_matter_wins_over_the_manifest() {
