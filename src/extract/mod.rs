@@ -10,6 +10,7 @@ pub mod as_of;
 pub mod attribution;
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -262,18 +263,23 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         if figures.is_empty() {
             continue;
         }
-        // Mask: each figure becomes OPEN index CLOSE.
+        // Mask: each figure becomes OPEN index CLOSE. Pieces of a sentence
+        // that needs no collapsing need none either: tested once.
         masked.clear();
+        let whole = is_collapsed(doc.text[s.span.clone()].as_bytes());
+        let push = |masked: &mut String, piece: &str| {
+            if whole { masked.push_str(piece) } else { push_collapsed(masked, piece) }
+        };
         let mut pos = s.span.start;
         for (k, &fi) in figures.iter().enumerate() {
             let q = &quantities[fi];
-            push_collapsed(&mut masked, &doc.text[pos..q.span.start]);
+            push(&mut masked, &doc.text[pos..q.span.start]);
             masked.push(OPEN);
-            masked.push_str(&k.to_string());
+            write!(masked, "{k}").expect("writing to a String");
             masked.push(CLOSE);
             pos = q.span.end;
         }
-        push_collapsed(&mut masked, &doc.text[pos..s.span.end]);
+        push(&mut masked, &doc.text[pos..s.span.end]);
 
         let mut attempts = Vec::new();
         let mut verdicts: Vec<((usize, usize), ContextVerdict)> = Vec::new();
