@@ -476,7 +476,11 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                     a
                 }
             };
+            // A clause that is the whole sentence has already been read.
             let found = in_clause.or_else(|| {
+                if clause.len() == sentence_text.len() {
+                    return None;
+                }
                 whole.get_or_insert_with(|| attribution::attribution_of(sentence_text, &pack.authorities)).clone()
             });
             let attribution = found.or_else(|| {
@@ -580,6 +584,26 @@ mod tests {
         let got: Vec<(&str, f64, Option<&str>)> =
             c.iter().map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect();
         assert_eq!(got, [("oct7.killed", 1200.0, Some("israel")), ("gaza.killed", 31000.0, Some("gaza-moh"))]);
+    }
+
+    /// A clause that names no source takes the sentence's; a sentence of
+    /// one clause is read once.
+    #[test]
+    fn a_clause_without_a_source_takes_the_sentences() {
+        let c = claims(
+            "Israel says 1,200 people were killed in the October 7 attack; 240 were taken hostage to Gaza.\n\nAbout 1,200 people were killed in the October 7 attack.\n",
+            "2024-03-01",
+        );
+        let got: Vec<(&str, f64, Option<&str>)> =
+            c.iter().map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect();
+        assert_eq!(
+            got,
+            [
+                ("oct7.killed", 1200.0, Some("israel")),
+                ("oct7.hostages_taken", 240.0, Some("israel")),
+                ("oct7.killed", 1200.0, None)
+            ]
+        );
     }
 
     #[test]
