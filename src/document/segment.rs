@@ -343,6 +343,7 @@ static CLAUSE_BREAK: LazyLock<regex::Regex> =
 
 /// Where a sentence breaks into clauses: found once for all its figures,
 /// then the clause holding each figure looked up (`at`).
+#[derive(Debug, Clone)]
 pub struct Clauses {
     breaks: Vec<Range<usize>>,
     len: usize,

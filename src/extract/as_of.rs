@@ -126,7 +126,11 @@ fn expressions(
     }
     let Some(published) = published else { return out };
     let sentence = &text[span.clone()];
-    for c in WEEKDAY.captures_iter(sentence) {
+    // Every weekday's name ends in "day": most sentences hold none, and
+    // looking is cheaper than asking the regex for captures.
+    static DAY: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"day"));
+    let weekdays = DAY.find(sentence.as_bytes()).map(|_| WEEKDAY.captures_iter(sentence));
+    for c in weekdays.into_iter().flatten() {
         let m = c.get(0).expect("whole match");
         if c.name("mod").is_some_and(|m| m.as_str().eq_ignore_ascii_case("next")) {
             continue;

@@ -159,6 +159,9 @@ pub struct SentenceMatch {
     /// Indices into the document's quantities of the sentence's count figures.
     pub figures: Vec<usize>,
     pub attempts: Vec<Attempt>,
+    /// The sentence's clause breaks, when matching needed them: making
+    /// claims needs them again.
+    clauses: Option<Clauses>,
 }
 
 /// The sentence indices `[first, last]` of the paragraph of sentence `si`.
@@ -355,7 +358,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 attempts[ai].outcome = Outcome::Superseded { by };
             }
         }
-        out.push(SentenceMatch { sentence: si, figures, attempts });
+        out.push(SentenceMatch { sentence: si, figures, attempts, clauses });
     }
     out
 }
@@ -467,7 +470,11 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
             let rule = &pack.rules[a.rule];
             let q = &quantities[m.figures[a.figure]];
             // The source named in the figure's own clause, else in its sentence.
-            let clause = clauses.get_or_insert_with(|| Clauses::of(sentence_text)).at(q.span.start - s.span.start);
+            let breaks = match &m.clauses {
+                Some(c) => c,
+                None => clauses.get_or_insert_with(|| Clauses::of(sentence_text)),
+            };
+            let clause = breaks.at(q.span.start - s.span.start);
             let in_clause = match by_clause.iter().find(|(c, _)| *c == clause.start) {
                 Some((_, a)) => a.clone(),
                 None => {
