@@ -131,11 +131,9 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
             Ok(m) if m.is_dir() => {
                 let before = out.len();
                 let root: Arc<Path> = p.as_path().into();
-                let walker = ignore::WalkBuilder::new(p)
-                    .sort_by_file_name(|a, b| a.cmp(b))
-                    .require_git(false)
-                    .follow_links(true)
-                    .build();
+                // Unsorted: the inputs are sorted by shown path below, and a
+                // sorted walk compared file names 20 times per file.
+                let walker = ignore::WalkBuilder::new(p).require_git(false).follow_links(true).build();
                 // One thread: a parallel walk allocates each file's strings
                 // on threads of its own, and what those keep once freed is
                 // memory no later stage reuses (12 MiB more at the peak of
