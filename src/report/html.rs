@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::chart::{Mark, timeline};
 use super::junit::xml as esc;
-use super::{Context, Out, Reporter, TABLE_ROWS, date, metric_tables, source, table_cut, undated, verdict_text};
+use super::{Context, MetricTables, Out, Reporter, TABLE_ROWS, date, source, table_cut, undated};
 use crate::extract::Claim;
 use crate::rules::Severity;
 
@@ -100,9 +100,7 @@ impl Reporter for Html {
         }
 
         writeln!(out, "<h2>Figures by metric</h2>")?;
-        let tables = metric_tables(cx);
-        let shown: BTreeSet<usize> = tables.iter().flat_map(|t| t.2.iter().take(TABLE_ROWS).copied()).collect();
-        let verdicts = cx.verdicts(&shown);
+        let MetricTables { tables, verdicts } = cx.metric_tables();
         let flagged: BTreeSet<usize> = cx
             .findings
             .iter()
@@ -116,7 +114,7 @@ impl Reporter for Html {
             }
         }
         for (metric, description, rows) in tables {
-            writeln!(out, "<h3>{}</h3>", esc(&description))?;
+            writeln!(out, "<h3>{}</h3>", esc(description))?;
             // A chart is read, not counted: past a few thousand marks, every k-th claim by date.
             let stride = rows.len().div_ceil(CHART_MARKS);
             let marked: Vec<(&Claim, Mark)> = rows
@@ -129,7 +127,7 @@ impl Reporter for Html {
             } else {
                 format!("{} claims", rows.len())
             };
-            let series = series_of.get(metric).cloned().unwrap_or_default();
+            let series = series_of.get(&**metric).cloned().unwrap_or_default();
             match timeline(metric, &marked, &series) {
                 Ok(svg) => writeln!(
                     out,
@@ -145,7 +143,7 @@ impl Reporter for Html {
             for &i in rows.iter().take(TABLE_ROWS) {
                 let c = &claims[i];
                 let who = c.attribution.as_ref().map_or("—".to_string(), |a| a.name.clone());
-                let v = verdict_text(verdicts.get(&i));
+                let v = &verdicts[&i];
                 let class = if flagged.contains(&i) { r#" class="problem""# } else { "" };
                 writeln!(
                     out,
@@ -157,7 +155,7 @@ impl Reporter for Html {
                     esc(&c.quantity.text),
                     esc(&c.interval().to_string()),
                     esc(&who),
-                    esc(&v)
+                    esc(v)
                 )?;
             }
             writeln!(out, "</table>")?;

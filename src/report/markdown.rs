@@ -3,10 +3,9 @@
 //! and link), what agrees, a table per metric, undated sources and skipped
 //! files. Plain words; the finding id is there for baselines.
 
-use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use super::{Context, Out, Reporter, TABLE_ROWS, date, metric_tables, source, table_cut, undated, verdict_text};
+use super::{Context, MetricTables, Out, Reporter, TABLE_ROWS, date, source, table_cut, undated};
 use crate::compare::format_count;
 
 pub struct Markdown;
@@ -100,9 +99,7 @@ impl Reporter for Markdown {
         }
 
         writeln!(out, "## Figures by metric\n")?;
-        let tables = metric_tables(cx);
-        let shown: BTreeSet<usize> = tables.iter().flat_map(|t| t.2.iter().take(TABLE_ROWS).copied()).collect();
-        let verdicts = cx.verdicts(&shown);
+        let MetricTables { tables, verdicts } = cx.metric_tables();
         for (_, description, rows) in tables {
             writeln!(out, "### {description}\n")?;
             let cut = table_cut(rows.len());
@@ -111,7 +108,7 @@ impl Reporter for Markdown {
             for &i in rows.iter().take(TABLE_ROWS) {
                 let c = &claims[i];
                 let who = c.attribution.as_ref().map_or("—".to_string(), |a| a.name.clone());
-                let v = verdict_text(verdicts.get(&i));
+                let v = &verdicts[&i];
                 writeln!(
                     out,
                     "| `{}:{}` | {} | {} | {} | {} | {} | {} |",
@@ -122,7 +119,7 @@ impl Reporter for Markdown {
                     cell(&c.quantity.text),
                     c.interval(),
                     cell(&who),
-                    cell(&v)
+                    cell(v)
                 )?;
             }
             if let Some(cut) = cut {

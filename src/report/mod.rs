@@ -22,6 +22,7 @@ pub mod terminal;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use crate::analysis::Analysis;
@@ -50,6 +51,17 @@ pub struct Context<'a> {
     pub color: bool,
     /// Time taken, for the terminal summary only (reports stay byte-identical).
     pub elapsed: Option<Duration>,
+    /// Made by the first report that shows them (HTML and Markdown both do).
+    tables: OnceLock<MetricTables>,
+}
+
+/// The reports' tables of claims by metric.
+pub struct MetricTables {
+    /// Per metric: its name, its description and its claims in table
+    /// order (as-of date, then path and position).
+    pub tables: Vec<(Arc<str>, String, Vec<usize>)>,
+    /// The verdict in words of each claim the tables show.
+    pub verdicts: BTreeMap<usize, String>,
 }
 
 impl<'a> Context<'a> {
@@ -63,7 +75,20 @@ impl<'a> Context<'a> {
             fail_on: FailOn::Error,
             color: false,
             elapsed: None,
+            tables: OnceLock::new(),
         }
+    }
+
+    /// The tables of claims by metric, with the verdicts of the claims
+    /// they show (the first `TABLE_ROWS` of each).
+    pub fn metric_tables(&self) -> &MetricTables {
+        self.tables.get_or_init(|| {
+            let tables = tables_by_metric(self);
+            let shown: BTreeSet<usize> = tables.iter().flat_map(|t| t.2.iter().take(TABLE_ROWS).copied()).collect();
+            let found = self.verdicts(&shown);
+            let verdicts = shown.into_iter().map(|i| (i, verdict_text(found.get(&i)))).collect();
+            MetricTables { tables, verdicts }
+        })
     }
 
     /// The shown findings ready to render, made one at a time as they are
@@ -126,7 +151,7 @@ impl<'a> Context<'a> {
 
     /// The findings citing each of the claims `shown`, most important
     /// first: the verdict column of reports.
-    pub fn verdicts(&self, shown: &BTreeSet<usize>) -> BTreeMap<usize, Vec<&'a Finding>> {
+    fn verdicts(&self, shown: &BTreeSet<usize>) -> BTreeMap<usize, Vec<&'a Finding>> {
         let mut out: BTreeMap<usize, Vec<&'a Finding>> = BTreeMap::new();
         for f in &self.findings {
             for i in f.claims().filter(|i| shown.contains(i)) {
@@ -157,9 +182,9 @@ pub fn table_cut(total: usize) -> Option<String> {
 
 /// Claims by metric for the reports' tables: `(metric, description,
 /// claims sorted by as-of date, path and position)`.
-pub fn metric_tables<'a>(cx: &Context<'a>) -> Vec<(&'a str, String, Vec<usize>)> {
+fn tables_by_metric(cx: &Context<'_>) -> Vec<(Arc<str>, String, Vec<usize>)> {
     let claims = &cx.analysis.claims;
-    let mut by: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
+    let mut by: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         by.entry(&*c.metric).or_default().push(i);
     }
@@ -175,7 +200,7 @@ pub fn metric_tables<'a>(cx: &Context<'a>) -> Vec<(&'a str, String, Vec<usize>)>
                 ))
             });
             let description = cx.analysis.descriptions.get(m).cloned().unwrap_or_else(|| m.to_string());
-            (m, description, v)
+            (Arc::clone(&claims[v[0]].metric), description, v)
         })
         .collect()
 }
@@ -186,7 +211,7 @@ pub fn undated<'a>(cx: &Context<'a>) -> Vec<&'a DocumentInfo> {
 }
 
 /// The verdicts of a claim, in words: `stale (error); matches report of 2024-03-21`.
-pub fn verdict_text(findings: Option<&Vec<&Finding>>) -> String {
+fn verdict_text(findings: Option<&Vec<&Finding>>) -> String {
     let mut seen: Vec<String> = Vec::new();
     for f in findings.into_iter().flatten() {
         let v = verdict(f);
