@@ -582,14 +582,18 @@ mod tests {
         assert_eq!(out, "x killed, 40 people ");
     }
 
+    /// Each claim's metric, value and the key of its source.
+    fn sources(c: &[Claim]) -> Vec<(&str, f64, Option<&str>)> {
+        c.iter().map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect()
+    }
+
     #[test]
     fn each_clause_has_its_own_forbidden_words_and_source() {
         let c = claims(
             "Israel says 1,200 people were killed in the October 7 attack on southern Israel, while the Gaza health ministry says 31,000 Palestinians have been killed in Gaza.\n",
             "2024-03-01",
         );
-        let got: Vec<(&str, f64, Option<&str>)> =
-            c.iter().map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect();
+        let got = sources(&c);
         assert_eq!(got, [("oct7.killed", 1200.0, Some("israel")), ("gaza.killed", 31000.0, Some("gaza-moh"))]);
     }
 
@@ -601,8 +605,7 @@ mod tests {
             "Israel says 1,200 people were killed in the October 7 attack; 240 were taken hostage to Gaza.\n\nAbout 1,200 people were killed in the October 7 attack.\n",
             "2024-03-01",
         );
-        let got: Vec<(&str, f64, Option<&str>)> =
-            c.iter().map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect();
+        let got = sources(&c);
         assert_eq!(
             got,
             [
