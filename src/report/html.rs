@@ -7,7 +7,8 @@ use std::io::{self, Write};
 
 use super::chart::{Mark, timeline};
 use super::junit::xml as esc;
-use super::{Context, MetricTables, Out, Reporter, TABLE_ROWS, date, source, table_cut, undated};
+use super::{Context, FINDING_RELATED, MetricTables, Out, Reporter, TABLE_ROWS, date, source, table_cut, undated};
+use crate::compare::format_count;
 use crate::extract::Claim;
 use crate::rules::Severity;
 
@@ -43,7 +44,7 @@ impl Reporter for Html {
         if !cx.shows(false) {
             writeln!(out, "<p>Nothing: no figure disagrees with another or with the reference data.</p>")?;
         }
-        for d in cx.diagnostics_of(false) {
+        for d in cx.diagnostics_of(false, FINDING_RELATED) {
             let f = d.finding;
             let sev = f.severity.name();
             writeln!(out, r#"<section class="finding {sev}">"#)?;
@@ -70,6 +71,9 @@ impl Reporter for Html {
                 )?;
             }
             writeln!(out, "</table>")?;
+            if let Some(note) = d.omitted_note() {
+                writeln!(out, "<p>{}.</p>", esc(&note))?;
+            }
             if let Some(s) = d.series_note() {
                 writeln!(out, "<p>Reference: {}</p>", esc(&s))?;
             }
@@ -81,12 +85,15 @@ impl Reporter for Html {
             writeln!(out, "<p>No figure was corroborated by a second source or a reference series.</p>")?;
         } else {
             writeln!(out, "<ul>")?;
-            for d in cx.diagnostics_of(true) {
+            for d in cx.diagnostics_of(true, FINDING_RELATED) {
                 let f = d.finding;
-                let wheres: Vec<String> = std::iter::once(&d.primary)
+                let mut wheres: Vec<String> = std::iter::once(&d.primary)
                     .chain(&d.related)
                     .map(|l| format!("<code>{}:{}</code>", esc(l.path), l.line))
                     .collect();
+                if d.omitted > 0 {
+                    wheres.push(format!("and {} more", format_count(d.omitted as f64)));
+                }
                 writeln!(
                     out,
                     r#"<li><strong>{}</strong>: {} ({}) <span class="id">{}</span></li>"#,

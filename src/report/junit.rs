@@ -36,7 +36,7 @@ impl std::fmt::Display for Xml<'_> {
 impl Reporter for Junit {
     fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         let mut by_metric: BTreeMap<&str, Vec<crate::diagnostic::Diagnostic<'_>>> = BTreeMap::new();
-        for d in cx.diagnostics() {
+        for d in cx.diagnostics(super::FINDING_RELATED) {
             by_metric.entry(&d.finding.metric).or_default().push(d);
         }
         let failures = cx.failing();
@@ -85,6 +85,9 @@ impl Reporter for Junit {
                             r.column,
                             xml(&r.message(&cx.analysis.claims))
                         )?;
+                    }
+                    if let Some(note) = d.omitted_note() {
+                        writeln!(out, "{}", xml(&note))?;
                     }
                     writeln!(out, "      </failure>")?;
                 } else {

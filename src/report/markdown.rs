@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::{Context, MetricTables, Out, Reporter, TABLE_ROWS, date, source, table_cut, undated};
+use super::{Context, FINDING_RELATED, MetricTables, Out, Reporter, TABLE_ROWS, date, source, table_cut, undated};
 use crate::compare::format_count;
 
 pub struct Markdown;
@@ -43,7 +43,7 @@ impl Reporter for Markdown {
         if !cx.shows(false) {
             writeln!(out, "Nothing: no figure disagrees with another or with the reference data.\n")?;
         }
-        for (n, d) in cx.diagnostics_of(false).enumerate() {
+        for (n, d) in cx.diagnostics_of(false, FINDING_RELATED).enumerate() {
             let f = d.finding;
             writeln!(out, "### {}. {} ({})\n", n + 1, title_case(f.kind.name()), f.severity.name())?;
             writeln!(out, "{}\n", f.explanation())?;
@@ -63,6 +63,9 @@ impl Reporter for Markdown {
                 )?;
             }
             writeln!(out)?;
+            if let Some(note) = d.omitted_note() {
+                writeln!(out, "{note}.\n")?;
+            }
             for loc in std::iter::once(&d.primary).chain(&d.related) {
                 let c = &claims[loc.claim];
                 write!(out, "> {}\n>\n> — {}, {}", c.citation.sentence, source(c), date(c))?;
@@ -81,10 +84,13 @@ impl Reporter for Markdown {
         if !cx.shows(true) {
             writeln!(out, "No figure was corroborated by a second source or a reference series.\n")?;
         }
-        for d in cx.diagnostics_of(true) {
+        for d in cx.diagnostics_of(true, FINDING_RELATED) {
             let f = d.finding;
-            let wheres: Vec<String> =
+            let mut wheres: Vec<String> =
                 std::iter::once(&d.primary).chain(&d.related).map(|l| format!("`{}:{}`", l.path, l.line)).collect();
+            if d.omitted > 0 {
+                wheres.push(format!("and {} more", format_count(d.omitted as f64)));
+            }
             writeln!(
                 out,
                 "- **{}**: {} ({}; id `{}`)",

@@ -91,20 +91,20 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The shown findings ready to render, made one at a time as they are
-    /// written: a large run has many, each citing many claims.
-    pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + '_ {
-        self.findings.iter().map(|f| Diagnostic::new(f, &self.analysis.claims))
+    /// The shown findings ready to render, each with at most `related`
+    /// related claims (`Diagnostic::sampled`), made one at a time as they
+    /// are written: a large run has many, each citing many claims.
+    pub fn diagnostics(&self, related: usize) -> impl Iterator<Item = Diagnostic<'a>> + '_ {
+        self.findings.iter().map(move |f| Diagnostic::sampled(f, &self.analysis.claims, related))
     }
 
     /// The shown problems (`agreements` false) or agreements (true), as
-    /// `diagnostics`: made for those only, as each lists every claim its
-    /// finding cites (thousands, for an archive's dataset matches).
-    pub fn diagnostics_of(&self, agreements: bool) -> impl Iterator<Item = Diagnostic<'a>> + '_ {
+    /// `diagnostics`: made for those only.
+    pub fn diagnostics_of(&self, agreements: bool, related: usize) -> impl Iterator<Item = Diagnostic<'a>> + '_ {
         self.findings
             .iter()
             .filter(move |f| f.kind.is_agreement() == agreements)
-            .map(|f| Diagnostic::new(f, &self.analysis.claims))
+            .map(move |f| Diagnostic::sampled(f, &self.analysis.claims, related))
     }
 
     /// Whether any shown finding is a problem (`agreements` false) or an
@@ -169,6 +169,12 @@ impl<'a> Context<'a> {
 /// reports: past that an editor reads the findings, and the JSON report
 /// lists every claim.
 pub const TABLE_ROWS: usize = 500;
+
+/// The most claims besides its primary one that a finding lists, with its
+/// sentences, in the Markdown, HTML and JUnit reports: a finding over an
+/// archive cites thousands (every outlet that printed a figure), which no
+/// editor reads one by one. The JSON report lists them all.
+pub const FINDING_RELATED: usize = 20;
 
 /// The note under a table cut at `TABLE_ROWS`.
 pub fn table_cut(total: usize) -> Option<String> {

@@ -1,7 +1,7 @@
 //! SARIF 2.1.0 for code scanning: one rule per finding kind, one result
 //! per finding at its figure, the claims it is compared with as related
-//! locations, and the finding id as a partial fingerprint so results stay
-//! matched across edits.
+//! locations (at most a hundred), and the finding id as a partial
+//! fingerprint so results stay matched across edits.
 
 use std::io::{self, Write};
 
@@ -150,13 +150,19 @@ struct Run<'a> {
     tool: Tool,
 }
 
+/// The most related locations a result lists: GitHub code scanning shows
+/// 100 locations of a result and rejects a file with more than 1,000 in
+/// one, and a finding over an archive cites thousands of claims. The
+/// message says how many there are; the JSON report lists them all.
+const RELATED_LOCATIONS: usize = 100;
+
 /// The results, each made as it is written: a large run has many.
 struct Results<'a>(&'a Context<'a>);
 
 impl Serialize for Results<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let claims = &self.0.analysis.claims;
-        s.collect_seq(self.0.diagnostics().map(|d| {
+        s.collect_seq(self.0.diagnostics(RELATED_LOCATIONS).map(|d| {
             let f = d.finding;
             let related = d
                 .related
@@ -171,7 +177,13 @@ impl Serialize for Results<'_> {
             SarifResult {
                 level: level(f.severity),
                 locations: [location(&d.primary)],
-                message: Text { text: format!("{} ({}): {}", f.metric, f.kind.name(), f.explanation()).into() },
+                message: Text {
+                    text: match d.omitted_note() {
+                        None => format!("{} ({}): {}", f.metric, f.kind.name(), f.explanation()),
+                        Some(note) => format!("{} ({}): {} {note}.", f.metric, f.kind.name(), f.explanation()),
+                    }
+                    .into(),
+                },
                 partial_fingerprints: Fingerprints { finding: &f.id },
                 properties: Properties { finding_id: &f.id, metric: &f.metric, rule: &f.rule },
                 related_locations: related,

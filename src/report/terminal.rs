@@ -29,8 +29,8 @@ struct SourceLines {
 impl SourceLines {
     fn read(cx: &Context<'_>) -> SourceLines {
         let mut wanted: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-        for d in cx.diagnostics() {
-            for l in std::iter::once(&d.primary).chain(d.related.iter().take(MAX_RELATED)) {
+        for d in cx.diagnostics(MAX_RELATED) {
+            for l in std::iter::once(&d.primary).chain(&d.related) {
                 wanted.entry(l.path).or_default().insert(l.line);
             }
         }
@@ -85,16 +85,14 @@ impl Reporter for Terminal {
     fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         let lines = SourceLines::read(cx);
         let renderer = if cx.color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
-        for d in cx.diagnostics() {
+        for d in cx.diagnostics(MAX_RELATED) {
             let f = d.finding;
             let explanation = f.explanation();
             let title = level(f.severity).primary_title(&*explanation).id(d.title.as_str());
             let mut snippets = Vec::new();
             let claims = &cx.analysis.claims;
-            let messages: Vec<String> = std::iter::once(&d.primary)
-                .chain(d.related.iter().take(MAX_RELATED))
-                .map(|l| l.message(claims))
-                .collect();
+            let messages: Vec<String> =
+                std::iter::once(&d.primary).chain(&d.related).map(|l| l.message(claims)).collect();
             let (line, range) = lines.of(cx, &d.primary);
             snippets.push(
                 Snippet::source(line)
@@ -102,7 +100,7 @@ impl Reporter for Terminal {
                     .path(d.primary.path)
                     .annotation(AnnotationKind::Primary.span(range).label(messages[0].as_str())),
             );
-            for (r, message) in d.related.iter().take(MAX_RELATED).zip(&messages[1..]) {
+            for (r, message) in d.related.iter().zip(&messages[1..]) {
                 let (line, range) = lines.of(cx, r);
                 snippets.push(
                     Snippet::source(line)
@@ -112,8 +110,8 @@ impl Reporter for Terminal {
                 );
             }
             let mut notes = Vec::new();
-            if d.related.len() > MAX_RELATED {
-                notes.push(format!("and {} more claims", d.related.len() - MAX_RELATED));
+            if d.omitted > 0 {
+                notes.push(format!("and {} more claims", d.omitted));
             }
             if let Some(s) = d.series_note() {
                 notes.push(format!("reference: {s}"));

@@ -166,7 +166,7 @@ fn the_committed_seed_reports_are_current() {
 fn located_findings_and_the_split_diagnostics_agree_with_the_full_ones() {
     let a = fixture();
     let cx = Context::new("discrepancies", &a, a.findings.iter().collect());
-    let full: Vec<_> = cx.diagnostics().collect();
+    let full: Vec<_> = cx.diagnostics(usize::MAX).collect();
     let located: Vec<_> = cx.located().collect();
     assert_eq!(located.len(), full.len());
     for (d, (f, p)) in full.iter().zip(&located) {
@@ -179,7 +179,7 @@ fn located_findings_and_the_split_diagnostics_agree_with_the_full_ones() {
     let mut seen = 0;
     for agreements in [false, true] {
         let got: Vec<(usize, usize)> =
-            cx.diagnostics_of(agreements).map(|d| (d.primary.claim, d.related.len())).collect();
+            cx.diagnostics_of(agreements, usize::MAX).map(|d| (d.primary.claim, d.related.len())).collect();
         let want: Vec<(usize, usize)> = full
             .iter()
             .filter(|d| d.finding.kind.is_agreement() == agreements)
@@ -217,4 +217,69 @@ fn sources_are_cited_with_their_links() {
     assert!(md.contains("> — Daily A, 2024-01-10, <https://a.example/x?a=1&b=2>\n\n"), "{md}");
     assert!(md.contains("> — Daily <B>, 2024-01-10\n\n"), "{md}");
     assert!(md.contains("| 29,000 | Daily <B> | 2024-01-10 |"), "{md}");
+}
+
+/// A finding that 160 outlets take part in: the editorial reports list 20
+/// of its claims besides the primary one, both sides included, and say
+/// how many there are; SARIF lists 100 related locations (GitHub shows
+/// 100, rejects more than 1,000); the JSON report cites every claim.
+#[test]
+fn a_finding_citing_many_claims_lists_a_sample_of_each_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    for i in 0..130 {
+        let body = "Hamas took 253 hostages into Gaza.";
+        let text = format!("---\npublisher: Wire {i}\npublished: 2023-11-{:02}\n---\n{body}\n", i % 28 + 1);
+        std::fs::write(docs.join(format!("a{i:03}.md")), text).unwrap();
+    }
+    for i in 0..30 {
+        let body = "Hamas took about 240 hostages into Gaza.";
+        let text = format!("---\npublisher: Post {i}\npublished: 2023-12-{:02}\n---\n{body}\n", i % 28 + 1);
+        std::fs::write(docs.join(format!("b{i:03}.md")), text).unwrap();
+    }
+    let out = dir.path().join("out");
+    let formats = ["markdown", "html", "json", "sarif", "junit"];
+    let mut args =
+        vec!["check", docs.to_str().unwrap(), "--no-config", "--name", "many", "--out", out.to_str().unwrap()];
+    args.extend(formats.iter().flat_map(|f| ["--format", f]));
+    // A failure, so that JUnit lists the claims.
+    args.extend(["--fail-on", "warning"]);
+    let run = crate::common::figcheck(&args);
+    assert_eq!(run.status, figcheck::error::ExitStatus::Findings, "{}", run.stderr);
+    let read = |ext: &str| std::fs::read_to_string(out.join(format!("many.{ext}"))).unwrap();
+    let note = "21 of 160 figures shown (each side's first, last and evenly spaced between); \
+                the JSON report lists them all.";
+
+    let md = read("md");
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| ▶ |") || l.starts_with("|  |")).collect();
+    assert_eq!(rows.len(), 21, "{md}");
+    assert!(rows[0].contains("a111.md:5"), "the primary first: {}", rows[0]);
+    // The primary's side from its first to its last outlet, then the other side likewise.
+    assert!(rows[1].contains("a000.md:5") && rows[10].contains("a083.md:5"), "{md}");
+    assert!(rows[11].contains("b000.md:5") && rows[20].contains("b027.md:5"), "{md}");
+    assert_eq!(rows.iter().filter(|r| r.contains("about 240")).count(), 10);
+    assert!(md.contains(&format!("\n{note}\n")), "{md}");
+    assert_eq!(md.matches("\n> — ").count(), 21, "one quote per row");
+
+    let html = read("html");
+    assert_eq!(html.matches("<blockquote>").count(), 21);
+    assert!(html.contains(&format!("<p>{}</p>", note.replace('\'', "&apos;"))), "{html}");
+
+    let junit = read("junit.xml");
+    assert_eq!(junit.matches(".md:5:12: ").count(), 21, "{junit}");
+    assert!(junit.contains(&note.replace('\'', "&apos;")[..note.len() - 1]), "{junit}");
+
+    let sarif: Value = serde_json::from_str(&read("sarif")).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    let related = result["relatedLocations"].as_array().unwrap();
+    assert_eq!(related.len(), 100);
+    assert_eq!(related.iter().filter(|l| l["message"]["text"].as_str().unwrap().starts_with("about 240")).count(), 30);
+    let message = result["message"]["text"].as_str().unwrap();
+    assert!(message.ends_with(&note.replace("21 of", "101 of")), "{message}");
+
+    let json: Value = serde_json::from_str(&read("json")).unwrap();
+    let cited: usize =
+        json["findings"][0]["groups"].as_array().unwrap().iter().map(|g| g["claims"].as_array().unwrap().len()).sum();
+    assert_eq!(cited, 160);
 }
