@@ -181,7 +181,7 @@ impl Reporter for Json {
                 })
                 .collect(),
         };
-        serde_json::to_writer_pretty(&mut *out, &report)?;
+        super::pretty_json::write(&mut *out, &report)?;
         writeln!(out)
     }
 }

@@ -15,6 +15,7 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+mod pretty_json;
 pub mod quantities;
 pub mod rules;
 pub mod sarif;

@@ -221,7 +221,7 @@ impl Reporter for Sarif {
             }],
             version: "2.1.0",
         };
-        serde_json::to_writer_pretty(&mut *out, &log)?;
+        super::pretty_json::write(&mut *out, &log)?;
         writeln!(out)
     }
 }

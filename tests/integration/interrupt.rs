@@ -70,7 +70,7 @@ fn an_interrupted_run_leaves_no_staged_report_and_no_half_set() {
     for signal in [libc::SIGINT, libc::SIGTERM] {
         // Larger corpora until the signal lands while reports are written.
         let mut caught = None;
-        for copies in [40, 160, 640] {
+        for copies in [40, 160, 640, 2560] {
             let dir = tmp.path().join(format!("corpus-{copies}"));
             if !dir.exists() {
                 corpus(&dir, copies);
