@@ -87,52 +87,116 @@ impl Builder<'_> {
         }
     }
 
-    /// Find `word` in the source after the cursor and anchor it.
-    fn anchor(&mut self, text_offset: usize, word: &str) {
+    /// Find `word` in the source after the cursor and anchor it; where it
+    /// was found.
+    fn anchor(&mut self, text_offset: usize, word: &str) -> Option<usize> {
+        let src = self.source.as_bytes();
         // Most words follow the last one after some spaces: no search needed.
-        let rest = &self.source.as_bytes()[self.cursor..];
+        let rest = &src[self.cursor..];
         let gap = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
-        if rest[gap..].starts_with(word.as_bytes()) {
-            let src = self.cursor + gap;
-            self.anchors.push((text_offset, src));
-            self.cursor = src + word.len();
-            return;
+        let at = if rest[gap..].starts_with(word.as_bytes()) {
+            self.cursor + gap
+        } else {
+            // Else it is usually just past some markup: try each place its
+            // first byte occurs (a word is ASCII, so these are character
+            // boundaries), within the window.
+            let end = (self.cursor + SEARCH_WINDOW).min(src.len());
+            let window = &src[self.cursor..end];
+            let w = word.as_bytes();
+            self.cursor + memchr::memchr_iter(w[0], window).find(|&i| window[i..].starts_with(w))?
+        };
+        self.anchor_at(text_offset, at, word.len());
+        Some(at)
+    }
+
+    /// Anchor a word of `len` bytes at `text_offset` to `at` in the source.
+    fn anchor_at(&mut self, text_offset: usize, at: usize, len: usize) {
+        // An anchor that the last one predicts (the text and the source
+        // advanced alike since) maps no offset differently: left out.
+        if self.anchors.last().is_none_or(|&(t, s)| text_offset - t != at - s) {
+            self.anchors.push((text_offset, at));
         }
-        let end = (self.cursor + SEARCH_WINDOW).min(self.source.len());
-        let mut end = end;
-        while !self.source.is_char_boundary(end) {
-            end -= 1;
-        }
-        if let Some(i) = self.source[self.cursor..end].find(word) {
-            let src = self.cursor + i;
-            self.anchors.push((text_offset, src));
-            self.cursor = src + word.len();
-        }
+        self.cursor = at + len;
     }
 
     fn push_text(&mut self, raw: &str) {
         // Runs of ASCII other than `&`, `<`, `>` and spaces are literal in
         // the source, so they are anchored; other characters may be entities.
-        let literal = |b: u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | b'&' | b'<' | b'>');
+        const LITERAL: [bool; 256] = {
+            let mut t = [false; 256];
+            let mut b = 0;
+            while b < 0x80 {
+                t[b] = !matches!(b as u8, b'\t'..=b'\r' | b' ' | b'&' | b'<' | b'>');
+                b += 1;
+            }
+            t
+        };
+        let bytes = raw.as_bytes();
+        self.text.reserve(raw.len());
+        // Once the first word is found, the rest of the text usually
+        // follows it in the source byte for byte (no entities): then each
+        // word is where the search would find it, at the same distance
+        // from the first (only non-literal bytes lie between words).
+        // `verbatim` holds that word's offsets in `raw` and in the source.
+        let mut verbatim: Option<(usize, usize)> = None;
+        let mut tried = false;
+        // `raw[copied..i]` goes into the text as it is: written at once.
+        let mut copied = 0;
         let mut i = 0;
-        while i < raw.len() {
-            let run = raw.as_bytes()[i..].iter().take_while(|&&b| literal(b)).count();
-            if run > 0 {
-                let word = &raw[i..i + run];
-                let at = self.text.len();
-                self.text.push_str(word);
-                self.anchor(at, word);
-                i += run;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if LITERAL[usize::from(b)] {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && LITERAL[usize::from(bytes[i])] {
+                    i += 1;
+                }
+                let at = self.text.len() + (start - copied);
+                match verbatim.map(|(first, src)| src + (start - first)) {
+                    // Within the window the search would look in.
+                    Some(src) if src + (i - start) <= self.cursor + SEARCH_WINDOW => self.anchor_at(at, src, i - start),
+                    _ => {
+                        let found = self.anchor(at, &raw[start..i]);
+                        if !tried && let Some(src) = found {
+                            tried = true;
+                            if self.source.as_bytes()[src..].starts_with(&bytes[start..]) {
+                                verbatim = Some((start, src));
+                            }
+                        }
+                    }
+                }
                 continue;
             }
-            let c = raw[i..].chars().next().expect("i is on a character boundary");
-            if !c.is_whitespace() {
-                self.text.push(c);
-            } else if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
+            let len = if b.is_ascii() {
+                if !matches!(b, b'\t'..=b'\r' | b' ') {
+                    i += 1;
+                    continue;
+                }
+                1
+            } else {
+                let c = raw[i..].chars().next().expect("i is on a character boundary");
+                if !c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c.len_utf8()
+            };
+            // A space after something other than a space or a line break is
+            // kept as it is; other white space is one space, or none.
+            let last = if i > copied { Some(bytes[i - 1]) } else { self.text.as_bytes().last().copied() };
+            let keep = !matches!(last, None | Some(b' ' | b'\n'));
+            if keep && b == b' ' {
+                i += 1;
+                continue;
+            }
+            self.text.push_str(&raw[copied..i]);
+            if keep {
                 self.text.push(' ');
             }
-            i += c.len_utf8();
+            i += len;
+            copied = i;
         }
+        self.text.push_str(&raw[copied..]);
     }
 
     /// Walk the tree without recursion (hostile pages nest thousands of
@@ -301,5 +365,37 @@ mod tests {
         let t = h.text.find("have died").unwrap();
         let s = h.map.to_source(t);
         assert_eq!(&PAGE[s..s + 9], "have died");
+    }
+
+    /// White space collapses to one space (none at a line's start), other
+    /// characters and entities come through, and every word of the text
+    /// maps back to the same word in the source: past entities, runs of
+    /// white space, non-breaking spaces, curly quotes and markup.
+    #[test]
+    fn text_runs_collapse_and_every_word_maps_back() {
+        let page = "<html><body><h1>Gaza\u{a0}toll  tops 30,000</h1>\n\
+            <p>  The ministry\u{2019}s count:\n\t<i>30,035</i> dead &amp; 70,457&nbsp;hurt,\r\n  \
+            \u{201c}a grim\u{201d}   milestone\u{3000}today.</p><p>Hamas&#39;s   figures</p></body></html>";
+        let h = parse(page);
+        assert_eq!(
+            h.text,
+            "Gaza toll tops 30,000\nThe ministry\u{2019}s count: 30,035 dead & 70,457 hurt, \
+             \u{201c}a grim\u{201d} milestone today.\nHamas's figures\n"
+        );
+        let literal = |c: char| c.is_ascii_graphic() && !matches!(c, '&' | '<' | '>');
+        let mut words = 0;
+        let mut at = 0;
+        for word in h.text.split(|c: char| !literal(c)).filter(|w| !w.is_empty()) {
+            let t = at + h.text[at..].find(word).unwrap();
+            at = t + word.len();
+            // A word made from an entity is not in the source as written.
+            if word.contains('\'') {
+                continue;
+            }
+            let s = h.map.to_source(t);
+            assert_eq!(&page[s..s + word.len()], word, "{word} at {t}");
+            words += 1;
+        }
+        assert_eq!(words, 17);
     }
 }
