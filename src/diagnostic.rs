@@ -103,7 +103,7 @@ pub fn primary<'a>(f: &Finding, claims: &'a [Claim]) -> Located<'a> {
 /// archive still shows each side. A side's share is its first and last
 /// claims (by as-of date) and claims evenly spaced between, so it spans
 /// the side's dates.
-pub fn sample(f: &Finding, primary: usize, limit: usize) -> (Vec<usize>, usize) {
+fn sample(f: &Finding, primary: usize, limit: usize) -> (Vec<usize>, usize) {
     let sides: Vec<Vec<usize>> =
         f.groups.iter().map(|g| g.claims.iter().copied().filter(|&i| i != primary).collect()).collect();
     pick(&sides, limit)
@@ -141,12 +141,8 @@ fn spread(k: usize, n: usize, len: usize) -> usize {
 }
 
 impl<'a> Diagnostic<'a> {
-    /// The finding with every claim it cites.
-    pub fn new(f: &'a Finding, claims: &'a [Claim]) -> Diagnostic<'a> {
-        Diagnostic::sampled(f, claims, usize::MAX)
-    }
-
-    /// The finding with at most `limit` related claims (see `sample`).
+    /// The finding with at most `limit` related claims (see `sample`;
+    /// `usize::MAX` for all).
     pub fn sampled(f: &'a Finding, claims: &'a [Claim], limit: usize) -> Diagnostic<'a> {
         let primary = primary(f, claims);
         let (picked, omitted) = sample(f, primary.claim, limit);
