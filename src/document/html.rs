@@ -288,13 +288,77 @@ static SELECTORS: std::sync::LazyLock<Selectors> = std::sync::LazyLock::new(|| {
     }
 });
 
-fn select_attr(doc: &Html, sel: &Selector, attr: &str) -> Option<String> {
-    doc.select(sel).find_map(|e| e.value().attr(attr)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+/// What the head (and the first `time` and `h1`) say, found in one walk
+/// over the elements instead of one per selector: each selector's first
+/// element that has the attribute asked for (the first at all for those
+/// asked for their text), as `Html::select` would find it. Only elements
+/// of the selectors' names are matched.
+struct Found<'a> {
+    og_title: Option<&'a str>,
+    title: Option<ElementRef<'a>>,
+    published_time: Option<&'a str>,
+    date: Option<&'a str>,
+    time: Option<&'a str>,
+    site_name: Option<&'a str>,
+    author: Option<&'a str>,
+    article_author: Option<&'a str>,
+    canonical: Option<&'a str>,
+    og_url: Option<&'a str>,
+    h1: bool,
 }
 
-fn select_text(doc: &Html, sel: &Selector) -> Option<String> {
-    let e: ElementRef<'_> = doc.select(sel).next()?;
-    let t = e.text().collect::<Vec<_>>().join(" ");
+impl<'a> Found<'a> {
+    fn in_document(doc: &'a Html) -> Found<'a> {
+        let s = &*SELECTORS;
+        let mut f = Found {
+            og_title: None,
+            title: None,
+            published_time: None,
+            date: None,
+            time: None,
+            site_name: None,
+            author: None,
+            article_author: None,
+            canonical: None,
+            og_url: None,
+            h1: false,
+        };
+        let first = |slot: &mut Option<&'a str>, e: &ElementRef<'a>, sel: &Selector, attr: &str| {
+            if slot.is_none() && sel.matches(e) {
+                *slot = e.value().attr(attr);
+            }
+        };
+        // In the order `Html::select` goes: the tree's nodes as created, attached ones.
+        for e in doc.tree.nodes().filter_map(ElementRef::wrap).filter(|e| e.parent().is_some()) {
+            match e.value().name() {
+                "meta" => {
+                    first(&mut f.og_title, &e, &s.og_title, "content");
+                    first(&mut f.published_time, &e, &s.published_time, "content");
+                    first(&mut f.date, &e, &s.date, "content");
+                    first(&mut f.site_name, &e, &s.site_name, "content");
+                    first(&mut f.author, &e, &s.author, "content");
+                    first(&mut f.article_author, &e, &s.article_author, "content");
+                    first(&mut f.og_url, &e, &s.og_url, "content");
+                }
+                "title" if f.title.is_none() && s.title.matches(&e) => f.title = Some(e),
+                "time" => first(&mut f.time, &e, &s.time, "datetime"),
+                "link" => first(&mut f.canonical, &e, &s.canonical, "href"),
+                "h1" if s.h1.matches(&e) => f.h1 = true,
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
+/// An attribute's value, trimmed, unless empty.
+fn value(found: Option<&str>) -> Option<String> {
+    found.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// An element's text with its white space collapsed, unless empty.
+fn text_of(e: Option<ElementRef<'_>>) -> Option<String> {
+    let t = e?.text().collect::<Vec<_>>().join(" ");
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     (!t.is_empty()).then_some(t)
 }
@@ -302,25 +366,26 @@ fn select_text(doc: &Html, sel: &Selector) -> Option<String> {
 /// Parse an HTML file into visible text, anchors and metadata.
 pub fn parse(source: &str) -> HtmlText {
     let doc = Html::parse_document(source);
-    let s = &*SELECTORS;
-    let title = select_attr(&doc, &s.og_title, "content").or_else(|| select_text(&doc, &s.title));
-    let published = select_attr(&doc, &s.published_time, "content")
-        .or_else(|| select_attr(&doc, &s.date, "content"))
-        .or_else(|| select_attr(&doc, &s.time, "datetime"))
+    let found = Found::in_document(&doc);
+    let title = value(found.og_title).or_else(|| text_of(found.title));
+    let published = value(found.published_time)
+        .or_else(|| value(found.date))
+        .or_else(|| value(found.time))
         .and_then(|s| parse_date(&s));
     let meta = MetaFields {
         title,
-        publisher: select_attr(&doc, &s.site_name, "content"),
-        author: select_attr(&doc, &s.author, "content").or_else(|| select_attr(&doc, &s.article_author, "content")),
-        url: select_attr(&doc, &s.canonical, "href").or_else(|| select_attr(&doc, &s.og_url, "content")),
+        publisher: value(found.site_name),
+        author: value(found.author).or_else(|| value(found.article_author)),
+        url: value(found.canonical).or_else(|| value(found.og_url)),
         published,
     };
 
     let body_start = source.find("<body").or_else(|| source.find("<BODY")).unwrap_or(0);
     let mut b = Builder { source, cursor: 0, text: String::new(), anchors: Vec::new(), headings: Vec::new() };
     // With no h1, the <title> is the headline: show it first, anchored in the head.
-    let has_h1 = doc.select(&s.h1).next().is_some();
-    if !has_h1 && let Some(t) = select_text(&doc, &s.title) {
+    if !found.h1
+        && let Some(t) = text_of(found.title)
+    {
         let start = b.text.len();
         b.cursor = source.find("<title").unwrap_or(0);
         b.push_text(&t);
@@ -397,5 +462,37 @@ mod tests {
             words += 1;
         }
         assert_eq!(words, 17);
+    }
+
+    /// Each field from the first element that has it, in the order of
+    /// preference: `og:title` over `<title>`, the published time over the
+    /// `date` meta over `<time datetime>`, `author` over `article:author`,
+    /// the canonical link over `og:url`; an empty value counts as none.
+    #[test]
+    fn metadata_fields_and_their_fallbacks() {
+        let page = "<html><head><title> Toll \n rises </title>\
+            <meta property=\"og:site_name\"><meta property=\"og:site_name\" content=\" Wire \">\
+            <meta name=\"author\" content=\"  \"><meta property=\"article:author\" content=\"A. Writer\">\
+            <meta property=\"og:url\" content=\"https://example.com/og\">\
+            <link rel=\"canonical\" href=\"https://example.com/a\"></head>\
+            <body><p>Posted <time datetime=\"2024-03-02\">Saturday</time>.</p></body></html>";
+        let h = parse(page);
+        assert_eq!(h.meta.title.as_deref(), Some("Toll rises"));
+        assert_eq!(h.meta.publisher.as_deref(), Some("Wire"));
+        assert_eq!(h.meta.author.as_deref(), Some("A. Writer"));
+        assert_eq!(h.meta.url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(h.meta.published, parse_date("2024-03-02"));
+        // No h1: the title is the headline.
+        assert_eq!(h.text, "Toll rises\nPosted Saturday.\n");
+        assert_eq!(h.headings, vec![(0..10, 1)]);
+
+        let page = "<html><head><meta property=\"og:title\" content=\"Og title\"><title>Title</title>\
+            <meta name=\"date\" content=\"2024-01-05\"><meta property=\"article:published_time\" content=\"2024-01-04\">\
+            </head><body><h1>Head</h1><time datetime=\"2024-01-06\">x</time></body></html>";
+        let h = parse(page);
+        assert_eq!(h.meta.title.as_deref(), Some("Og title"));
+        assert_eq!(h.meta.published, parse_date("2024-01-04"));
+        assert_eq!((h.meta.publisher, h.meta.author, h.meta.url), (None, None, None));
+        assert_eq!(h.text, "Head\nx\n");
     }
 }
