@@ -1,7 +1,10 @@
-//! SARIF 2.1.0 for code scanning: one rule per finding kind, one result
-//! per finding at its figure, the claims it is compared with as related
-//! locations (at most a hundred), and the finding id as a partial
-//! fingerprint so results stay matched across edits.
+//! SARIF 2.1.0 for code scanning: one rule per kind of problem, one
+//! result per problem at its figure, the claims it is compared with as
+//! related locations (at most a hundred), and the finding id as a partial
+//! fingerprint so results stay matched across edits. Agreements are left
+//! out: GitHub code scanning makes an alert of every result, whatever its
+//! level or `kind`, and an alert that figures agree is noise to dismiss.
+//! The other reports list them.
 
 use std::io::{self, Write};
 
@@ -14,7 +17,8 @@ use crate::rules::Severity;
 
 pub struct Sarif;
 
-const KINDS: [(FindingKind, &str); 10] = [
+/// The kinds of problem; agreements have no rule, as they have no result.
+const KINDS: [(FindingKind, &str); 8] = [
     (FindingKind::Discrepancy, "Claims that should agree do not"),
     (FindingKind::Revision, "A fixed figure was revised"),
     (FindingKind::Regression, "A running total went down"),
@@ -23,8 +27,6 @@ const KINDS: [(FindingKind, &str); 10] = [
     (FindingKind::RelationViolation, "A part exceeds its whole"),
     (FindingKind::HeadlineMismatch, "A headline disagrees with its body"),
     (FindingKind::DatasetMismatch, "A figure matches no reference value in its window"),
-    (FindingKind::Corroborated, "Independent claims agree"),
-    (FindingKind::DatasetMatch, "A figure matches the reference series"),
 ];
 
 fn level(s: Severity) -> &'static str {
@@ -162,7 +164,7 @@ struct Results<'a>(&'a Context<'a>);
 impl Serialize for Results<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let claims = &self.0.analysis.claims;
-        s.collect_seq(self.0.diagnostics(RELATED_LOCATIONS).map(|d| {
+        s.collect_seq(self.0.diagnostics_of(false, RELATED_LOCATIONS).map(|d| {
             let f = d.finding;
             let related = d
                 .related
@@ -207,7 +209,7 @@ impl Reporter for Sarif {
         let rules: Vec<Rule> = KINDS
             .iter()
             .map(|(k, text)| Rule {
-                default_configuration: Level { level: if k.is_agreement() { "note" } else { "error" } },
+                default_configuration: Level { level: "error" },
                 id: k.name(),
                 name: k.name(),
                 short_description: Text { text: (*text).into() },
