@@ -1,5 +1,8 @@
-//! GitHub Actions workflow commands: one annotation per finding on the
-//! line of its figure (`::error file=…,line=…,col=…::message`).
+//! GitHub Actions workflow commands: one annotation per problem on the
+//! line of its figure (`::error file=…,line=…,col=…::message`). Agreements
+//! are left out, as from SARIF: GitHub shows ten notices a step, which
+//! problems of note severity need, and a pull request's lines are no
+//! place to say that figures agree.
 
 use std::io::{self, Write};
 
@@ -20,7 +23,7 @@ fn property(s: &str) -> String {
 
 impl Reporter for Github {
     fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
-        for (f, p) in cx.located() {
+        for (f, p) in cx.located().filter(|(f, _)| !f.kind.is_agreement()) {
             let command = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

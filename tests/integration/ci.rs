@@ -211,6 +211,10 @@ fn a_format_without_out_goes_to_stdout() {
     assert_eq!(out.status, ExitStatus::Clean);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["version"], "2.1.0");
+    // The seeds' five findings are agreements: no alert, no annotation.
+    assert_eq!(v["runs"][0]["results"], serde_json::json!([]));
+    let out = figcheck(&["check", "seeds", "--no-config", "--format", "github"]);
+    assert_eq!((out.status, out.stdout.as_str()), (ExitStatus::Clean, ""));
     let out = figcheck(&["check", "tests/fixtures/discrepancies", "--no-config", "--format", "github"]);
     assert_eq!(out.status, ExitStatus::Findings);
     let first = out.stdout.lines().next().unwrap();
