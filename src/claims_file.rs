@@ -14,6 +14,7 @@ use std::io::{self, BufRead, Write};
 use std::ops::Range;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Extracted, Gathered};
@@ -314,6 +315,19 @@ pub struct Merged {
     shared: Shared,
 }
 
+/// Bytes of a claims file parsed at a time: a few thousand claims, for
+/// the threads to share, held once more as records while they are taken.
+const CHUNK: usize = 4 << 20;
+
+/// Where the reading of one claims file is.
+struct Reading<'d> {
+    display: &'d str,
+    seen_header: bool,
+    open: Option<Open>,
+    /// The file is not a claims file: the rest is not read.
+    done: bool,
+}
+
 /// A document being read, and where its record was.
 struct Open {
     document: Arc<DocumentInfo>,
@@ -326,109 +340,157 @@ struct Open {
 
 impl Merged {
     /// Read one claims file (`display` names it in messages). Bad lines
-    /// are problems naming the file and line; the rest is read.
+    /// are problems naming the file and line; the rest is read. The lines
+    /// are parsed in chunks, each on all threads, and taken in order.
     pub fn read(&mut self, display: &str, reader: impl BufRead) {
-        let mut seen_header = false;
-        let mut open: Option<Open> = None;
-        for (n, text) in reader.split(b'\n').enumerate() {
-            let n = n + 1;
-            let text = match text {
-                Ok(t) => t,
-                Err(e) => {
-                    self.problems.push(Problem::error(display, format!("cannot be read: {e}")).at_line(n));
+        self.read_in_chunks(display, reader, CHUNK);
+    }
+
+    /// `read`, parsing about `size` bytes of lines at a time.
+    fn read_in_chunks(&mut self, display: &str, mut reader: impl BufRead, size: usize) {
+        let mut state = Reading { display, seen_header: false, open: None, done: false };
+        let mut chunk: Vec<u8> = Vec::with_capacity(size.min(CHUNK) + (64 << 10));
+        let mut first_line = 1;
+        while !state.done {
+            chunk.clear();
+            // Whole lines up to about CHUNK bytes; an error ends the file
+            // after the lines before it.
+            let mut failed = None;
+            while chunk.len() < size {
+                match reader.read_until(b'\n', &mut chunk) {
+                    Ok(0) => break,
+                    Ok(_) => {}
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+            }
+            if failed.is_some() {
+                // The line the error cut short is not read.
+                let whole = chunk.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                chunk.truncate(whole);
+            } else if chunk.is_empty() {
+                break;
+            }
+            let lines: Vec<&[u8]> = chunk.split_inclusive(|&b| b == b'\n').collect();
+            let parsed: Vec<Option<serde_json::Result<Record<'_>>>> = lines
+                .par_iter()
+                .map(|line| {
+                    let text = line.strip_suffix(b"\n").unwrap_or(line);
+                    (!text.iter().all(u8::is_ascii_whitespace)).then(|| serde_json::from_slice(text))
+                })
+                .collect();
+            let count = lines.len();
+            for (k, record) in parsed.into_iter().enumerate() {
+                if state.done {
                     break;
                 }
-            };
-            if text.iter().all(u8::is_ascii_whitespace) {
-                continue;
+                if let Some(record) = record {
+                    self.take(&mut state, first_line + k, record);
+                }
             }
-            let record: Record = match serde_json::from_slice(&text) {
-                Ok(r) => r,
-                Err(e) if !seen_header => {
+            first_line += count;
+            if state.done {
+                break;
+            }
+            if let Some(e) = failed {
+                self.problems.push(Problem::error(display, format!("cannot be read: {e}")).at_line(first_line));
+                break;
+            }
+        }
+        self.close(state.open.take(), display);
+    }
+
+    /// Take the record of line `n`.
+    fn take(&mut self, state: &mut Reading<'_>, n: usize, record: serde_json::Result<Record<'_>>) {
+        let display = state.display;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) if !state.seen_header => {
+                self.problems.push(
+                    Problem::error(
+                        display,
+                        format!("not a claims file (write one with `figcheck extract --claims --format jsonl`): {e}"),
+                    )
+                    .at_line(n),
+                );
+                state.done = true;
+                return;
+            }
+            Err(e) => {
+                self.problems.push(Problem::error(display, format!("not a claims record: {e}")).at_line(n));
+                return;
+            }
+        };
+        if !state.seen_header && !matches!(record, Record::Header { .. }) {
+            self.problems.push(
+                Problem::error(display, "not a claims file: it does not start with a `header` record").at_line(n),
+            );
+            state.done = true;
+            return;
+        }
+        match record {
+            Record::Header { schema } => {
+                if schema != SCHEMA {
                     self.problems.push(
                         Problem::error(
                             display,
-                            format!(
-                                "not a claims file (write one with `figcheck extract --claims --format jsonl`): {e}"
-                            ),
+                            format!("claims file of schema `{schema}`; this figcheck reads `{SCHEMA}`"),
+                        )
+                        .at_line(n),
+                    );
+                    state.done = true;
+                    return;
+                }
+                state.seen_header = true;
+            }
+            Record::Document(d) => {
+                self.close(state.open.take(), display);
+                let path = d.info.path.clone();
+                if let Some((file, line)) = self.seen.get(&path) {
+                    self.problems.push(
+                        Problem::error(
+                            display,
+                            format!("document `{path}` was already read from {file}:{line}; this copy is ignored"),
                         )
                         .at_line(n),
                     );
                     return;
                 }
-                Err(e) => {
-                    self.problems.push(Problem::error(display, format!("not a claims record: {e}")).at_line(n));
-                    continue;
-                }
-            };
-            if !seen_header && !matches!(record, Record::Header { .. }) {
-                self.problems.push(
-                    Problem::error(display, "not a claims file: it does not start with a `header` record").at_line(n),
-                );
-                return;
+                self.seen.insert(path, (display.to_string(), n));
+                let document = Arc::new(d.info.into_owned());
+                self.shared.next_document();
+                self.claims.reserve(d.claims.min(1 << 16));
+                state.open = Some(Open {
+                    document,
+                    start: self.claims.len(),
+                    suppressed: d.suppressed,
+                    expected: d.claims,
+                    at: (display.to_string(), n),
+                });
             }
-            match record {
-                Record::Header { schema } => {
-                    if schema != SCHEMA {
-                        self.problems.push(
-                            Problem::error(
-                                display,
-                                format!("claims file of schema `{schema}`; this figcheck reads `{SCHEMA}`"),
-                            )
+            Record::Claim(line) => {
+                let path = line.path.clone();
+                match &mut state.open {
+                    Some(o) if o.document.path == path => match line.into_claim(&o.document, &mut self.shared) {
+                        Ok(c) => self.claims.push(c),
+                        Err(e) => {
+                            self.problems.push(Problem::error(display, format!("not a claims record: {e}")).at_line(n))
+                        }
+                    },
+                    // A claim of a duplicate document, already reported.
+                    _ if self.seen.contains_key(&*path) => {}
+                    _ => self.problems.push(
+                        Problem::error(display, format!("claim of `{path}` without its document record before it"))
                             .at_line(n),
-                        );
-                        return;
-                    }
-                    seen_header = true;
+                    ),
                 }
-                Record::Document(d) => {
-                    self.close(open.take(), display);
-                    let path = d.info.path.clone();
-                    if let Some((file, line)) = self.seen.get(&path) {
-                        self.problems.push(
-                            Problem::error(
-                                display,
-                                format!("document `{path}` was already read from {file}:{line}; this copy is ignored"),
-                            )
-                            .at_line(n),
-                        );
-                        continue;
-                    }
-                    self.seen.insert(path, (display.to_string(), n));
-                    let document = Arc::new(d.info.into_owned());
-                    self.shared.next_document();
-                    self.claims.reserve(d.claims.min(1 << 16));
-                    open = Some(Open {
-                        document,
-                        start: self.claims.len(),
-                        suppressed: d.suppressed,
-                        expected: d.claims,
-                        at: (display.to_string(), n),
-                    });
-                }
-                Record::Claim(line) => {
-                    let path = line.path.clone();
-                    match &mut open {
-                        Some(o) if o.document.path == path => match line.into_claim(&o.document, &mut self.shared) {
-                            Ok(c) => self.claims.push(c),
-                            Err(e) => self
-                                .problems
-                                .push(Problem::error(display, format!("not a claims record: {e}")).at_line(n)),
-                        },
-                        // A claim of a duplicate document, already reported.
-                        _ if self.seen.contains_key(&*path) => {}
-                        _ => self.problems.push(
-                            Problem::error(display, format!("claim of `{path}` without its document record before it"))
-                                .at_line(n),
-                        ),
-                    }
-                }
-                Record::Problem(p) => {
-                    self.problems.push(Problem { level: p.level, path: p.path, line: p.line, message: p.message })
-                }
+            }
+            Record::Problem(p) => {
+                self.problems.push(Problem { level: p.level, path: p.path, line: p.line, message: p.message })
             }
         }
-        self.close(open.take(), display);
     }
 
     fn close(&mut self, open: Option<Open>, display: &str) {
@@ -472,5 +534,89 @@ impl Merged {
         }
         let documents = documents.into_iter().map(|(d, _)| d).collect();
         (Gathered::new(documents, claims, suppressed), problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{self, Read};
+
+    use super::Merged;
+
+    /// The seeds' claims file, as `extract --claims` writes it.
+    fn seeds_claims() -> Vec<u8> {
+        let mut stdout = Vec::new();
+        let mut io = crate::Io {
+            stdin: &mut io::empty(),
+            stdout: &mut stdout,
+            stderr: &mut io::sink(),
+            stdout_is_terminal: false,
+            stderr_is_terminal: false,
+        };
+        crate::run(["figcheck", "extract", "--claims", "seeds"], &mut io);
+        stdout
+    }
+
+    /// What a read gives: the claims and the problems, as text.
+    fn merged(read: impl FnOnce(&mut Merged)) -> (String, String) {
+        let mut m = Merged::default();
+        read(&mut m);
+        let (gathered, problems) = m.finish();
+        (format!("{:?}", gathered.claims()), format!("{problems:?}"))
+    }
+
+    /// Lines parsed a few at a time, one at a time or all at once, and a
+    /// blank line and a bad one among them: the same claims and the same
+    /// problems on the same lines.
+    #[test]
+    fn chunks_of_any_size_read_alike() {
+        let mut text = seeds_claims();
+        let lines = text.iter().filter(|&&b| b == b'\n').count();
+        assert!(lines > 20, "{lines}");
+        // A blank line and a broken record after the header.
+        let second = text.iter().position(|&b| b == b'\n').unwrap() + 1;
+        text.splice(second..second, b"\n{\"type\": \"claim\"\n".iter().copied());
+        let whole = merged(|m| m.read_in_chunks("c.jsonl", &text[..], usize::MAX));
+        assert!(
+            whole.0.len() > 1000 && whole.1.contains("c.jsonl") && whole.1.contains("line: Some(3)"),
+            "{}",
+            whole.1
+        );
+        for size in [1, 100, 3000] {
+            assert_eq!(merged(|m| m.read_in_chunks("c.jsonl", &text[..], size)), whole, "chunks of {size} bytes");
+        }
+    }
+
+    /// A reader that fails part way through a line.
+    struct Failing<'a>(&'a [u8]);
+
+    impl Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::other("disk gone"));
+            }
+            let n = self.0.read(buf)?;
+            Ok(n)
+        }
+    }
+
+    /// The lines before a read error are read; the error names the line it
+    /// cut, which is not read.
+    #[test]
+    fn a_read_error_keeps_the_lines_before_it() {
+        let text = seeds_claims();
+        let starts: Vec<usize> = text.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1).collect();
+        // Ten whole lines, then half of the eleventh.
+        let cut = starts[9] + (starts[10] - starts[9]) / 2;
+        for size in [1, 4 << 20] {
+            let (claims, problems) =
+                merged(|m| m.read_in_chunks("c.jsonl", io::BufReader::with_capacity(64, Failing(&text[..cut])), size));
+            let (before, _) = merged(|m| m.read_in_chunks("c.jsonl", &text[..starts[9]], size));
+            assert_eq!(claims, before);
+            assert!(
+                problems.contains("cannot be read: disk gone") && problems.contains("line: Some(11)"),
+                "{problems}"
+            );
+        }
     }
 }
