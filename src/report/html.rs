@@ -39,6 +39,22 @@ impl Reporter for Html {
         writeln!(out, "<body><main>")?;
         writeln!(out, "<h1>figcheck report: {}</h1>", esc(cx.name))?;
         writeln!(out, r#"<p class="summary">{}.</p>"#, esc(&cx.summary()))?;
+        if let Some(rows) = cx.at_a_glance() {
+            writeln!(out, "<h2>At a glance</h2>")?;
+            writeln!(
+                out,
+                "<table><tr><th>Metric</th><th>Errors</th><th>Warnings</th><th>Notes</th><th>Agreements</th></tr>"
+            )?;
+            for (metric, description, [e, w, n, a]) in rows {
+                writeln!(
+                    out,
+                    "<tr><td>{} (<code>{}</code>)</td><td>{e}</td><td>{w}</td><td>{n}</td><td>{a}</td></tr>",
+                    esc(description),
+                    esc(metric)
+                )?;
+            }
+            writeln!(out, "</table>")?;
+        }
 
         writeln!(out, "<h2>What needs attention</h2>")?;
         if !cx.shows(false) {

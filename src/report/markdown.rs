@@ -39,6 +39,16 @@ impl Reporter for Markdown {
         writeln!(out, "# figcheck report: {}\n", cx.name)?;
         writeln!(out, "{}.\n", cx.summary())?;
 
+        if let Some(rows) = cx.at_a_glance() {
+            writeln!(out, "## At a glance\n")?;
+            writeln!(out, "| Metric | Errors | Warnings | Notes | Agreements |")?;
+            writeln!(out, "|---|---:|---:|---:|---:|")?;
+            for (metric, description, [e, w, n, a]) in rows {
+                writeln!(out, "| {} (`{metric}`) | {e} | {w} | {n} | {a} |", cell(description))?;
+            }
+            writeln!(out)?;
+        }
+
         writeln!(out, "## What needs attention\n")?;
         if !cx.shows(false) {
             writeln!(out, "Nothing: no figure disagrees with another or with the reference data.\n")?;

@@ -124,6 +124,33 @@ impl<'a> Context<'a> {
         self.findings.iter().filter(|f| f.severity == s).count()
     }
 
+    /// The shown findings counted by metric, for a report too long to take
+    /// in at once (more than `GLANCE_OVER` findings), else `None`: per
+    /// metric, its description and its errors, warnings, notes (problems
+    /// of note severity) and agreements, by metric name.
+    pub fn at_a_glance(&self) -> Option<Vec<(&'a str, &'a str, [usize; 4])>> {
+        if self.findings.len() <= GLANCE_OVER {
+            return None;
+        }
+        let mut by_metric: BTreeMap<&'a str, [usize; 4]> = BTreeMap::new();
+        for f in &self.findings {
+            let column = match (f.kind.is_agreement(), f.severity) {
+                (true, _) => 3,
+                (false, Severity::Error) => 0,
+                (false, Severity::Warning) => 1,
+                (false, Severity::Info) => 2,
+            };
+            by_metric.entry(&*f.metric).or_default()[column] += 1;
+        }
+        let descriptions = &self.analysis.descriptions;
+        Some(
+            by_metric
+                .into_iter()
+                .map(|(m, counts)| (m, descriptions.get(m).map_or(m, String::as_str), counts))
+                .collect(),
+        )
+    }
+
     /// Problems (not agreements) at or above the failure threshold.
     pub fn failing(&self) -> usize {
         self.findings.iter().filter(|f| self.fail_on.fails(f.severity)).count()
@@ -170,6 +197,10 @@ impl<'a> Context<'a> {
 /// reports: past that an editor reads the findings, and the JSON report
 /// lists every claim.
 pub const TABLE_ROWS: usize = 500;
+
+/// Past this many findings, the Markdown and HTML reports open with the
+/// findings counted by metric.
+pub const GLANCE_OVER: usize = 10;
 
 /// The most claims besides its primary one that a finding lists, with its
 /// sentences, in the Markdown, HTML and JUnit reports: a finding over an

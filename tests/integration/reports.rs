@@ -288,3 +288,33 @@ fn a_finding_citing_many_claims_lists_a_sample_of_each_side() {
         json["findings"][0]["groups"].as_array().unwrap().iter().map(|g| g["claims"].as_array().unwrap().len()).sum();
     assert_eq!(cited, 160);
 }
+
+/// A report of more than ten findings opens with them counted by metric:
+/// every finding counted once, in its column; a short one does not.
+#[test]
+fn a_long_report_opens_with_the_findings_by_metric() {
+    let a = fixture();
+    let cx = Context::new("discrepancies", &a, a.findings.iter().collect());
+    let rows = cx.at_a_glance().expect("more than ten findings");
+    assert!(a.findings.len() > figcheck::report::GLANCE_OVER);
+    for (metric, _, [e, w, n, agreements]) in &rows {
+        let of = |f: &&figcheck::compare::Finding| &*f.metric == *metric;
+        let problems = |s: figcheck::rules::Severity| {
+            a.findings.iter().filter(of).filter(|f| !f.kind.is_agreement() && f.severity == s).count()
+        };
+        assert_eq!(*e, problems(figcheck::rules::Severity::Error), "{metric}");
+        assert_eq!(*w, problems(figcheck::rules::Severity::Warning), "{metric}");
+        assert_eq!(*n, problems(figcheck::rules::Severity::Info), "{metric}");
+        assert_eq!(*agreements, a.findings.iter().filter(of).filter(|f| f.kind.is_agreement()).count(), "{metric}");
+    }
+    let counted: usize = rows.iter().map(|(_, _, c)| c.iter().sum::<usize>()).sum();
+    assert_eq!(counted, a.findings.len());
+    let md = render(&a, OutputFormat::Markdown);
+    let row = "| Children killed in a single strike or attack (`strike.killed_children`) | 1 | 0 | 0 | 0 |";
+    assert!(md.contains("## At a glance\n\n| Metric | Errors | Warnings | Notes | Agreements |\n"), "{md}");
+    assert!(md.contains(row), "{md}");
+    let few = Context::new("few", &a, a.findings.iter().take(10).collect());
+    assert!(few.at_a_glance().is_none());
+    let seeds = std::fs::read_to_string("reports/seeds.md").unwrap();
+    assert!(!seeds.contains("At a glance"));
+}
