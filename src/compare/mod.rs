@@ -113,13 +113,22 @@ impl<'a> Ctx<'a> {
         ids.len()
     }
 
-    /// Distinct known authorities among `members`: claims attributed to a
-    /// name no alias resolves ("the health ministry") count as none.
-    pub fn authorities(&self, members: &[usize]) -> BTreeSet<String> {
-        members
-            .iter()
-            .filter_map(|&i| self.claims[i].attribution.as_ref().filter(|a| a.id.is_some()).map(|a| a.name.clone()))
-            .collect()
+    /// The one known authority `members` are attributed to, if there is
+    /// exactly one: claims attributed to a name no alias resolves ("the
+    /// health ministry") count as none. Stops at a second: a side can hold
+    /// thousands of claims.
+    pub fn sole_authority(&self, members: &[usize]) -> Option<&'a str> {
+        let claims = self.claims;
+        let mut sole: Option<&'a str> = None;
+        for &i in members {
+            let Some(a) = claims[i].attribution.as_ref().filter(|a| a.id.is_some()) else { continue };
+            match sole {
+                None => sole = Some(&a.name),
+                Some(name) if name == &*a.name => {}
+                Some(_) => return None,
+            }
+        }
+        sole
     }
 
     /// A side of a finding.
@@ -294,15 +303,12 @@ pub(crate) fn authorities_note(ctx: &Ctx<'_>, rule: &Rule, groups: &[Group]) -> 
     if !rule.attribution.authorities_may_differ || groups.len() < 2 {
         return None;
     }
-    let sets: Vec<BTreeSet<String>> = groups.iter().map(|g| ctx.authorities(&g.claims)).collect();
-    if sets.iter().any(|s| s.len() != 1) {
+    let sole: Vec<&str> = groups.iter().map(|g| ctx.sole_authority(&g.claims)).collect::<Option<_>>()?;
+    let names: BTreeSet<&str> = sole.iter().copied().collect();
+    if names.len() != sole.len() {
         return None;
     }
-    let names: BTreeSet<&String> = sets.iter().flatten().collect();
-    if names.len() != sets.len() {
-        return None;
-    }
-    let names: Vec<&str> = names.into_iter().map(String::as_str).collect();
+    let names: Vec<&str> = names.into_iter().collect();
     Some(format!("different authorities may legitimately differ here ({})", names.join(" and ")))
 }
 
