@@ -353,7 +353,7 @@ impl Merged {
         let mut first_line = 1;
         while !state.done {
             chunk.clear();
-            // Whole lines up to about CHUNK bytes; an error ends the file
+            // Whole lines up to about `size` bytes; an error ends the file
             // after the lines before it.
             let mut failed = None;
             while chunk.len() < size {

@@ -293,6 +293,7 @@ static SELECTORS: std::sync::LazyLock<Selectors> = std::sync::LazyLock::new(|| {
 /// element that has the attribute asked for (the first at all for those
 /// asked for their text), as `Html::select` would find it. Only elements
 /// of the selectors' names are matched.
+#[derive(Default)]
 struct Found<'a> {
     og_title: Option<&'a str>,
     title: Option<ElementRef<'a>>,
@@ -310,19 +311,7 @@ struct Found<'a> {
 impl<'a> Found<'a> {
     fn in_document(doc: &'a Html) -> Found<'a> {
         let s = &*SELECTORS;
-        let mut f = Found {
-            og_title: None,
-            title: None,
-            published_time: None,
-            date: None,
-            time: None,
-            site_name: None,
-            author: None,
-            article_author: None,
-            canonical: None,
-            og_url: None,
-            h1: false,
-        };
+        let mut f = Found::default();
         let first = |slot: &mut Option<&'a str>, e: &ElementRef<'a>, sel: &Selector, attr: &str| {
             if slot.is_none() && sel.matches(e) {
                 *slot = e.value().attr(attr);
