@@ -181,7 +181,8 @@ impl Reporter for Json {
                 })
                 .collect(),
         };
-        super::pretty_json::write(&mut *out, &report)?;
+        // A document, claim, finding or problem per line.
+        super::json_layout::write(&mut *out, &report, 2)?;
         writeln!(out)
     }
 }

@@ -223,7 +223,8 @@ impl Reporter for Sarif {
             }],
             version: "2.1.0",
         };
-        super::pretty_json::write(&mut *out, &log)?;
+        // A result, rule or artifact per line.
+        super::json_layout::write(&mut *out, &log, 4)?;
         writeln!(out)
     }
 }
