@@ -4,7 +4,7 @@
 //! claims and what is known about each document are kept. The result is
 //! in a deterministic order whatever the number of threads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -96,12 +96,28 @@ pub fn plan(paths: &[PathBuf], sources: &[PathBuf], problems: &mut Vec<Problem>)
     Plan { inputs, manifests }
 }
 
+/// One input read and extracted.
+pub struct Read {
+    /// Which file it was (`load::Loaded::file`).
+    pub file: Option<load::FileId>,
+    pub done: Option<Extracted>,
+    pub problems: Vec<Problem>,
+}
+
+/// The files taken so far, to take each once: the first path that reaches
+/// a file is kept, with its problems; the others are dropped.
+#[derive(Default)]
+pub struct Taken(BTreeSet<load::FileId>);
+
+impl Taken {
+    /// Whether `file` is taken for the first time.
+    pub fn first(&mut self, file: Option<load::FileId>) -> bool {
+        file.is_none_or(|f| self.0.insert(f))
+    }
+}
+
 /// Read and extract every input in parallel; results in input order.
-pub fn extract_all(
-    inputs: &[(Input, Option<MetaFields>)],
-    pack: &RulePack,
-    options: &Options<'_>,
-) -> Vec<(Option<Extracted>, Vec<Problem>)> {
+pub fn extract_all(inputs: &[(Input, Option<MetaFields>)], pack: &RulePack, options: &Options<'_>) -> Vec<Read> {
     let runs: Vec<&[(Input, Option<MetaFields>)]> = inputs.chunks(READ_AHEAD).collect();
     // Each thread holds about two runs of files open: on many threads,
     // under a low limit on open files, they are opened again to be read.
@@ -133,10 +149,10 @@ pub fn extract_all(
                 .map(|(i, (input, entry))| {
                     let mut problems = Vec::new();
                     let file = opened.get_mut(i).and_then(Option::take);
-                    let done = load::load_one(input, file, entry.clone(), &options.limits, &mut problems)
-                        .map(|doc| extract_document(&doc, pack));
+                    let loaded = load::load_one(input, file, entry.clone(), &options.limits, &mut problems);
+                    let done = loaded.document.map(|doc| extract_document(&doc, pack));
                     options.progress.advance();
-                    (done, problems)
+                    Read { file: loaded.file, done, problems }
                 })
                 .collect()
         })
@@ -197,10 +213,14 @@ pub fn analyze_planned(
         gathered.add(extract_document(&doc, pack));
     }
     options.progress.start(plan.inputs.len());
+    let mut taken = Taken::default();
     for chunk in plan.inputs.chunks(CHUNK) {
-        for (done, p) in extract_all(chunk, pack, options) {
-            problems.extend(p);
-            if let Some(e) = done {
+        for read in extract_all(chunk, pack, options) {
+            if !taken.first(read.file) {
+                continue;
+            }
+            problems.extend(read.problems);
+            if let Some(e) = read.done {
                 gathered.add(e);
             }
         }

@@ -48,11 +48,18 @@ struct Output {
     figure_rows: Vec<[String; 6]>,
     claim_rows: Vec<[String; 7]>,
     problems: Vec<Problem>,
+    /// The file read, when the document is one.
+    file: Option<load::FileId>,
 }
 
-fn build(unit: Unit, limits: &Limits, manifests: &Manifests, problems: &mut Vec<Problem>) -> Option<Document> {
+fn build(unit: Unit, limits: &Limits, manifests: &Manifests, out: &mut Output) -> Option<Document> {
+    let problems = &mut out.problems;
     match unit {
-        Unit::File(input, entry) => load::load_one(&input, None, entry, limits, problems),
+        Unit::File(input, entry) => {
+            let loaded = load::load_one(&input, None, entry, limits, problems);
+            out.file = loaded.file;
+            loaded.document
+        }
         Unit::Text(text) => Some(Document::new("<stdin>", text)),
         Unit::Record(line, bytes) => jsonl::parse("<stdin>", line, &bytes, |p| manifests.extra_entry(p), problems),
     }
@@ -94,7 +101,7 @@ fn process(units: Vec<Unit>, mode: Mode<'_>, limits: &Limits, manifests: &Manife
         .into_par_iter()
         .map(|unit| {
             let mut out = Output::default();
-            if let Some(doc) = build(unit, limits, manifests, &mut out.problems)
+            if let Some(doc) = build(unit, limits, manifests, &mut out)
                 && let Err(e) = render(&doc, mode, &mut out)
             {
                 out.problems.push(Problem::error(&doc.path, format!("cannot be rendered: {e}")));
@@ -113,11 +120,16 @@ struct Sink<'a> {
     figure_rows: Vec<[String; 6]>,
     claim_rows: Vec<[String; 7]>,
     problems: Vec<Problem>,
+    taken: analysis::Taken,
 }
 
 impl Sink<'_> {
     fn take(&mut self, outputs: Vec<Output>) -> io::Result<()> {
         for o in outputs {
+            // A file reached again by another path: printed once.
+            if !self.taken.first(o.file) {
+                continue;
+            }
             if !o.bytes.is_empty() {
                 if self.explain && self.written > 0 {
                     writeln!(self.stdout)?;
@@ -171,6 +183,7 @@ pub(crate) fn run(args: ExtractArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> 
         figure_rows: Vec::new(),
         claim_rows: Vec::new(),
         problems,
+        taken: analysis::Taken::default(),
     };
     let run_chunk = |units: Vec<Unit>| pool.install(|| process(units, mode, &limits, &manifests));
     match (reads_stdin, args.stdin_format) {

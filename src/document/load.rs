@@ -118,7 +118,8 @@ fn walk_problem(root: &str, e: &ignore::Error) -> Problem {
 
 /// Expand paths into the files to read, sorted. Files named explicitly are
 /// read whatever their extension; directories contribute their documents.
-/// Symbolic links are followed; a file reached twice is read once.
+/// Symbolic links are followed; a file reached by several paths is
+/// listed under each, and read once (see `Loaded::file`).
 pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
@@ -168,34 +169,11 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
     let mut keyed: Vec<(String, Input)> = out.into_iter().map(|i| (display_path(&i.path), i)).collect();
     keyed.sort();
     keyed.dedup();
-    let mut out: Vec<Input> = keyed.into_iter().map(|(_, i)| i).collect();
-    // Through symbolic links one file can be reached by several paths. A
-    // stat per file: on the run's threads, as an archive has many.
-    let ids: Vec<_> = out.par_iter().map(|i| file_id(&i.path)).collect();
-    let mut ids = ids.into_iter();
-    let mut seen = std::collections::BTreeSet::new();
-    out.retain(|_| seen.insert(ids.next().expect("one id per input")));
-    for i in &out {
-        if i.path.to_str().is_none() {
-            problems.push(Problem::error(
-                i.display(),
-                "the file name is not valid UTF-8; it is read, and cited with its bad bytes escaped as \\xNN",
-            ));
-        }
-    }
-    out
-}
-
-/// What identifies a file whatever path reaches it.
-#[cfg(unix)]
-fn file_id(p: &Path) -> Result<(u64, u64), PathBuf> {
-    use std::os::unix::fs::MetadataExt;
-    fs::metadata(p).map(|m| (m.dev(), m.ino())).map_err(|_| p.to_path_buf())
-}
-
-#[cfg(not(unix))]
-fn file_id(p: &Path) -> PathBuf {
-    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
+    // One file reached by several paths (symbolic or hard links) is known
+    // by its identity when it is read (`Loaded::file`), not by a stat of
+    // every file here: on an archive that was a second system call per
+    // file, on one thread.
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// How many leading bytes are checked for NUL to call a file binary.
@@ -269,17 +247,14 @@ pub fn decode(display: &str, bytes: Vec<u8>, problems: &mut Vec<Problem>) -> Opt
 
 /// Read one file into text, within `limits`: through `opened`, the file
 /// `read_ahead` opened, when that is a regular file (a pipe named on the
-/// command line is opened again, to wait for its writer).
-pub fn read(input: &Input, opened: Option<fs::File>, limits: &Limits, problems: &mut Vec<Problem>) -> Option<String> {
-    read_shown(input, &input.display(), opened, limits, problems)
-}
-
-/// `read`, with the path as shown already made.
+/// command line is opened again, to wait for its writer). `file` is set
+/// to the file's identity once it is open, whatever the reading gives.
 fn read_shown(
     input: &Input,
     display: &str,
     opened: Option<fs::File>,
     limits: &Limits,
+    file: &mut Option<FileId>,
     problems: &mut Vec<Problem>,
 ) -> Option<String> {
     let fail = |e: std::io::Error, problems: &mut Vec<Problem>| {
@@ -294,21 +269,23 @@ fn read_shown(
     };
     let opened = opened.and_then(|f| {
         let m = f.metadata().ok()?;
-        m.is_file().then_some((f, m.len()))
+        m.is_file().then_some((f, m))
     });
-    let (file, size) = match opened {
+    let (opened, m) = match opened {
         Some(found) => found,
         None => {
-            let file = match fs::File::open(&input.path) {
+            let f = match fs::File::open(&input.path) {
                 Ok(f) => f,
                 Err(e) => return fail(e, problems),
             };
-            match file.metadata() {
-                Ok(m) => (file, m.len()),
+            match f.metadata() {
+                Ok(m) => (f, m),
                 Err(e) => return fail(e, problems),
             }
         }
     };
+    *file = identity(&input.path, &m);
+    let size = m.len();
     if size > limits.max_file_size {
         problems.push(Problem::error(
             display,
@@ -322,7 +299,7 @@ fn read_shown(
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // Never read past the limit, even if the file grows while it is read.
-    if let Err(e) = file.take(limits.max_file_size + 1).read_to_end(&mut bytes) {
+    if let Err(e) = opened.take(limits.max_file_size + 1).read_to_end(&mut bytes) {
         return fail(e, problems);
     }
     if bytes.len() as u64 > limits.max_file_size {
@@ -507,6 +484,33 @@ impl Manifests {
     }
 }
 
+/// What identifies a file whatever path reaches it.
+#[cfg(unix)]
+pub type FileId = (u64, u64);
+#[cfg(not(unix))]
+pub type FileId = PathBuf;
+
+#[cfg(unix)]
+fn identity(_path: &Path, m: &fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path, _m: &fs::Metadata) -> Option<FileId> {
+    path.canonicalize().ok()
+}
+
+/// A file read, and which file it was.
+pub struct Loaded {
+    pub document: Option<Document>,
+    /// The file's identity, when it could be opened. A file reached by
+    /// several paths (through symbolic or hard links) has one identity:
+    /// whoever takes files in order keeps the first path's document and
+    /// problems and drops the others', so it is read once.
+    pub file: Option<FileId>,
+}
+
 /// Read and build one document.
 pub fn load_one(
     input: &Input,
@@ -514,10 +518,18 @@ pub fn load_one(
     entry: Option<MetaFields>,
     limits: &Limits,
     problems: &mut Vec<Problem>,
-) -> Option<Document> {
+) -> Loaded {
     let display = input.display();
-    let text = read_shown(input, &display, opened, limits, problems)?;
-    Some(Document::build(display, Format::of(&input.path), text, entry, problems))
+    if input.path.to_str().is_none() {
+        problems.push(Problem::error(
+            &display,
+            "the file name is not valid UTF-8; it is read, and cited with its bad bytes escaped as \\xNN",
+        ));
+    }
+    let mut file = None;
+    let document = read_shown(input, &display, opened, limits, &mut file, problems)
+        .map(|text| Document::build(display, Format::of(&input.path), text, entry, problems));
+    Loaded { document, file }
 }
 
 #[cfg(test)]
@@ -601,7 +613,7 @@ mod tests {
     }
 
     /// Read-ahead never waits: a FIFO (which a plain open would wait on for
-    /// a writer) and a missing file pass through it, for `read` to handle.
+    /// a writer) and a missing file pass through it, for `load_one` to handle.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     #[test]
     fn read_ahead_never_waits_and_hands_its_files_to_read() {
@@ -619,10 +631,12 @@ mod tests {
         let mut opened = read_ahead(&inputs, true);
         assert_eq!(opened.iter().map(Option::is_some).collect::<Vec<_>>(), [true, false, true]);
         // The file opened ahead is the one read: it is not opened again.
+        let id = identity(&plain, &fs::metadata(&plain).unwrap());
         fs::remove_file(&plain).unwrap();
         let mut problems = Vec::new();
-        let text = read(&inputs[2].0, opened[2].take(), &Limits::default(), &mut problems);
-        assert_eq!(text.as_deref(), Some("Some 1,200 people."));
+        let loaded = load_one(&inputs[2].0, opened[2].take(), None, &Limits::default(), &mut problems);
+        assert_eq!(loaded.document.map(|d| d.text), Some("Some 1,200 people.".to_string()));
+        assert_eq!((loaded.file, id.is_some()), (id, true));
         assert!(problems.is_empty());
     }
 

@@ -141,7 +141,7 @@ fn a_file_that_disappears_or_becomes_unreadable_mid_run() {
     fs::create_dir(d.join("turned.txt")).unwrap();
     let pack = figcheck::rules::RulePack::default_pack();
     let results = extract_all(&planned.inputs, &pack, &Options::default());
-    let said: Vec<String> = results.iter().flat_map(|(_, p)| p.iter().map(ToString::to_string)).collect();
+    let said: Vec<String> = results.iter().flat_map(|r| r.problems.iter().map(ToString::to_string)).collect();
     let root = d.to_str().unwrap();
     assert_eq!(
         said,
@@ -150,7 +150,10 @@ fn a_file_that_disappears_or_becomes_unreadable_mid_run() {
             format!("error: {root}/turned.txt: is a directory"),
         ]
     );
-    assert_eq!(results[0].0.as_ref().map(|e| e.claims.len()), Some(1));
+    assert_eq!(results[0].done.as_ref().map(|e| e.claims.len()), Some(1));
+    // A file that could not be opened has no identity to take it by (the
+    // directory opens, and fails when read).
+    assert_eq!(results.iter().map(|r| r.file.is_some()).collect::<Vec<_>>(), [true, false, true]);
 }
 
 #[cfg(unix)]
@@ -168,6 +171,38 @@ fn a_directory_symlink_loop_is_reported_and_not_followed() {
     let d = r.dir.to_str().unwrap();
     r.refused("sub/loop", &format!("symbolic link loop: it leads back to {d}; not followed"));
     assert_eq!(r.report["documents"].as_array().unwrap().len(), 1);
+}
+
+/// Hard links too: the first path (in the order paths are shown) is read,
+/// with its problems; the other paths to the same file are passed over by
+/// `check` and by `extract`, problems and all.
+#[cfg(unix)]
+#[test]
+fn a_file_reached_by_several_paths_is_read_and_reported_once() {
+    let setup = |d: &Path| {
+        fs::hard_link(d.join("good.txt"), d.join("hard.txt")).unwrap();
+        fs::write(d.join("bin.txt"), b"Title\n\0\0").unwrap();
+        fs::hard_link(d.join("bin.txt"), d.join("bin2.txt")).unwrap();
+        std::os::unix::fs::symlink(d.join("bin.txt"), d.join("bin3.txt")).unwrap();
+    };
+    let r = check_with(setup, &[]);
+    r.refused("bin.txt", "binary file (NUL byte at offset 6), skipped");
+    assert_eq!(r.out.stderr.matches("binary file").count(), 1, "{}", r.out.stderr);
+    let paths = |key: &str| -> Vec<String> {
+        r.report[key].as_array().unwrap().iter().map(|x| x["path"].as_str().unwrap().to_string()).collect()
+    };
+    let good = format!("{}/good.txt", r.dir.to_str().unwrap());
+    assert_eq!((paths("documents"), paths("claims")), (vec![good.clone()], vec![good.clone()]));
+
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("good.txt"), GOOD).unwrap();
+    setup(tmp.path());
+    let out = figcheck(&["extract", "--claims", tmp.path().to_str().unwrap()]);
+    let lines: Vec<Value> = out.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let of = |kind: &str| lines.iter().filter(|l| l["type"] == kind).map(|l| l["path"].clone()).collect::<Vec<_>>();
+    let d = tmp.path().to_str().unwrap();
+    assert_eq!(of("document"), [Value::from(format!("{d}/good.txt"))]);
+    assert_eq!(of("problem"), [Value::from(format!("{d}/bin.txt"))]);
 }
 
 #[cfg(unix)]
