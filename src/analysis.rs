@@ -26,7 +26,8 @@ pub struct Analysis {
     pub datasets: Vec<Dataset>,
     /// All claims, in document order then text order.
     pub claims: Vec<Claim>,
-    /// Sorted: severity, problems before agreements, metric, kind, id.
+    /// Sorted: severity, problems before agreements, metric, kind, then in
+    /// document order (`Finding::primary_claim`).
     pub findings: Vec<Finding>,
     pub problems: Vec<Problem>,
     /// What each metric measures, from its rule.

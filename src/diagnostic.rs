@@ -2,7 +2,7 @@
 //! primary location) and the claims it is compared with (related
 //! locations), each with a short message. Every reporter reads these.
 
-use crate::compare::{Finding, FindingKind, format_count};
+use crate::compare::{Finding, format_count};
 use crate::extract::Claim;
 
 /// Where a claim is, and what to say there.
@@ -72,29 +72,10 @@ fn locate<'a>(claims: &'a [Claim], i: usize) -> Located<'a> {
     }
 }
 
-/// The group an editor should look at: the later, lower, stale, larger,
-/// or less supported side.
-fn primary_group(f: &Finding) -> usize {
-    match f.kind {
-        FindingKind::Regression | FindingKind::OrdinalConflict => f.groups.len() - 1,
-        FindingKind::Discrepancy => {
-            // The side with the fewest claims, the later one on a tie.
-            let mut best = 0;
-            for (k, g) in f.groups.iter().enumerate() {
-                if g.claims.len() <= f.groups[best].claims.len() {
-                    best = k;
-                }
-            }
-            best
-        }
-        _ => 0,
-    }
-}
-
 /// Where an editor should look for finding `f`: the last claim of its
-/// primary group.
+/// primary group (`Finding::primary_claim`).
 pub fn primary<'a>(f: &Finding, claims: &'a [Claim]) -> Located<'a> {
-    locate(claims, *f.groups[primary_group(f)].claims.last().expect("a group has claims"))
+    locate(claims, f.primary_claim())
 }
 
 /// At most `limit` of the claims of `f` other than `primary`, in group

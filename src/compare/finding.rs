@@ -128,6 +128,30 @@ pub(super) enum Explanation {
 }
 
 impl Finding {
+    /// The group an editor should look at: the later, lower, stale,
+    /// larger, or less supported side.
+    pub fn primary_group(&self) -> usize {
+        match self.kind {
+            FindingKind::Regression | FindingKind::OrdinalConflict => self.groups.len() - 1,
+            FindingKind::Discrepancy => {
+                // The side with the fewest claims, the later one on a tie.
+                let mut best = 0;
+                for (k, g) in self.groups.iter().enumerate() {
+                    if g.claims.len() <= self.groups[best].claims.len() {
+                        best = k;
+                    }
+                }
+                best
+            }
+            _ => 0,
+        }
+    }
+
+    /// The claim an editor should look at first: the last of the primary group.
+    pub fn primary_claim(&self) -> usize {
+        *self.groups[self.primary_group()].claims.last().expect("a group has claims")
+    }
+
     /// Why, in plain words.
     pub fn explanation(&self) -> Cow<'_, str> {
         match &self.explanation {

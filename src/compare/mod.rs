@@ -454,17 +454,23 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
         claims.par_iter().zip(&cited).map(|(c, &cited)| cited.then(|| claim_digest(c))).collect();
     findings.par_iter_mut().for_each(|f| f.id = fingerprint(f, &digests));
     // In place (no buffer as large as half the findings), and a total
-    // order, so the order the groups came in cannot show.
+    // order, so the order the groups came in cannot show: first by id, to
+    // drop a finding made twice.
+    findings.par_sort_unstable_by(|a, b| a.id.cmp(&b.id).then_with(|| a.explanation().cmp(&b.explanation())));
+    findings.dedup_by(|a, b| a.id == b.id);
+    // Then as shown: within a severity, metric and kind, in the order of
+    // the documents (the claim to look at first), so an editor working
+    // through an archive meets an article's findings together, and the
+    // reports read the claims front to back.
     findings.par_sort_unstable_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then(a.kind.is_agreement().cmp(&b.kind.is_agreement()))
             .then_with(|| a.metric.cmp(&b.metric))
             .then(a.kind.cmp(&b.kind))
+            .then_with(|| a.primary_claim().cmp(&b.primary_claim()))
             .then_with(|| a.id.cmp(&b.id))
-            .then_with(|| a.explanation().cmp(&b.explanation()))
     });
-    findings.dedup_by(|a, b| a.id == b.id);
     findings
 }
 

@@ -145,3 +145,26 @@ fn the_same_claims_give_the_same_ids_in_any_order() {
     assert_eq!(a[0].id, b[0].id);
     assert_eq!(a[0].id.len(), 12);
 }
+
+/// Findings of one severity, metric and kind come in the order of the
+/// claims to look at first (document order), not of their ids.
+#[test]
+fn findings_of_a_kind_come_in_document_order() {
+    let p = pack(&[CUMULATIVE]);
+    let months = [("500", "01"), ("400", "02"), ("700", "03"), ("600", "04"), ("900", "05"), ("800", "06")];
+    let claims: Vec<_> = months
+        .iter()
+        .enumerate()
+        .map(|(i, (v, m))| {
+            let n: f64 = v.parse().unwrap();
+            claim("t", "x.total", v, iv(n - 0.5, n + 0.5), d(&format!("2024-{m}-01")), &format!("{i}.md"))
+        })
+        .collect();
+    let f = compare(&claims, &p, &[]);
+    assert_eq!(kinds(&f), [(FindingKind::Regression, Severity::Error); 3]);
+    assert_eq!(f.iter().map(Finding::primary_claim).collect::<Vec<_>>(), [1, 3, 5]);
+    let mut ids: Vec<&str> = f.iter().map(|f| f.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 3);
+}
