@@ -119,7 +119,7 @@ fn walk_problem(root: &str, e: &ignore::Error) -> Problem {
 /// Expand paths into the files to read, sorted. Files named explicitly are
 /// read whatever their extension; directories contribute their documents.
 /// Symbolic links are followed; a file reached by several paths is
-/// listed under each, and read once (see `Loaded::file`).
+/// listed under each, and reported once (see `Loaded::file`).
 pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
@@ -507,7 +507,7 @@ pub struct Loaded {
     /// The file's identity, when it could be opened. A file reached by
     /// several paths (through symbolic or hard links) has one identity:
     /// whoever takes files in order keeps the first path's document and
-    /// problems and drops the others', so it is read once.
+    /// problems and drops the others', so it is reported once.
     pub file: Option<FileId>,
 }
 
