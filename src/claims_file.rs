@@ -402,21 +402,20 @@ impl Merged {
         self.close(state.open.take(), display);
     }
 
+    /// Report `message` at line `n` and read no more of the file.
+    fn give_up(&mut self, state: &mut Reading<'_>, message: String, n: usize) {
+        self.problems.push(Problem::error(state.display, message).at_line(n));
+        state.done = true;
+    }
+
     /// Take the record of line `n`.
     fn take(&mut self, state: &mut Reading<'_>, n: usize, record: serde_json::Result<Record<'_>>) {
         let display = state.display;
         let record = match record {
             Ok(r) => r,
             Err(e) if !state.seen_header => {
-                self.problems.push(
-                    Problem::error(
-                        display,
-                        format!("not a claims file (write one with `figcheck extract --claims --format jsonl`): {e}"),
-                    )
-                    .at_line(n),
-                );
-                state.done = true;
-                return;
+                let hint = "write one with `figcheck extract --claims --format jsonl`";
+                return self.give_up(state, format!("not a claims file ({hint}): {e}"), n);
             }
             Err(e) => {
                 self.problems.push(Problem::error(display, format!("not a claims record: {e}")).at_line(n));
@@ -424,24 +423,16 @@ impl Merged {
             }
         };
         if !state.seen_header && !matches!(record, Record::Header { .. }) {
-            self.problems.push(
-                Problem::error(display, "not a claims file: it does not start with a `header` record").at_line(n),
-            );
-            state.done = true;
-            return;
+            return self.give_up(state, "not a claims file: it does not start with a `header` record".into(), n);
         }
         match record {
             Record::Header { schema } => {
                 if schema != SCHEMA {
-                    self.problems.push(
-                        Problem::error(
-                            display,
-                            format!("claims file of schema `{schema}`; this figcheck reads `{SCHEMA}`"),
-                        )
-                        .at_line(n),
+                    return self.give_up(
+                        state,
+                        format!("claims file of schema `{schema}`; this figcheck reads `{SCHEMA}`"),
+                        n,
                     );
-                    state.done = true;
-                    return;
                 }
                 state.seen_header = true;
             }
