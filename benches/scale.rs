@@ -14,9 +14,11 @@
 //! check (from `wait4`). Every timed run starts with the corpus read once
 //! just before (a warm page cache: some hosts reclaim it within seconds,
 //! and a cold read would time the disk, not figcheck), or with
-//! `FIGCHECK_SCALE_COLD=1`, dropped from the page cache just before; each
-//! time is the median of `FIGCHECK_SCALE_RUNS` runs (default 3). Not run
-//! by CI.
+//! `FIGCHECK_SCALE_COLD=1`, dropped from the page cache just before. The
+//! three run in rounds (`FIGCHECK_SCALE_RUNS`, default 3): each time is
+//! the median of its runs, and the ratio and the speed-up the median of
+//! the rounds' own, with their range, as the host's speed drifts over
+//! minutes. Not run by CI.
 
 use std::fs;
 use std::io::Write;
@@ -226,21 +228,19 @@ fn prepare(files: &[PathBuf]) {
     }
 }
 
-/// `runs` runs of `run`, sorted by time.
-fn repeat<T>(runs: usize, run: impl FnMut() -> (Duration, T)) -> Vec<(Duration, T)> {
-    let mut all: Vec<(Duration, T)> = std::iter::repeat_with(run).take(runs.max(1)).collect();
-    all.sort_by_key(|(t, _)| *t);
-    all
+/// The middle of `values` (sorted in place).
+fn median<T: PartialOrd + Copy>(values: &mut [T]) -> T {
+    values.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
+    values[values.len() / 2]
 }
 
-/// The median time of `runs` and the highest memory of any.
-fn median_and_max(runs: usize, run: impl FnMut() -> (Duration, u64)) -> (Duration, u64) {
-    let all = repeat(runs, run);
-    (all[all.len() / 2].0, all.iter().map(|(_, m)| *m).max().unwrap_or(0))
+/// `values`' lowest and highest.
+fn range(values: &[f64]) -> (f64, f64) {
+    values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)))
 }
 
-fn mib_per_s(bytes: u64, t: Duration) -> f64 {
-    bytes as f64 / (1u64 << 20) as f64 / t.as_secs_f64()
+fn mib_per_s(bytes: u64, seconds: f64) -> f64 {
+    bytes as f64 / (1u64 << 20) as f64 / seconds
 }
 
 fn main() {
@@ -258,44 +258,48 @@ fn main() {
     writeln!(stdout, "cores: {cores}; page cache {} before each run", if cold { "dropped" } else { "warmed" }).unwrap();
     writeln!(
         stdout,
-        "| corpus | files | baseline | check, 1 thread | ratio | check, {cores} threads | speed-up | peak memory (1 / {cores}) | report |"
+        "| corpus | files | baseline | check, 1 thread | ratio (range) | check, {cores} threads | speed-up (range) | peak memory (1 / {cores}) | report |"
     )
     .unwrap();
     writeln!(stdout, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|").unwrap();
     for mib in sizes {
         let root = corpus(mib);
         let files = files(&root);
-        let (tb, bytes) = {
-            let all = repeat(runs, || {
-                prepare(&files);
-                let (t, _, bytes) = baseline(&files);
-                (t, bytes)
-            });
-            all[all.len() / 2]
-        };
-        // Peak memory is the highest of the runs.
-        let (t1, m1) = median_and_max(runs, || {
+        // Rounds of baseline, one thread, all cores: the host's speed
+        // drifts over minutes, and a ratio of two runs of one round is
+        // less exposed to it than a ratio of two blocks of runs.
+        let mut bytes = 0;
+        let (mut tb, mut t1, mut tn) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut m1, mut mn) = (0, 0);
+        for _ in 0..runs.max(1) {
             prepare(&files);
-            check(&root, 1, &out)
-        });
-        let (tn, mn) = median_and_max(runs, || {
+            let (t, _, b) = baseline(&files);
+            bytes = b;
+            tb.push(t.as_secs_f64());
             prepare(&files);
-            check(&root, cores, &out)
-        });
+            let (t, m) = check(&root, 1, &out);
+            t1.push(t.as_secs_f64());
+            m1 = m1.max(m);
+            prepare(&files);
+            let (t, m) = check(&root, cores, &out);
+            tn.push(t.as_secs_f64());
+            mn = mn.max(m);
+        }
+        let ratios: Vec<f64> = tb.iter().zip(&t1).map(|(b, c)| b / c).collect();
+        let speedups: Vec<f64> = t1.iter().zip(&tn).map(|(a, b)| a / b).collect();
+        let (ratio_lo, ratio_hi) = range(&ratios);
+        let (speedup_lo, speedup_hi) = range(&speedups);
+        let (tb, t1, tn) = (median(&mut tb), median(&mut t1), median(&mut tn));
+        let (ratio, speedup) = (median(&mut ratios.clone()), median(&mut speedups.clone()));
         let report = fs::metadata(out.join("bench.json")).map_or(0, |m| m.len());
         writeln!(
             stdout,
-            "| {:.0} MiB | {} | {:.2} s ({:.0} MiB/s) | {:.2} s ({:.1} MiB/s) | {:.3} | {:.2} s ({:.1} MiB/s) | {:.2}× | {:.0} / {:.0} MiB | {:.1} MiB json |",
+            "| {:.0} MiB | {} | {tb:.2} s ({:.0} MiB/s) | {t1:.2} s ({:.1} MiB/s) | {ratio:.3} ({ratio_lo:.3}-{ratio_hi:.3}) | {tn:.2} s ({:.1} MiB/s) | {speedup:.2}× ({speedup_lo:.2}-{speedup_hi:.2}) | {:.0} / {:.0} MiB | {:.1} MiB json |",
             bytes as f64 / (1u64 << 20) as f64,
             files.len(),
-            tb.as_secs_f64(),
             mib_per_s(bytes, tb),
-            t1.as_secs_f64(),
             mib_per_s(bytes, t1),
-            tb.as_secs_f64() / t1.as_secs_f64(),
-            tn.as_secs_f64(),
             mib_per_s(bytes, tn),
-            t1.as_secs_f64() / tn.as_secs_f64(),
             m1 as f64 / (1u64 << 20) as f64,
             mn as f64 / (1u64 << 20) as f64,
             report as f64 / (1u64 << 20) as f64,
