@@ -118,10 +118,13 @@ fn walk_problem(root: &str, e: &ignore::Error) -> Problem {
 
 /// Expand paths into the files to read, sorted. Files named explicitly are
 /// read whatever their extension; directories contribute their documents.
-/// Symbolic links are followed; a file reached by several paths is
-/// listed under each, and reported once (see `Loaded::file`).
+/// Symbolic links are followed; a file reached by several paths is read
+/// once.
 pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
     let mut out = Vec::new();
+    // Whether a symbolic link was followed: only then (or with several
+    // paths named) can two paths of the walk lead to one file.
+    let mut linked = paths.len() > 1;
     for p in paths {
         let display = display_path(p);
         match fs::metadata(p) {
@@ -142,9 +145,10 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) => {
+                            linked |= e.path_is_symlink();
                             out.push(Input { path: e.path().to_path_buf(), root: Arc::clone(&root) });
                         }
-                        Ok(_) => {}
+                        Ok(e) => linked |= e.path_is_symlink(),
                         Err(e) => problems.push(walk_problem(&display, &e)),
                     }
                 }
@@ -169,11 +173,20 @@ pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
     let mut keyed: Vec<(String, Input)> = out.into_iter().map(|i| (display_path(&i.path), i)).collect();
     keyed.sort();
     keyed.dedup();
-    // One file reached by several paths (symbolic or hard links) is known
-    // by its identity when it is read (`Loaded::file`), not by a stat of
-    // every file here: on an archive that was a second system call per
-    // file, on one thread.
-    keyed.into_iter().map(|(_, i)| i).collect()
+    let mut out: Vec<Input> = keyed.into_iter().map(|(_, i)| i).collect();
+    if linked {
+        // Through links, a file read under each path: a stat of every
+        // file on the run's threads finds them before any is read. Without
+        // links, a hard link is the only way to one file by two paths:
+        // rare, and found when the file is read (`Loaded::file`), so a
+        // plain archive costs no second system call per file.
+        let ids: Vec<_> =
+            out.par_iter().map(|i| fs::metadata(&i.path).ok().and_then(|m| identity(&i.path, &m))).collect();
+        let mut ids = ids.into_iter();
+        let mut taken = std::collections::BTreeSet::new();
+        out.retain(|_| ids.next().expect("one id per input").is_none_or(|id| taken.insert(id)));
+    }
+    out
 }
 
 /// How many leading bytes are checked for NUL to call a file binary.
@@ -553,6 +566,30 @@ mod tests {
             .map(|i| i.path.strip_prefix(root).unwrap().display().to_string())
             .collect();
         assert_eq!(got, ["a-c.md", "a.md", "a/b.md"]);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    /// Through a directory link, one file at two paths is listed once,
+    /// before anything is read; two hard links stay listed, to be taken
+    /// once as they are read.
+    #[cfg(unix)]
+    #[test]
+    fn files_behind_links_are_listed_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fs::create_dir(root.join("a")).unwrap();
+        fs::write(root.join("a/x.md"), "Some 1,200 people.").unwrap();
+        let listed = |problems: &mut Vec<Problem>| -> Vec<String> {
+            gather(&[root.to_path_buf()], problems)
+                .iter()
+                .map(|i| i.path.strip_prefix(root).unwrap().display().to_string())
+                .collect()
+        };
+        let mut problems = Vec::new();
+        fs::hard_link(root.join("a/x.md"), root.join("a/y.md")).unwrap();
+        assert_eq!(listed(&mut problems), ["a/x.md", "a/y.md"]);
+        std::os::unix::fs::symlink(root.join("a"), root.join("b")).unwrap();
+        assert_eq!(listed(&mut problems), ["a/x.md"]);
         assert!(problems.is_empty(), "{problems:?}");
     }
 
