@@ -130,7 +130,7 @@ pub(super) enum Explanation {
 impl Finding {
     /// The group an editor should look at: the later, lower, stale,
     /// larger, or less supported side.
-    pub fn primary_group(&self) -> usize {
+    fn primary_group(&self) -> usize {
         match self.kind {
             FindingKind::Regression | FindingKind::OrdinalConflict => self.groups.len() - 1,
             FindingKind::Discrepancy => {
