@@ -98,7 +98,7 @@ pub fn plan(paths: &[PathBuf], sources: &[PathBuf], problems: &mut Vec<Problem>)
 }
 
 /// One input read and extracted.
-pub struct Read {
+pub struct Extraction {
     /// Which file it was (`load::Loaded::file`).
     pub file: Option<load::FileId>,
     pub done: Option<Extracted>,
@@ -118,7 +118,7 @@ impl Taken {
 }
 
 /// Read and extract every input in parallel; results in input order.
-pub fn extract_all(inputs: &[(Input, Option<MetaFields>)], pack: &RulePack, options: &Options<'_>) -> Vec<Read> {
+pub fn extract_all(inputs: &[(Input, Option<MetaFields>)], pack: &RulePack, options: &Options<'_>) -> Vec<Extraction> {
     let runs: Vec<&[(Input, Option<MetaFields>)]> = inputs.chunks(READ_AHEAD).collect();
     // Each thread holds about two runs of files open: on many threads,
     // under a low limit on open files, they are opened again to be read.
@@ -153,7 +153,7 @@ pub fn extract_all(inputs: &[(Input, Option<MetaFields>)], pack: &RulePack, opti
                     let loaded = load::load_one(input, file, entry.clone(), &options.limits, &mut problems);
                     let done = loaded.document.map(|doc| extract_document(&doc, pack));
                     options.progress.advance();
-                    Read { file: loaded.file, done, problems }
+                    Extraction { file: loaded.file, done, problems }
                 })
                 .collect()
         })

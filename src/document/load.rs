@@ -118,8 +118,9 @@ fn walk_problem(root: &str, e: &ignore::Error) -> Problem {
 
 /// Expand paths into the files to read, sorted. Files named explicitly are
 /// read whatever their extension; directories contribute their documents.
-/// Symbolic links are followed; a file reached by several paths is read
-/// once.
+/// Symbolic links are followed; a file reached by several paths is
+/// listed once where links were followed, and otherwise (hard links)
+/// reported once as it is read (`Loaded::file`).
 pub fn gather(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
     let mut out = Vec::new();
     // Whether a symbolic link was followed: only then (or with several

@@ -117,20 +117,20 @@ impl RulePack {
                 .map(|path| {
                     let file = crate::document::load::display_path(path);
                     match std::fs::read_to_string(path) {
-                        Err(e) => Loaded::Unread(RuleError { file, line: None, field: None, message: e.to_string() }),
+                        Err(e) => RuleFile::Unread(RuleError { file, line: None, field: None, message: e.to_string() }),
                         Ok(src) if path.file_name().is_some_and(|n| n == AUTHORITIES_FILE) => {
-                            Loaded::Authorities(Authorities::parse(&file, &src))
+                            RuleFile::Authorities(Authorities::parse(&file, &src))
                         }
-                        Ok(src) => Loaded::Rule(load_rule(&file, &src, false).map(Box::new)),
+                        Ok(src) => RuleFile::Rule(load_rule(&file, &src, false).map(Box::new)),
                     }
                 })
                 .collect();
             for l in loaded {
                 match l {
-                    Loaded::Unread(e) | Loaded::Authorities(Err(e)) => errors.push(e),
-                    Loaded::Authorities(Ok(a)) => authorities.extend(a),
-                    Loaded::Rule(Ok(r)) => insert(&mut by_id, *r, &mut notes, &mut errors),
-                    Loaded::Rule(Err(e)) => errors.extend(e),
+                    RuleFile::Unread(e) | RuleFile::Authorities(Err(e)) => errors.push(e),
+                    RuleFile::Authorities(Ok(a)) => authorities.extend(a),
+                    RuleFile::Rule(Ok(r)) => insert(&mut by_id, *r, &mut notes, &mut errors),
+                    RuleFile::Rule(Err(e)) => errors.extend(e),
                 }
             }
         }
@@ -224,7 +224,7 @@ impl RulePack {
 }
 
 /// A file of a rule directory, read and compiled.
-enum Loaded {
+enum RuleFile {
     Unread(RuleError),
     Authorities(Result<Authorities, RuleError>),
     Rule(Result<Box<Rule>, Vec<RuleError>>),
