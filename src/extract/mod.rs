@@ -101,7 +101,7 @@ pub enum Outcome {
     /// The pattern matched a figure of the wrong kind.
     WrongKind { kind: String, expected: Vec<String> },
     /// None of the `any` context words is in the sentence.
-    MissingContext { any: Vec<String> },
+    MissingContext { any: Arc<[String]> },
     /// A required `all` context word is missing.
     MissingRequired { word: String },
     /// A `none` context word is present.
@@ -328,7 +328,9 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                     };
                     match verdict {
                         ContextVerdict::Ok => Outcome::Claimed,
-                        ContextVerdict::MissingAny => Outcome::MissingContext { any: rule.context.any_words.clone() },
+                        ContextVerdict::MissingAny => {
+                            Outcome::MissingContext { any: Arc::clone(&rule.context.any_words) }
+                        }
                         ContextVerdict::MissingAll(word) => Outcome::MissingRequired { word },
                         ContextVerdict::Forbidden(word) => Outcome::Forbidden { word },
                     }

@@ -60,7 +60,8 @@ pub struct Context {
     pub any: Option<Regex>,
     pub all: Vec<Regex>,
     pub none: Option<Regex>,
-    pub any_words: Vec<String>,
+    /// Shared with every outcome that names them as missing.
+    pub any_words: Arc<[String]>,
     pub all_words: Vec<String>,
     pub none_words: Vec<String>,
     pub scope: ContextScope,
@@ -385,7 +386,7 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
     }
     let context_line = key_line(src, "context");
     let mut context = Context {
-        any_words: spec.context.any.clone(),
+        any_words: spec.context.any.clone().into(),
         all_words: spec.context.all.clone(),
         none_words: spec.context.none.clone(),
         scope: spec.context.scope,
