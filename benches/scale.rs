@@ -10,8 +10,9 @@
 //! For each size (16, 64, 256 MiB; `FIGCHECK_SCALE_SIZES=16,64` to choose)
 //! it measures, in one run: the baseline (read every file, count candidate
 //! number tokens, one thread); `figcheck check` with the default pack and
-//! reports on one thread and on all cores; peak resident memory of each
-//! check (from `wait4`). Every timed run starts with the corpus read once
+//! reports on one thread and on all cores (`FIGCHECK_SCALE_FORMATS=json`
+//! for other reports, `=concise` for none: what the reports cost); peak
+//! resident memory of each check (from `wait4`). Every timed run starts with the corpus read once
 //! just before (a warm page cache: some hosts reclaim it within seconds,
 //! and a cold read would time the disk, not figcheck), or with
 //! `FIGCHECK_SCALE_COLD=1`, dropped from the page cache just before. The
@@ -199,13 +200,30 @@ fn measure(cmd: &mut Command) -> (Duration, u64, std::process::ExitStatus) {
     (elapsed, usage.ru_maxrss as u64 * 1024, std::process::ExitStatus::from_raw(status))
 }
 
+/// The `--format` arguments of the timed checks: none (the default
+/// report set) unless `FIGCHECK_SCALE_FORMATS` lists formats
+/// (`json,sarif`; `concise` alone writes no report file).
+fn format_args() -> Vec<String> {
+    std::env::var("FIGCHECK_SCALE_FORMATS")
+        .map(|v| {
+            v.split(',').map(str::trim).filter(|f| !f.is_empty()).flat_map(|f| ["--format".into(), f.into()]).collect()
+        })
+        .unwrap_or_default()
+}
+
 fn check(root: &Path, jobs: usize, out: &Path) -> (Duration, u64) {
+    // Each run starts from an empty report directory, so that what it
+    // holds afterwards is what this run wrote.
+    if out.exists() {
+        fs::remove_dir_all(out).expect("clearing the report directory");
+    }
     let (t, rss, status) = measure(
         Command::new(env!("CARGO_BIN_EXE_figcheck"))
             .arg("check")
             .arg(root)
             .args(["--no-config", "--jobs", &jobs.to_string(), "--name", "bench", "--out"])
-            .arg(out),
+            .arg(out)
+            .args(format_args()),
     );
     assert!(status.code().is_some_and(|c| c <= 1), "figcheck check failed: {status:?}");
     (t, rss)
@@ -255,10 +273,17 @@ fn main() {
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/scale-reports");
     let mut stdout = std::io::stdout().lock();
     let cold = std::env::var_os("FIGCHECK_SCALE_COLD").is_some_and(|v| v == "1");
-    writeln!(stdout, "cores: {cores}; page cache {} before each run", if cold { "dropped" } else { "warmed" }).unwrap();
+    let formats = format_args();
     writeln!(
         stdout,
-        "| corpus | files | baseline | check, 1 thread | ratio (range) | check, {cores} threads | speed-up (range) | peak memory (1 / {cores}) | report |"
+        "cores: {cores}; page cache {} before each run; check writes {}",
+        if cold { "dropped" } else { "warmed" },
+        if formats.is_empty() { "the default reports".to_string() } else { formats.join(" ") }
+    )
+    .unwrap();
+    writeln!(
+        stdout,
+        "| corpus | files | baseline | check, 1 thread | ratio (range) | check, {cores} threads | speed-up (range) | peak memory (1 / {cores}) | reports written |"
     )
     .unwrap();
     writeln!(stdout, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|").unwrap();
@@ -291,10 +316,11 @@ fn main() {
         let (speedup_lo, speedup_hi) = range(&speedups);
         let (tb, t1, tn) = (median(&mut tb), median(&mut t1), median(&mut tn));
         let (ratio, speedup) = (median(&mut ratios.clone()), median(&mut speedups.clone()));
-        let report = fs::metadata(out.join("bench.json")).map_or(0, |m| m.len());
+        let written: u64 =
+            fs::read_dir(&out).map_or(0, |d| d.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum());
         writeln!(
             stdout,
-            "| {:.0} MiB | {} | {tb:.2} s ({:.0} MiB/s) | {t1:.2} s ({:.1} MiB/s) | {ratio:.3} ({ratio_lo:.3}-{ratio_hi:.3}) | {tn:.2} s ({:.1} MiB/s) | {speedup:.2}× ({speedup_lo:.2}-{speedup_hi:.2}) | {:.0} / {:.0} MiB | {:.1} MiB json |",
+            "| {:.0} MiB | {} | {tb:.2} s ({:.0} MiB/s) | {t1:.2} s ({:.1} MiB/s) | {ratio:.3} ({ratio_lo:.3}-{ratio_hi:.3}) | {tn:.2} s ({:.1} MiB/s) | {speedup:.2}× ({speedup_lo:.2}-{speedup_hi:.2}) | {:.0} / {:.0} MiB | {:.1} MiB |",
             bytes as f64 / (1u64 << 20) as f64,
             files.len(),
             mib_per_s(bytes, tb),
@@ -302,7 +328,7 @@ fn main() {
             mib_per_s(bytes, tn),
             m1 as f64 / (1u64 << 20) as f64,
             mn as f64 / (1u64 << 20) as f64,
-            report as f64 / (1u64 << 20) as f64,
+            written as f64 / (1u64 << 20) as f64,
         )
         .unwrap();
     }

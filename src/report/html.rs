@@ -2,7 +2,7 @@
 //! content of the Markdown report, plus a timeline chart per metric drawn
 //! as inline SVG. The markup is well-formed XML.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use super::chart::{Mark, timeline};
@@ -124,12 +124,14 @@ impl Reporter for Html {
 
         writeln!(out, "<h2>Figures by metric</h2>")?;
         let MetricTables { tables, verdicts } = cx.metric_tables();
-        let flagged: BTreeSet<usize> = cx
-            .findings
-            .iter()
-            .filter(|f| !f.kind.is_agreement() && f.severity >= Severity::Warning)
-            .flat_map(|f| f.claims())
-            .collect();
+        // Claims cited by a problem, by index: an archive's problems cite
+        // most of its claims, too many to gather in a set.
+        let mut flagged = vec![false; claims.len()];
+        for f in cx.findings.iter().filter(|f| !f.kind.is_agreement() && f.severity >= Severity::Warning) {
+            for i in f.claims() {
+                flagged[i] = true;
+            }
+        }
         let mut series_of: BTreeMap<&str, Vec<&crate::dataset::Series>> = BTreeMap::new();
         for ds in &cx.analysis.datasets {
             for (m, s) in &ds.series {
@@ -143,7 +145,7 @@ impl Reporter for Html {
             let marked: Vec<(&Claim, Mark)> = rows
                 .iter()
                 .step_by(stride.max(1))
-                .map(|&i| (&claims[i], if flagged.contains(&i) { Mark::Problem } else { Mark::Plain }))
+                .map(|&i| (&claims[i], if flagged[i] { Mark::Problem } else { Mark::Plain }))
                 .collect();
             let charted = if stride > 1 {
                 format!("{} of {} claims (one in {stride})", marked.len(), rows.len())
@@ -167,7 +169,7 @@ impl Reporter for Html {
                 let c = &claims[i];
                 let who = c.attribution.as_ref().map_or("—".to_string(), |a| a.name.clone());
                 let v = &verdicts[&i];
-                let class = if flagged.contains(&i) { r#" class="problem""# } else { "" };
+                let class = if flagged[i] { r#" class="problem""# } else { "" };
                 writeln!(
                     out,
                     "<tr><td><code>{}:{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{class}>{}</td></tr>",
