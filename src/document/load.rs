@@ -312,8 +312,12 @@ fn read_shown(
         return None;
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    // Never read past the limit, even if the file grows while it is read.
-    if let Err(e) = opened.take(limits.max_file_size + 1).read_to_end(&mut bytes) {
+    // A file is read as long as it is now: one read, with no second one
+    // to find its end (a system call per file of an archive); what is
+    // written to it meanwhile is not read. One whose size says nothing
+    // (empty, or a special file) is read to its end, never past the limit.
+    let until = if size == 0 { limits.max_file_size + 1 } else { size };
+    if let Err(e) = opened.take(until).read_to_end(&mut bytes) {
         return fail(e, problems);
     }
     if bytes.len() as u64 > limits.max_file_size {
@@ -676,6 +680,33 @@ mod tests {
         assert_eq!(loaded.document.map(|d| d.text), Some("Some 1,200 people.".to_string()));
         assert_eq!((loaded.file, id.is_some()), (id, true));
         assert!(problems.is_empty());
+    }
+
+    /// A file is read as long as it is when its turn comes (grown since
+    /// read-ahead opened it, it is read whole); one whose size says
+    /// nothing (a `/proc` file says 0) is read to its end.
+    #[test]
+    fn a_file_is_read_as_long_as_it_is_when_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "Some 1,200 people.").unwrap();
+        let input = Input { path: path.clone(), root: dir.path().into() };
+        let opened = fs::File::open(&path).unwrap();
+        std::io::Write::write_all(&mut fs::OpenOptions::new().append(true).open(&path).unwrap(), b" Later 300 more.")
+            .unwrap();
+        let mut problems = Vec::new();
+        let loaded = load_one(&input, Some(opened), None, &Limits::default(), &mut problems);
+        assert_eq!(loaded.document.map(|d| d.text), Some("Some 1,200 people. Later 300 more.".to_string()));
+        assert!(problems.is_empty(), "{problems:?}");
+        #[cfg(target_os = "linux")]
+        {
+            let status = Path::new("/proc/self/status");
+            assert_eq!(fs::metadata(status).unwrap().len(), 0);
+            let input = Input { path: status.to_path_buf(), root: Path::new("/proc").into() };
+            let loaded = load_one(&input, None, None, &Limits::default(), &mut problems);
+            assert!(loaded.document.is_some_and(|d| d.text.contains("Name:")));
+            assert!(problems.is_empty(), "{problems:?}");
+        }
     }
 
     #[test]
