@@ -4,6 +4,10 @@
 //! `Lexicon` value; the grammar in the sibling modules only reads tables.
 
 use std::collections::HashMap;
+
+/// The number words by name: looked up for every word of every figure
+/// written in words, so with a fast hash (the keys are our own, not input).
+type Words = HashMap<&'static str, Word, foldhash::fast::FixedState>;
 use std::sync::LazyLock;
 
 use super::{Currency, Qualifier, TimeUnit};
@@ -86,7 +90,7 @@ impl Word {
 
 /// All tables for one language.
 pub(crate) struct Lexicon {
-    words: HashMap<&'static str, Word>,
+    words: Words,
     /// Words that may start a figure, for the candidate regex.
     pub(crate) anchor_words: Vec<&'static str>,
     /// Qualifier phrases written before a figure, lower case.
@@ -168,8 +172,8 @@ const ORD_TENS: [&str; 8] =
 const SCALES: [(&str, f64); 6] =
     [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("lakh", 1e5), ("crore", 1e7)];
 
-fn english_words() -> HashMap<&'static str, Word> {
-    let mut w = HashMap::new();
+fn english_words() -> Words {
+    let mut w = Words::default();
     for z in ["zero", "nought", "naught"] {
         w.insert(z, Word::Zero);
     }
