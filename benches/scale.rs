@@ -12,14 +12,14 @@
 //! number tokens, one thread); `figcheck check` with the default pack and
 //! reports on one thread and on all cores (`FIGCHECK_SCALE_FORMATS=json`
 //! for other reports, `=concise` for none: what the reports cost); peak
-//! resident memory of each check (from `wait4`). Every timed run starts with the corpus read once
-//! just before (a warm page cache: some hosts reclaim it within seconds,
-//! and a cold read would time the disk, not figcheck), or with
-//! `FIGCHECK_SCALE_COLD=1`, dropped from the page cache just before. The
-//! three run in rounds (`FIGCHECK_SCALE_RUNS`, default 3): each time is
-//! the median of its runs, and the ratio and the speed-up the median of
-//! the rounds' own, with their range, as the host's speed drifts over
-//! minutes. Not run by CI.
+//! resident memory of each check (from `wait4`). Every timed run starts
+//! with the corpus read once just before (a warm page cache: some hosts
+//! reclaim it within seconds, and a cold read would time the disk, not
+//! figcheck), or with `FIGCHECK_SCALE_COLD=1`, dropped from the page
+//! cache just before. The three run in rounds (`FIGCHECK_SCALE_RUNS`,
+//! default 3): each time is the median of its runs, and the ratio and the
+//! speed-up the median of the rounds' own, with their range, as the
+//! host's speed drifts over minutes. Not run by CI.
 
 use std::fs;
 use std::io::Write;

@@ -361,8 +361,6 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
     out
 }
 
-/// Where a clause of `sentence` starts or ends: semicolons, dashes and
-/// contrasting conjunctions (`, while`, `, but`).
 /// Where one clause ends and the next begins: `;`, a spaced dash, or a
 /// comma before a contrasting conjunction. One pass over the sentence, by
 /// a vectorised literal searcher: as a regex (or an automaton), the

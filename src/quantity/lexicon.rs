@@ -4,13 +4,13 @@
 //! `Lexicon` value; the grammar in the sibling modules only reads tables.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::{Currency, Qualifier, TimeUnit};
 
 /// The number words by name: looked up for every word of every figure
 /// written in words, so with a fast hash (the keys are our own, not input).
 type Words = HashMap<&'static str, Word, foldhash::fast::FixedState>;
-use std::sync::LazyLock;
-
-use super::{Currency, Qualifier, TimeUnit};
 
 /// What a single number word contributes to a figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
