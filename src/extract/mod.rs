@@ -456,7 +456,8 @@ pub fn extract(doc: &Document, pack: &RulePack) -> Vec<Claim> {
 /// Claims from matches already made.
 pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, matches: &[SentenceMatch]) -> Vec<Claim> {
     let mut out = Vec::new();
-    let info = Arc::new(doc.info());
+    // Made with the first claim: a document without one is described once, by its caller.
+    let mut info: Option<Arc<DocumentInfo>> = None;
     let mut sources: Vec<Arc<Attribution>> = Vec::new();
     for m in matches {
         let s = &doc.sentences[m.sentence];
@@ -503,7 +504,12 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 quantity: q.clone(),
                 as_of: as_of::resolve(doc, quantities, m.sentence, q.span.start, rule.event_date),
                 attribution: attribution.map(|a| shared(&mut sources, a)),
-                citation: cite(doc, &info, &q.span, cited.get_or_insert_with(|| sentence_of(doc, &s.span))),
+                citation: cite(
+                    doc,
+                    info.get_or_insert_with(|| Arc::new(doc.info())),
+                    &q.span,
+                    cited.get_or_insert_with(|| sentence_of(doc, &s.span)),
+                ),
                 role: s.role,
                 sentence: u32::try_from(m.sentence).unwrap_or(u32::MAX),
                 within: None,
