@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::format_count;
-use crate::dates::{Date, day_number, from_day_number};
+use crate::dates::{Date, Ymd, day_number, from_day_number};
 use crate::quantity::Interval;
 use crate::rules::Severity;
 
@@ -161,12 +161,12 @@ impl Finding {
                 let nearest = self.series.as_ref().expect("a series value");
                 // The claim's window: the days before its as-of date that a report may come from.
                 let day = g.first.map_or(0, day_number);
-                let (from, to) = (from_day_number(day - lag_days), from_day_number(day));
+                let (from, to) = (Ymd(from_day_number(day - lag_days)), Ymd(from_day_number(day)));
                 let mut s = format!(
                     "{description}: {} (1 source, {to}) matches no {source} report between {from} and {to}; the nearest is {} on {}.",
                     g.label,
                     format_count(nearest.value),
-                    nearest.date
+                    Ymd(nearest.date)
                 );
                 if let Some(who) = other {
                     s.push_str(&format!(

@@ -29,7 +29,7 @@ use finding::Explanation;
 pub use finding::{Finding, FindingKind, Group, SeriesRef};
 
 use crate::dataset::Dataset;
-use crate::dates::{day_number, from_day_number};
+use crate::dates::{Ymd, day_number, from_day_number};
 use crate::extract::Claim;
 use crate::quantity::{Interval, Qualifier};
 use crate::rules::{Behavior, Rule, RulePack, Severity};
@@ -212,23 +212,34 @@ pub fn format_count(v: f64) -> String {
     if v.fract() != 0.0 || !v.is_finite() || v.abs() >= 1e15 {
         return crate::quantity::format_number(v);
     }
-    let s = format!("{}", v.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
+    // Digits from the right, then reversed: one allocation, no formatter.
+    let mut n = v.abs() as u64;
+    let mut out = Vec::with_capacity(26);
+    let mut k = 0;
+    loop {
+        if k > 0 && k % 3 == 0 {
+            out.push(b',');
         }
-        out.push(c);
+        out.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        k += 1;
+        if n == 0 {
+            break;
+        }
     }
-    if v < 0.0 { format!("-{out}") } else { out }
+    if v < 0.0 {
+        out.push(b'-');
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII digits")
 }
 
 /// `3 sources, 2023-10-19 to 2023-11-01`, or `1 source, 2024-03-21`.
 pub(crate) fn side(ctx: &Ctx<'_>, g: &Group) -> String {
     let n = ctx.documents(&g.claims);
     let sources = if n == 1 { "1 source".to_string() } else { format!("{n} sources") };
-    match (g.first, g.last) {
-        (Some(a), Some(b)) if a == b => format!("{sources}, {a}"),
+    match (g.first.map(Ymd), g.last.map(Ymd)) {
+        (Some(a), Some(b)) if a.0 == b.0 => format!("{sources}, {a}"),
         (Some(a), Some(b)) => format!("{sources}, {a} to {b}"),
         _ => format!("{sources}, undated"),
     }

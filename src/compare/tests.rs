@@ -168,3 +168,22 @@ fn findings_of_a_kind_come_in_document_order() {
     ids.dedup();
     assert_eq!(ids.len(), 3);
 }
+
+#[test]
+fn counts_are_written_with_thousands_separators() {
+    let cases = [
+        (0.0, "0"),
+        (7.0, "7"),
+        (999.0, "999"),
+        (1000.0, "1,000"),
+        (31988.0, "31,988"),
+        (2_300_000.0, "2,300,000"),
+        (-1234.0, "-1,234"),
+        (-0.0, "0"),
+        (999_999_999_999_999.0, "999,999,999,999,999"),
+        (1.2, "1.2"),
+    ];
+    for (v, want) in cases {
+        assert_eq!(format_count(v), want, "{v}");
+    }
+}

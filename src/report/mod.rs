@@ -287,7 +287,7 @@ pub(crate) struct AsOfDate(Option<crate::dates::Date>);
 impl std::fmt::Display for AsOfDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
-            Some(d) => d.fmt(f),
+            Some(d) => crate::dates::Ymd(d).fmt(f),
             None => f.write_str("undated"),
         }
     }
