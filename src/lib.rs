@@ -110,7 +110,10 @@ pub fn main() -> ExitCode {
     let stderr_is_terminal = stderr.is_terminal();
     let mut stdin = stdin.lock();
     let mut stdout = io::BufWriter::new(stdout.lock());
-    let mut stderr = stderr.lock();
+    // Not locked for the run, unlike stdout: the progress bar draws on
+    // stderr from the threads that read the documents, while this one
+    // waits for them.
+    let mut stderr = stderr;
     let mut streams = Io {
         stdin: &mut stdin,
         stdout: &mut stdout,

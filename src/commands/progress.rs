@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use crate::analysis::Progress;
 
@@ -35,9 +35,13 @@ impl Progress for Bar {
         }
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
         if let Ok(style) =
-            ProgressStyle::with_template("{spinner} {pos}/{len} documents [{wide_bar}] {per_sec}, {eta} left")
+            ProgressStyle::with_template("{spinner} {pos}/{len} documents [{wide_bar}] {rate}, {eta} left")
         {
-            bar.set_style(style.progress_chars("=> "));
+            // Whole documents a second: `{per_sec}` shows four decimals.
+            let rate = |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", s.per_sec());
+            };
+            bar.set_style(style.with_key("rate", rate).progress_chars("=> "));
         }
         let _ = self.bar.set(bar);
     }

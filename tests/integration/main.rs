@@ -14,3 +14,4 @@ mod reports;
 mod rules;
 mod scale;
 mod seeds;
+mod terminal;
