@@ -141,7 +141,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Base name of report files (default: the first path's name)
-    #[arg(long)]
+    #[arg(long, value_parser = crate::config::report_name)]
     pub name: Option<String>,
     /// Lowest severity that fails the run (exit code 1)
     #[arg(long, value_enum, value_name = "SEVERITY")]

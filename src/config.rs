@@ -122,6 +122,20 @@ impl fmt::Display for ConfigError {
     }
 }
 
+/// A report name as given (`--name`, `name:`): the base of the report
+/// files inside the output directory, so neither empty nor a path.
+pub fn report_name(s: &str) -> Result<String, String> {
+    if s.is_empty() {
+        return Err("the report name is empty: the files would be `.md`, `.json` and so on".to_string());
+    }
+    if s == "." || s == ".." || s.contains(['/', '\\', '\0']) {
+        return Err(format!(
+            "`{s}` is not a report name but a path: reports are NAME.md, NAME.json and so on inside --out, which takes the directory"
+        ));
+    }
+    Ok(s.to_string())
+}
+
 /// A loaded configuration with paths resolved.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
@@ -154,6 +168,10 @@ impl Config {
                 ConfigError { file: file.clone(), line, message }
             })?
         };
+        if let Some(Err(message)) = spec.name.as_deref().map(report_name) {
+            let line = text.lines().position(|l| l.trim_start().starts_with("name:")).map(|i| i + 1);
+            return Err(ConfigError { file, line, message: format!("name: {message}") });
+        }
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Ok(Config { file: Some(path.to_path_buf()), spec, dir })
     }

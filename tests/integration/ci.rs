@@ -79,6 +79,38 @@ fn a_missing_path_and_a_bad_config_exit_2() {
 }
 
 #[test]
+fn a_report_name_is_a_name_not_a_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("reports");
+    let out_arg = out_dir.to_str().unwrap();
+    for (name, why) in [
+        ("../escaped", "`../escaped` is not a report name but a path: reports are NAME.md"),
+        ("/tmp/abs", "`/tmp/abs` is not a report name but a path"),
+        ("", "the report name is empty"),
+    ] {
+        let out = figcheck(&["check", "seeds", "--no-config", "--name", name, "--out", out_arg]);
+        assert_eq!(out.status, ExitStatus::Error, "{name}");
+        assert!(out.stderr.contains(&format!("invalid value '{name}' for '--name <NAME>': {why}")), "{}", out.stderr);
+    }
+    assert!(!out_dir.exists() && !dir.path().join("escaped.md").exists());
+    let cfg = dir.path().join("figcheck.yaml");
+    fs::write(&cfg, "fail_on: warning\nname: drafts/today\n").unwrap();
+    let out = figcheck(&["check", "seeds", "--config", cfg.to_str().unwrap(), "--out", out_arg]);
+    assert_eq!(out.status, ExitStatus::Error);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "figcheck: error: {}:2: name: `drafts/today` is not a report name but a path",
+            cfg.display()
+        )),
+        "{}",
+        out.stderr
+    );
+    let out = figcheck(&["check", "seeds", "--no-config", "--name", "seeds-2024", "--out", out_arg]);
+    assert_eq!(out.status, ExitStatus::Clean);
+    assert!(out_dir.join("seeds-2024.json").is_file());
+}
+
+#[test]
 fn config_values_apply_and_config_prints_them() {
     let dir = tempfile::tempdir().unwrap();
     warning_corpus(dir.path());
