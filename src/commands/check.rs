@@ -47,6 +47,18 @@ fn prepare<T: Send>(
             return Ok(Err(ExitStatus::Error));
         }
     };
+    // Said before a long run, not after it: an --out that cannot be a directory.
+    if !settings.files.is_empty()
+        && let Some(file) = settings.out.ancestors().find(|a| a.exists()).filter(|a| !a.is_dir())
+    {
+        let what = if file == settings.out { "is a file" } else { "is a file, so it cannot hold the directory" };
+        writeln!(
+            io.stderr,
+            "figcheck: error: {}: {what}; --out names the directory the reports are written to",
+            display_path(file)
+        )?;
+        return Ok(Err(ExitStatus::Error));
+    }
     let dirs: Vec<&Path> = settings.rule_dirs.iter().map(PathBuf::as_path).collect();
     let (loaded, along) = pool.join(|| RulePack::load_partial(&dirs), || alongside(&settings));
     let Some(LoadedPack { pack, failed }) = super::rules::report_loaded(loaded, io)? else {

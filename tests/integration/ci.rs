@@ -111,6 +111,29 @@ fn a_report_name_is_a_name_not_a_path() {
 }
 
 #[test]
+fn an_out_that_is_a_file_is_refused_before_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    fs::write(&file, "mine\n").unwrap();
+    let out = figcheck(&["check", "seeds", "--no-config", "--out", file.to_str().unwrap()]);
+    assert_eq!(out.status, ExitStatus::Error);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "figcheck: error: {}: is a file; --out names the directory the reports are written to\n",
+            file.display()
+        )
+    );
+    // Nothing was checked: no findings on standard output.
+    assert_eq!(out.stdout, "");
+    let below = file.join("reports");
+    let out = figcheck(&["check", "seeds", "--no-config", "--out", below.to_str().unwrap()]);
+    assert_eq!(out.status, ExitStatus::Error);
+    assert!(out.stderr.contains(": is a file, so it cannot hold the directory; "), "{}", out.stderr);
+    assert_eq!(fs::read_to_string(&file).unwrap(), "mine\n");
+}
+
+#[test]
 fn config_values_apply_and_config_prints_them() {
     let dir = tempfile::tempdir().unwrap();
     warning_corpus(dir.path());
