@@ -341,13 +341,17 @@ fn a_dataset_that_is_not_json_and_rows_without_dates() {
 #[test]
 fn an_out_directory_that_cannot_be_written_leaves_no_partial_reports() {
     let tmp = tempfile::tempdir().unwrap();
-    // Its parent is a file.
+    // Its parent is a file: said before the run.
     fs::write(tmp.path().join("file"), "").unwrap();
     let out_dir = tmp.path().join("file/reports");
     let out = figcheck(&["check", "seeds", "--no-config", "--out", out_dir.to_str().unwrap()]);
     assert_eq!(out.status, ExitStatus::Error);
-    assert!(out.stderr.contains("/file/reports/seeds.md: Not a directory"), "{}", out.stderr);
-    assert!(out.stderr.contains("no report was written"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("/file: is a file, so it cannot hold the directory; --out names the directory"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fs::read_to_string(tmp.path().join("file")).unwrap(), "");
 
     // One report of the set cannot be replaced: none is written, no temporary file stays.
     let out_dir = tmp.path().join("reports");
