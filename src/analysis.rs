@@ -42,6 +42,8 @@ pub trait Progress: Sync {
     fn start(&self, _total: usize) {}
     /// One more document is done.
     fn advance(&self) {}
+    /// The documents are read; the run goes on with `what`.
+    fn phase(&self, _what: &str) {}
 }
 
 impl Progress for () {}
@@ -228,6 +230,7 @@ pub fn analyze_planned(
     }
     let Plan { inputs, manifests } = plan;
     drop(inputs);
+    options.progress.phase(&format!("comparing {} claims", crate::compare::format_count(gathered.claims.len() as f64)));
     let datasets = dataset::load_all(&manifests.ordered(), &mut problems);
     gathered.compare(datasets, problems, pack)
 }

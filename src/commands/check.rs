@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::Io;
-use crate::analysis::{self, Analysis, Options};
+use crate::analysis::{self, Analysis, Options, Progress};
 use crate::baseline;
 use crate::claims_file::Merged;
 use crate::cli::{CheckArgs, CompareArgs, ReadArgs, ReportArgs};
@@ -90,12 +90,19 @@ pub(crate) fn limits(read: &ReadArgs) -> Limits {
     Limits { max_file_size: read.max_file_size, ..Limits::default() }
 }
 
+/// A bar only for people: a terminal on stderr, a human view on stdout.
+fn bar_for(p: &Prepared, io: &Io<'_>) -> Bar {
+    let human = p.settings.stdout.iter().all(|f| matches!(f, OutputFormat::Terminal | OutputFormat::Concise));
+    Bar::new(io.stderr_is_terminal && human)
+}
+
 /// Read and analyse the documents of a check run.
 fn analyze(
     args: &CheckArgs,
     p: &Prepared,
     (plan, problems): (analysis::Plan, Vec<Problem>),
     pool: &rayon::ThreadPool,
+    bar: &Bar,
     io: &mut Io<'_>,
 ) -> io::Result<Analysis> {
     let stdin = if p.settings.paths.iter().any(|x| x.as_os_str() == "-") {
@@ -108,13 +115,8 @@ fn analyze(
     } else {
         None
     };
-    // A bar only for people: a terminal on stderr, a human view on stdout.
-    let human = p.settings.stdout.iter().all(|f| matches!(f, OutputFormat::Terminal | OutputFormat::Concise));
-    let bar = Bar::new(io.stderr_is_terminal && human);
-    let options = Options { limits: limits(&args.read), sources: &p.settings.sources, progress: &bar };
-    let analysis = pool.install(|| analysis::analyze_planned(plan, problems, stdin, &p.pack, &options));
-    bar.finish();
-    Ok(analysis)
+    let options = Options { limits: limits(&args.read), sources: &p.settings.sources, progress: bar };
+    Ok(pool.install(|| analysis::analyze_planned(plan, problems, stdin, &p.pack, &options)))
 }
 
 pub(crate) fn run(args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
@@ -124,8 +126,9 @@ pub(crate) fn run(args: CheckArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> {
         Ok(p) => p,
         Err(status) => return Ok(status),
     };
-    let analysis = analyze(&args, &p, planned, &pool, io)?;
-    finish(p, analysis, &pool, started, io)
+    let bar = bar_for(&p, io);
+    let analysis = analyze(&args, &p, planned, &pool, &bar, io)?;
+    finish(p, analysis, &pool, started, &bar, io)
 }
 
 /// `figcheck compare CLAIMS...`: merge claims files and report as `check` does.
@@ -164,7 +167,7 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
     let manifests = Manifests::with_extra(&p.settings.sources, &mut problems);
     let datasets = dataset::load_all(&manifests.ordered(), &mut problems);
     let analysis = pool.install(|| gathered.compare(datasets, problems, &p.pack));
-    finish(p, analysis, &pool, started, io)
+    finish(p, analysis, &pool, started, &Bar::new(false), io)
 }
 
 /// Apply severity overrides and the baseline, write the reports, print
@@ -174,6 +177,7 @@ fn finish(
     mut analysis: Analysis,
     pool: &rayon::ThreadPool,
     started: Instant,
+    bar: &Bar,
     io: &mut Io<'_>,
 ) -> io::Result<ExitStatus> {
     let settings = &p.settings;
@@ -182,6 +186,7 @@ fn finish(
         Some(b) => match baseline::read(b) {
             Ok(ids) => ids,
             Err(e) => {
+                bar.finish();
                 writeln!(io.stderr, "figcheck: {e}")?;
                 return Ok(ExitStatus::Error);
             }
@@ -219,6 +224,13 @@ fn finish(
     // written by one thread, the next free one, so the set ends together.
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&k| report::cost_rank(settings.files[k]));
+    // The spinner says so while the reports are written, unless a view
+    // is about to print on the same terminal meanwhile.
+    if (io.stdout_is_terminal && !early.is_empty()) || files.is_empty() {
+        bar.finish();
+    } else {
+        bar.phase("writing the reports");
+    }
     let mut written = Ok(());
     let printed = if pool.current_num_threads() > 1 {
         let slot = &mut written;
@@ -230,6 +242,7 @@ fn finish(
         written = pool.install(|| write_all_atomically_in(files, &order));
         print_views(cx_ref, early, io.stdout)
     };
+    bar.finish();
     let write_failed = match written {
         Ok(()) => false,
         Err((path, e)) => {
@@ -301,7 +314,9 @@ pub(crate) fn write_baseline(file: &Path, args: CheckArgs, io: &mut Io<'_>) -> i
         Ok(p) => p,
         Err(status) => return Ok(status),
     };
-    let mut analysis = analyze(&args, &p, planned, &pool, io)?;
+    let bar = bar_for(&p, io);
+    let mut analysis = analyze(&args, &p, planned, &pool, &bar, io)?;
+    bar.finish();
     overrides(&p.settings, &mut analysis);
     let findings: Vec<_> = analysis.findings.iter().collect();
     let text = baseline::render(&findings);

@@ -1,8 +1,12 @@
 //! A progress bar on stderr for long runs: only when a person is watching
 //! (stderr is a terminal, the output is a human view) and the run has more
-//! than a few hundred documents. Never in machine formats.
+//! than a few hundred documents. Never in machine formats. Once the
+//! documents are read it turns into a spinner that says what the run is
+//! doing (comparing, writing the reports): over an archive that takes
+//! seconds, and a screen that stops moving looks like a hang.
 
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
@@ -21,10 +25,17 @@ impl Bar {
         Bar { enabled, bar: OnceLock::new() }
     }
 
+    /// Cleared from the terminal, before anything else is printed there.
     pub(crate) fn finish(&self) {
         if let Some(b) = self.bar.get() {
             b.finish_and_clear();
         }
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.finish();
     }
 }
 
@@ -51,6 +62,16 @@ impl Progress for Bar {
             b.inc(1);
         }
     }
+
+    fn phase(&self, what: &str) {
+        let Some(b) = self.bar.get().filter(|b| !b.is_finished()) else { return };
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+            b.set_style(style);
+        }
+        b.set_message(what.to_string());
+        // Drawn by a thread of indicatif's while the run's threads work.
+        b.enable_steady_tick(Duration::from_millis(120));
+    }
 }
 
 #[cfg(test)]
@@ -70,5 +91,24 @@ mod tests {
         long.advance();
         assert_eq!(long.bar.get().map(|b| (b.position(), b.length())), Some((1, Some(MIN_DOCUMENTS as u64))));
         long.finish();
+    }
+
+    #[test]
+    fn after_the_documents_the_bar_says_what_the_run_does() {
+        let off = Bar::new(false);
+        off.start(10_000);
+        off.phase("comparing 1 claim");
+        assert!(off.bar.get().is_none());
+        let long = Bar::new(true);
+        long.start(MIN_DOCUMENTS);
+        long.phase("comparing 40,845 claims");
+        let b = long.bar.get().unwrap();
+        assert_eq!(b.message(), "comparing 40,845 claims");
+        assert!(!b.is_finished());
+        long.finish();
+        assert!(b.is_finished());
+        // Finished, it stays so: a later phase does not bring it back.
+        long.phase("writing the reports");
+        assert_eq!(b.message(), "comparing 40,845 claims");
     }
 }
