@@ -176,6 +176,18 @@ impl Config {
         Ok(Config { file: Some(path.to_path_buf()), spec, dir })
     }
 
+    /// Found above `cwd` (or in it): the paths it names are then cited as
+    /// a reader finds them from there (`drafts/a.md`, `../drafts/a.md`),
+    /// not from the root of the file system. GitHub places an annotation
+    /// only on a path relative to the checkout.
+    pub fn seen_from(mut self, cwd: &Path) -> Config {
+        let cwd = cwd.canonicalize().unwrap_or_else(|_| cwd.to_path_buf());
+        if let Some(up) = cwd.ancestors().position(|a| a == self.dir) {
+            self.dir = std::iter::repeat_n(Path::new(".."), up).collect();
+        }
+        self
+    }
+
     /// A path of the config file, resolved against its directory.
     pub fn resolve(&self, p: &str) -> PathBuf {
         let p = Path::new(p);
@@ -186,6 +198,23 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_config_found_above_names_paths_from_where_figcheck_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("a/b");
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(dir.path().join(CONFIG_NAME), "paths: [drafts]\n").unwrap();
+        let found = Config::discover(&sub).unwrap();
+        let load = || Config::load(&found).unwrap();
+        assert_eq!(load().seen_from(&sub).resolve("drafts"), Path::new("../../drafts"));
+        assert_eq!(load().seen_from(dir.path()).resolve("drafts"), Path::new("drafts"));
+        // Seen from elsewhere (`--config` names it), its own directory stays.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let from_elsewhere = load().seen_from(elsewhere.path()).resolve("drafts");
+        assert!(from_elsewhere.is_absolute() && from_elsewhere.ends_with("drafts"), "{from_elsewhere:?}");
+        assert_eq!(load().seen_from(&sub).resolve("/abs/drafts"), Path::new("/abs/drafts"));
+    }
 
     #[test]
     fn strict_and_discovered_upward() {

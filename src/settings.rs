@@ -41,7 +41,7 @@ pub fn load_config(args: &ConfigArgs, cwd: &Path) -> Result<Config, ConfigError>
     match &args.config {
         Some(p) => Config::load(p),
         None => match Config::discover(cwd) {
-            Some(p) => Config::load(&p),
+            Some(p) => Ok(Config::load(&p)?.seen_from(cwd)),
             None => Ok(Config::default()),
         },
     }

@@ -133,6 +133,30 @@ fn an_out_that_is_a_file_is_refused_before_the_run() {
     assert_eq!(fs::read_to_string(&file).unwrap(), "mine\n");
 }
 
+/// The workflow runs figcheck at the root of the checkout, its
+/// figcheck.yaml there: GitHub places an annotation only on a path
+/// relative to the checkout.
+#[test]
+fn annotations_cite_paths_from_where_figcheck_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts");
+    fs::create_dir_all(dir.path().join("sub")).unwrap();
+    fs::create_dir(&drafts).unwrap();
+    doc(&drafts, "a.md", "2024-01-20", "The ministry said 25,105 Palestinians have been killed in Gaza.");
+    doc(&drafts, "b.md", "2024-01-25", "The ministry said 24,448 Palestinians have been killed in Gaza.");
+    fs::write(dir.path().join("figcheck.yaml"), "paths: [drafts]\n").unwrap();
+    for (cwd, file) in [(dir.path().to_path_buf(), "drafts/b.md"), (dir.path().join("sub"), "../drafts/b.md")] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_figcheck"))
+            .args(["check", "--format", "github"])
+            .current_dir(&cwd)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.starts_with(&format!("::error file={file},line=5,col=19,")), "{stdout}");
+    }
+}
+
 #[test]
 fn config_values_apply_and_config_prints_them() {
     let dir = tempfile::tempdir().unwrap();
