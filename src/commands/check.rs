@@ -139,6 +139,10 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
         Ok(p) => p,
         Err(status) => return Ok(status),
     };
+    // Claims files of an archive take seconds to read: a person at a terminal is told so.
+    let bar = bar_for(&p, io);
+    let bytes = args.claims.iter().filter_map(|c| std::fs::metadata(c).ok()).map(|m| m.len()).sum();
+    bar.spin(bytes, "reading the claims files");
     let mut merged = Merged::default();
     for path in &args.claims {
         if path.as_os_str() == "-" {
@@ -152,6 +156,7 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
         }
     }
     let (gathered, mut problems) = merged.finish();
+    bar.phase(&format!("comparing {} claims", crate::compare::format_count(gathered.claims().len() as f64)));
     for c in gathered.claims().iter().filter(|c| p.pack.get(&c.rule).is_none()) {
         problems.push(
             Problem::error(
@@ -167,7 +172,7 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
     let manifests = Manifests::with_extra(&p.settings.sources, &mut problems);
     let datasets = dataset::load_all(&manifests.ordered(), &mut problems);
     let analysis = pool.install(|| gathered.compare(datasets, problems, &p.pack));
-    finish(p, analysis, &pool, started, &Bar::new(false), io)
+    finish(p, analysis, &pool, started, &bar, io)
 }
 
 /// Apply severity overrides and the baseline, write the reports, print

@@ -15,6 +15,9 @@ use crate::analysis::Progress;
 /// Fewer documents than this finish before a bar would help.
 const MIN_DOCUMENTS: usize = 300;
 
+/// Claims files smaller than this together are read before a spinner would help.
+const MIN_CLAIMS_BYTES: u64 = 16 << 20;
+
 pub(crate) struct Bar {
     enabled: bool,
     bar: OnceLock<ProgressBar>,
@@ -23,6 +26,16 @@ pub(crate) struct Bar {
 impl Bar {
     pub(crate) fn new(enabled: bool) -> Bar {
         Bar { enabled, bar: OnceLock::new() }
+    }
+
+    /// A spinner from the start, for a run measured in bytes (claims
+    /// files for `compare`), saying what it does.
+    pub(crate) fn spin(&self, bytes: u64, what: &str) {
+        if !self.enabled || bytes < MIN_CLAIMS_BYTES {
+            return;
+        }
+        let _ = self.bar.set(ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()));
+        self.phase(what);
     }
 
     /// Cleared from the terminal, before anything else is printed there.
@@ -110,5 +123,22 @@ mod tests {
         // Finished, it stays so: a later phase does not bring it back.
         long.phase("writing the reports");
         assert_eq!(b.message(), "comparing 40,845 claims");
+    }
+
+    #[test]
+    fn a_spinner_for_large_claims_files_only() {
+        let small = Bar::new(true);
+        small.spin(MIN_CLAIMS_BYTES - 1, "reading the claims files");
+        assert!(small.bar.get().is_none());
+        let off = Bar::new(false);
+        off.spin(u64::MAX, "reading the claims files");
+        assert!(off.bar.get().is_none());
+        let large = Bar::new(true);
+        large.spin(MIN_CLAIMS_BYTES, "reading the claims files");
+        assert_eq!(large.bar.get().map(ProgressBar::message).as_deref(), Some("reading the claims files"));
+        large.phase("comparing 3 claims");
+        assert_eq!(large.bar.get().map(ProgressBar::message).as_deref(), Some("comparing 3 claims"));
+        large.finish();
+        assert!(large.bar.get().is_some_and(ProgressBar::is_finished));
     }
 }
