@@ -44,6 +44,10 @@ pub trait Progress: Sync {
     fn advance(&self) {}
     /// The documents are read; the run goes on with `what`.
     fn phase(&self, _what: &str) {}
+    /// The claims are gathered and compared next.
+    fn comparing(&self, claims: usize) {
+        self.phase(&format!("comparing {} claims", crate::compare::format_count(claims as f64)));
+    }
 }
 
 impl Progress for () {}
@@ -230,7 +234,7 @@ pub fn analyze_planned(
     }
     let Plan { inputs, manifests } = plan;
     drop(inputs);
-    options.progress.phase(&format!("comparing {} claims", crate::compare::format_count(gathered.claims.len() as f64)));
+    options.progress.comparing(gathered.claims.len());
     let datasets = dataset::load_all(&manifests.ordered(), &mut problems);
     gathered.compare(datasets, problems, pack)
 }

@@ -156,7 +156,7 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
         }
     }
     let (gathered, mut problems) = merged.finish();
-    bar.phase(&format!("comparing {} claims", crate::compare::format_count(gathered.claims().len() as f64)));
+    bar.comparing(gathered.claims().len());
     for c in gathered.claims().iter().filter(|c| p.pack.get(&c.rule).is_none()) {
         problems.push(
             Problem::error(
