@@ -72,7 +72,7 @@ pub fn write_all_atomically_in(files: Vec<Staged<'_>>, order: &[usize]) -> Resul
                 match synced.join().unwrap_or_else(|_| Err(io::Error::other("syncing the file failed"))) {
                     Ok(()) => Ok((tmp, path)),
                     Err(e) => {
-                        staged().retain(|p| p != tmp.path());
+                        discard(tmp);
                         Err((path, e))
                     }
                 }
@@ -102,7 +102,7 @@ fn stage_and_sync<'s>(
     match tmp.as_file().try_clone() {
         Ok(file) => Ok((tmp, path, scope.spawn(move || file.sync_all()))),
         Err(e) => {
-            staged().retain(|p| p != tmp.path());
+            discard(tmp);
             Err((path, e))
         }
     }
@@ -111,29 +111,39 @@ fn stage_and_sync<'s>(
 fn stage(path: &Path, write: Contents<'_>) -> io::Result<tempfile::NamedTempFile> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    // Named so that one left by a killed run says whose it is; registered
-    // before it exists, so an interrupt never misses it.
+    // Named so that one left by a killed run says whose it is. Created and
+    // registered under the registry's lock: an interrupt (which takes the
+    // lock and keeps it) either comes first, and the file is never made,
+    // or finds it registered.
     let mut tmp = tempfile::Builder::new().prefix(".figcheck-").suffix(".tmp").make_in(dir, |path| {
-        staged().push(path.to_path_buf());
+        let mut registry = staged();
         let mut options = std::fs::OpenOptions::new();
         options.read(true).write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let file = options.open(path);
-        if file.is_err() {
-            // Somebody else's file, or none: never ours to remove.
-            staged().retain(|p| p != path);
+        // Somebody else's file, or none, is never ours to remove.
+        if file.is_ok() {
+            registry.push(path.to_path_buf());
         }
         file
     })?;
     match fill(&mut tmp, path, write) {
         Ok(()) => Ok(tmp),
         Err(e) => {
-            // Removed as it drops.
-            staged().retain(|p| p != tmp.path());
+            discard(tmp);
             Err(e)
         }
     }
+}
+
+/// Remove a staged file, then forget it, under the registry's lock: an
+/// interrupt never finds it forgotten and still there.
+fn discard(tmp: tempfile::NamedTempFile) {
+    let mut registry = staged();
+    let path = tmp.path().to_path_buf();
+    drop(tmp);
+    registry.retain(|p| *p != path);
 }
 
 fn fill(tmp: &mut tempfile::NamedTempFile, target: &Path, write: Contents<'_>) -> io::Result<()> {
