@@ -2,7 +2,8 @@
 //! an earlier sentence of its paragraph) states one: `as of March 20`,
 //! `on Tuesday` (the last Tuesday on or before publication), `yesterday`,
 //! `last month`. Dates that open a period (`since October 7`) and the
-//! rule's own event date (`killed on October 7`) are not as-of dates.
+//! event dates of the rules (`killed on October 7`, `the hostages taken on
+//! October 7`) are not as-of dates.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -102,12 +103,7 @@ fn resolve_partial(d: PartialDate, published: Option<Date>) -> Option<Date> {
 }
 
 /// Time expressions in `[span]` of the document text.
-fn expressions(
-    doc: &Document,
-    quantities: &[Quantity],
-    span: Range<usize>,
-    event_date: Option<Date>,
-) -> Vec<Expression> {
+fn expressions(doc: &Document, quantities: &[Quantity], span: Range<usize>, event_dates: &[Date]) -> Vec<Expression> {
     let text = &doc.text;
     let published = doc.meta.published;
     let mut out = Vec::new();
@@ -118,7 +114,7 @@ fn expressions(
             continue;
         }
         let Some(date) = resolve_partial(d, published) else { continue };
-        if Some(date) == event_date || published.is_some_and(|p| date > p) {
+        if event_dates.contains(&date) || published.is_some_and(|p| date > p) {
             continue;
         }
         let strength = if cue_before(text, q.span.start, &STRONG_CUES) { Strength::Strong } else { Strength::Weak };
@@ -171,22 +167,16 @@ fn pick(mut exprs: Vec<Expression>, figure: usize) -> Option<Expression> {
 }
 
 /// The as-of date of a figure at `figure` in sentence `sentence` of `doc`.
-pub fn resolve(
-    doc: &Document,
-    quantities: &[Quantity],
-    sentence: usize,
-    figure: usize,
-    event_date: Option<Date>,
-) -> AsOf {
+pub fn resolve(doc: &Document, quantities: &[Quantity], sentence: usize, figure: usize, event_dates: &[Date]) -> AsOf {
     let s = &doc.sentences[sentence];
-    let found = pick(expressions(doc, quantities, s.span.clone(), event_date), figure);
+    let found = pick(expressions(doc, quantities, s.span.clone(), event_dates), figure);
     let (found, earlier) = match found {
         Some(e) => (Some(e), false),
         None => {
             // The nearest earlier sentence of the same paragraph that dates itself.
             let mut e = None;
             for prev in doc.sentences[..sentence].iter().rev().take_while(|p| p.paragraph == s.paragraph) {
-                if let Some(x) = pick(expressions(doc, quantities, prev.span.clone(), event_date), prev.span.end) {
+                if let Some(x) = pick(expressions(doc, quantities, prev.span.clone(), event_dates), prev.span.end) {
                     e = Some(x);
                     break;
                 }
@@ -222,7 +212,8 @@ mod tests {
         let qs = recognize(&doc.text);
         let fig = doc.text.find("FIG").unwrap();
         let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
-        resolve(&doc, &qs, si, fig, event.and_then(parse_date))
+        let events: Vec<Date> = event.and_then(parse_date).into_iter().collect();
+        resolve(&doc, &qs, si, fig, &events)
     }
 
     #[test]
@@ -254,11 +245,22 @@ mod tests {
         assert_eq!(a.date, parse_date("2023-12-19"));
     }
 
+    /// An event date named earlier in the paragraph ("the attack on October
+    /// 7") is the event's, not the date of a later figure of another metric.
+    #[test]
+    fn event_dates_do_not_date_later_sentences() {
+        let text = "Israel says 251 were taken hostage in the attack on October 7. Some FIG hostages are still held.";
+        let a = as_of(text, "2024-08-16", Some("2023-10-07"));
+        assert_eq!((a.date, a.source), (parse_date("2024-08-16"), AsOfSource::Published));
+        let a = as_of(text, "2024-08-16", None);
+        assert_eq!((a.date, a.from_earlier_sentence), (parse_date("2023-10-07"), true));
+    }
+
     #[test]
     fn undated_documents_say_so() {
         let mut p = Vec::new();
         let doc = Document::build("a.txt".into(), Format::Text, "FIG died on Tuesday.".into(), None, &mut p);
-        let a = resolve(&doc, &recognize(&doc.text), 0, 0, None);
+        let a = resolve(&doc, &recognize(&doc.text), 0, 0, &[]);
         assert_eq!((a.date, a.source), (None, AsOfSource::Undated));
     }
 }

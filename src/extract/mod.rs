@@ -502,7 +502,7 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 rule: rule.id.clone(),
                 metric: rule.metric.clone(),
                 quantity: q.clone(),
-                as_of: as_of::resolve(doc, quantities, m.sentence, q.span.start, rule.event_date),
+                as_of: as_of::resolve(doc, quantities, m.sentence, q.span.start, &pack.event_dates),
                 attribution: attribution.map(|a| shared(&mut sources, a)),
                 citation: cite(
                     doc,

@@ -8,6 +8,8 @@ use std::path::Path;
 
 use regex::bytes::RegexSet;
 
+use crate::dates::Date;
+
 use super::authorities::Authorities;
 use super::compile::{Rule, RuleError, load_rule};
 
@@ -50,6 +52,10 @@ pub struct RulePack {
     pub(crate) owners: Vec<(usize, usize)>,
     /// What loading decided that a user should know (a default rule replaced).
     pub notes: Vec<String>,
+    /// Every rule's `event_date`, sorted: a text naming one of these days
+    /// refers to that event ("the attack on October 7"), it does not date
+    /// a figure.
+    pub event_dates: Vec<Date>,
 }
 
 impl RulePack {
@@ -205,7 +211,10 @@ impl RulePack {
         let set = RegexSet::new(&patterns).map_err(|e| {
             vec![RuleError { file: "rules".into(), line: None, field: None, message: format!("pattern set: {e}") }]
         })?;
-        Ok(RulePack { rules, authorities, set, owners, notes: Vec::new() })
+        let mut event_dates: Vec<Date> = rules.iter().filter_map(|r| r.event_date).collect();
+        event_dates.sort();
+        event_dates.dedup();
+        Ok(RulePack { rules, authorities, set, owners, notes: Vec::new(), event_dates })
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
