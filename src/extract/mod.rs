@@ -7,6 +7,7 @@
 //! patterns; only the patterns that matched are run for captures.
 
 pub mod as_of;
+mod asides;
 pub mod attribution;
 
 use std::collections::BTreeMap;
@@ -149,6 +150,8 @@ pub struct Attempt {
     pub figure: usize,
     /// Length of the masked match: longer matches are more specific.
     pub match_len: usize,
+    /// Matched only once the sentence's asides were set aside.
+    pub past_asides: bool,
     pub outcome: Outcome,
 }
 
@@ -251,6 +254,8 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
     let mut masked = String::new();
     let mut qi = 0;
     let mut contexts = Contexts::default();
+    // Which figures of the sentence no rule has claimed yet.
+    let mut unclaimed: Vec<bool> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         while qi < quantities.len() && quantities[qi].span.start < s.span.start {
             qi += 1;
@@ -284,58 +289,92 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         }
         push(&mut masked, &doc.text[pos..s.span.end]);
 
-        let mut attempts = Vec::new();
+        let mut attempts: Vec<Attempt> = Vec::new();
         let mut verdicts: Vec<((usize, usize), ContextVerdict)> = Vec::new();
         let mut clauses: Option<Clauses> = None;
-        for set_index in pack.set.matches(masked.as_bytes()).iter() {
-            let (ri, pi) = pack.owners[set_index];
-            let rule = &pack.rules[ri];
-            let pattern = &rule.patterns[pi];
-            for found in pattern.regex.find_iter(masked.as_bytes()) {
-                // The figure is the one marker in the match; only a
-                // match spanning several figures needs the capture group.
-                let Some(k) = marker_index(found.as_bytes()).or_else(|| {
-                    let caps = pattern.regex.captures_at(masked.as_bytes(), found.start())?;
-                    std::str::from_utf8(caps.name("q")?.as_bytes()).ok()?.parse().ok()
-                }) else {
-                    continue;
-                };
-                let Some(&fi) = figures.get(k) else { continue };
-                let q = &quantities[fi];
-                let kind = q.kind.name();
-                let match_len = found.len();
-                let outcome = if !pattern.kinds.iter().any(|x| x == kind) {
-                    Outcome::WrongKind { kind: kind.to_string(), expected: pattern.kinds.clone() }
-                } else {
-                    // One verdict per rule and clause, however many patterns matched.
-                    let sentence_text = &doc.text[s.span.clone()];
-                    let clause =
-                        clauses.get_or_insert_with(|| Clauses::of(sentence_text)).at(q.span.start - s.span.start);
-                    let key = (ri, clause.start);
-                    let verdict = match verdicts.iter().find(|(k, _)| *k == key) {
-                        Some((_, v)) => v.clone(),
-                        None => {
-                            let span = context_span(doc, si, rule.context.scope);
-                            let v =
-                                contexts.check_text(doc, s.paragraph, ri, &rule.context, span).unwrap_or_else(|| {
-                                    let mut clause_text = String::new();
-                                    push_collapsed(&mut clause_text, &sentence_text[clause]);
-                                    rule.context.check_clause(&clause_text)
-                                });
-                            verdicts.push((key, v.clone()));
-                            v
+        // The sentence as written, then, for the figures it left unclaimed,
+        // the sentence with the asides next to them set aside.
+        let mut reduced: Option<String> = None;
+        for pass in 0..2 {
+            let text = if pass == 0 {
+                masked.as_str()
+            } else {
+                unclaimed.clear();
+                unclaimed.resize(figures.len(), true);
+                for a in attempts.iter().filter(|a| a.outcome == Outcome::Claimed) {
+                    unclaimed[a.figure] = false;
+                }
+                if !unclaimed.contains(&true) {
+                    break;
+                }
+                match asides::without_asides(&masked, |k| unclaimed.get(k) == Some(&true)) {
+                    Some(r) => reduced.insert(r).as_str(),
+                    None => break,
+                }
+            };
+            for set_index in pack.set.matches(text.as_bytes()).iter() {
+                let (ri, pi) = pack.owners[set_index];
+                let rule = &pack.rules[ri];
+                let pattern = &rule.patterns[pi];
+                for found in pattern.regex.find_iter(text.as_bytes()) {
+                    // The figure is the one marker in the match; only a
+                    // match spanning several figures needs the capture group.
+                    let Some(k) = marker_index(found.as_bytes()).or_else(|| {
+                        let caps = pattern.regex.captures_at(text.as_bytes(), found.start())?;
+                        std::str::from_utf8(caps.name("q")?.as_bytes()).ok()?.parse().ok()
+                    }) else {
+                        continue;
+                    };
+                    if pass > 0
+                        && (unclaimed.get(k) != Some(&true) || attempts.iter().any(|a| a.rule == ri && a.figure == k))
+                    {
+                        continue;
+                    }
+                    let Some(&fi) = figures.get(k) else { continue };
+                    let q = &quantities[fi];
+                    let kind = q.kind.name();
+                    let match_len = found.len();
+                    let outcome = if !pattern.kinds.iter().any(|x| x == kind) {
+                        Outcome::WrongKind { kind: kind.to_string(), expected: pattern.kinds.clone() }
+                    } else {
+                        // One verdict per rule and clause, however many patterns matched.
+                        let sentence_text = &doc.text[s.span.clone()];
+                        let clause =
+                            clauses.get_or_insert_with(|| Clauses::of(sentence_text)).at(q.span.start - s.span.start);
+                        let key = (ri, clause.start);
+                        let verdict = match verdicts.iter().find(|(k, _)| *k == key) {
+                            Some((_, v)) => v.clone(),
+                            None => {
+                                let span = context_span(doc, si, rule.context.scope);
+                                let v = contexts.check_text(doc, s.paragraph, ri, &rule.context, span).unwrap_or_else(
+                                    || {
+                                        let mut clause_text = String::new();
+                                        push_collapsed(&mut clause_text, &sentence_text[clause]);
+                                        rule.context.check_clause(&clause_text)
+                                    },
+                                );
+                                verdicts.push((key, v.clone()));
+                                v
+                            }
+                        };
+                        match verdict {
+                            ContextVerdict::Ok => Outcome::Claimed,
+                            ContextVerdict::MissingAny => {
+                                Outcome::MissingContext { any: Arc::clone(&rule.context.any_words) }
+                            }
+                            ContextVerdict::MissingAll(word) => Outcome::MissingRequired { word },
+                            ContextVerdict::Forbidden(word) => Outcome::Forbidden { word },
                         }
                     };
-                    match verdict {
-                        ContextVerdict::Ok => Outcome::Claimed,
-                        ContextVerdict::MissingAny => {
-                            Outcome::MissingContext { any: Arc::clone(&rule.context.any_words) }
-                        }
-                        ContextVerdict::MissingAll(word) => Outcome::MissingRequired { word },
-                        ContextVerdict::Forbidden(word) => Outcome::Forbidden { word },
-                    }
-                };
-                attempts.push(Attempt { rule: ri, pattern: pi, figure: k, match_len, outcome });
+                    attempts.push(Attempt {
+                        rule: ri,
+                        pattern: pi,
+                        figure: k,
+                        match_len,
+                        past_asides: pass > 0,
+                        outcome,
+                    });
+                }
             }
         }
         // One rule per figure: the longest match wins, then the first rule id.
@@ -572,6 +611,32 @@ mod tests {
         );
         let got: Vec<(&str, f64, u32)> = c.iter().map(|c| (&*c.rule, c.quantity.value, c.citation.column)).collect();
         assert_eq!(got, [("us-aid-total", 1.2e9, 86), ("us-aid-total", 1.3e9, 131)]);
+    }
+
+    /// An aside between a figure and its words is set aside, and the match
+    /// says so; a figure inside the aside is not lost to it.
+    #[test]
+    fn figures_are_matched_past_asides() {
+        let text = "More than 34,000 Palestinians, mostly women and children, have been killed in Gaza.\n\n\
+                    UNRWA says 1.7 million people, or 75% of Gaza's 2.3 million residents, have been displaced.\n\n\
+                    Israel’s offensive has killed 34,000 people (mostly civilians) in Gaza.\n";
+        let c = claims(text, "2024-04-20");
+        let got: Vec<(&str, f64)> = c.iter().map(|c| (&*c.metric, c.quantity.value)).collect();
+        assert_eq!(
+            got,
+            [("gaza.killed", 34000.0), ("gaza.displaced", 1.7e6), ("gaza.population", 2.3e6), ("gaza.killed", 34000.0)]
+        );
+        let mut p = Vec::new();
+        let doc = Document::build("a.txt".into(), Format::Text, text.to_string(), None, &mut p);
+        let pack = RulePack::default_pack();
+        let qs = Recognizer::english().recognize(&doc.text);
+        let past: Vec<(usize, bool)> = match_document(&doc, &qs, &pack)
+            .iter()
+            .flat_map(|m| {
+                m.attempts.iter().filter(|a| a.outcome == Outcome::Claimed).map(move |a| (m.sentence, a.past_asides))
+            })
+            .collect();
+        assert_eq!(past, [(0, true), (1, false), (1, true), (2, true)]);
     }
 
     /// Text to copy whole: none of the pieces `push_collapsed` rewrites.

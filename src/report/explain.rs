@@ -61,7 +61,13 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                             };
                             (when, who)
                         });
-                        format!("claims `{}` for {} by pattern {}; {as_of}; {who}", q.text, rule.metric, a.pattern + 1)
+                        let asides = if a.past_asides { " past an aside" } else { "" };
+                        format!(
+                            "claims `{}` for {} by pattern {}{asides}; {as_of}; {who}",
+                            q.text,
+                            rule.metric,
+                            a.pattern + 1
+                        )
                     }
                     other => other.describe(&q.text, a.pattern + 1, &rule.id),
                 };
