@@ -361,15 +361,27 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
     out
 }
 
-/// Where one clause ends and the next begins: `;`, a spaced dash, or a
-/// comma before a contrasting conjunction. One pass over the sentence, by
+/// Where one clause ends and the next begins: `;`, a spaced dash, a
+/// comma before a contrasting conjunction, or a relative clause of a
+/// share ("252 hostages, 128 of whom remain"). One pass over the sentence, by
 /// a vectorised literal searcher: as a regex (or an automaton), the
 /// one-byte `;` left it stepping a byte at a time.
 static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
     aho_corasick::packed::Config::new()
         .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
         .builder()
-        .extend([";", " — ", " – ", " -- ", ", while ", ", whereas ", ", but ", ", although "])
+        .extend([
+            ";",
+            " — ",
+            " – ",
+            " -- ",
+            ", while ",
+            ", whereas ",
+            ", but ",
+            ", although ",
+            " of whom ",
+            " of which ",
+        ])
         .build()
         .expect("clause breaks")
 });
@@ -507,6 +519,10 @@ mod tests {
         // Commas without a conjunction do not split.
         let u = "In Gaza, 31,000 died, officials said.";
         assert_eq!(clause_of(u, 9), 0..u.len());
+        // What a share of them does is its own clause.
+        let v = "They seized 252 hostages, 128 of whom remain in Gaza.";
+        assert_eq!(&v[clause_of(v, v.find("252").unwrap())], "They seized 252 hostages, 128");
+        assert_eq!(&v[clause_of(v, v.find("remain").unwrap())], "remain in Gaza.");
     }
 
     #[test]
