@@ -411,6 +411,8 @@ struct Contexts {
     paragraph: usize,
     texts: Vec<(Range<usize>, String)>,
     verdicts: Vec<(usize, Range<usize>, Option<ContextVerdict>)>,
+    /// The document's lede, made when a rule first asks for it.
+    lede: Option<String>,
 }
 
 impl Contexts {
@@ -442,10 +444,32 @@ impl Contexts {
                 &self.texts.last().expect("just pushed").1
             }
         };
-        let v = context.check_text(text);
+        let v = if context.lede {
+            context.check_text_with_lede(text, self.lede.get_or_insert_with(|| lede_of(doc)))
+        } else {
+            context.check_text(text)
+        };
         self.verdicts.push((ri, span, v.clone()));
         v
     }
+}
+
+/// A document's lede, collapsed: its title, headline and first paragraph
+/// of body text.
+fn lede_of(doc: &Document) -> String {
+    let mut out = String::new();
+    if let Some(t) = &doc.meta.title {
+        push_collapsed(&mut out, t);
+        out.push(' ');
+    }
+    let first_body = doc.sentences.iter().find(|s| s.role == Role::Body).map(|s| s.paragraph);
+    for s in &doc.sentences {
+        if s.role == Role::Headline || Some(s.paragraph) == first_body && s.role == Role::Body {
+            push_collapsed(&mut out, &doc.text[s.span.clone()]);
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// A sentence as cited: trimmed, whitespace collapsed.
@@ -637,6 +661,26 @@ mod tests {
             })
             .collect();
         assert_eq!(past, [(0, true), (1, false), (1, true), (2, true)]);
+    }
+
+    /// A rule with `lede: true` finds its place in the title, headline or
+    /// first paragraph; one without does not, and later paragraphs never count.
+    #[test]
+    fn the_lede_names_the_place_for_rules_that_ask() {
+        let text = "# Rafah offensive widens\n\nIsraeli forces pushed into Gaza on Tuesday.\n\n\
+                    More than 10,000 people are missing.\n\n\
+                    More than 30,000 people have been killed.\n";
+        let markdown = |text: &str| {
+            let mut p = Vec::new();
+            Document::build("a.md".into(), Format::Markdown, text.to_string(), None, &mut p)
+        };
+        let doc = markdown(text);
+        assert_eq!(lede_of(&doc), "Rafah offensive widens Israeli forces pushed into Gaza on Tuesday. ");
+        let c = extract(&doc, &RulePack::default_pack());
+        let got: Vec<(&str, f64)> = c.iter().map(|c| (&*c.metric, c.quantity.value)).collect();
+        assert_eq!(got, [("gaza.missing", 10000.0)]);
+        let far = "# Floods\n\nRain fell.\n\nMore than 10,000 people are missing.\n\nIn Gaza, aid stalled.\n";
+        assert!(extract(&markdown(far), &RulePack::default_pack()).is_empty());
     }
 
     /// Text to copy whole: none of the pieces `push_collapsed` rewrites.

@@ -96,7 +96,8 @@ pub fn write_explain(out: &mut dyn Write, rule: &Rule, results: &[ExampleResult]
     }
     let c = &rule.context;
     if !c.any_words.is_empty() {
-        writeln!(out, "  context any of: {}", c.any_words.join(", "))?;
+        let lede = if c.lede { " (or in the document's lede)" } else { "" };
+        writeln!(out, "  context any of: {}{lede}", c.any_words.join(", "))?;
     }
     if !c.all_words.is_empty() {
         writeln!(out, "  context all of: {}", c.all_words.join(", "))?;

@@ -65,6 +65,8 @@ pub struct Context {
     pub all_words: Vec<String>,
     pub none_words: Vec<String>,
     pub scope: ContextScope,
+    /// The `any` words may also be in the document's lede.
+    pub lede: bool,
 }
 
 /// Why context accepted or refused a figure.
@@ -93,6 +95,21 @@ impl Context {
         {
             return Some(ContextVerdict::MissingAny);
         }
+        self.check_all(text)
+    }
+
+    /// `check_text` for a text whose `any` words were found in the
+    /// document's lede: it must still hold the `all` words.
+    pub fn check_text_with_lede(&self, text: &str, lede: &str) -> Option<ContextVerdict> {
+        match self.check_text(text) {
+            Some(ContextVerdict::MissingAny) if self.lede && self.any.as_ref().is_some_and(|a| a.is_match(lede)) => {
+                self.check_all(text)
+            }
+            v => v,
+        }
+    }
+
+    fn check_all(&self, text: &str) -> Option<ContextVerdict> {
         for (re, w) in self.all.iter().zip(&self.all_words) {
             if !re.is_match(text) {
                 return Some(ContextVerdict::MissingAll(w.clone()));
@@ -390,8 +407,16 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
         all_words: spec.context.all.clone(),
         none_words: spec.context.none.clone(),
         scope: spec.context.scope,
+        lede: spec.context.lede,
         ..Context::default()
     };
+    if spec.context.lede && spec.context.any.is_empty() {
+        errors.push(err(
+            "context.lede",
+            key_line(src, "lede").or(context_line),
+            "needs `any` words to look for".into(),
+        ));
+    }
     match words_regex(&spec.context.any) {
         Ok(r) => context.any = r,
         Err(m) => errors.push(err("context.any", key_line(src, "any").or(context_line), m)),
@@ -528,6 +553,18 @@ mod tests {
                 "r.yaml:9: patterns[3]: unknown quantity kind `cash` (expected one of cardinal, ordinal, money, percent, ratio, duration)",
             ]
         );
+    }
+
+    /// A lede can only supply `any` words; without them it is a mistake.
+    #[test]
+    fn a_lede_needs_words_to_look_for() {
+        let e = errors(&(GOOD.to_string() + "context:\n  lede: true\n"));
+        assert_eq!(e, ["r.yaml:8: context.lede: needs `any` words to look for"]);
+        let r = load_rule("r.yaml", &(GOOD.to_string() + "context:\n  any: [Gaza]\n  lede: true\n"), false).unwrap();
+        let c = &r.context;
+        assert_eq!(c.check_text("12 hostages"), Some(ContextVerdict::MissingAny));
+        assert_eq!(c.check_text_with_lede("12 hostages", "Strikes on Gaza City"), None);
+        assert_eq!(c.check_text_with_lede("12 hostages", "Floods in the north"), Some(ContextVerdict::MissingAny));
     }
 
     #[test]

@@ -76,6 +76,11 @@ pub struct ContextSpec {
     /// The sentence (default) or its whole paragraph.
     #[serde(default)]
     pub scope: ContextScope,
+    /// The `any` words may also be in the document's lede (its title,
+    /// headline and first paragraph): an article names its place once,
+    /// and a later paragraph says "More than 10,000 people are missing".
+    #[serde(default)]
+    pub lede: bool,
 }
 
 /// Whose figures a metric carries and how authorities relate.
