@@ -29,7 +29,7 @@ impl Attribution {
 }
 
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)according to (?:an? |the )?(?P<who>[^,;:()“”\x22]+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:which|who|that|as|on|in a|in an)(?-u:\b))")
+    Regex::new(r"(?i)(?-u:\b)according to (?:an? |the )?(?P<who>[^,;:()“”\x22]+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:which|who|that|as|on|in a|in an|based|citing|compiled|released|published)(?-u:\b))")
         .expect("according regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -38,6 +38,16 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)[Pp]er (?P<who>the [^,;.]+|[A-Z][^,;.]+)").expect("per regex"));
+
+/// Words of time or aspect between a subject and its verb ("the ministry
+/// on Wednesday said", "Israel has previously said").
+static TIME_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:\s+(?:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
+        r"yesterday|today|earlier|later|also|again|previously|has|have|had))+$"
+    ))
+    .expect("time after subject regex")
+});
 
 const PRONOUNS: [&str; 12] = ["he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "there"];
 
@@ -60,6 +70,11 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
         .rfind([',', ';', ':', '“', '”', '"', '(', '—', '–'])
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let clause = before[clause_start..].trim();
+    // "The United States on Thursday announced": the day is not the source.
+    let clause = match TIME_AFTER_SUBJECT.find(clause) {
+        Some(m) => &clause[..m.start()],
+        None => clause,
+    };
     let words: Vec<&str> = clause.split_whitespace().collect();
     if words.len() > 8 || words.is_empty() {
         return "";
@@ -134,6 +149,18 @@ mod tests {
         assert_eq!(
             who("The Hamas-run health ministry's count rose to 30,000."),
             Some((Some("gaza-moh".into()), "Gaza Ministry of Health".into()))
+        );
+        assert_eq!(
+            who("The United States on Thursday announced an additional $53 million."),
+            Some((None, "United States".into()))
+        );
+        assert_eq!(
+            who("The war killed 1,139 people, according to an AFP tally based on Israeli official figures."),
+            Some((None, "AFP tally".into()))
+        );
+        assert_eq!(
+            who("The toll has surpassed 35,000, the territory's health ministry said on Wednesday."),
+            Some((Some("gaza-moh".into()), "territory's health ministry".into()))
         );
         assert_eq!(who("“We hope,” he said."), None);
         assert_eq!(who("Israel launched strikes on Gaza."), None);

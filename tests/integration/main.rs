@@ -6,6 +6,7 @@ mod claims;
 mod cli;
 mod common;
 mod compare;
+mod drafts;
 mod hostile;
 mod interrupt;
 mod peer_specs;
