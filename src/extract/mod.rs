@@ -21,7 +21,7 @@ pub use attribution::Attribution;
 use crate::dates::Date;
 use crate::document::segment::Clauses;
 use crate::document::{DateSource, Document, DocumentInfo, Role};
-use crate::quantity::{Interval, Quantity, Recognizer};
+use crate::quantity::{Interval, Qualifier, Quantity, Recognizer};
 use crate::rules::RulePack;
 use crate::rules::compile::{CLOSE, Context, ContextVerdict, OPEN};
 use crate::rules::spec::ContextScope;
@@ -454,6 +454,23 @@ impl Contexts {
     }
 }
 
+/// How a verb right before a bare figure reads it: a toll that "passed",
+/// "topped" or "exceeded" 30,000 is over 30,000; one that "neared" it is
+/// nearly 30,000.
+fn verb_before(before: &str) -> Option<Qualifier> {
+    const OVER: [&str; 10] =
+        ["passed", "passes", "surpassed", "surpasses", "exceeded", "exceeds", "topped", "tops", "crossed", "crosses"];
+    const NEARLY: [&str; 5] = ["neared", "nears", "nearing", "approached", "approaches"];
+    let word = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next()?;
+    if OVER.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        Some(Qualifier::Over)
+    } else if NEARLY.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        Some(Qualifier::Nearly)
+    } else {
+        None
+    }
+}
+
 /// A document's lede, collapsed: its title, headline and first paragraph
 /// of body text.
 fn lede_of(doc: &Document) -> String {
@@ -564,7 +581,10 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
             out.push(Claim {
                 rule: rule.id.clone(),
                 metric: rule.metric.clone(),
-                quantity: q.clone(),
+                quantity: match verb_before(&doc.text[s.span.start..q.span.start]) {
+                    Some(reading) => q.read_as(reading),
+                    None => q.clone(),
+                },
                 as_of: as_of::resolve(doc, quantities, m.sentence, q.span.start, &pack.event_dates),
                 attribution: attribution.map(|a| shared(&mut sources, a)),
                 citation: cite(
@@ -681,6 +701,33 @@ mod tests {
         assert_eq!(got, [("gaza.missing", 10000.0)]);
         let far = "# Floods\n\nRain fell.\n\nMore than 10,000 people are missing.\n\nIn Gaza, aid stalled.\n";
         assert!(extract(&markdown(far), &RulePack::default_pack()).is_empty());
+    }
+
+    /// A verb of passing reads a bare figure as over it, one of nearing as
+    /// nearly; a figure with its own qualifier keeps it.
+    #[test]
+    fn verbs_of_passing_read_bare_figures() {
+        let c = claims(
+            "The death toll in Gaza has passed 30,000.\n\nThe death toll in Gaza nears 35,000.\n\n\
+             The death toll in Gaza has surpassed about 40,000.\n\nThe death toll in Gaza rose to 31,000.\n",
+            "2024-05-16",
+        );
+        let got: Vec<(&str, &str, f64, f64)> = c
+            .iter()
+            .map(|c| {
+                let i = c.quantity.interval.unwrap();
+                (&*c.quantity.text, c.quantity.qualifier.name(), i.lo, i.hi)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("30,000", "over", 30000.0, f64::INFINITY),
+                ("35,000", "nearly", 34000.0, 35000.0),
+                ("about 40,000", "about", 39000.0, 41000.0),
+                ("31,000", "none", 30500.0, 31500.0),
+            ]
+        );
     }
 
     /// Text to copy whole: none of the pieces `push_collapsed` rewrites.

@@ -54,6 +54,18 @@ impl Quantity {
     pub fn is_count(&self) -> bool {
         self.kind.is_count()
     }
+
+    /// The figure read with `qualifier` in place of its own bare one (a
+    /// toll that "passed 30,000" is over 30,000); a figure that has a
+    /// qualifier, or is no count, stays as written.
+    pub fn read_as(&self, qualifier: Qualifier) -> Quantity {
+        let mut q = self.clone();
+        if q.qualifier == Qualifier::Bare && q.interval.is_some() {
+            q.qualifier = qualifier;
+            q.interval = Some(interval::interval_for(q.value, q.step, qualifier, q.range_hi));
+        }
+        q
+    }
 }
 
 /// What a figure is.
