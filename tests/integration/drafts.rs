@@ -1,7 +1,8 @@
 //! Drafts written the way wire stories and newsroom drafts are: ledes that
 //! name the place once, asides between a figure and its verb ("34,000
 //! Palestinians, mostly women and children, have been killed"), running
-//! tolls "since October 7", shares "128 of whom remain". Every figure a
+//! tolls "since October 7", shares "128 of whom remain", an HTML page with
+//! its navigation, JSON-LD and footer. Every figure a
 //! rule should bind, with its metric, interval, date and source.
 
 use crate::common::figcheck;
