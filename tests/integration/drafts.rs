@@ -2,8 +2,8 @@
 //! name the place once, asides between a figure and its verb ("34,000
 //! Palestinians, mostly women and children, have been killed"), running
 //! tolls "since October 7", shares "128 of whom remain", an HTML page with
-//! its navigation, JSON-LD and footer. Every figure a
-//! rule should bind, with its metric, interval, date and source.
+//! its navigation, JSON-LD and footer. Every figure a rule should bind,
+//! with its metric, interval, date and source.
 
 use crate::common::figcheck;
 use figcheck::error::ExitStatus;
