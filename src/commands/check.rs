@@ -330,7 +330,8 @@ pub(crate) fn write_baseline(file: &Path, args: CheckArgs, io: &mut Io<'_>) -> i
         return Ok(ExitStatus::Error);
     }
     let n = text.lines().filter(|l| !l.starts_with('#')).count();
-    writeln!(io.stderr, "figcheck: wrote {} with {n} accepted findings", display_path(file))?;
+    let noun = if n == 1 { "finding" } else { "findings" };
+    writeln!(io.stderr, "figcheck: wrote {} with {n} accepted {noun}", display_path(file))?;
     for q in &analysis.problems {
         writeln!(io.stderr, "figcheck: {q}")?;
     }

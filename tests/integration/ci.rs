@@ -185,7 +185,7 @@ fn a_baseline_accepts_known_findings_and_survives_moved_lines() {
     let d = dir.path().to_str().unwrap();
     let out = figcheck(&["baseline", "write", base.to_str().unwrap(), d, "--no-config"]);
     assert_eq!(out.status, ExitStatus::Clean, "{}", out.stderr);
-    assert!(out.stderr.contains("with 1 accepted findings"), "{}", out.stderr);
+    assert!(out.stderr.contains("with 1 accepted finding\n"), "{}", out.stderr);
     let text = fs::read_to_string(&base).unwrap();
     assert!(text.lines().nth(1).unwrap().contains(" warning discrepancy oct7.hostages_taken: "), "{text}");
     // Move the figure down two lines: the id does not change.
