@@ -56,8 +56,12 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
     let mut matched: BTreeMap<(i32, bool), (Point, Vec<usize>)> = BTreeMap::new();
     let mut stale: BTreeMap<i32, (Point, Point, Vec<usize>)> = BTreeMap::new();
     let mut mismatches = Vec::new();
+    let mut undated = Vec::new();
     for &i in group {
-        let Some(day) = ctx.day(i) else { continue };
+        let Some(day) = ctx.day(i) else {
+            undated.push(i);
+            continue;
+        };
         let iv: Interval = ctx.interval(i);
         let window = series.window(day - rule.lag_days, day);
         if window.is_empty() {
@@ -199,4 +203,68 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         f.series = Some(series_ref(ds, &nearest, None));
         f
     }));
+    out.extend(undated.into_iter().filter_map(|i| against_undated(ctx, rule, ds, &name, series, i)));
+}
+
+/// A claim whose document has no date, against the whole series: the
+/// reports it matches (which date it for an editor), or, when it matches
+/// none, a warning that it could not be checked against its day's.
+fn against_undated(ctx: &Ctx<'_>, rule: &Rule, ds: &Dataset, name: &str, series: &Series, i: usize) -> Option<Finding> {
+    let iv = ctx.interval(i);
+    let g = ctx.group(&[i]);
+    let hits: Vec<&Point> = series.points.iter().filter(|p| iv.contains(p.value)).collect();
+    if let (Some(first), Some(last)) = (hits.first(), hits.last()) {
+        let when = if first.date == last.date {
+            format!("the {name} report of {} ({})", first.date, format_count(first.value))
+        } else {
+            format!(
+                "the {name} reports of {} to {} ({} to {})",
+                first.date,
+                last.date,
+                format_count(first.value),
+                format_count(last.value)
+            )
+        };
+        let explanation = format!(
+            "{}: {} (undated) matches {when}; its document gives no date to check it against.",
+            rule.description, g.label
+        );
+        let mut f = finding(
+            FindingKind::DatasetMatch,
+            Severity::Info,
+            &rule.metric,
+            &rule.id,
+            vec![g],
+            explanation,
+            None,
+            true,
+        );
+        f.series = Some(series_ref(ds, last, None));
+        return Some(f);
+    }
+    let nearest = *series
+        .points
+        .iter()
+        .min_by(|a, b| gap(iv, Interval::point(a.value)).total_cmp(&gap(iv, Interval::point(b.value))))?;
+    let (from, to) = (series.points.first()?.date, series.points.last()?.date);
+    let explanation = format!(
+        "{}: {} (undated) matches no {name} report from {from} to {to}; the nearest is {} on {}. Its document gives no date, so it was not checked against the report of its day.",
+        rule.description,
+        g.label,
+        format_count(nearest.value),
+        nearest.date
+    );
+    let gp = gap(iv, Interval::point(nearest.value));
+    let mut f = finding(
+        FindingKind::DatasetMismatch,
+        Severity::Warning,
+        &rule.metric,
+        &rule.id,
+        vec![g],
+        explanation,
+        Some(gp),
+        true,
+    );
+    f.series = Some(series_ref(ds, &nearest, None));
+    Some(f)
 }

@@ -288,3 +288,39 @@ fn a_claim_matching_only_a_filled_in_value_says_so() {
         "Palestinians killed in Gaza since 7 October 2023, as the Gaza health ministry counts them: 19,797 matches only a value filled in between reports by the dataset (19,797 on 2023-12-20), not a published Gaza Ministry of Health report."
     );
 }
+
+/// A figure whose document has no date is still held to the series: the
+/// reports it matches date it for an editor; one that matches none is a
+/// warning that says it could not be checked against its day's report.
+#[test]
+fn undated_claims_are_held_to_the_whole_series() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/data/gaza-moh-daily.csv");
+    std::fs::write(
+        dir.path().join("sources.yaml"),
+        format!(
+            "datasets:\n  - path: {}\n    attribution: gaza-moh\n    date_field: date\n    series: {{gaza.killed: killed_cum}}\n",
+            csv.display()
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.txt"), "The ministry said 27,365 Palestinians have been killed in Gaza.\n")
+        .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "The ministry said 52,000 Palestinians have been killed in Gaza.\n")
+        .unwrap();
+    let a = run(dir.path().to_str().unwrap());
+    let m = only(&a, FindingKind::DatasetMatch, "gaza.killed");
+    assert_eq!((m.severity, m.time_ignored), (Severity::Info, true));
+    assert_eq!(cited(&a, m), strings(&[&["a.txt: 27,365"]]));
+    assert_eq!(
+        m.explanation(),
+        "Palestinians killed in Gaza since 7 October 2023, as the Gaza health ministry counts them: 27,365 (undated) matches the Gaza Ministry of Health report of 2024-02-04 (27,365); its document gives no date to check it against."
+    );
+    let w = only(&a, FindingKind::DatasetMismatch, "gaza.killed");
+    assert_eq!((w.severity, w.time_ignored), (Severity::Warning, true));
+    assert_eq!(cited(&a, w), strings(&[&["b.txt: 52,000"]]));
+    assert_eq!(
+        w.explanation(),
+        "Palestinians killed in Gaza since 7 October 2023, as the Gaza health ministry counts them: 52,000 (undated) matches no Gaza Ministry of Health report from 2023-10-07 to 2024-12-31; the nearest is 45,541 on 2024-12-30. Its document gives no date, so it was not checked against the report of its day."
+    );
+}
