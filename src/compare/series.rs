@@ -203,17 +203,36 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         f.series = Some(series_ref(ds, &nearest, None));
         f
     }));
-    out.extend(undated.into_iter().filter_map(|i| against_undated(ctx, rule, ds, &name, series, i)));
+    against_undated(ctx, rule, ds, &name, series, &undated, out);
 }
 
-/// A claim whose document has no date, against the whole series: the
-/// reports it matches (which date it for an editor), or, when it matches
-/// none, a warning that it could not be checked against its day's.
-fn against_undated(ctx: &Ctx<'_>, rule: &Rule, ds: &Dataset, name: &str, series: &Series, i: usize) -> Option<Finding> {
-    let iv = ctx.interval(i);
-    let g = ctx.group(&[i]);
-    let hits: Vec<&Point> = series.points.iter().filter(|p| iv.contains(p.value)).collect();
-    if let (Some(first), Some(last)) = (hits.first(), hits.last()) {
+/// Claims whose documents have no date, against the whole series: the
+/// reports each matches (which date it for an editor; one note for the
+/// claims that match the same reports), or, for one that matches none, a
+/// warning that it could not be checked against its day's report.
+fn against_undated(
+    ctx: &Ctx<'_>,
+    rule: &Rule,
+    ds: &Dataset,
+    name: &str,
+    series: &Series,
+    undated: &[usize],
+    out: &mut Vec<Finding>,
+) {
+    let mut matched: BTreeMap<(i32, i32), (Point, Point, Vec<usize>)> = BTreeMap::new();
+    for &i in undated {
+        let iv = ctx.interval(i);
+        let mut hits = series.points.iter().filter(|p| iv.contains(p.value));
+        if let Some(first) = hits.next() {
+            let last = hits.last().unwrap_or(first);
+            let key = (crate::dates::day_number(first.date), crate::dates::day_number(last.date));
+            matched.entry(key).or_insert_with(|| (*first, *last, Vec::new())).2.push(i);
+        } else {
+            out.extend(unmatched_undated(ctx, rule, ds, name, series, i));
+        }
+    }
+    for (first, last, claims) in matched.into_values() {
+        let g = ctx.group(&claims);
         let when = if first.date == last.date {
             format!("the {name} report of {} ({})", first.date, format_count(first.value))
         } else {
@@ -225,9 +244,15 @@ fn against_undated(ctx: &Ctx<'_>, rule: &Rule, ds: &Dataset, name: &str, series:
                 format_count(last.value)
             )
         };
+        let (verb, whose, it) = if claims.len() == 1 {
+            ("matches", "its document gives", "it")
+        } else {
+            ("match", "their documents give", "them")
+        };
         let explanation = format!(
-            "{}: {} (undated) matches {when}; its document gives no date to check it against.",
-            rule.description, g.label
+            "{}: {} (undated) {verb} {when}; {whose} no date to check {it} against.",
+            rule.description,
+            ctx.texts(&g.claims)
         );
         let mut f = finding(
             FindingKind::DatasetMatch,
@@ -239,9 +264,22 @@ fn against_undated(ctx: &Ctx<'_>, rule: &Rule, ds: &Dataset, name: &str, series:
             None,
             true,
         );
-        f.series = Some(series_ref(ds, last, None));
-        return Some(f);
+        f.series = Some(series_ref(ds, &last, None));
+        out.push(f);
     }
+}
+
+/// An undated claim that matches no report of the series.
+fn unmatched_undated(
+    ctx: &Ctx<'_>,
+    rule: &Rule,
+    ds: &Dataset,
+    name: &str,
+    series: &Series,
+    i: usize,
+) -> Option<Finding> {
+    let iv = ctx.interval(i);
+    let g = ctx.group(&[i]);
     let nearest = *series
         .points
         .iter()
