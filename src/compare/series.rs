@@ -224,7 +224,7 @@ fn against_undated(
         let iv = ctx.interval(i);
         let mut hits = series.points.iter().filter(|p| iv.contains(p.value));
         if let Some(first) = hits.next() {
-            let last = hits.last().unwrap_or(first);
+            let last = hits.next_back().unwrap_or(first);
             let key = (crate::dates::day_number(first.date), crate::dates::day_number(last.date));
             matched.entry(key).or_insert_with(|| (*first, *last, Vec::new())).2.push(i);
         } else {
