@@ -86,10 +86,7 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
                 continue;
             }
         }
-        let nearest = *window
-            .iter()
-            .min_by(|a, b| gap(iv, Interval::point(a.value)).total_cmp(&gap(iv, Interval::point(b.value))))
-            .expect("non-empty window");
+        let nearest = *nearest_to(window, iv).expect("non-empty window");
         mismatches.push((i, nearest));
     }
 
@@ -269,6 +266,11 @@ fn against_undated(
     }
 }
 
+/// The point whose value is nearest `iv` (the earliest of equals).
+fn nearest_to(points: &[Point], iv: Interval) -> Option<&Point> {
+    points.iter().min_by(|a, b| gap(iv, Interval::point(a.value)).total_cmp(&gap(iv, Interval::point(b.value))))
+}
+
 /// An undated claim that matches no report of the series.
 fn unmatched_undated(
     ctx: &Ctx<'_>,
@@ -280,10 +282,7 @@ fn unmatched_undated(
 ) -> Option<Finding> {
     let iv = ctx.interval(i);
     let g = ctx.group(&[i]);
-    let nearest = *series
-        .points
-        .iter()
-        .min_by(|a, b| gap(iv, Interval::point(a.value)).total_cmp(&gap(iv, Interval::point(b.value))))?;
+    let nearest = *nearest_to(&series.points, iv)?;
     let (from, to) = (series.points.first()?.date, series.points.last()?.date);
     let explanation = format!(
         "{}: {} (undated) matches no {name} report from {from} to {to}; the nearest is {} on {}. Its document gives no date, so it was not checked against the report of its day.",

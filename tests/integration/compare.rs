@@ -263,8 +263,8 @@ fn every_kind_is_produced_by_the_fixtures() {
     assert_eq!(unique.len(), ids.len());
 }
 
-#[test]
-fn a_claim_matching_only_a_filled_in_value_says_so() {
+/// A directory whose sources manifest declares the seeds' series of the killed.
+fn with_the_killed_series() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/data/gaza-moh-daily.csv");
     std::fs::write(
@@ -275,6 +275,12 @@ fn a_claim_matching_only_a_filled_in_value_says_so() {
         ),
     )
     .unwrap();
+    dir
+}
+
+#[test]
+fn a_claim_matching_only_a_filled_in_value_says_so() {
+    let dir = with_the_killed_series();
     std::fs::write(
         dir.path().join("a.md"),
         "---\npublished: 2023-12-21\n---\nThe ministry said 19,797 Palestinians have been killed in Gaza.\n",
@@ -294,16 +300,7 @@ fn a_claim_matching_only_a_filled_in_value_says_so() {
 /// warning that says it could not be checked against its day's report.
 #[test]
 fn undated_claims_are_held_to_the_whole_series() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/data/gaza-moh-daily.csv");
-    std::fs::write(
-        dir.path().join("sources.yaml"),
-        format!(
-            "datasets:\n  - path: {}\n    attribution: gaza-moh\n    date_field: date\n    series: {{gaza.killed: killed_cum}}\n",
-            csv.display()
-        ),
-    )
-    .unwrap();
+    let dir = with_the_killed_series();
     std::fs::write(dir.path().join("a.txt"), "The ministry said 27,365 Palestinians have been killed in Gaza.\n")
         .unwrap();
     std::fs::write(dir.path().join("b.txt"), "The ministry said 52,000 Palestinians have been killed in Gaza.\n")
