@@ -103,7 +103,7 @@ fn may_be_bracketed(s: &str) -> bool {
 /// How near a figure an aside must be to stand between it and its words.
 const NEAR: usize = 40;
 
-/// The index of the figure whose marker ends at `close_end` (the byte after CLOSE).
+/// The index of the figure whose marker closes at `close_at` (where its CLOSE starts).
 fn index_ending_at(b: &[u8], close_at: usize) -> Option<usize> {
     let digits = b[..close_at].iter().rev().take_while(|c| c.is_ascii_digit()).count();
     std::str::from_utf8(&b[close_at - digits..close_at]).ok()?.parse().ok()
