@@ -152,6 +152,8 @@ pub struct Attempt {
     pub match_len: usize,
     /// Matched only once the sentence's asides were set aside.
     pub past_asides: bool,
+    /// The rule's `any` context words were found in the document's lede only.
+    pub context_from_lede: bool,
     pub outcome: Outcome,
 }
 
@@ -334,6 +336,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                     let q = &quantities[fi];
                     let kind = q.kind.name();
                     let match_len = found.len();
+                    let mut from_lede = false;
                     let outcome = if !pattern.kinds.iter().any(|x| x == kind) {
                         Outcome::WrongKind { kind: kind.to_string(), expected: pattern.kinds.clone() }
                     } else {
@@ -357,6 +360,9 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                 v
                             }
                         };
+                        from_lede = verdict == ContextVerdict::Ok
+                            && rule.context.lede
+                            && contexts.found_in_lede(ri, &context_span(doc, si, rule.context.scope));
                         match verdict {
                             ContextVerdict::Ok => Outcome::Claimed,
                             ContextVerdict::MissingAny => {
@@ -372,6 +378,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                         figure: k,
                         match_len,
                         past_asides: pass > 0,
+                        context_from_lede: from_lede,
                         outcome,
                     });
                 }
@@ -410,7 +417,8 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
 struct Contexts {
     paragraph: usize,
     texts: Vec<(Range<usize>, String)>,
-    verdicts: Vec<(usize, Range<usize>, Option<ContextVerdict>)>,
+    /// Rule, text, verdict, and whether the `any` words were found in the lede only.
+    verdicts: Vec<(usize, Range<usize>, Option<ContextVerdict>, bool)>,
     /// The document's lede, made when a rule first asks for it.
     lede: Option<String>,
 }
@@ -432,7 +440,7 @@ impl Contexts {
             self.texts.clear();
             self.verdicts.clear();
         }
-        if let Some((_, _, v)) = self.verdicts.iter().find(|(r, sp, _)| *r == ri && *sp == span) {
+        if let Some((_, _, v, _)) = self.verdicts.iter().find(|(r, sp, _, _)| *r == ri && *sp == span) {
             return v.clone();
         }
         let text = match self.texts.iter().position(|(sp, _)| *sp == span) {
@@ -444,13 +452,21 @@ impl Contexts {
                 &self.texts.last().expect("just pushed").1
             }
         };
-        let v = if context.lede {
-            context.check_text_with_lede(text, self.lede.get_or_insert_with(|| lede_of(doc)))
+        let plain = context.check_text(text);
+        let (v, from_lede) = if context.lede && plain == Some(ContextVerdict::MissingAny) {
+            let v = context.check_text_with_lede(text, self.lede.get_or_insert_with(|| lede_of(doc)));
+            let from_lede = v != Some(ContextVerdict::MissingAny);
+            (v, from_lede)
         } else {
-            context.check_text(text)
+            (plain, false)
         };
-        self.verdicts.push((ri, span, v.clone()));
+        self.verdicts.push((ri, span, v.clone(), from_lede));
         v
+    }
+
+    /// Whether rule `ri` found its `any` words for the text at `span` in the lede only.
+    fn found_in_lede(&self, ri: usize, span: &Range<usize>) -> bool {
+        self.verdicts.iter().any(|(r, sp, _, lede)| *r == ri && sp == span && *lede)
     }
 }
 

@@ -62,8 +62,9 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                             (when, who)
                         });
                         let asides = if a.past_asides { " past an aside" } else { "" };
+                        let lede = if a.context_from_lede { "; context words from the lede" } else { "" };
                         format!(
-                            "claims `{}` for {} by pattern {}{asides}; {as_of}; {who}",
+                            "claims `{}` for {} by pattern {}{asides}{lede}; {as_of}; {who}",
                             q.text,
                             rule.metric,
                             a.pattern + 1
