@@ -452,11 +452,13 @@ impl Contexts {
                 &self.texts.last().expect("just pushed").1
             }
         };
+        // The text is read once; the lede only when its `any` words are missing.
         let plain = context.check_text(text);
-        let (v, from_lede) = if context.lede && plain == Some(ContextVerdict::MissingAny) {
-            let v = context.check_text_with_lede(text, self.lede.get_or_insert_with(|| lede_of(doc)));
-            let from_lede = v != Some(ContextVerdict::MissingAny);
-            (v, from_lede)
+        let (v, from_lede) = if context.lede
+            && plain == Some(ContextVerdict::MissingAny)
+            && context.lede_supplies(self.lede.get_or_insert_with(|| lede_of(doc)))
+        {
+            (context.check_all(text), true)
         } else {
             (plain, false)
         };

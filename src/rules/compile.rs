@@ -102,14 +102,18 @@ impl Context {
     /// document's lede: it must still hold the `all` words.
     pub fn check_text_with_lede(&self, text: &str, lede: &str) -> Option<ContextVerdict> {
         match self.check_text(text) {
-            Some(ContextVerdict::MissingAny) if self.lede && self.any.as_ref().is_some_and(|a| a.is_match(lede)) => {
-                self.check_all(text)
-            }
+            Some(ContextVerdict::MissingAny) if self.lede_supplies(lede) => self.check_all(text),
             v => v,
         }
     }
 
-    fn check_all(&self, text: &str) -> Option<ContextVerdict> {
+    /// Whether the rule reads the lede and its `any` words are there.
+    pub fn lede_supplies(&self, lede: &str) -> bool {
+        self.lede && self.any.as_ref().is_some_and(|a| a.is_match(lede))
+    }
+
+    /// The `all` words `text` lacks, if any.
+    pub fn check_all(&self, text: &str) -> Option<ContextVerdict> {
         for (re, w) in self.all.iter().zip(&self.all_words) {
             if !re.is_match(text) {
                 return Some(ContextVerdict::MissingAll(w.clone()));
