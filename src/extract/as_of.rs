@@ -1,5 +1,6 @@
 //! As of when a figure holds: the document date, unless the sentence (or
-//! an earlier sentence of its paragraph) states one: `as of March 20`,
+//! an earlier sentence of its paragraph, when it reports for the same
+//! source) states one: `as of March 20`,
 //! `on Tuesday` (the last Tuesday on or before publication), `yesterday`,
 //! `last month`. Dates that open a period (`since October 7`) and the
 //! event dates of the rules (`killed on October 7`, `the hostages taken on
@@ -167,7 +168,19 @@ fn pick(mut exprs: Vec<Expression>, figure: usize) -> Option<Expression> {
 }
 
 /// The as-of date of a figure at `figure` in sentence `sentence` of `doc`.
-pub fn resolve(doc: &Document, quantities: &[Quantity], sentence: usize, figure: usize, event_dates: &[Date]) -> AsOf {
+/// A date in an earlier sentence of the paragraph is taken only where
+/// `carries(earlier sentence's text)` says that sentence speaks for the
+/// figure's source: "The Pentagon said its airdrop on Saturday delivered
+/// meals. 30,800 have been killed, according to the health ministry" is
+/// not dated Saturday.
+pub fn resolve(
+    doc: &Document,
+    quantities: &[Quantity],
+    sentence: usize,
+    figure: usize,
+    event_dates: &[Date],
+    carries: impl Fn(&str) -> bool,
+) -> AsOf {
     let s = &doc.sentences[sentence];
     let found = pick(expressions(doc, quantities, s.span.clone(), event_dates), figure);
     let (found, earlier) = match found {
@@ -177,7 +190,7 @@ pub fn resolve(doc: &Document, quantities: &[Quantity], sentence: usize, figure:
             let mut e = None;
             for prev in doc.sentences[..sentence].iter().rev().take_while(|p| p.paragraph == s.paragraph) {
                 if let Some(x) = pick(expressions(doc, quantities, prev.span.clone(), event_dates), prev.span.end) {
-                    e = Some(x);
+                    e = Some(x).filter(|_| carries(&doc.text[prev.span.clone()]));
                     break;
                 }
             }
@@ -213,7 +226,7 @@ mod tests {
         let fig = doc.text.find("FIG").unwrap();
         let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
         let events: Vec<Date> = event.and_then(parse_date).into_iter().collect();
-        resolve(&doc, &qs, si, fig, &events)
+        resolve(&doc, &qs, si, fig, &events, |_| true)
     }
 
     #[test]
@@ -260,7 +273,7 @@ mod tests {
     fn undated_documents_say_so() {
         let mut p = Vec::new();
         let doc = Document::build("a.txt".into(), Format::Text, "FIG died on Tuesday.".into(), None, &mut p);
-        let a = resolve(&doc, &recognize(&doc.text), 0, 0, &[]);
+        let a = resolve(&doc, &recognize(&doc.text), 0, 0, &[], |_| true);
         assert_eq!((a.date, a.source), (None, AsOfSource::Undated));
     }
 }

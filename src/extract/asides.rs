@@ -68,12 +68,20 @@ fn is_comma_aside(chunk: &str) -> bool {
     }
     let share = SHARES.iter().any(|w| {
         starts_with_ignore_case(chunk, w)
-            && [" of them", " of whom"].iter().any(|t| starts_with_ignore_case(&chunk[w.len()..], t))
+            && [" of them", " of whom", " of the "].iter().any(|t| starts_with_ignore_case(&chunk[w.len()..], t))
     });
-    if share {
+    if share || is_figure_share(chunk) {
         return true;
     }
     chunk.split(' ').count() <= 6 && chunk.rsplit(' ').next().is_some_and(|w| SAID.contains(&w))
+}
+
+/// A share written as a figure: `about 85% of the population` (masked:
+/// the figure's marker, then ` of `).
+fn is_figure_share(chunk: &str) -> bool {
+    let Some(rest) = chunk.strip_prefix(OPEN) else { return false };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.strip_prefix(CLOSE).is_some_and(|r| r.starts_with(" of "))
 }
 
 /// Comma asides: `, ` then the aside, closed by a comma (at the end of the
@@ -188,6 +196,11 @@ mod tests {
             ("{0} people, the ministry said, have been killed.", "{0} people have been killed."),
             ("{0} people, according to the ministry, have died.", "{0} people have died."),
             ("{0} people, two-thirds of them women and children, died.", "{0} people died."),
+            (
+                "{0} people, {1} of the population, have been forced from their homes.",
+                "{0} people have been forced from their homes.",
+            ),
+            ("{0} people, a quarter of the population, are hungry.", "{0} people are hungry."),
             // Before the figure: "the death toll, the ministry said, rose to".
             ("The death toll, the ministry said, rose to {0}.", "The death toll rose to {0}."),
         ];
@@ -202,6 +215,7 @@ mod tests {
             "Israel says {0} people were killed, and {1} were taken hostage.",
             "About {0} captives remain in Gaza, a quarter of whom are believed dead.",
             "The toll rose to {0}, the ministry said.",
+            "Of {0} people, {1} were hurt, {2} of them badly.",
             "Prices rose {0} in 2023–2024, the bureau said.",
             "In Gaza City (the largest city of the Strip) fighting went on for weeks until the army withdrew and {0} bodies were found.",
         ] {

@@ -591,6 +591,15 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 }
                 whole.get_or_insert_with(|| attribution::attribution_of(sentence_text, &pack.authorities)).clone()
             });
+            // An earlier sentence's date holds for this figure unless the
+            // figure names a source of its own that the earlier sentence does not.
+            let carries = |earlier: &str| match &found {
+                None => true,
+                Some(own) => {
+                    attribution::attribution_of(earlier, &pack.authorities).is_some_and(|a| a.key() == own.key())
+                }
+            };
+            let as_of = as_of::resolve(doc, quantities, m.sentence, q.span.start, &pack.event_dates, carries);
             let attribution = found.or_else(|| {
                 let id = rule.attribution.default.as_ref()?;
                 let auth = pack.authorities.get(id)?;
@@ -603,7 +612,7 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                     Some(reading) => q.read_as(reading),
                     None => q.clone(),
                 },
-                as_of: as_of::resolve(doc, quantities, m.sentence, q.span.start, &pack.event_dates),
+                as_of,
                 attribution: attribution.map(|a| shared(&mut sources, a)),
                 citation: cite(
                     doc,
@@ -662,6 +671,23 @@ mod tests {
         assert_eq!(c[0].as_of.date, parse_date("2023-12-20"));
         assert_eq!(c[0].citation.publisher(), Some("The Daily"));
         assert_eq!((c[0].citation.line, c[0].citation.column), (1, 101));
+    }
+
+    /// An earlier sentence's date carries to a figure only when that
+    /// sentence speaks for the figure's source, or the figure names none.
+    #[test]
+    fn earlier_dates_carry_for_the_same_source() {
+        let c = claims(
+            "The Pentagon said its first airdrop on Saturday delivered 38,000 meals. More than 30,800 people have been killed in Gaza, according to the territory's health ministry.\n",
+            "2024-03-08",
+        );
+        assert_eq!((c[0].as_of.date, c[0].as_of.source), (parse_date("2024-03-08"), as_of::AsOfSource::Published));
+        let c = claims(
+            "The health ministry said on Sunday that 22,835 Palestinians had been killed in Gaza. Another 58,416 Palestinians have been wounded in Gaza, the health ministry said.\n",
+            "2024-01-08",
+        );
+        let got: Vec<_> = c.iter().map(|c| (c.quantity.value, c.as_of.date, c.as_of.from_earlier_sentence)).collect();
+        assert_eq!(got, [(22835.0, parse_date("2024-01-07"), false), (58416.0, parse_date("2024-01-07"), true)]);
     }
 
     /// A paragraph's context serves each of its sentences, and only them.

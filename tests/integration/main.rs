@@ -11,6 +11,7 @@ mod hostile;
 mod interrupt;
 mod peer_specs;
 mod properties;
+mod recall;
 mod reports;
 mod rules;
 mod scale;
