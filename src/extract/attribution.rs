@@ -29,7 +29,7 @@ impl Attribution {
 }
 
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)according to (?:an? |the )?(?P<who>[^,;:()“”\x22]+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:which|who|that|as|on|in a|in an|based|citing|compiled|released|published)(?-u:\b))")
+    Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:an?\s+|the\s+)?(?P<who>(?:[^,;:()“”\x22]|\([^()]*\))+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:which|who|that|as|on|in a|in an|based|citing|compiled|released|published)(?-u:\b))")
         .expect("according regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -44,15 +44,31 @@ static PER: LazyLock<Regex> =
 static TIME_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:\s+(?:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
-        r"yesterday|today|earlier|later|also|again|previously|has|have|had))+$"
+        r"yesterday|today|now|earlier|later|also|again|previously|has|have|had))+$"
     ))
     .expect("time after subject regex")
 });
 
 const PRONOUNS: [&str; 12] = ["he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "there"];
 
+/// Words that open a clause before its subject ("where the ministry says").
+const OPENERS: [&str; 7] = ["where ", "when ", "as ", "while ", "after ", "and ", "but "];
+
 fn resolve(who: &str, authorities: &Authorities) -> Option<Attribution> {
+    // "the Ministry of Health (MoH) in Gaza": the abbreviation is not part of the name.
+    let unbracketed;
+    let who = match who.find('(') {
+        Some(open) => match who[open..].find(')') {
+            Some(close) => {
+                unbracketed = format!("{}{}", who[..open].trim_end(), &who[open + close + 1..]);
+                unbracketed.as_str()
+            }
+            None => who,
+        },
+        None => who,
+    };
     let who = who.trim().trim_matches(|c: char| !c.is_alphanumeric()).trim();
+    let who = OPENERS.iter().find_map(|o| who.strip_prefix(o)).unwrap_or(who);
     let who = who.strip_prefix("the ").or_else(|| who.strip_prefix("The ")).unwrap_or(who).trim();
     if who.is_empty() || PRONOUNS.contains(&who.to_lowercase().as_str()) {
         return None;
@@ -161,6 +177,22 @@ mod tests {
         assert_eq!(
             who("The toll has surpassed 35,000, the territory's health ministry said on Wednesday."),
             Some((Some("gaza-moh".into()), "territory's health ministry".into()))
+        );
+        // A line break inside "according to", an abbreviation in brackets.
+        assert_eq!(
+            who("Israel's offensive has killed 39,700 people, according\nto the Hamas-run health ministry, and more."),
+            Some((Some("gaza-moh".into()), "Hamas-run health ministry".into()))
+        );
+        assert_eq!(
+            who(
+                "According to the Ministry of Health (MoH) in Gaza, between 7 October and 12 March, 31,184 were killed."
+            ),
+            Some((Some("gaza-moh".into()), "Ministry of Health in Gaza".into()))
+        );
+        // A clause's opening word is not part of its subject.
+        assert_eq!(
+            who("We begin in Gaza, where the Gaza health ministry now says 25,000 people have been killed."),
+            Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
         );
         assert_eq!(who("“We hope,” he said."), None);
         assert_eq!(who("Israel launched strikes on Gaza."), None);
