@@ -349,13 +349,14 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                             Some((_, v)) => v.clone(),
                             None => {
                                 let span = context_span(doc, si, rule.context.scope);
-                                let v = contexts.check_text(doc, s.paragraph, ri, &rule.context, span).unwrap_or_else(
-                                    || {
+                                let v = contexts
+                                    .check_text(doc, s.paragraph, ri, &rule.context, span.clone())
+                                    .unwrap_or_else(|| {
                                         let mut clause_text = String::new();
                                         push_collapsed(&mut clause_text, &sentence_text[clause]);
-                                        rule.context.check_clause(&clause_text)
-                                    },
-                                );
+                                        let lede = rule.context.lede && contexts.found_in_lede(ri, &span);
+                                        rule.context.check_clause(&clause_text, lede)
+                                    });
                                 verdicts.push((key, v.clone()));
                                 v
                             }
@@ -733,7 +734,7 @@ mod tests {
     fn the_lede_names_the_place_for_rules_that_ask() {
         let text = "# Rafah offensive widens\n\nIsraeli forces pushed into Gaza on Tuesday.\n\n\
                     More than 10,000 people are missing.\n\n\
-                    More than 30,000 people have been killed.\n";
+                    More than 12,000 children have been killed.\n";
         let markdown = |text: &str| {
             let mut p = Vec::new();
             Document::build("a.md".into(), Format::Markdown, text.to_string(), None, &mut p)

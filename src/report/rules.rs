@@ -105,6 +105,9 @@ pub fn write_explain(out: &mut dyn Write, rule: &Rule, results: &[ExampleResult]
     if !c.none_words.is_empty() {
         writeln!(out, "  context none of: {}", c.none_words.join(", "))?;
     }
+    if !c.lede_none_words.is_empty() {
+        writeln!(out, "  context from the lede, none of: {}", c.lede_none_words.join(", "))?;
+    }
     writeln!(out, "  examples:")?;
     for (ex, r) in rule.examples.iter().zip(results) {
         let expect = match &ex.expect {

@@ -67,6 +67,9 @@ pub struct Context {
     pub scope: ContextScope,
     /// The `any` words may also be in the document's lede.
     pub lede: bool,
+    /// Words that refuse the lede's `any` words to a figure's clause.
+    pub lede_none: Option<Regex>,
+    pub lede_none_words: Vec<String>,
 }
 
 /// Why context accepted or refused a figure.
@@ -84,7 +87,7 @@ impl Context {
     /// ones: a word about another metric elsewhere in a long sentence does
     /// not forbid this one.
     pub fn check(&self, text: &str, clause: &str) -> ContextVerdict {
-        self.check_text(text).unwrap_or_else(|| self.check_clause(clause))
+        self.check_text(text).unwrap_or_else(|| self.check_clause(clause, false))
     }
 
     /// The verdict on the sentence or paragraph alone: what is missing
@@ -122,12 +125,14 @@ impl Context {
         None
     }
 
-    /// The verdict on the clause of a figure whose text passed `check_text`.
-    pub fn check_clause(&self, clause: &str) -> ContextVerdict {
-        if let Some(none) = &self.none
-            && let Some(m) = none.find(clause)
-        {
-            return ContextVerdict::Forbidden(m.as_str().to_string());
+    /// The verdict on the clause of a figure whose text passed `check_text`;
+    /// `from_lede`: the text's `any` words were found in the lede only.
+    pub fn check_clause(&self, clause: &str, from_lede: bool) -> ContextVerdict {
+        let forbidden = [Some(&self.none), from_lede.then_some(&self.lede_none)];
+        for none in forbidden.into_iter().flatten().flatten() {
+            if let Some(m) = none.find(clause) {
+                return ContextVerdict::Forbidden(m.as_str().to_string());
+            }
         }
         ContextVerdict::Ok
     }
@@ -412,8 +417,16 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
         none_words: spec.context.none.clone(),
         scope: spec.context.scope,
         lede: spec.context.lede,
+        lede_none_words: spec.context.lede_none.clone(),
         ..Context::default()
     };
+    if !spec.context.lede_none.is_empty() && !spec.context.lede {
+        errors.push(err(
+            "context.lede_none",
+            key_line(src, "lede_none").or(context_line),
+            "applies only with `lede: true`".into(),
+        ));
+    }
     if spec.context.lede && spec.context.any.is_empty() {
         errors.push(err(
             "context.lede",
@@ -428,6 +441,10 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
     match words_regex(&spec.context.none) {
         Ok(r) => context.none = r,
         Err(m) => errors.push(err("context.none", key_line(src, "none").or(context_line), m)),
+    }
+    match words_regex(&spec.context.lede_none) {
+        Ok(r) => context.lede_none = r,
+        Err(m) => errors.push(err("context.lede_none", key_line(src, "lede_none").or(context_line), m)),
     }
     for w in &spec.context.all {
         match words_regex(std::slice::from_ref(w)) {
@@ -569,6 +586,18 @@ mod tests {
         assert_eq!(c.check_text("12 hostages"), Some(ContextVerdict::MissingAny));
         assert_eq!(c.check_text_with_lede("12 hostages", "Strikes on Gaza City"), None);
         assert_eq!(c.check_text_with_lede("12 hostages", "Floods in the north"), Some(ContextVerdict::MissingAny));
+    }
+
+    /// `lede_none` words refuse the lede's words to a clause, and only the lede's.
+    #[test]
+    fn lede_none_words_apply_to_context_from_the_lede() {
+        let e = errors(&(GOOD.to_string() + "context:\n  any: [Gaza]\n  lede_none: [attack]\n"));
+        assert_eq!(e, ["r.yaml:9: context.lede_none: applies only with `lede: true`"]);
+        let src = GOOD.to_string() + "context:\n  any: [Gaza]\n  lede: true\n  lede_none: [attack]\n";
+        let c = load_rule("r.yaml", &src, false).unwrap().context;
+        assert_eq!(c.check_clause("12 hostages taken in the attack", true), ContextVerdict::Forbidden("attack".into()));
+        assert_eq!(c.check_clause("12 hostages taken in the attack", false), ContextVerdict::Ok);
+        assert_eq!(c.check_clause("12 hostages taken", true), ContextVerdict::Ok);
     }
 
     #[test]

@@ -81,6 +81,11 @@ pub struct ContextSpec {
     /// and a later paragraph says "More than 10,000 people are missing".
     #[serde(default)]
     pub lede: bool,
+    /// When the `any` words come from the lede only, none of these may be
+    /// in the figure's clause: a Gaza story's "1,200 people died in the
+    /// attack on Israel" does not borrow "Gaza".
+    #[serde(default)]
+    pub lede_none: Vec<String>,
 }
 
 /// Whose figures a metric carries and how authorities relate.
