@@ -734,7 +734,7 @@ mod tests {
     fn the_lede_names_the_place_for_rules_that_ask() {
         let text = "# Rafah offensive widens\n\nIsraeli forces pushed into Gaza on Tuesday.\n\n\
                     More than 10,000 people are missing.\n\n\
-                    More than 12,000 children have been killed.\n";
+                    The territory has a population of 2.2 million.\n";
         let markdown = |text: &str| {
             let mut p = Vec::new();
             Document::build("a.md".into(), Format::Markdown, text.to_string(), None, &mut p)
