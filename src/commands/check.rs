@@ -255,13 +255,18 @@ fn finish(
             true
         }
     };
-    printed?;
+    let mut open = still_open(printed)?;
     for &format in late {
+        if !open {
+            break;
+        }
         // Only the terminal view says how long the run took: the rest stays reproducible.
         cx.elapsed = (format == OutputFormat::Terminal).then(|| started.elapsed());
-        report::render(format, &cx, io.stdout)?;
+        open = still_open(report::render(format, &cx, io.stdout))?;
     }
-    io.stdout.flush()?;
+    if open {
+        still_open(io.stdout.flush())?;
+    }
     if !write_failed && !paths.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
         writeln!(io.stderr, "figcheck: wrote {}", names.join(", "))?;
@@ -282,6 +287,18 @@ fn finish(
     drop(cx);
     free_in_background(analysis);
     Ok(status)
+}
+
+/// Whether standard output still has a reader after a write. One that
+/// stopped early (`check | head`) takes no more, but the run goes on: the
+/// reports are written, stderr hears of them, and the exit status is still
+/// the gate's verdict.
+fn still_open(written: io::Result<()>) -> io::Result<bool> {
+    match written {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Free an archive's analysis (hundreds of thousands of small blocks) on a

@@ -312,8 +312,11 @@ impl std::io::Write for ClosedPipe {
     }
 }
 
+/// `check | head`: the reader goes away, yet the gate's verdict stands
+/// (with `set -o pipefail` a CI step still fails on an error finding) and
+/// the reports are written all the same.
 #[test]
-fn a_broken_pipe_is_not_an_error() {
+fn a_broken_pipe_is_not_an_error_and_the_verdict_stands() {
     let mut stdin = std::io::empty();
     let mut stdout = ClosedPipe;
     let mut stderr = Vec::new();
@@ -324,9 +327,24 @@ fn a_broken_pipe_is_not_an_error() {
         stdout_is_terminal: false,
         stderr_is_terminal: false,
     };
-    let args = ["figcheck", "check", "tests/fixtures/discrepancies", "--no-config", "--format", "concise"];
-    assert_eq!(figcheck::run(args, &mut io), ExitStatus::Clean);
-    assert!(stderr.is_empty());
+    let out = tempfile::tempdir().unwrap();
+    let out_dir = out.path().to_str().unwrap();
+    let args = [
+        "figcheck",
+        "check",
+        "tests/fixtures/discrepancies",
+        "--no-config",
+        "--format",
+        "concise",
+        "--format",
+        "json",
+        "--out",
+        out_dir,
+    ];
+    assert_eq!(figcheck::run(args, &mut io), ExitStatus::Findings);
+    let stderr = String::from_utf8(stderr).unwrap();
+    assert!(stderr.starts_with("figcheck: wrote ") && stderr.trim_end().ends_with("discrepancies.json"), "{stderr}");
+    assert!(out.path().join("discrepancies.json").is_file());
 }
 
 #[test]
