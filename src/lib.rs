@@ -100,9 +100,13 @@ fn pin_mmap_threshold() {}
 /// Run with the process's own arguments and streams.
 pub fn main() -> ExitCode {
     pin_mmap_threshold();
-    // Interrupted (Ctrl-C, SIGTERM, SIGHUP): no staged report is left
-    // behind. Nothing is printed: another thread may hold stderr.
-    let _ = ctrlc::set_handler(|| report::exit_removing_staged(130));
+    // Interrupted (Ctrl-C, SIGTERM, SIGHUP): the progress bar is cleared
+    // and no staged report is left behind. Nothing else is printed:
+    // another thread may hold stderr.
+    let _ = ctrlc::set_handler(|| {
+        commands::progress::clear_for_exit();
+        report::exit_removing_staged(130)
+    });
     let stdin = io::stdin();
     let stdout = io::stdout();
     let stderr = io::stderr();

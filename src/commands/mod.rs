@@ -4,7 +4,7 @@
 pub mod check;
 pub mod config;
 pub mod extract;
-mod progress;
+pub(crate) mod progress;
 pub mod rules;
 
 use std::io::Write;

@@ -5,7 +5,7 @@
 //! doing (comparing, writing the reports): over an archive that takes
 //! seconds, and a screen that stops moving looks like a hang.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
@@ -17,6 +17,21 @@ const MIN_DOCUMENTS: usize = 300;
 
 /// Claims files smaller than this together are read before a spinner would help.
 const MIN_CLAIMS_BYTES: u64 = 16 << 20;
+
+/// The bar on the terminal, for an interrupt to clear before the process
+/// exits: a run stopped with Ctrl-C leaves the prompt on a clean line.
+static SHOWN: Mutex<Option<ProgressBar>> = Mutex::new(None);
+
+fn shown() -> std::sync::MutexGuard<'static, Option<ProgressBar>> {
+    SHOWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Clear the bar from the terminal, if one is drawn.
+pub fn clear_for_exit() {
+    if let Some(b) = shown().take() {
+        b.finish_and_clear();
+    }
+}
 
 pub(crate) struct Bar {
     enabled: bool,
@@ -34,13 +49,16 @@ impl Bar {
         if !self.enabled || bytes < MIN_CLAIMS_BYTES {
             return;
         }
-        let _ = self.bar.set(ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()));
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        *shown() = Some(bar.clone());
+        let _ = self.bar.set(bar);
         self.phase(what);
     }
 
     /// Cleared from the terminal, before anything else is printed there.
     pub(crate) fn finish(&self) {
         if let Some(b) = self.bar.get() {
+            shown().take();
             b.finish_and_clear();
         }
     }
@@ -67,6 +85,7 @@ impl Progress for Bar {
             };
             bar.set_style(style.with_key("rate", rate).progress_chars("=> "));
         }
+        *shown() = Some(bar.clone());
         let _ = self.bar.set(bar);
     }
 

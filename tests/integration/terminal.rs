@@ -76,3 +76,74 @@ fn a_long_check_at_a_terminal_shows_progress_and_finishes() {
     assert!(!rates.is_empty() && rates.iter().all(|r| r.bytes().all(|b| b.is_ascii_digit())), "{rates:?}");
     assert!(out.join("run.json").is_file());
 }
+
+/// Ctrl-C while the bar is drawn: the run exits with 130 and the bar is
+/// cleared, so the prompt comes back on a clean line.
+#[test]
+fn an_interrupted_check_clears_its_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir(&docs).unwrap();
+    let mut written = 0;
+    // More documents each time the run finished before it could be interrupted.
+    for count in [2_000, 8_000, 32_000] {
+        for i in written..count {
+            let text = format!("Gaza's health ministry said on Monday that {} people had been killed.\n", 30_000 + i);
+            fs::write(docs.join(format!("{i:05}.txt")), text).unwrap();
+        }
+        written = count;
+        let (terminal, stderr) = pty();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+            .arg("check")
+            .arg(&docs)
+            .args(["--no-config", "--jobs", "1", "--name", "run", "--out"])
+            .arg(dir.path().join("reports"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(stderr))
+            .spawn()
+            .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+        let reader = std::thread::spawn(move || {
+            let mut terminal = fs::File::from(terminal);
+            let mut buf = [0u8; 4096];
+            while let Ok(n @ 1..) = terminal.read(&mut buf) {
+                if tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut shown = Vec::new();
+        let mut signalled = false;
+        let started = Instant::now();
+        let status = loop {
+            while let Ok(bytes) = rx.try_recv() {
+                shown.extend_from_slice(&bytes);
+            }
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if !signalled && String::from_utf8_lossy(&shown).contains(" documents [") {
+                // SAFETY: kill sends a signal to the child we spawned and have not reaped.
+                assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
+                signalled = true;
+            }
+            assert!(started.elapsed() < Duration::from_secs(120), "check neither drew its bar nor finished");
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        reader.join().unwrap();
+        shown.extend(rx.try_iter().flatten());
+        if !signalled || status.code() != Some(130) {
+            continue;
+        }
+        let shown = String::from_utf8_lossy(&shown).into_owned();
+        let last = shown.rsplit_once(" documents [").map(|(_, after)| after).unwrap_or_default();
+        assert!(
+            last.ends_with("\u{1b}[2K"),
+            "the bar was left on the terminal: {:?}",
+            &shown[shown.len().saturating_sub(300)..]
+        );
+        return;
+    }
+    panic!("check finished before it could be interrupted, even over 32,000 documents");
+}
