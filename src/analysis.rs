@@ -58,11 +58,13 @@ pub struct Options<'a> {
     /// Sources manifests named on the command line (`--sources`).
     pub sources: &'a [PathBuf],
     pub progress: &'a dyn Progress,
+    /// The publication date of documents that give none (`--published`).
+    pub published: Option<crate::dates::Date>,
 }
 
 impl Default for Options<'_> {
     fn default() -> Self {
-        Options { limits: Limits::default(), sources: &[], progress: &() }
+        Options { limits: Limits::default(), sources: &[], progress: &(), published: None }
     }
 }
 
@@ -157,7 +159,10 @@ pub fn extract_all(inputs: &[(Input, Option<MetaFields>)], pack: &RulePack, opti
                     let mut problems = Vec::new();
                     let file = opened.get_mut(i).and_then(Option::take);
                     let loaded = load::load_one(input, file, entry.clone(), &options.limits, &mut problems);
-                    let done = loaded.document.map(|doc| extract_document(&doc, pack));
+                    let done = loaded.document.map(|mut doc| {
+                        doc.meta.assume_published(options.published);
+                        extract_document(&doc, pack)
+                    });
                     options.progress.advance();
                     Extraction { file: loaded.file, done, problems }
                 })
@@ -216,7 +221,8 @@ pub fn analyze_planned(
 ) -> Analysis {
     let mut gathered = Gathered::default();
     if let Some(text) = stdin {
-        let doc = Document::build("<stdin>".into(), crate::document::Format::Text, text, None, &mut problems);
+        let mut doc = Document::build("<stdin>".into(), crate::document::Format::Text, text, None, &mut problems);
+        doc.meta.assume_published(options.published);
         gathered.add(extract_document(&doc, pack));
     }
     options.progress.start(plan.inputs.len());

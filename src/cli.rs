@@ -111,6 +111,18 @@ pub struct ReadArgs {
     /// Skip files larger than SIZE (bytes, or with K, M, G suffix)
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
     pub max_file_size: u64,
+    /// The publication date of documents that give none (drafts not yet
+    /// dated): YYYY-MM-DD, or `today`
+    #[arg(long, value_name = "DATE", value_parser = parse_published)]
+    pub published: Option<crate::dates::Date>,
+}
+
+/// `2024-03-08`, or `today` (the local calendar day of the run).
+fn parse_published(s: &str) -> Result<crate::dates::Date, String> {
+    if s.eq_ignore_ascii_case("today") {
+        return Ok(jiff::ZonedDateTime::now().date());
+    }
+    crate::dates::parse_date(s).ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD, or `today`"))
 }
 
 /// `64M` → 67108864.

@@ -115,7 +115,12 @@ fn analyze(
     } else {
         None
     };
-    let options = Options { limits: limits(&args.read), sources: &p.settings.sources, progress: bar };
+    let options = Options {
+        limits: limits(&args.read),
+        sources: &p.settings.sources,
+        progress: bar,
+        published: args.read.published,
+    };
     Ok(pool.install(|| analysis::analyze_planned(plan, problems, stdin, &p.pack, &options)))
 }
 

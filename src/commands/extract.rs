@@ -14,6 +14,7 @@ use crate::Io;
 use crate::analysis::{self, extract_document};
 use crate::claims_file;
 use crate::cli::{ExtractArgs, ExtractFormat, StdinFormat};
+use crate::dates::Date;
 use crate::document::load::{self, Input, Limits, Manifests};
 use crate::document::{Document, MetaFields, jsonl};
 use crate::error::{ExitStatus, Problem};
@@ -52,9 +53,15 @@ struct Output {
     file: Option<load::FileId>,
 }
 
-fn build(unit: Unit, limits: &Limits, manifests: &Manifests, out: &mut Output) -> Option<Document> {
+fn build(
+    unit: Unit,
+    limits: &Limits,
+    published: Option<Date>,
+    manifests: &Manifests,
+    out: &mut Output,
+) -> Option<Document> {
     let problems = &mut out.problems;
-    match unit {
+    let mut doc = match unit {
         Unit::File(input, entry) => {
             let loaded = load::load_one(&input, None, entry, limits, problems);
             out.file = loaded.file;
@@ -62,7 +69,9 @@ fn build(unit: Unit, limits: &Limits, manifests: &Manifests, out: &mut Output) -
         }
         Unit::Text(text) => Some(Document::new("<stdin>", text)),
         Unit::Record(line, bytes) => jsonl::parse("<stdin>", line, &bytes, |p| manifests.extra_entry(p), problems),
-    }
+    }?;
+    doc.meta.assume_published(published);
+    Some(doc)
 }
 
 fn render(doc: &Document, mode: Mode<'_>, out: &mut Output) -> io::Result<()> {
@@ -96,12 +105,18 @@ fn render(doc: &Document, mode: Mode<'_>, out: &mut Output) -> io::Result<()> {
 }
 
 /// Read, extract and render a chunk of units in parallel; outputs in order.
-fn process(units: Vec<Unit>, mode: Mode<'_>, limits: &Limits, manifests: &Manifests) -> Vec<Output> {
+fn process(
+    units: Vec<Unit>,
+    mode: Mode<'_>,
+    limits: &Limits,
+    published: Option<Date>,
+    manifests: &Manifests,
+) -> Vec<Output> {
     units
         .into_par_iter()
         .map(|unit| {
             let mut out = Output::default();
-            if let Some(doc) = build(unit, limits, manifests, &mut out)
+            if let Some(doc) = build(unit, limits, published, manifests, &mut out)
                 && let Err(e) = render(&doc, mode, &mut out)
             {
                 out.problems.push(Problem::error(&doc.path, format!("cannot be rendered: {e}")));
@@ -185,7 +200,7 @@ pub(crate) fn run(args: ExtractArgs, io: &mut Io<'_>) -> io::Result<ExitStatus> 
         problems,
         taken: analysis::Taken::default(),
     };
-    let run_chunk = |units: Vec<Unit>| pool.install(|| process(units, mode, &limits, &manifests));
+    let run_chunk = |units: Vec<Unit>| pool.install(|| process(units, mode, &limits, args.read.published, &manifests));
     match (reads_stdin, args.stdin_format) {
         (false, _) => {}
         (true, StdinFormat::Text) => {

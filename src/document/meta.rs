@@ -18,6 +18,8 @@ pub enum DateSource {
     Manifest,
     HtmlMeta,
     Dateline,
+    /// None of those: the date given for undated documents (`--published`).
+    Assumed,
     /// No date could be found: the document is undated.
     Undated,
 }
@@ -29,6 +31,7 @@ impl DateSource {
             DateSource::Manifest => "sources manifest",
             DateSource::HtmlMeta => "HTML meta",
             DateSource::Dateline => "dateline",
+            DateSource::Assumed => "--published",
             DateSource::Undated => "undated",
         }
     }
@@ -43,6 +46,18 @@ pub struct Meta {
     pub url: Option<Box<str>>,
     pub published: Option<Date>,
     pub date_source: DateSource,
+}
+
+impl Meta {
+    /// Date a document that gives no date of its own with `date`, if any.
+    pub fn assume_published(&mut self, date: Option<Date>) {
+        if self.published.is_none()
+            && let Some(d) = date
+        {
+            self.published = Some(d);
+            self.date_source = DateSource::Assumed;
+        }
+    }
 }
 
 impl Default for Meta {

@@ -324,3 +324,39 @@ fn undated_claims_are_held_to_the_whole_series() {
         "Palestinians killed in Gaza since 7 October 2023, as the Gaza health ministry counts them: 52,000 (undated) matches no Gaza Ministry of Health report from 2023-10-07 to 2024-12-31; the nearest is 45,541 on 2024-12-30. Its document gives no date, so it was not checked against the report of its day."
     );
 }
+
+/// `--published DATE` dates the documents that give no date (drafts): their
+/// figures are then held to the reports of that day, as dated ones are.
+#[test]
+fn published_dates_undated_drafts() {
+    let dir = with_the_killed_series();
+    std::fs::write(dir.path().join("a.txt"), "The ministry said 27,365 Palestinians have been killed in Gaza.\n")
+        .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "The ministry said 52,000 Palestinians have been killed in Gaza.\n")
+        .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = crate::common::figcheck(&["check", d, "--no-config", "--published", "2024-02-05", "--format", "json"]);
+    assert_eq!(out.status, figcheck::error::ExitStatus::Findings, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let sources: Vec<&str> =
+        json["documents"].as_array().unwrap().iter().map(|d| d["date_source"].as_str().unwrap()).collect();
+    assert_eq!(sources, ["assumed", "assumed"]);
+    let findings: Vec<(String, String, bool)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["metric"] == "gaza.killed")
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["time_ignored"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect();
+    assert!(findings.contains(&("dataset-match".into(), "info".into(), false)), "{findings:?}");
+    assert!(findings.contains(&("dataset-mismatch".into(), "error".into(), false)), "{findings:?}");
+    let bad = crate::common::figcheck(&["check", d, "--no-config", "--published", "tomorrow"]);
+    assert_eq!(bad.status, figcheck::error::ExitStatus::Error);
+    assert!(bad.stderr.contains("`tomorrow` is not a date: write YYYY-MM-DD, or `today`"), "{}", bad.stderr);
+}
