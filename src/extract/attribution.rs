@@ -70,6 +70,14 @@ fn resolve(who: &str, authorities: &Authorities) -> Option<Attribution> {
     let who = who.trim().trim_matches(|c: char| !c.is_alphanumeric()).trim();
     let who = OPENERS.iter().find_map(|o| who.strip_prefix(o)).unwrap_or(who);
     let who = who.strip_prefix("the ").or_else(|| who.strip_prefix("The ")).unwrap_or(who).trim();
+    // A name wrapped across lines ("the White\nHouse") is one name.
+    let spaced;
+    let who = if who.contains(|c: char| c.is_whitespace() && c != ' ') || who.contains("  ") {
+        spaced = who.split_whitespace().collect::<Vec<_>>().join(" ");
+        spaced.as_str()
+    } else {
+        who
+    };
     if who.is_empty() || PRONOUNS.contains(&who.to_lowercase().as_str()) {
         return None;
     }
@@ -189,6 +197,7 @@ mod tests {
             ),
             Some((Some("gaza-moh".into()), "Ministry of Health in Gaza".into()))
         );
+        assert_eq!(who("It would help 1,000,000 people, the White\nHouse said."), Some((None, "White House".into())));
         // A clause's opening word is not part of its subject.
         assert_eq!(
             who("We begin in Gaza, where the Gaza health ministry now says 25,000 people have been killed."),

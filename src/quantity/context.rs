@@ -5,8 +5,8 @@
 
 use super::lexicon::Lexicon;
 use super::text::{
-    boundary_after, char_at, char_before, digits_end, letters_start, lower, phrase_at, phrase_before, skip_space,
-    skip_space_back, word_at, word_before,
+    boundary_after, char_at, char_before, digits_end, letters_start, lower, phrase_at, phrase_before,
+    phrase_before_wrapped, skip_space, skip_space_back, skip_wrap_back, word_at, word_before,
 };
 use super::{Currency, Qualifier, TimeUnit};
 
@@ -33,7 +33,7 @@ pub(crate) fn inside_link(text: &str, pos: usize) -> Option<usize> {
 
 /// A qualifier written before the figure starting at `start`: `(qualifier, phrase start)`.
 pub(crate) fn qualifier_before(lex: &Lexicon, text: &str, start: usize, floor: usize) -> Option<(Qualifier, usize)> {
-    let p = skip_space_back(text, start);
+    let p = skip_wrap_back(text, start);
     let last = *text.as_bytes().get(p.checked_sub(1)?)?;
     for &(phrase, q) in lex.qualifiers_before {
         // Cheap test first: the phrase must end with the byte before the figure.
@@ -41,12 +41,12 @@ pub(crate) fn qualifier_before(lex: &Lexicon, text: &str, start: usize, floor: u
             continue;
         }
         let symbol = !phrase.as_bytes()[0].is_ascii_alphanumeric();
-        if let Some(s) = phrase_before(text, start, phrase, true)
+        if let Some(s) = phrase_before_wrapped(text, start, phrase)
             && s >= floor
         {
             // A word qualifier needs a space before the figure ("over 240"),
             // a symbol may be glued (~240, >5).
-            if !symbol && skip_space_back(text, start) == start {
+            if !symbol && p == start {
                 continue;
             }
             return Some((q, s));

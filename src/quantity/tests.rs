@@ -52,6 +52,17 @@ fn scales_money_and_qualifiers() {
     assert!(counts("ran 1m before").is_empty(), "a lone lower-case m may be a metre");
 }
 
+/// A qualifier at the end of a wrapped line still qualifies the figure on
+/// the next; across a blank line (another paragraph) it does not.
+#[test]
+fn qualifiers_across_a_wrapped_line() {
+    assert_eq!(one("help more\nthan one million people"), q("more\nthan one million", 1e6, "cardinal", Over));
+    assert_eq!(one("killing at\r\nleast 3,000"), q("at\r\nleast 3,000", 3000.0, "cardinal", AtLeast));
+    assert_eq!(one("a toll of nearly \n40,000."), q("nearly \n40,000", 40000.0, "cardinal", Nearly));
+    assert_eq!(one("Over\n\n500 died."), q("500", 500.0, "cardinal", Bare));
+    assert_eq!(one("Over\n \n500 died."), q("500", 500.0, "cardinal", Bare));
+}
+
 #[test]
 fn every_qualifier_is_classified() {
     let cases = [

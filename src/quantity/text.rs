@@ -41,6 +41,26 @@ pub(crate) fn skip_space_back(text: &str, mut pos: usize) -> usize {
     }
 }
 
+/// Skip horizontal whitespace backward, and one line break within it: a
+/// line wrapped inside a paragraph ("more\nthan 30,000"), not a blank line.
+pub(crate) fn skip_wrap_back(text: &str, pos: usize) -> usize {
+    let p = skip_space_back(text, pos);
+    let b = text.as_bytes();
+    let mut q = p;
+    if q >= 1 && b[q - 1] == b'\n' {
+        q -= 1;
+        if q >= 1 && b[q - 1] == b'\r' {
+            q -= 1;
+        }
+        let before = skip_space_back(text, q);
+        if before >= 1 && matches!(b[before - 1], b'\n' | b'\r') || before == 0 {
+            return p;
+        }
+        return before;
+    }
+    p
+}
+
 pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
@@ -103,14 +123,30 @@ pub(crate) fn boundary_after(text: &str, pos: usize) -> bool {
 /// return the phrase's start. Whitespace between the phrase and `pos` is
 /// skipped first when `gap` is true.
 pub(crate) fn phrase_before(text: &str, pos: usize, phrase: &str, gap: bool) -> Option<usize> {
-    let mut p = if gap { skip_space_back(text, pos) } else { pos };
+    phrase_before_with(text, pos, phrase, gap, skip_space_back)
+}
+
+/// `phrase_before`, where a space may also be a line wrapped inside a
+/// paragraph: qualifiers are often the last word of a wrapped line.
+pub(crate) fn phrase_before_wrapped(text: &str, pos: usize, phrase: &str) -> Option<usize> {
+    phrase_before_with(text, pos, phrase, true, skip_wrap_back)
+}
+
+fn phrase_before_with(
+    text: &str,
+    pos: usize,
+    phrase: &str,
+    gap: bool,
+    skip_back: fn(&str, usize) -> usize,
+) -> Option<usize> {
+    let mut p = if gap { skip_back(text, pos) } else { pos };
     let b = text.as_bytes();
     let pb = phrase.as_bytes();
     let mut i = pb.len();
     while i > 0 {
         let c = pb[i - 1];
         if c == b' ' {
-            let q = skip_space_back(text, p);
+            let q = skip_back(text, p);
             if q == p {
                 return None;
             }

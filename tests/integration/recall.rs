@@ -111,7 +111,7 @@ fn expected_figures_are_in_their_drafts() {
         for e in figures {
             let line = lines.get(e.line as usize - 1).copied().unwrap_or_default();
             // A figure may wrap onto the next line.
-            let first = e.figure.split(' ').next().unwrap_or_default();
+            let first = e.figure.split_whitespace().next().unwrap_or_default();
             assert!(line.contains(first), "{path}:{}: `{}` is not on this line: {line}", e.line, e.figure);
         }
     }
