@@ -295,16 +295,23 @@ fn a_claim_matching_only_a_filled_in_value_says_so() {
     );
 }
 
+/// Two undated drafts beside the killed series: 27,365 is the report of
+/// 2024-02-04, 52,000 no report at all.
+fn undated_drafts() -> tempfile::TempDir {
+    let dir = with_the_killed_series();
+    for (name, figure) in [("a.txt", "27,365"), ("b.txt", "52,000")] {
+        let text = format!("The ministry said {figure} Palestinians have been killed in Gaza.\n");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
 /// A figure whose document has no date is still held to the series: the
 /// reports it matches date it for an editor; one that matches none is a
 /// warning that says it could not be checked against its day's report.
 #[test]
 fn undated_claims_are_held_to_the_whole_series() {
-    let dir = with_the_killed_series();
-    std::fs::write(dir.path().join("a.txt"), "The ministry said 27,365 Palestinians have been killed in Gaza.\n")
-        .unwrap();
-    std::fs::write(dir.path().join("b.txt"), "The ministry said 52,000 Palestinians have been killed in Gaza.\n")
-        .unwrap();
+    let dir = undated_drafts();
     // Claims that match the same reports share one note.
     std::fs::write(dir.path().join("c.txt"), "Ministry figures show 27,365 Palestinians have been killed in Gaza.\n")
         .unwrap();
@@ -329,11 +336,7 @@ fn undated_claims_are_held_to_the_whole_series() {
 /// figures are then held to the reports of that day, as dated ones are.
 #[test]
 fn published_dates_undated_drafts() {
-    let dir = with_the_killed_series();
-    std::fs::write(dir.path().join("a.txt"), "The ministry said 27,365 Palestinians have been killed in Gaza.\n")
-        .unwrap();
-    std::fs::write(dir.path().join("b.txt"), "The ministry said 52,000 Palestinians have been killed in Gaza.\n")
-        .unwrap();
+    let dir = undated_drafts();
     let d = dir.path().to_str().unwrap();
     let out = crate::common::figcheck(&["check", d, "--no-config", "--published", "2024-02-05", "--format", "json"]);
     assert_eq!(out.status, figcheck::error::ExitStatus::Findings, "{}", out.stderr);
