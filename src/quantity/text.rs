@@ -45,20 +45,14 @@ pub(crate) fn skip_space_back(text: &str, mut pos: usize) -> usize {
 /// line wrapped inside a paragraph ("more\nthan 30,000"), not a blank line.
 pub(crate) fn skip_wrap_back(text: &str, pos: usize) -> usize {
     let p = skip_space_back(text, pos);
-    let b = text.as_bytes();
-    let mut q = p;
-    if q >= 1 && b[q - 1] == b'\n' {
-        q -= 1;
-        if q >= 1 && b[q - 1] == b'\r' {
-            q -= 1;
-        }
-        let before = skip_space_back(text, q);
-        if before >= 1 && matches!(b[before - 1], b'\n' | b'\r') || before == 0 {
-            return p;
-        }
-        return before;
+    let Some(line) = text[..p].strip_suffix('\n') else { return p };
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let before = skip_space_back(text, line.len());
+    // The line before is empty, or there is none: no wrap to cross.
+    match text.as_bytes()[..before].last() {
+        None | Some(b'\n' | b'\r') => p,
+        Some(_) => before,
     }
-    p
 }
 
 pub(crate) fn is_word_byte(b: u8) -> bool {

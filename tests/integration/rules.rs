@@ -32,6 +32,20 @@ fn rules_explain_shows_a_rule_in_full() {
     assert!(out.stderr.starts_with("figcheck: error: no rule `nope` (rules: blinken-visits, "), "{}", out.stderr);
 }
 
+/// A rule that reads the lede says so, with the words that refuse it.
+#[test]
+fn rules_explain_shows_where_context_may_come_from() {
+    let out = figcheck(&["rules", "explain", "gaza-killed"]);
+    assert_eq!(out.status, ExitStatus::Clean);
+    let any = out.stdout.lines().find(|l| l.starts_with("  context any of: ")).unwrap_or_default();
+    assert!(any.ends_with(" (or in the document's lede)"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("\n  context from the lede, none of: in Israel, southern Israel, Israelis, attack, "),
+        "{}",
+        out.stdout
+    );
+}
+
 #[test]
 fn a_user_rule_replaces_a_default_and_its_failing_examples_fail_the_test() {
     let dir = tempfile::tempdir().unwrap();
