@@ -106,6 +106,48 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
     clause
 }
 
+/// A clause that opens on a new place or a turn ("; in Israel, …",
+/// "; meanwhile, …") starts a statement of its own: the source named
+/// elsewhere in its sentence does not speak for it.
+static NEW_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^\s*(?:(?i:meanwhile|elsewhere|separately|by contrast|in contrast|on the other hand|for (?:its|their|his|her) part)\s*,",
+        r"|(?i:in|inside|across|within|on the)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?:\s+side)?\s*,)"
+    ))
+    .expect("new topic regex")
+});
+
+/// Words that make "in X," a time, not a place ("; in March, …").
+const TIMES: [&str; 19] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Whether a clause after the first opens a statement of its own (see [`NEW_TOPIC`]).
+pub fn opens_new_topic(clause: &str) -> bool {
+    NEW_TOPIC.captures(clause).is_some_and(|c| match c.name("place") {
+        Some(place) => !place.as_str().split_whitespace().next().is_some_and(|w| TIMES.contains(&w)),
+        None => true,
+    })
+}
+
 /// The attribution of a sentence, if it names a source.
 pub fn attribution_of(sentence: &str, authorities: &Authorities) -> Option<Attribution> {
     if let Some(c) = ACCORDING.captures(sentence)
@@ -144,6 +186,29 @@ mod tests {
     fn who(s: &str) -> Option<(Option<String>, String)> {
         let pack = RulePack::default_pack();
         attribution_of(s, &pack.authorities).map(|a| (a.id, a.text))
+    }
+
+    #[test]
+    fn clauses_that_open_a_statement_of_their_own() {
+        for clause in [
+            " in Israel, some 1,400 were killed",
+            " in the West Bank, 500 have been killed",
+            " on the Israeli side, 1,200 died",
+            " Meanwhile, 3,400 have been killed",
+            " for its part, the army says",
+            "  inside Gaza City , 20 died",
+        ] {
+            assert!(opens_new_topic(clause), "{clause:?}");
+        }
+        for clause in [
+            " 12,000 have been wounded",
+            " in March, 2,000 died",
+            " in total, 12,000 were wounded",
+            " in Gaza 3,400 have been killed",
+            " the ministry in Gaza, which counts them",
+        ] {
+            assert!(!opens_new_topic(clause), "{clause:?}");
+        }
     }
 
     #[test]

@@ -585,9 +585,12 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                     a
                 }
             };
-            // A clause that is the whole sentence has already been read.
+            // A clause that is the whole sentence has already been read; one
+            // that turns to a new place or topic does not speak for the sentence's source.
             let found = in_clause.or_else(|| {
-                if clause.len() == sentence_text.len() {
+                if clause.len() == sentence_text.len()
+                    || (clause.start > 0 && attribution::opens_new_topic(&sentence_text[clause.clone()]))
+                {
                     return None;
                 }
                 whole.get_or_insert_with(|| attribution::attribution_of(sentence_text, &pack.authorities)).clone()
@@ -821,6 +824,27 @@ mod tests {
                 ("oct7.killed", 1200.0, Some("israel")),
                 ("oct7.hostages_taken", 240.0, Some("israel")),
                 ("oct7.killed", 1200.0, None)
+            ]
+        );
+    }
+
+    /// "; in Israel, …" turns to another place: the ministry named before it
+    /// does not speak for the figure after it. "; in March, …" is a time, not a turn.
+    #[test]
+    fn a_clause_that_turns_to_another_place_keeps_no_source() {
+        let c = claims(
+            "The health ministry in Gaza says 3,400 Palestinians have been killed; in Israel, some 1,400 people were killed in the Hamas attack.\n\nIsrael says 1,400 people were killed in the Hamas attack; meanwhile, 3,400 Palestinians have been killed in Gaza.\n\nIsrael says 1,200 people were killed in the October 7 attack; in October, 240 were taken hostage to Gaza.\n",
+            "2023-10-20",
+        );
+        assert_eq!(
+            sources(&c),
+            [
+                ("gaza.killed", 3400.0, Some("gaza-moh")),
+                ("oct7.killed", 1400.0, None),
+                ("oct7.killed", 1400.0, Some("israel")),
+                ("gaza.killed", 3400.0, None),
+                ("oct7.killed", 1200.0, Some("israel")),
+                ("oct7.hostages_taken", 240.0, Some("israel")),
             ]
         );
     }
