@@ -169,7 +169,7 @@ fn pick(mut exprs: Vec<Expression>, figure: usize) -> Option<Expression> {
 
 /// The as-of date of a figure at `figure` in sentence `sentence` of `doc`.
 /// A date in an earlier sentence of the paragraph is taken only where
-/// `carries(earlier sentence's text)` says that sentence speaks for the
+/// `carries(earlier sentence's span)` says that sentence speaks for the
 /// figure's source: "The Pentagon said its airdrop on Saturday delivered
 /// meals. 30,800 have been killed, according to the health ministry" is
 /// not dated Saturday.
@@ -179,7 +179,7 @@ pub fn resolve(
     sentence: usize,
     figure: usize,
     event_dates: &[Date],
-    carries: impl Fn(&str) -> bool,
+    carries: impl Fn(Range<usize>) -> bool,
 ) -> AsOf {
     let s = &doc.sentences[sentence];
     let found = pick(expressions(doc, quantities, s.span.clone(), event_dates), figure);
@@ -190,7 +190,7 @@ pub fn resolve(
             let mut e = None;
             for prev in doc.sentences[..sentence].iter().rev().take_while(|p| p.paragraph == s.paragraph) {
                 if let Some(x) = pick(expressions(doc, quantities, prev.span.clone(), event_dates), prev.span.end) {
-                    e = Some(x).filter(|_| carries(&doc.text[prev.span.clone()]));
+                    e = Some(x).filter(|_| carries(prev.span.clone()));
                     break;
                 }
             }

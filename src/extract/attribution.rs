@@ -3,12 +3,14 @@
 //! (`the Hamas-run health ministry`), normalised through the aliases of
 //! `rules/authorities.yaml`.
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
 
-use crate::rules::Authorities;
+use crate::rules::authorities::normalise;
+use crate::rules::{Authorities, Authority};
 
 /// The source a sentence credits.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -54,7 +56,47 @@ const PRONOUNS: [&str; 12] = ["he", "she", "they", "it", "we", "i", "you", "this
 /// Words that open a clause before its subject ("where the ministry says").
 const OPENERS: [&str; 7] = ["where ", "when ", "as ", "while ", "after ", "and ", "but "];
 
-fn resolve(who: &str, authorities: &Authorities) -> Option<Attribution> {
+/// The institution a description names by its kind alone ("the ministry").
+const HEADS: [&str; 6] = ["ministry", "agency", "department", "military", "office", "government"];
+
+/// The authorities a document names before the text being read: "the
+/// ministry said" further down means the ministry the story named last.
+#[derive(Clone, Copy)]
+pub struct Earlier<'a> {
+    /// The document's text.
+    pub text: &'a str,
+    /// Its mentions of authorities, found when a description first needs them.
+    pub mentions: &'a OnceCell<Vec<(usize, &'a Authority)>>,
+    /// Mentions from here on are not earlier.
+    pub before: usize,
+}
+
+impl<'a> Earlier<'a> {
+    /// The authority last named before `before` whose name holds the
+    /// description's words ("health ministry" in "Gaza's health ministry").
+    fn named(&self, description: &str, authorities: &'a Authorities) -> Option<&'a Authority> {
+        let words = normalise(description);
+        let head = words.split(" of ").next().unwrap_or(&words).rsplit(' ').next().unwrap_or("");
+        if !HEADS.contains(&head) || words.split(' ').count() > 4 {
+            return None;
+        }
+        let holds = |alias: &str| {
+            alias == words
+                || alias.ends_with(&format!(" {words}"))
+                || alias.starts_with(&format!("{words} "))
+                || alias.contains(&format!(" {words} "))
+        };
+        self.mentions
+            .get_or_init(|| authorities.mentions(self.text))
+            .iter()
+            .rev()
+            .skip_while(|(at, _)| *at >= self.before)
+            .find(|(_, a)| a.aliases.iter().any(|x| holds(x)))
+            .map(|(_, a)| *a)
+    }
+}
+
+fn resolve<'a>(who: &str, authorities: &'a Authorities, earlier: Option<Earlier<'a>>) -> Option<Attribution> {
     // "the Ministry of Health (MoH) in Gaza": the abbreviation is not part of the name.
     let unbracketed;
     let who = match who.find('(') {
@@ -81,7 +123,7 @@ fn resolve(who: &str, authorities: &Authorities) -> Option<Attribution> {
     if who.is_empty() || PRONOUNS.contains(&who.to_lowercase().as_str()) {
         return None;
     }
-    Some(match authorities.find_in(who) {
+    Some(match authorities.find_in(who).or_else(|| earlier?.named(who, authorities)) {
         Some(a) => Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: who.to_string() },
         None => Attribution { id: None, name: who.to_string(), text: who.to_string() },
     })
@@ -149,23 +191,29 @@ pub fn opens_new_topic(clause: &str) -> bool {
 }
 
 /// The attribution of a sentence, if it names a source.
-pub fn attribution_of(sentence: &str, authorities: &Authorities) -> Option<Attribution> {
+/// `earlier` resolves a description ("the ministry") to the authority the
+/// document named last.
+pub fn attribution_of<'a>(
+    sentence: &str,
+    authorities: &'a Authorities,
+    earlier: Option<Earlier<'a>>,
+) -> Option<Attribution> {
     if let Some(c) = ACCORDING.captures(sentence)
-        && let Some(a) = resolve(&c["who"], authorities)
+        && let Some(a) = resolve(&c["who"], authorities, earlier)
     {
         return Some(a);
     }
     for m in VERB.find_iter(sentence) {
         let who = subject_before(sentence, m.start());
         // Prefer a known authority; a bare name ("Blinken said") still counts.
-        if let Some(a) = resolve(who, authorities)
+        if let Some(a) = resolve(who, authorities, earlier)
             && (a.id.is_some() || a.text.chars().next().is_some_and(char::is_uppercase))
         {
             return Some(a);
         }
     }
     if let Some(c) = PER.captures(sentence)
-        && let Some(a) = resolve(&c["who"], authorities)
+        && let Some(a) = resolve(&c["who"], authorities, earlier)
     {
         return Some(a);
     }
@@ -185,7 +233,7 @@ mod tests {
 
     fn who(s: &str) -> Option<(Option<String>, String)> {
         let pack = RulePack::default_pack();
-        attribution_of(s, &pack.authorities).map(|a| (a.id, a.text))
+        attribution_of(s, &pack.authorities, None).map(|a| (a.id, a.text))
     }
 
     #[test]

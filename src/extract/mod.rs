@@ -10,6 +10,7 @@ pub mod as_of;
 mod asides;
 pub mod attribution;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -558,6 +559,8 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
     // Made with the first claim: a document without one is described once, by its caller.
     let mut info: Option<Arc<DocumentInfo>> = None;
     let mut sources: Vec<Arc<Attribution>> = Vec::new();
+    let mentions = OnceCell::new();
+    let earlier = |before: usize| attribution::Earlier { text: &doc.text, mentions: &mentions, before };
     for m in matches {
         let s = &doc.sentences[m.sentence];
         let sentence_text = &doc.text[s.span.clone()];
@@ -580,7 +583,11 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
             let in_clause = match by_clause.iter().find(|(c, _)| *c == clause.start) {
                 Some((_, a)) => a.clone(),
                 None => {
-                    let a = attribution::attribution_of(&sentence_text[clause.clone()], &pack.authorities);
+                    let a = attribution::attribution_of(
+                        &sentence_text[clause.clone()],
+                        &pack.authorities,
+                        Some(earlier(s.span.start + clause.start)),
+                    );
                     by_clause.push((clause.start, a.clone()));
                     a
                 }
@@ -593,14 +600,20 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 {
                     return None;
                 }
-                whole.get_or_insert_with(|| attribution::attribution_of(sentence_text, &pack.authorities)).clone()
+                whole
+                    .get_or_insert_with(|| {
+                        attribution::attribution_of(sentence_text, &pack.authorities, Some(earlier(s.span.start)))
+                    })
+                    .clone()
             });
             // An earlier sentence's date holds for this figure unless the
             // figure names a source of its own that the earlier sentence does not.
-            let carries = |earlier: &str| match &found {
+            let carries = |span: Range<usize>| match &found {
                 None => true,
                 Some(own) => {
-                    attribution::attribution_of(earlier, &pack.authorities).is_some_and(|a| a.key() == own.key())
+                    let before = Some(earlier(span.start));
+                    attribution::attribution_of(&doc.text[span], &pack.authorities, before)
+                        .is_some_and(|a| a.key() == own.key())
                 }
             };
             let as_of = as_of::resolve(doc, quantities, m.sentence, q.span.start, &pack.event_dates, carries);
@@ -845,6 +858,26 @@ mod tests {
                 ("gaza.killed", 3400.0, None),
                 ("oct7.killed", 1200.0, Some("israel")),
                 ("oct7.hostages_taken", 240.0, Some("israel")),
+            ]
+        );
+    }
+
+    /// "The ministry said" is the ministry the story named last before it;
+    /// one the story names only later, or never, is no one known.
+    #[test]
+    fn the_ministry_is_the_one_named_before() {
+        let c = claims(
+            "The ministry said 1,100 people have been killed in Gaza.\n\nGaza's health ministry gave its count on Friday.\n\nThe death toll in Gaza has risen to more than 30,000, the ministry said.\n\nAccording to the Ministry of Health, 70,000 people have been wounded in Gaza.\n\nLebanon's health ministry said 18 people were killed in a strike near Beirut; the health ministry said 40 were wounded in the strike.\n",
+            "2024-03-01",
+        );
+        assert_eq!(
+            sources(&c),
+            [
+                ("gaza.killed", 1100.0, None),
+                ("gaza.killed", 30000.0, Some("gaza-moh")),
+                ("gaza.injured", 70000.0, Some("gaza-moh")),
+                ("strike.killed", 18.0, Some("lebanon-moph")),
+                ("strike.injured", 40.0, Some("lebanon-moph")),
             ]
         );
     }

@@ -101,6 +101,14 @@ impl Authorities {
         self.by_alias.get(&normalise(m.as_str())).map(|&i| &self.list[i])
     }
 
+    /// Every authority named in `text`, by the start of its name, in order.
+    pub fn mentions(&self, text: &str) -> Vec<(usize, &Authority)> {
+        let Some(re) = self.all.as_ref() else { return Vec::new() };
+        re.find_iter(text)
+            .filter_map(|m| self.by_alias.get(&normalise(m.as_str())).map(|&i| (m.start(), &self.list[i])))
+            .collect()
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Authority> {
         self.list.iter()
     }
