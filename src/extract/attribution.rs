@@ -35,7 +35,7 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("according regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|reported|reports|announced|announces|stated|states|estimated|estimates|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|believes|believe|reported|reports|announced|announces|stated|states|estimated|estimates|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)(?-u:\b)")
         .expect("verb regex")
 });
 static PER: LazyLock<Regex> =
@@ -49,6 +49,15 @@ static TIME_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"yesterday|today|now|earlier|later|also|again|previously|has|have|had))+$"
     ))
     .expect("time after subject regex")
+});
+
+/// Words of time before a subject ("and on Friday Secretary of State Antony Blinken announced").
+static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
+        r"yesterday|today|earlier|later|separately|meanwhile),?\s+"
+    ))
+    .expect("leading time regex")
 });
 
 const PRONOUNS: [&str; 12] = ["he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "there"];
@@ -71,32 +80,73 @@ pub struct Earlier<'a> {
     pub before: usize,
 }
 
-impl<'a> Earlier<'a> {
-    /// The authority last named before `before` whose name holds the
-    /// description's words ("health ministry" in "Gaza's health ministry").
-    fn named(&self, description: &str, authorities: &'a Authorities) -> Option<&'a Authority> {
-        let words = normalise(description);
-        let head = words.split(" of ").next().unwrap_or(&words).rsplit(' ').next().unwrap_or("");
-        if !HEADS.contains(&head) || words.split(' ').count() > 4 {
-            return None;
-        }
-        let holds = |alias: &str| {
-            alias == words
-                || alias.ends_with(&format!(" {words}"))
-                || alias.starts_with(&format!("{words} "))
-                || alias.contains(&format!(" {words} "))
-        };
-        self.mentions
-            .get_or_init(|| authorities.mentions(self.text))
-            .iter()
-            .rev()
-            .skip_while(|(at, _)| *at >= self.before)
-            .find(|(_, a)| a.aliases.iter().any(|x| holds(x)))
-            .map(|(_, a)| *a)
+/// Words of an alias that say nothing of a place ("health ministry *in* Gaza").
+const LINKS: [&str; 4] = ["in", "of", "the", "for"];
+
+/// The authority a description ("the ministry", "the health ministry", "the
+/// Ministry of Health", "a ministry spokesman") stands for: the only one whose name holds the
+/// description and whose other words the sentence holds ("in Gaza, according
+/// to the health ministry"), else the one the document named last before it.
+fn described<'a>(
+    description: &str,
+    sentence: &str,
+    authorities: &'a Authorities,
+    earlier: Option<Earlier<'a>>,
+) -> Option<&'a Authority> {
+    let words = normalise(description);
+    // "a department spokesman" speaks for the department.
+    let words = ["spokesman", "spokeswoman", "spokesperson", "official", "officials"]
+        .iter()
+        .find_map(|w| words.strip_suffix(w).and_then(|r| r.strip_suffix(' ')))
+        .map_or(words.clone(), str::to_string);
+    let head = words.split(" of ").next().unwrap_or(&words).rsplit(' ').next().unwrap_or("");
+    if !HEADS.contains(&head) || words.split(' ').count() > 4 {
+        return None;
     }
+    // The alias's words other than the description's, when it holds the description.
+    let rest = |alias: &str| -> Option<Vec<String>> {
+        let at = alias.match_indices(words.as_str()).map(|(i, _)| i).find(|&i| {
+            let end = i + words.len();
+            (i == 0 || alias.as_bytes()[i - 1] == b' ') && (end == alias.len() || alias.as_bytes()[end] == b' ')
+        })?;
+        let others = alias[..at].split(' ').chain(alias[at + words.len()..].split(' '));
+        Some(
+            others
+                .filter(|w| !w.is_empty() && !LINKS.contains(w))
+                .map(|w| w.strip_suffix("'s").unwrap_or(w).to_string())
+                .collect(),
+        )
+    };
+    let said = normalise(sentence);
+    let said: Vec<&str> = said
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map(|w| w.strip_suffix("'s").unwrap_or(w))
+        .collect();
+    let mut placed = authorities.iter().filter(|a| {
+        a.aliases.iter().any(|x| {
+            rest(x).is_some_and(|others| !others.is_empty() && others.iter().all(|w| said.contains(&w.as_str())))
+        })
+    });
+    if let (Some(a), None) = (placed.next(), placed.next()) {
+        return Some(a);
+    }
+    let earlier = earlier?;
+    earlier
+        .mentions
+        .get_or_init(|| authorities.mentions(earlier.text))
+        .iter()
+        .rev()
+        .skip_while(|(at, _)| *at >= earlier.before)
+        .find(|(_, a)| a.aliases.iter().any(|x| rest(x).is_some()))
+        .map(|(_, a)| *a)
 }
 
-fn resolve<'a>(who: &str, authorities: &'a Authorities, earlier: Option<Earlier<'a>>) -> Option<Attribution> {
+fn resolve<'a>(
+    who: &str,
+    sentence: &str,
+    authorities: &'a Authorities,
+    earlier: Option<Earlier<'a>>,
+) -> Option<Attribution> {
     // "the Ministry of Health (MoH) in Gaza": the abbreviation is not part of the name.
     let unbracketed;
     let who = match who.find('(') {
@@ -109,9 +159,21 @@ fn resolve<'a>(who: &str, authorities: &'a Authorities, earlier: Option<Earlier<
         },
         None => who,
     };
-    let who = who.trim().trim_matches(|c: char| !c.is_alphanumeric()).trim();
+    // A live blog's "10:40 The ministry says" leaves "40" before the subject.
+    let untrimmed = who.trim_start_matches(|c: char| !c.is_alphabetic());
+    let mut who = untrimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // "the U.S." keeps the point that ends its abbreviation.
+    if untrimmed[who.len()..].starts_with('.') && who.rsplit(['.', ' ']).next().is_some_and(|w| w.chars().count() == 1)
+    {
+        who = &untrimmed[..who.len() + 1];
+    }
     let who = OPENERS.iter().find_map(|o| who.strip_prefix(o)).unwrap_or(who);
-    let who = who.strip_prefix("the ").or_else(|| who.strip_prefix("The ")).unwrap_or(who).trim();
+    // "and on Friday Secretary of State Antony Blinken announced".
+    let who = match LEADING_TIME.find(who) {
+        Some(m) => &who[m.end()..],
+        None => who,
+    };
+    let who = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| who.strip_prefix(a)).unwrap_or(who).trim();
     // A name wrapped across lines ("the White\nHouse") is one name.
     let spaced;
     let who = if who.contains(|c: char| c.is_whitespace() && c != ' ') || who.contains("  ") {
@@ -123,7 +185,7 @@ fn resolve<'a>(who: &str, authorities: &'a Authorities, earlier: Option<Earlier<
     if who.is_empty() || PRONOUNS.contains(&who.to_lowercase().as_str()) {
         return None;
     }
-    Some(match authorities.find_in(who).or_else(|| earlier?.named(who, authorities)) {
+    Some(match authorities.find_in(who).or_else(|| described(who, sentence, authorities, earlier)) {
         Some(a) => Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: who.to_string() },
         None => Attribution { id: None, name: who.to_string(), text: who.to_string() },
     })
@@ -131,11 +193,31 @@ fn resolve<'a>(who: &str, authorities: &'a Authorities, earlier: Option<Earlier<
 
 /// The subject before a reporting verb: back to the start of the clause, at most eight words.
 fn subject_before(sentence: &str, verb_start: usize) -> &str {
+    let start_of = |before: &str| {
+        before
+            .rfind([',', ';', ':', '“', '”', '"', '(', '—', '–'])
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+    };
     let before = &sentence[..verb_start];
-    let clause_start = before
-        .rfind([',', ';', ':', '“', '”', '"', '(', '—', '–'])
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let clause = before[clause_start..].trim();
+    let start = start_of(before);
+    let comma_before = |at: usize| at > 0 && before.as_bytes()[at - 1] == b',';
+    // "Blinken, on his seventh trip to the region, said": the subject is before the aside.
+    if before[start..].trim().is_empty() && comma_before(start) {
+        let aside_start = start_of(&before[..start - 1]);
+        let aside = before[aside_start..start - 1].trim_start();
+        if comma_before(aside_start) && SUBJECT_ASIDES.iter().any(|a| aside.starts_with(a)) {
+            let subject_start = start_of(&before[..aside_start - 1]);
+            return subject_words(before[subject_start..aside_start - 1].trim());
+        }
+    }
+    subject_words(before[start..].trim())
+}
+
+/// Words that open an aside between a subject and its verb.
+const SUBJECT_ASIDES: [&str; 7] = ["on his ", "on her ", "who ", "whose ", "speaking ", "in a statement", "in remarks"];
+
+/// A subject of at most eight words, without the time words after it.
+fn subject_words(clause: &str) -> &str {
     // "The United States on Thursday announced": the day is not the source.
     let clause = match TIME_AFTER_SUBJECT.find(clause) {
         Some(m) => &clause[..m.start()],
@@ -192,28 +274,38 @@ pub fn opens_new_topic(clause: &str) -> bool {
 
 /// The attribution of a sentence, if it names a source.
 /// `earlier` resolves a description ("the ministry") to the authority the
-/// document named last.
+/// document named last; `figure`, the figure's offset, picks among speakers.
 pub fn attribution_of<'a>(
     sentence: &str,
     authorities: &'a Authorities,
     earlier: Option<Earlier<'a>>,
+    figure: Option<usize>,
 ) -> Option<Attribution> {
     if let Some(c) = ACCORDING.captures(sentence)
-        && let Some(a) = resolve(&c["who"], authorities, earlier)
+        && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
     {
         return Some(a);
     }
+    // "X, a spokesman said, and Blinken announced Y": Y is Blinken's. The
+    // speaker nearest before the figure, else the first after it.
+    let mut spoken: Option<Attribution> = None;
     for m in VERB.find_iter(sentence) {
+        if spoken.is_some() && figure.is_none_or(|f| m.start() > f) {
+            break;
+        }
         let who = subject_before(sentence, m.start());
         // Prefer a known authority; a bare name ("Blinken said") still counts.
-        if let Some(a) = resolve(who, authorities, earlier)
+        if let Some(a) = resolve(who, sentence, authorities, earlier)
             && (a.id.is_some() || a.text.chars().next().is_some_and(char::is_uppercase))
         {
-            return Some(a);
+            spoken = Some(a);
         }
     }
+    if spoken.is_some() {
+        return spoken;
+    }
     if let Some(c) = PER.captures(sentence)
-        && let Some(a) = resolve(&c["who"], authorities, earlier)
+        && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
     {
         return Some(a);
     }
@@ -233,7 +325,7 @@ mod tests {
 
     fn who(s: &str) -> Option<(Option<String>, String)> {
         let pack = RulePack::default_pack();
-        attribution_of(s, &pack.authorities, None).map(|a| (a.id, a.text))
+        attribution_of(s, &pack.authorities, None, None).map(|a| (a.id, a.text))
     }
 
     #[test]
@@ -318,5 +410,37 @@ mod tests {
         );
         assert_eq!(who("“We hope,” he said."), None);
         assert_eq!(who("Israel launched strikes on Gaza."), None);
+    }
+
+    fn at(s: &str, figure: &str) -> Option<(Option<String>, String)> {
+        let pack = RulePack::default_pack();
+        attribution_of(s, &pack.authorities, None, s.find(figure)).map(|a| (a.id, a.text))
+    }
+
+    #[test]
+    fn the_speaker_of_a_figure() {
+        let s = "The United States has given $180 million since October, a White House spokesman said, and on Friday Secretary of State Antony Blinken announced an additional $53 million.";
+        assert_eq!(at(s, "$180"), Some((None, "White House spokesman".into())));
+        assert_eq!(at(s, "$53"), Some((None, "Secretary of State Antony Blinken".into())));
+        // The subject before an aside; an abbreviation's point; a live blog's time.
+        assert_eq!(
+            at("Blinken, on his seventh trip to the region, said Washington had provided $1 billion.", "$1"),
+            Some((None, "Blinken".into()))
+        );
+        assert_eq!(at("Separately, the U.S. announced $404 million in aid.", "$404"), Some((None, "U.S.".into())));
+        assert_eq!(
+            at("10:40 The Gaza health ministry says 30,534 Palestinians have been killed.", "30,534"),
+            Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
+        );
+        assert_eq!(
+            at("Israel believes about 120 hostages are still held in Gaza.", "120"),
+            Some((Some("israel".into()), "Israel".into()))
+        );
+        // A source named by its kind: the place in the sentence says which.
+        assert_eq!(
+            at("Israel's offensive has killed 39,700 people in Gaza, according to the health ministry.", "39,700"),
+            Some((Some("gaza-moh".into()), "health ministry".into()))
+        );
+        assert_eq!(at("The health ministry says 33,175 people have been killed.", "33,175"), None);
     }
 }

@@ -564,8 +564,6 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
     for m in matches {
         let s = &doc.sentences[m.sentence];
         let sentence_text = &doc.text[s.span.clone()];
-        let mut whole: Option<Option<Attribution>> = None;
-        let mut by_clause: Vec<(usize, Option<Attribution>)> = Vec::new();
         let mut cited: Option<Arc<str>> = None;
         let mut clauses: Option<Clauses> = None;
         for a in &m.attempts {
@@ -579,19 +577,14 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 Some(c) => c,
                 None => clauses.get_or_insert_with(|| Clauses::of(sentence_text)),
             };
-            let clause = breaks.at(q.span.start - s.span.start);
-            let in_clause = match by_clause.iter().find(|(c, _)| *c == clause.start) {
-                Some((_, a)) => a.clone(),
-                None => {
-                    let a = attribution::attribution_of(
-                        &sentence_text[clause.clone()],
-                        &pack.authorities,
-                        Some(earlier(s.span.start + clause.start)),
-                    );
-                    by_clause.push((clause.start, a.clone()));
-                    a
-                }
-            };
+            let at = q.span.start - s.span.start;
+            let clause = breaks.at(at);
+            let in_clause = attribution::attribution_of(
+                &sentence_text[clause.clone()],
+                &pack.authorities,
+                Some(earlier(s.span.start + clause.start)),
+                Some(at - clause.start),
+            );
             // A clause that is the whole sentence has already been read; one
             // that turns to a new place or topic does not speak for the sentence's source.
             let found = in_clause.or_else(|| {
@@ -600,11 +593,7 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 {
                     return None;
                 }
-                whole
-                    .get_or_insert_with(|| {
-                        attribution::attribution_of(sentence_text, &pack.authorities, Some(earlier(s.span.start)))
-                    })
-                    .clone()
+                attribution::attribution_of(sentence_text, &pack.authorities, Some(earlier(s.span.start)), Some(at))
             });
             // An earlier sentence's date holds for this figure unless the
             // figure names a source of its own that the earlier sentence does not.
@@ -612,7 +601,7 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 None => true,
                 Some(own) => {
                     let before = Some(earlier(span.start));
-                    attribution::attribution_of(&doc.text[span], &pack.authorities, before)
+                    attribution::attribution_of(&doc.text[span], &pack.authorities, before, None)
                         .is_some_and(|a| a.key() == own.key())
                 }
             };

@@ -4,6 +4,7 @@
 //! which lists every figure a rule should bind. A figure bound that is not
 //! listed is a false claim; a listed figure not bound is a miss unless it is
 //! marked `missed`; a `missed` figure that is now bound must lose its mark.
+//! Where an entry names its `source`, the claim must be credited to it.
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,9 @@ struct Expected {
     figure: String,
     metric: String,
     as_of: Option<String>,
+    /// The source the claim is credited to: an authority id, the name as
+    /// written, or `-` for none.
+    source: Option<String>,
     missed: Option<String>,
 }
 
@@ -36,6 +40,13 @@ struct Record {
     text: Option<String>,
     metric: Option<String>,
     as_of: Option<String>,
+    attribution: Option<String>,
+}
+
+/// What a bound claim says beyond its figure.
+struct Bound {
+    as_of: Option<String>,
+    source: String,
 }
 
 fn expected() -> BTreeMap<String, Vec<Expected>> {
@@ -44,8 +55,8 @@ fn expected() -> BTreeMap<String, Vec<Expected>> {
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Every claim the default pack makes in the recall set, with its as-of date.
-fn claims(paths: &[String]) -> BTreeMap<Key, Option<String>> {
+/// Every claim the default pack makes in the recall set, with its as-of date and source.
+fn claims(paths: &[String]) -> BTreeMap<Key, Bound> {
     let mut args = vec!["extract", "--claims"];
     args.extend(paths.iter().map(String::as_str));
     let out = figcheck(&args);
@@ -59,7 +70,7 @@ fn claims(paths: &[String]) -> BTreeMap<Key, Option<String>> {
         let path = r.path.expect("a claim has a path");
         let rel = path.strip_prefix(&format!("{FIXTURES}/")).unwrap_or(&path).to_string();
         let key = (rel, r.line.expect("line"), r.text.expect("text"), r.metric.expect("metric"));
-        found.insert(key, r.as_of);
+        found.insert(key, Bound { as_of: r.as_of, source: r.attribution.unwrap_or_else(|| "-".into()) });
     }
     found
 }
@@ -77,10 +88,15 @@ fn drafts_bind_every_listed_figure_and_nothing_else() {
             let key = (path.clone(), e.line, e.figure.clone(), e.metric.clone());
             let at = format!("{path}:{} `{}` {}", e.line, e.figure, e.metric);
             match (found.remove(&key), &e.missed) {
-                (Some(as_of), None) => {
+                (Some(got), None) => {
                     bound += 1;
-                    if e.as_of.is_some() && as_of != e.as_of {
-                        problems.push(format!("{at}: as of {as_of:?}, expected {:?}", e.as_of));
+                    if e.as_of.is_some() && got.as_of != e.as_of {
+                        problems.push(format!("{at}: as of {:?}, expected {:?}", got.as_of, e.as_of));
+                    }
+                    if let Some(source) = &e.source
+                        && got.source != *source
+                    {
+                        problems.push(format!("{at}: credited to {:?}, expected {source:?}", got.source));
                     }
                 }
                 (Some(_), Some(_)) => problems.push(format!("{at}: now bound; remove its `missed` mark")),
