@@ -87,6 +87,25 @@ impl Builder<'_> {
         }
     }
 
+    /// A table cell opens: cells are written as a Markdown row
+    /// (`| Palestinians killed | 33,360 |`), so that a row reads as one.
+    fn cell(&mut self) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push(' ');
+        }
+        self.text.push_str("| ");
+    }
+
+    fn end_row(&mut self) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        self.text.push_str(" |");
+    }
+
     /// Find `word` in the source after the cursor and anchor it; where it
     /// was found.
     fn anchor(&mut self, text_offset: usize, word: &str) -> Option<usize> {
@@ -220,6 +239,9 @@ impl Builder<'_> {
                         if BLOCK.contains(&e.name()) {
                             self.newline();
                         }
+                        if matches!(e.name(), "td" | "th") {
+                            self.cell();
+                        }
                         open.push(Some(self.text.len()));
                     }
                     _ => {}
@@ -244,6 +266,9 @@ impl Builder<'_> {
                         if end > start {
                             self.headings.push((start..end, level));
                         }
+                    }
+                    if e.name() == "tr" && self.text.rsplit('\n').next().is_some_and(|l| l.starts_with('|')) {
+                        self.end_row();
                     }
                     if BLOCK.contains(&e.name()) {
                         self.newline();
@@ -408,6 +433,20 @@ mod tests {
         assert_eq!(h.meta.publisher.as_deref(), Some("The Daily"));
         assert_eq!(h.meta.published, parse_date("2024-03-21"));
         assert_eq!(&h.text[h.headings[0].0.clone()], "Close to 32,000 killed");
+    }
+
+    /// A table row is written as a Markdown row, one line a row, and its
+    /// figures still map back to the page.
+    #[test]
+    fn table_rows_read_as_rows() {
+        let page = "<html><body><table><tr><th>What</th><th>Number</th></tr>\n\
+            <tr>\n  <td>Palestinians killed</td>\n  <td>33,360</td><td><b>Gaza</b> health ministry</td>\n</tr></table>\
+            <p>After.</p></body></html>";
+        let h = parse(page);
+        assert_eq!(h.text, "| What | Number |\n| Palestinians killed | 33,360 | Gaza health ministry |\nAfter.\n");
+        let t = h.text.find("33,360").unwrap();
+        let s = h.map.to_source(t);
+        assert_eq!(&page[s..s + 6], "33,360");
     }
 
     #[test]

@@ -336,10 +336,25 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
                 role = Role::Heading;
             }
         }
+        if role != Role::Body && html_heading.is_none() && !md_heading && is_table_row(trimmed) {
+            role = Role::Body;
+        }
         if role == Role::Headline {
             headline_seen = true;
         }
         match (layout, role) {
+            // A table row is a sentence of its own: rows are records, not prose.
+            (Layout::Markdown, Role::Body) if is_table_row(trimmed) => {
+                if let Some(p) = pending_para.take() {
+                    flush(p, Role::Body, &mut out, &mut paragraph);
+                }
+                out.push(Sentence {
+                    span: line_start + (line.len() - line.trim_start().len())..line_end,
+                    role,
+                    paragraph,
+                });
+                paragraph += 1;
+            }
             (Layout::Markdown, Role::Body) => {
                 // Soft-wrapped lines join one paragraph.
                 pending_para = Some(match pending_para.take() {
@@ -359,6 +374,12 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
         flush(p, Role::Body, &mut out, &mut paragraph);
     }
     out
+}
+
+/// A Markdown table row: `| label | 33,360 | source |`.
+pub fn is_table_row(line: &str) -> bool {
+    let line = line.trim();
+    line.len() > 2 && line.starts_with('|') && line[1..].contains('|')
 }
 
 /// Where one clause ends and the next begins: `;`, a spaced dash, a

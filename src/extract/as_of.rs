@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::{Date, add_days, last_weekday_on_or_before, resolve_month_day, weekday_named};
 use crate::document::Document;
+use crate::document::segment::is_table_row;
 use crate::quantity::{Kind, PartialDate, Quantity};
 
 /// Where a claim's as-of date came from.
@@ -167,6 +168,15 @@ fn pick(mut exprs: Vec<Expression>, figure: usize) -> Option<Expression> {
     exprs.into_iter().next()
 }
 
+/// Whether a sentence says "now".
+fn says_now(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    memchr::memmem::find_iter(b, b"now").chain(memchr::memmem::find_iter(b, b"Now")).any(|i| {
+        let word = |j: usize| b.get(j).is_some_and(|c| c.is_ascii_alphanumeric());
+        (i == 0 || !word(i - 1)) && !word(i + 3)
+    })
+}
+
 /// The as-of date of a figure at `figure` in sentence `sentence` of `doc`.
 /// A date in an earlier sentence of the paragraph is taken only where
 /// `carries(earlier sentence's span)` says that sentence speaks for the
@@ -185,12 +195,36 @@ pub fn resolve(
     let found = pick(expressions(doc, quantities, s.span.clone(), event_dates), figure);
     let (found, earlier) = match found {
         Some(e) => (Some(e), false),
+        // "1.9 million people are now displaced": as of the writing, not
+        // of the date the sentence before gives.
+        None if says_now(&doc.text[s.span.clone()]) => (None, false),
         None => {
-            // The nearest earlier sentence of the same paragraph that dates itself.
+            // The nearest earlier sentence of the same paragraph that dates
+            // itself; for a table row, of the rows above it and the
+            // paragraph before the table ("Figures as of April 9:").
+            let row = |i: usize| is_table_row(&doc.text[doc.sentences[i].span.clone()]);
+            let mut from = sentence;
+            let in_table = row(sentence);
+            if in_table {
+                while from > 0 && row(from - 1) {
+                    from -= 1;
+                }
+                if from > 0 {
+                    let caption = doc.sentences[from - 1].paragraph;
+                    while from > 0 && doc.sentences[from - 1].paragraph == caption {
+                        from -= 1;
+                    }
+                }
+            } else {
+                while from > 0 && doc.sentences[from - 1].paragraph == s.paragraph {
+                    from -= 1;
+                }
+            }
             let mut e = None;
-            for prev in doc.sentences[..sentence].iter().rev().take_while(|p| p.paragraph == s.paragraph) {
+            for prev in doc.sentences[from..sentence].iter().rev() {
                 if let Some(x) = pick(expressions(doc, quantities, prev.span.clone(), event_dates), prev.span.end) {
-                    e = Some(x).filter(|_| carries(prev.span.clone()));
+                    // A table's caption dates the whole table, whoever its rows cite.
+                    e = Some(x).filter(|_| in_table || carries(prev.span.clone()));
                     break;
                 }
             }

@@ -230,6 +230,18 @@ fn subject_words(clause: &str) -> &str {
     clause
 }
 
+/// The source of a table row: a cell that is an authority's name
+/// (`| Hostages still held | 133 | Israel |`).
+pub fn table_row_source(row: &str, authorities: &Authorities) -> Option<Attribution> {
+    if !crate::document::segment::is_table_row(row) {
+        return None;
+    }
+    row.split('|').map(str::trim).find_map(|cell| {
+        let a = authorities.named(cell)?;
+        Some(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: cell.to_string() })
+    })
+}
+
 /// A clause that opens on a new place or a turn ("; in Israel, …",
 /// "; meanwhile, …") starts a statement of its own: the source named
 /// elsewhere in its sentence does not speak for it.

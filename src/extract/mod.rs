@@ -20,7 +20,7 @@ pub use as_of::{AsOf, AsOfSource};
 pub use attribution::Attribution;
 
 use crate::dates::Date;
-use crate::document::segment::Clauses;
+use crate::document::segment::{self, Clauses};
 use crate::document::{DateSource, Document, DocumentInfo, Role};
 use crate::quantity::{Interval, Qualifier, Quantity, Recognizer};
 use crate::rules::RulePack;
@@ -251,6 +251,36 @@ fn marker_index(m: &[u8]) -> Option<usize> {
     std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()
 }
 
+/// A masked table row read as prose, for patterns written for prose: each
+/// figure's cell before the row's label (`| Palestinians killed | 33,360 |
+/// Gaza health ministry |` reads `33,360 Palestinians killed; Gaza health
+/// ministry`), the other cells after. `None` for a sentence that is no row.
+fn table_row_as_prose(masked: &str) -> Option<String> {
+    let row = masked.trim();
+    if !segment::is_table_row(row) {
+        return None;
+    }
+    let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
+    let label = cells.iter().position(|c| !c.contains(OPEN))?;
+    let mut out = String::with_capacity(row.len() + 16);
+    for cell in cells.iter().filter(|c| c.contains(OPEN)) {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(cell);
+        out.push(' ');
+        out.push_str(cells[label]);
+    }
+    if out.is_empty() {
+        return None;
+    }
+    for (_, cell) in cells.iter().enumerate().filter(|(i, c)| *i != label && !c.contains(OPEN)) {
+        out.push_str("; ");
+        out.push_str(cell);
+    }
+    Some(out)
+}
+
 /// Every rule attempt in every sentence that has count figures.
 pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) -> Vec<SentenceMatch> {
     let mut out = Vec::new();
@@ -291,6 +321,9 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
             pos = q.span.end;
         }
         push(&mut masked, &doc.text[pos..s.span.end]);
+        if let Some(prose) = table_row_as_prose(&masked) {
+            masked = prose;
+        }
 
         let mut attempts: Vec<Attempt> = Vec::new();
         let mut verdicts: Vec<((usize, usize), ContextVerdict)> = Vec::new();
@@ -478,8 +511,20 @@ impl Contexts {
 /// "topped" or "exceeded" 30,000 is over 30,000; one that "neared" it is
 /// nearly 30,000.
 fn verb_before(before: &str) -> Option<Qualifier> {
-    const OVER: [&str; 10] =
-        ["passed", "passes", "surpassed", "surpasses", "exceeded", "exceeds", "topped", "tops", "crossed", "crosses"];
+    // "climbed past 30,000" is a verb of passing too.
+    const OVER: [&str; 11] = [
+        "passed",
+        "passes",
+        "surpassed",
+        "surpasses",
+        "exceeded",
+        "exceeds",
+        "topped",
+        "tops",
+        "crossed",
+        "crosses",
+        "past",
+    ];
     const NEARLY: [&str; 5] = ["neared", "nears", "nearing", "approached", "approaches"];
     let word = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next()?;
     if OVER.iter().any(|w| word.eq_ignore_ascii_case(w)) {
@@ -579,12 +624,14 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
             };
             let at = q.span.start - s.span.start;
             let clause = breaks.at(at);
-            let in_clause = attribution::attribution_of(
-                &sentence_text[clause.clone()],
-                &pack.authorities,
-                Some(earlier(s.span.start + clause.start)),
-                Some(at - clause.start),
-            );
+            let in_clause = attribution::table_row_source(sentence_text, &pack.authorities).or_else(|| {
+                attribution::attribution_of(
+                    &sentence_text[clause.clone()],
+                    &pack.authorities,
+                    Some(earlier(s.span.start + clause.start)),
+                    Some(at - clause.start),
+                )
+            });
             // A clause that is the whole sentence has already been read; one
             // that turns to a new place or topic does not speak for the sentence's source.
             let found = in_clause.or_else(|| {
@@ -694,6 +741,19 @@ mod tests {
         );
         let got: Vec<_> = c.iter().map(|c| (c.quantity.value, c.as_of.date, c.as_of.from_earlier_sentence)).collect();
         assert_eq!(got, [(22835.0, parse_date("2024-01-07"), false), (58416.0, parse_date("2024-01-07"), true)]);
+        // "Now" is the day of writing, not the day the sentence before names.
+        let c = claims(
+            "The toll in Gaza has climbed past 18,000, the health ministry in Gaza said yesterday. Some 1.9 million people in Gaza are now displaced.\n",
+            "2023-12-12",
+        );
+        let got: Vec<_> = c.iter().map(|c| (c.quantity.value, c.quantity.qualifier, c.as_of.date)).collect();
+        assert_eq!(
+            got,
+            [
+                (18000.0, Qualifier::Over, parse_date("2023-12-11")),
+                (1_900_000.0, Qualifier::About, parse_date("2023-12-12"))
+            ]
+        );
     }
 
     /// A paragraph's context serves each of its sentences, and only them.
@@ -869,6 +929,33 @@ mod tests {
                 ("strike.injured", 40.0, Some("lebanon-moph")),
             ]
         );
+    }
+
+    /// A table row is a sentence read label after figure, credited to the
+    /// cell that names an authority and dated by the table's caption.
+    #[test]
+    fn table_rows_are_claims() {
+        let c = claims(
+            "Figures as of April 9, from the sources named.\n\n| Measure | Figure | Source |\n|---|---:|---|\n| Palestinians killed in Gaza | 33,360 | Gaza health ministry |\n| Hostages still held in Gaza | 133 | Israel |\n| Trucks a day | 150 | UN |\n",
+            "2024-04-10",
+        );
+        let got: Vec<_> = c
+            .iter()
+            .map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key().to_string()), c.as_of.date))
+            .collect();
+        let day = parse_date("2024-04-09");
+        assert_eq!(
+            got,
+            [
+                ("gaza.killed", 33360.0, Some("gaza-moh".to_string()), day),
+                ("gaza.hostages_held", 133.0, Some("israel".to_string()), day)
+            ]
+        );
+        assert_eq!(
+            table_row_as_prose(&format!("| Killed | {OPEN}0{CLOSE} | {OPEN}1{CLOSE} | Ministry |")).as_deref(),
+            Some(format!("{OPEN}0{CLOSE} Killed; {OPEN}1{CLOSE} Killed; Ministry").as_str())
+        );
+        assert_eq!(table_row_as_prose("Killed | 30,000"), None);
     }
 
     #[test]

@@ -101,6 +101,11 @@ impl Authorities {
         self.by_alias.get(&normalise(m.as_str())).map(|&i| &self.list[i])
     }
 
+    /// The authority `phrase` is a name of, as a whole.
+    pub fn named(&self, phrase: &str) -> Option<&Authority> {
+        self.by_alias.get(&normalise(phrase)).map(|&i| &self.list[i])
+    }
+
     /// Every authority named in `text`, by the start of its name, in order.
     pub fn mentions(&self, text: &str) -> Vec<(usize, &Authority)> {
         let Some(re) = self.all.as_ref() else { return Vec::new() };
