@@ -293,41 +293,65 @@ pub fn attribution_of<'a>(
     earlier: Option<Earlier<'a>>,
     figure: Option<usize>,
 ) -> Option<Attribution> {
-    if let Some(c) = ACCORDING.captures(sentence)
-        && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
-    {
-        return Some(a);
-    }
-    // "X, a spokesman said, and Blinken announced Y": Y is Blinken's. The
-    // speaker nearest before the figure, else the first after it.
-    let mut spoken: Option<Attribution> = None;
-    for m in VERB.find_iter(sentence) {
-        if spoken.is_some() && figure.is_none_or(|f| m.start() > f) {
-            break;
-        }
-        let who = subject_before(sentence, m.start());
-        // Prefer a known authority; a bare name ("Blinken said") still counts.
-        if let Some(a) = resolve(who, sentence, authorities, earlier)
-            && (a.id.is_some() || a.text.chars().next().is_some_and(char::is_uppercase))
+    Sources::of(sentence, authorities, earlier).for_figure(figure)
+}
+
+/// The sources a sentence (or clause) names, read once for all its figures.
+#[derive(Debug, Clone)]
+pub enum Sources {
+    /// One source for every figure: `according to X`, `per X`, an authority
+    /// named anywhere, or none.
+    All(Option<Attribution>),
+    /// Speakers (`X said`), by the offset of their verb, in order.
+    Spoken(Vec<(usize, Attribution)>),
+}
+
+impl Sources {
+    pub fn of<'a>(sentence: &str, authorities: &'a Authorities, earlier: Option<Earlier<'a>>) -> Sources {
+        if let Some(c) = ACCORDING.captures(sentence)
+            && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
         {
-            spoken = Some(a);
+            return Sources::All(Some(a));
+        }
+        let mut spoken = Vec::new();
+        for m in VERB.find_iter(sentence) {
+            let who = subject_before(sentence, m.start());
+            // Prefer a known authority; a bare name ("Blinken said") still counts.
+            if let Some(a) = resolve(who, sentence, authorities, earlier)
+                && (a.id.is_some() || a.text.chars().next().is_some_and(char::is_uppercase))
+            {
+                spoken.push((m.start(), a));
+            }
+        }
+        if !spoken.is_empty() {
+            return Sources::Spoken(spoken);
+        }
+        if let Some(c) = PER.captures(sentence)
+            && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
+        {
+            return Sources::All(Some(a));
+        }
+        // An authority named anywhere ("the Hamas-run health ministry's figures");
+        // one-word names such as "Israel" are too common to count here.
+        Sources::All(authorities.find_multiword_in(sentence).map(|a| Attribution {
+            id: Some(a.id.clone()),
+            name: a.name.clone(),
+            text: a.name.clone(),
+        }))
+    }
+
+    /// The source of the figure at `figure`: "X, a spokesman said, and
+    /// Blinken announced Y" makes Y Blinken's. The speaker nearest before
+    /// the figure, else the first after it (the first, without a figure).
+    pub fn for_figure(&self, figure: Option<usize>) -> Option<Attribution> {
+        match self {
+            Sources::All(a) => a.clone(),
+            Sources::Spoken(v) => {
+                let before = figure.and_then(|f| v.iter().rev().find(|(at, _)| *at < f));
+                before.or(v.first()).map(|(_, a)| a.clone())
+            }
         }
     }
-    if spoken.is_some() {
-        return spoken;
-    }
-    if let Some(c) = PER.captures(sentence)
-        && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
-    {
-        return Some(a);
-    }
-    // An authority named anywhere ("the Hamas-run health ministry's figures");
-    // one-word names such as "Israel" are too common to count here.
-    authorities.find_multiword_in(sentence).map(|a| Attribution {
-        id: Some(a.id.clone()),
-        name: a.name.clone(),
-        text: a.name.clone(),
-    })
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub use attribution::Attribution;
 use crate::dates::Date;
 use crate::document::segment::{self, Clauses};
 use crate::document::{DateSource, Document, DocumentInfo, Role};
+use crate::extract::attribution::Sources;
 use crate::quantity::{Interval, Qualifier, Quantity, Recognizer};
 use crate::rules::RulePack;
 use crate::rules::compile::{CLOSE, Context, ContextVerdict, OPEN};
@@ -609,6 +610,9 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
     for m in matches {
         let s = &doc.sentences[m.sentence];
         let sentence_text = &doc.text[s.span.clone()];
+        // A sentence's sources, and each clause's, read once for all its figures.
+        let mut by_clause: Vec<(usize, Sources)> = Vec::new();
+        let mut whole: Option<Sources> = None;
         let mut cited: Option<Arc<str>> = None;
         let mut clauses: Option<Clauses> = None;
         for a in &m.attempts {
@@ -625,12 +629,16 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
             let at = q.span.start - s.span.start;
             let clause = breaks.at(at);
             let in_clause = attribution::table_row_source(sentence_text, &pack.authorities).or_else(|| {
-                attribution::attribution_of(
-                    &sentence_text[clause.clone()],
-                    &pack.authorities,
-                    Some(earlier(s.span.start + clause.start)),
-                    Some(at - clause.start),
-                )
+                let i = match by_clause.iter().position(|(c, _)| *c == clause.start) {
+                    Some(i) => i,
+                    None => {
+                        let text = &sentence_text[clause.clone()];
+                        let sources = Sources::of(text, &pack.authorities, Some(earlier(s.span.start + clause.start)));
+                        by_clause.push((clause.start, sources));
+                        by_clause.len() - 1
+                    }
+                };
+                by_clause[i].1.for_figure(Some(at - clause.start))
             });
             // A clause that is the whole sentence has already been read; one
             // that turns to a new place or topic does not speak for the sentence's source.
@@ -640,7 +648,9 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                 {
                     return None;
                 }
-                attribution::attribution_of(sentence_text, &pack.authorities, Some(earlier(s.span.start)), Some(at))
+                whole
+                    .get_or_insert_with(|| Sources::of(sentence_text, &pack.authorities, Some(earlier(s.span.start))))
+                    .for_figure(Some(at))
             });
             // An earlier sentence's date holds for this figure unless the
             // figure names a source of its own that the earlier sentence does not.
