@@ -3,7 +3,7 @@
 //! (`the Hamas-run health ministry`), normalised through the aliases of
 //! `rules/authorities.yaml`.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -37,6 +37,14 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:said|says|say|believes|believe|reported|reports|announced|announces|stated|states|estimated|estimates|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)(?-u:\b)")
         .expect("verb regex")
+});
+/// A source named as the owner of its figure: "the ministry's latest figure is".
+static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[,;:—(]\s*|\s)(?P<who>(?:[Tt]he\s+)?[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*){0,4}?)['’]s\s+",
+        r"(?:(?:latest|last|new|updated|own|daily|official|most recent)\s+)*(?:figures?|count|tally|toll|data|numbers|statistics)(?-u:\b)"
+    ))
+    .expect("owner regex")
 });
 static PER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)[Pp]er (?P<who>the [^,;.]+|[A-Z][^,;.]+)").expect("per regex"));
@@ -76,6 +84,8 @@ pub struct Earlier<'a> {
     pub text: &'a str,
     /// Its mentions of authorities, found when a description first needs them.
     pub mentions: &'a OnceCell<Vec<(usize, &'a Authority)>>,
+    /// Descriptions resolved by their sentence's place, where they were read.
+    pub placed: &'a RefCell<Vec<(usize, &'a Authority)>>,
     /// Mentions from here on are not earlier.
     pub before: usize,
 }
@@ -128,17 +138,22 @@ fn described<'a>(
         })
     });
     if let (Some(a), None) = (placed.next(), placed.next()) {
+        // Named for the rest of the document: "the ministry's latest figure" further down.
+        if let Some(e) = earlier {
+            e.placed.borrow_mut().push((e.before, a));
+        }
         return Some(a);
     }
     let earlier = earlier?;
-    earlier
-        .mentions
-        .get_or_init(|| authorities.mentions(earlier.text))
-        .iter()
-        .rev()
-        .skip_while(|(at, _)| *at >= earlier.before)
-        .find(|(_, a)| a.aliases.iter().any(|x| rest(x).is_some()))
-        .map(|(_, a)| *a)
+    let last = |list: &[(usize, &'a Authority)]| {
+        list.iter()
+            .filter(|(at, a)| *at < earlier.before && a.aliases.iter().any(|x| rest(x).is_some()))
+            .max_by_key(|(at, _)| *at)
+            .copied()
+    };
+    let named = last(earlier.mentions.get_or_init(|| authorities.mentions(earlier.text)));
+    let placed = last(&earlier.placed.borrow());
+    named.into_iter().chain(placed).max_by_key(|(at, _)| *at).map(|(_, a)| a)
 }
 
 fn resolve<'a>(
@@ -331,6 +346,14 @@ impl Sources {
         {
             return Sources::All(Some(a));
         }
+        // "The ministry's latest figure is 25,295": an owner that is an authority.
+        if let Some(a) = OWNER
+            .captures_iter(sentence)
+            .filter_map(|c| resolve(&c["who"], sentence, authorities, earlier))
+            .find(|a| a.id.is_some())
+        {
+            return Sources::All(Some(a));
+        }
         // An authority named anywhere ("the Hamas-run health ministry's figures");
         // one-word names such as "Israel" are too common to count here.
         Sources::All(authorities.find_multiword_in(sentence).map(|a| Attribution {
@@ -413,7 +436,7 @@ mod tests {
         );
         assert_eq!(
             who("The Hamas-run health ministry's count rose to 30,000."),
-            Some((Some("gaza-moh".into()), "Gaza Ministry of Health".into()))
+            Some((Some("gaza-moh".into()), "Hamas-run health ministry".into()))
         );
         assert_eq!(
             who("The United States on Thursday announced an additional $53 million."),
@@ -444,6 +467,12 @@ mod tests {
             who("We begin in Gaza, where the Gaza health ministry now says 25,000 people have been killed."),
             Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
         );
+        // An owner that is an authority; one that is not names no source.
+        assert_eq!(
+            who("Gaza's health ministry's latest figure is 25,295 dead."),
+            Some((Some("gaza-moh".into()), "Gaza's health ministry".into()))
+        );
+        assert_eq!(who("The army's latest figure is 12,000."), None);
         assert_eq!(who("“We hope,” he said."), None);
         assert_eq!(who("Israel launched strikes on Gaza."), None);
     }

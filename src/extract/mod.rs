@@ -10,7 +10,7 @@ pub mod as_of;
 mod asides;
 pub mod attribution;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -606,7 +606,9 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
     let mut info: Option<Arc<DocumentInfo>> = None;
     let mut sources: Vec<Arc<Attribution>> = Vec::new();
     let mentions = OnceCell::new();
-    let earlier = |before: usize| attribution::Earlier { text: &doc.text, mentions: &mentions, before };
+    let placed = RefCell::new(Vec::new());
+    let earlier =
+        |before: usize| attribution::Earlier { text: &doc.text, mentions: &mentions, placed: &placed, before };
     for m in matches {
         let s = &doc.sentences[m.sentence];
         let sentence_text = &doc.text[s.span.clone()];
@@ -938,6 +940,16 @@ mod tests {
                 ("strike.killed", 18.0, Some("lebanon-moph")),
                 ("strike.injured", 40.0, Some("lebanon-moph")),
             ]
+        );
+        // A ministry placed by its sentence ("in Gaza, where the health
+        // ministry says") is the one "the ministry's latest figure" means.
+        let c = claims(
+            "We begin in Gaza, where the health ministry now says more than 25,000 people have been killed.\n\nThe ministry's latest figure is 25,295 dead.\n",
+            "2024-01-22",
+        );
+        assert_eq!(
+            sources(&c),
+            [("gaza.killed", 25000.0, Some("gaza-moh")), ("gaza.killed", 25295.0, Some("gaza-moh"))]
         );
     }
 
