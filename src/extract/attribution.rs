@@ -38,13 +38,15 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:said|says|say|believes|believe|reported|reports|announced|announces|stated|states|estimated|estimates|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)(?-u:\b)")
         .expect("verb regex")
 });
-/// A source named as the owner of its figure: "the ministry's latest figure is".
-static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+/// What a source owns when it is named as the owner of a figure: "the
+/// ministry*'s latest figure* is". Searched for by its `'s`, the owner read
+/// back from there as a subject is.
+static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:^|[,;:—(]\s*|\s)(?P<who>(?:[Tt]he\s+)?[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*){0,4}?)['’]s\s+",
-        r"(?:(?:latest|last|new|updated|own|daily|official|most recent)\s+)*(?:figures?|count|tally|toll|data|numbers|statistics)(?-u:\b)"
+        r"['’]s\s+(?:(?:latest|last|new|updated|own|daily|official|most recent)\s+)*",
+        r"(?:figures?|count|tally|toll|data|numbers|statistics)(?-u:\b)"
     ))
-    .expect("owner regex")
+    .expect("owned regex")
 });
 static PER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)[Pp]er (?P<who>the [^,;.]+|[A-Z][^,;.]+)").expect("per regex"));
@@ -347,9 +349,9 @@ impl Sources {
             return Sources::All(Some(a));
         }
         // "The ministry's latest figure is 25,295": an owner that is an authority.
-        if let Some(a) = OWNER
-            .captures_iter(sentence)
-            .filter_map(|c| resolve(&c["who"], sentence, authorities, earlier))
+        if let Some(a) = OWNED
+            .find_iter(sentence)
+            .filter_map(|m| resolve(subject_before(sentence, m.start()), sentence, authorities, earlier))
             .find(|a| a.id.is_some())
         {
             return Sources::All(Some(a));
