@@ -96,9 +96,10 @@ pub struct Earlier<'a> {
 const LINKS: [&str; 4] = ["in", "of", "the", "for"];
 
 /// The authority a description ("the ministry", "the health ministry", "the
-/// Ministry of Health", "a ministry spokesman") stands for: the only one whose name holds the
-/// description and whose other words the sentence holds ("in Gaza, according
-/// to the health ministry"), else the one the document named last before it.
+/// Ministry of Health", "a ministry spokesman") stands for: the only one
+/// whose name holds the description and whose other words the sentence
+/// holds ("in Gaza, according to the health ministry"), else the one the
+/// document named, or placed so, last before it.
 fn described<'a>(
     description: &str,
     sentence: &str,
@@ -107,10 +108,13 @@ fn described<'a>(
 ) -> Option<&'a Authority> {
     let words = normalise(description);
     // "a department spokesman" speaks for the department.
-    let words = ["spokesman", "spokeswoman", "spokesperson", "official", "officials"]
+    let words = match ["spokesman", "spokeswoman", "spokesperson", "official", "officials"]
         .iter()
         .find_map(|w| words.strip_suffix(w).and_then(|r| r.strip_suffix(' ')))
-        .map_or(words.clone(), str::to_string);
+    {
+        Some(speaks_for) => speaks_for.to_string(),
+        None => words,
+    };
     let head = words.split(" of ").next().unwrap_or(&words).rsplit(' ').next().unwrap_or("");
     if !HEADS.contains(&head) || words.split(' ').count() > 4 {
         return None;
