@@ -139,6 +139,9 @@ pub struct ClaimLine<'a> {
     #[serde(borrow)]
     pub as_of_text: Option<Cow<'a, str>>,
     pub as_of_earlier_sentence: bool,
+    /// The first day of a period the figure is dated by ("in early November").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of_from: Option<Date>,
     /// The authority id, else the name: what claims are grouped by.
     #[serde(borrow)]
     pub attribution: Option<Cow<'a, str>>,
@@ -192,6 +195,7 @@ impl<'a> From<&'a Claim> for ClaimLine<'a> {
             as_of_source: c.as_of.source,
             as_of_text: c.as_of.text.as_deref().map(Cow::Borrowed),
             as_of_earlier_sentence: c.as_of.from_earlier_sentence,
+            as_of_from: c.as_of.earliest,
             attribution: a.map(|a| Cow::Borrowed(a.key())),
             attribution_id: a.and_then(|a| a.id.as_deref()).map(Cow::Borrowed),
             attribution_name: a.map(|a| Cow::Borrowed(a.name.as_str())),
@@ -247,6 +251,7 @@ impl ClaimLine<'_> {
                 source: l.as_of_source,
                 text: l.as_of_text.map(Into::into),
                 from_earlier_sentence: l.as_of_earlier_sentence,
+                earliest: l.as_of_from,
             },
             attribution,
             citation: Citation {

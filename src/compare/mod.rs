@@ -41,6 +41,8 @@ pub(crate) struct Ctx<'a> {
     pub datasets: &'a [Dataset],
     /// As-of day numbers.
     pub days: Vec<Option<i32>>,
+    /// The first day of a period a claim is dated by, where it is.
+    pub earliest: Vec<Option<i32>>,
     /// Intervals widened by the rule's tolerance.
     pub intervals: Vec<Interval>,
     /// Index of each claim's rule in the pack.
@@ -54,6 +56,7 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     fn new(claims: &'a [Claim], pack: &'a RulePack, datasets: &'a [Dataset]) -> Ctx<'a> {
         let days = claims.par_iter().map(|c| c.as_of.date.map(day_number)).collect();
+        let earliest = claims.par_iter().map(|c| c.as_of.earliest.map(day_number)).collect();
         // Only lookups, never iteration: hash order cannot leak into output.
         let ids: std::collections::HashMap<&str, usize> =
             pack.rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
@@ -89,7 +92,7 @@ impl<'a> Ctx<'a> {
                 iv.lo.is_finite() && iv.hi.is_finite() && c.quantity.qualifier != Qualifier::Vague
             })
             .collect();
-        Ctx { claims, pack, datasets, days, intervals, rules, docs, precise }
+        Ctx { claims, pack, datasets, days, earliest, intervals, rules, docs, precise }
     }
 
     pub fn interval(&self, i: usize) -> Interval {
@@ -103,6 +106,11 @@ impl<'a> Ctx<'a> {
 
     pub fn day(&self, i: usize) -> Option<i32> {
         self.days[i]
+    }
+
+    /// The first day the claim may hold on: its period's first, else its date.
+    pub fn first_day(&self, i: usize) -> Option<i32> {
+        self.earliest[i].or(self.days[i])
     }
 
     /// Distinct documents among `members`.

@@ -63,7 +63,9 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
             continue;
         };
         let iv: Interval = ctx.interval(i);
-        let window = series.window(day - rule.lag_days, day);
+        // A figure dated by a period ("last week") may be any report of it.
+        let first = ctx.first_day(i).unwrap_or(day);
+        let window = series.window(first - rule.lag_days, day);
         if window.is_empty() {
             // The series does not cover this date: nothing to compare.
             continue;
@@ -79,7 +81,7 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         let current = *window.last().expect("non-empty window");
         let lowest = window.iter().map(|p| p.value).fold(f64::INFINITY, f64::min);
         if iv.hi < lowest {
-            let older = series.before(day - rule.lag_days);
+            let older = series.before(first - rule.lag_days);
             let found = older.iter().rev().take(STALE_LOOKBACK).find(|p| iv.contains(p.value));
             if let Some(o) = found {
                 stale.entry(crate::dates::day_number(o.date)).or_insert_with(|| (*o, current, Vec::new())).2.push(i);

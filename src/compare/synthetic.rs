@@ -35,6 +35,7 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
         as_of: AsOf {
             date: as_of,
             source: if as_of.is_some() { AsOfSource::Published } else { AsOfSource::Undated },
+            earliest: None,
             text: None,
             from_earlier_sentence: false,
         },

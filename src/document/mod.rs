@@ -228,7 +228,11 @@ impl Document {
             meta.published = Some(d);
             meta.date_source = DateSource::Dateline;
         }
-        let layout = if format == Format::Markdown { segment::Layout::Markdown } else { segment::Layout::Lines };
+        let layout = match format {
+            Format::Markdown => segment::Layout::Markdown,
+            Format::Text => segment::Layout::Text,
+            Format::Html => segment::Layout::Lines,
+        };
         let sentences = segment::segment(&text, layout, &headings, meta.title.as_deref());
         let lines = LineIndex::new(source.as_deref().unwrap_or(&text));
         Document { path, format, text, source, map, lines, meta, sentences, suppressions }

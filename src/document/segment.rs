@@ -30,10 +30,43 @@ pub struct Sentence {
 /// How lines group into paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
-    /// Plain text and HTML text: every line is a paragraph.
+    /// HTML text: every line is a paragraph (blocks are already lines).
     Lines,
     /// Markdown: lines join until a blank line; `#` lines are headings.
     Markdown,
+    /// Plain text: a line is a paragraph unless it wraps one (`wraps_onto`),
+    /// as wire copy hard-wrapped at seventy columns does.
+    Text,
+}
+
+/// Shorter lines that end without a sentence end are navigation, bylines
+/// or headings in scraped text, not a paragraph cut at its wrap width.
+const MIN_WRAPPED_LINE: usize = 50;
+
+/// Whether `next` continues the paragraph whose last line is `line`: the
+/// line is long enough to have been wrapped, stops mid-sentence (or at an
+/// abbreviation such as `Oct.`), and `next` is not a list item or table row.
+fn wraps_onto(line: &str, next: &str) -> bool {
+    let line = line.trim_end();
+    if line.len() < MIN_WRAPPED_LINE || is_table_row(next) {
+        return false;
+    }
+    match line.chars().next_back() {
+        // "since Oct." then "7. The ministry said": not a numbered item.
+        Some('.') => abbreviation_before(line, line.len() - 1),
+        Some(c) => !matches!(c, '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | ']') && !is_list_item(next),
+        None => false,
+    }
+}
+
+/// `- item`, `* item`, `• item`, `1. item`, `2) item`.
+fn is_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• ") {
+        return true;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
 }
 
 /// Words that end with a dot without ending the sentence. A `match`, not a
@@ -268,6 +301,8 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
     let mut line_key = String::new();
     let mut line_no = 0;
     let mut pending_para: Option<Range<usize>> = None;
+    // The last line of `pending_para`, which a plain-text line may continue.
+    let mut pending_line = 0..0;
 
     let mut flush = |range: Range<usize>, role: Role, out: &mut Vec<Sentence>, paragraph: &mut usize| {
         spans.clear();
@@ -308,16 +343,22 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
         let html_heading =
             headings.iter().find(|(r, _)| r.start >= line_start && r.start < line_end.max(line_start + 1));
         let md_heading = layout == Layout::Markdown && trimmed.starts_with('#');
+        let continues = layout == Layout::Text
+            && pending_para.is_some()
+            && html_heading.is_none()
+            && wraps_onto(&text[pending_line.clone()], trimmed);
         let mut role = Role::Body;
         let mut span = line_start..line_end;
-        if let Some((_, level)) = html_heading {
+        if continues {
+            // A wrapped line's continuation is body text, whatever its words.
+        } else if let Some((_, level)) = html_heading {
             role = if *level == 1 && !headline_seen { Role::Headline } else { Role::Heading };
         } else if md_heading {
             let hashes = trimmed.chars().take_while(|c| *c == '#').count();
             let lead = line.len() - line.trim_start().len();
             span = line_start + lead + hashes..line_end;
             role = if hashes == 1 && !headline_seen { Role::Headline } else { Role::Heading };
-        } else if layout == Layout::Lines || pending_para.is_none() {
+        } else if layout != Layout::Markdown || pending_para.is_none() {
             let is_title = !headline_seen
                 && line_no <= 20
                 && wanted_title.as_ref().is_some_and(|t| {
@@ -344,7 +385,7 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
         }
         match (layout, role) {
             // A table row is a sentence of its own: rows are records, not prose.
-            (Layout::Markdown, Role::Body) if is_table_row(trimmed) => {
+            (Layout::Markdown | Layout::Text, Role::Body) if is_table_row(trimmed) => {
                 if let Some(p) = pending_para.take() {
                     flush(p, Role::Body, &mut out, &mut paragraph);
                 }
@@ -361,6 +402,17 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
                     Some(p) => p.start..line_end,
                     None => line_start..line_end,
                 });
+            }
+            (Layout::Text, Role::Body) => {
+                pending_para = Some(match pending_para.take() {
+                    Some(p) if continues => p.start..line_end,
+                    Some(p) => {
+                        flush(p, Role::Body, &mut out, &mut paragraph);
+                        line_start..line_end
+                    }
+                    None => line_start..line_end,
+                });
+                pending_line = line_start..line_end;
             }
             _ => {
                 if let Some(p) = pending_para.take() {
@@ -610,6 +662,54 @@ mod tests {
                 (Role::Heading, "Aid"),
                 (Role::Body, "Text."),
             ]
+        );
+    }
+
+    #[test]
+    fn plain_text_joins_lines_wrapped_mid_sentence() {
+        let t = "Gaza Toll Passes 25,000\n\n\
+                 GAZA, Jan 22 (Wire) - Israeli forces pushed deeper into Khan Younis\n\
+                 on Monday, and the ministry said at least 25,295 people had been\n\
+                 killed in the Gaza Strip since the war began on Oct.\n\
+                 7. The ministry said 190 people were killed in the past day.\n\
+                 Share this article\n\
+                 Israel says 132 hostages are still held in Gaza, including some dead.\n\
+                 - 1.7 million displaced, according to the United Nations agency\n\
+                 - 2.3 million people live in the Strip\n";
+        let s = segment(t, Layout::Text, &[], None);
+        let got: Vec<(Role, &str, usize)> = s.iter().map(|s| (s.role, &t[s.span.clone()], s.paragraph)).collect();
+        assert_eq!(
+            got,
+            [
+                (Role::Headline, "Gaza Toll Passes 25,000", 0),
+                (
+                    Role::Body,
+                    "GAZA, Jan 22 (Wire) - Israeli forces pushed deeper into Khan Younis\n\
+                     on Monday, and the ministry said at least 25,295 people had been\n\
+                     killed in the Gaza Strip since the war began on Oct.\n7.",
+                    1
+                ),
+                (Role::Body, "The ministry said 190 people were killed in the past day.", 1),
+                // Short and unpunctuated: a line of its own, not a wrapped one.
+                (Role::Body, "Share this article", 2),
+                (Role::Body, "Israel says 132 hostages are still held in Gaza, including some dead.", 3),
+                // List items start their own paragraph even after an unpunctuated line.
+                (Role::Body, "- 1.7 million displaced, according to the United Nations agency", 4),
+                (Role::Body, "- 2.3 million people live in the Strip", 5),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_with_a_paragraph_per_line_keeps_its_lines() {
+        let t = "The ministry said 25,295 people had been killed in Gaza since the war began.\n\
+                 Israel says 132 hostages are still held in Gaza, including some it believes are dead.\n";
+        let s = segment(t, Layout::Text, &[], None);
+        assert_eq!(s.len(), 2);
+        assert_ne!(s[0].paragraph, s[1].paragraph);
+        assert_eq!(
+            &t[s[1].span.clone()],
+            "Israel says 132 hostages are still held in Gaza, including some it believes are dead."
         );
     }
 }

@@ -2,7 +2,8 @@
 //! an earlier sentence of its paragraph, when it reports for the same
 //! source) states one: `as of March 20`,
 //! `on Tuesday` (the last Tuesday on or before publication), `yesterday`,
-//! `last month`. Dates that open a period (`since October 7`) and the
+//! `last month`, `in early November` (a period: the figure held on some
+//! day of it, `earliest` to `date`). Dates that open a period (`since October 7`) and the
 //! event dates of the rules (`killed on October 7`, `the hostages taken on
 //! October 7`) are not as-of dates.
 
@@ -16,6 +17,7 @@ use crate::dates::{Date, add_days, last_weekday_on_or_before, resolve_month_day,
 use crate::document::Document;
 use crate::document::segment::is_table_row;
 use crate::quantity::{Kind, PartialDate, Quantity};
+use jiff::civil::Weekday;
 
 /// Where a claim's as-of date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -40,17 +42,30 @@ pub struct AsOf {
     pub text: Option<Box<str>>,
     /// The words were in an earlier sentence of the paragraph.
     pub from_earlier_sentence: bool,
+    /// For a period (`last week`, `in early November`), its first day:
+    /// the figure held on some day from this to `date`, its last.
+    pub earliest: Option<Date>,
 }
 
 impl AsOf {
     pub fn describe(&self) -> String {
-        match (&self.date, self.source, &self.text) {
+        let day = self.day();
+        match (&day, self.source, &self.text) {
             (None, _, _) => "undated".to_string(),
             (Some(d), AsOfSource::Published, _) => format!("{d} (publication date)"),
             (Some(d), _, Some(t)) if self.from_earlier_sentence => format!("{d} (\"{t}\", earlier in the paragraph)"),
             (Some(d), _, Some(t)) => format!("{d} (\"{t}\")"),
-            (Some(d), _, None) => d.to_string(),
+            (Some(d), _, None) => d.clone(),
         }
+    }
+
+    /// The date, or the period as `first to last`.
+    pub fn day(&self) -> Option<String> {
+        let d = self.date?;
+        Some(match self.earliest {
+            Some(e) if e < d => format!("{e} to {d}"),
+            _ => d.to_string(),
+        })
     }
 }
 
@@ -68,6 +83,8 @@ struct Expression {
     date: Date,
     strength: Strength,
     source: AsOfSource,
+    /// The first day of a period the expression names.
+    earliest: Option<Date>,
 }
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,9 +92,50 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("weekday regex")
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:yesterday|today|last week|last month|earlier this week|this week)(?-u:\b)")
-        .expect("relative regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:yesterday|today|last week|last month|earlier this (?:week|month)|this (?:week|month))(?-u:\b)",
+    )
+    .expect("relative regex")
 });
+/// A month without its day: `in early November`, `by mid-March`, `November
+/// 2023`. Capitalised, so "may" and "march" stay verbs; bare month names
+/// ("the November truce") date nothing.
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?-u:\b)(?:(?P<cue>[Ii]n|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Oo]f|[Aa]s of) )?",
+        r"(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ])?",
+        r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|",
+        r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)",
+        r"(?:,? (?P<year>(?:19|20)[0-9]{2}))?(?-u:\b)"
+    ))
+    .expect("month regex")
+});
+
+fn month_number(name: &str) -> Option<i8> {
+    let key = name.get(..3)?;
+    let i = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .iter()
+        .position(|m| *m == key)?;
+    Some(i as i8 + 1)
+}
+
+/// The days a month expression covers, the last one no later than publication.
+fn month_period(c: &regex::Captures<'_>, published: Date) -> Option<(Date, Date)> {
+    let month = month_number(&c["month"])?;
+    let year = match c.name("year") {
+        Some(y) => y.as_str().parse().ok()?,
+        None if month <= published.month() => published.year(),
+        None => published.year() - 1,
+    };
+    let first = Date::new(year, month, 1).ok()?;
+    let (from, to) = match c.name("part").map(|p| p.as_str().to_ascii_lowercase()) {
+        Some(p) if p == "early" => (first, Date::new(year, month, 10).ok()?),
+        Some(p) if p == "mid" => (Date::new(year, month, 11).ok()?, Date::new(year, month, 20).ok()?),
+        Some(_) => (Date::new(year, month, 21).ok()?, first.last_of_month()),
+        None => (first, first.last_of_month()),
+    };
+    (from <= published).then_some((from, to.min(published)))
+}
 
 const STRONG_CUES: [&str; 6] = ["as of", "as at", "by", "through", "until", "up to"];
 const PERIOD_CUES: [&str; 8] =
@@ -120,7 +178,7 @@ fn expressions(doc: &Document, quantities: &[Quantity], span: Range<usize>, even
             continue;
         }
         let strength = if cue_before(text, q.span.start, &STRONG_CUES) { Strength::Strong } else { Strength::Weak };
-        out.push(Expression { span: q.span.clone(), date, strength, source: AsOfSource::Stated });
+        out.push(Expression { span: q.span.clone(), date, strength, source: AsOfSource::Stated, earliest: None });
     }
     let Some(published) = published else { return out };
     let sentence = &text[span.clone()];
@@ -141,14 +199,22 @@ fn expressions(doc: &Document, quantities: &[Quantity], span: Range<usize>, even
             date,
             strength: Strength::Weak,
             source: AsOfSource::Relative,
+            earliest: None,
         });
     }
     for m in RELATIVE.find_iter(sentence) {
-        let date = match m.as_str().to_lowercase().as_str() {
-            "yesterday" => add_days(published, -1),
-            "last week" => add_days(published, -7),
-            "last month" => published.first_of_month().yesterday().unwrap_or(published),
-            _ => published,
+        // Weeks start on Monday.
+        let monday = last_weekday_on_or_before(published, Weekday::Monday);
+        let (date, earliest) = match m.as_str().to_lowercase().as_str() {
+            "yesterday" => (add_days(published, -1), None),
+            "last week" => (add_days(monday, -1), Some(add_days(monday, -7))),
+            "last month" => {
+                let last = published.first_of_month().yesterday().unwrap_or(published);
+                (last, Some(last.first_of_month()))
+            }
+            "this month" | "earlier this month" => (published, Some(published.first_of_month())),
+            "this week" | "earlier this week" => (published, Some(monday)),
+            _ => (published, None),
         };
         let s = span.start + m.start();
         out.push(Expression {
@@ -156,6 +222,33 @@ fn expressions(doc: &Document, quantities: &[Quantity], span: Range<usize>, even
             date,
             strength: Strength::Weak,
             source: AsOfSource::Relative,
+            earliest,
+        });
+    }
+    for c in MONTH.captures_iter(sentence) {
+        let m = c.get(0).expect("whole match");
+        // "October 7" and "Oct. 7, 2023" are whole dates, read as such above.
+        let rest = sentence[m.end()..].trim_start_matches(' ');
+        if c.name("year").is_none() && rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        if c.name("cue").is_none() && c.name("part").is_none() && c.name("year").is_none() {
+            continue;
+        }
+        let at = span.start + m.start();
+        if cue_before(text, at, &PERIOD_CUES) {
+            continue;
+        }
+        let Some((from, to)) = month_period(&c, published) else { continue };
+        let strong = c
+            .name("cue")
+            .is_some_and(|q| matches!(q.as_str().to_ascii_lowercase().as_str(), "by" | "until" | "through" | "as of"));
+        out.push(Expression {
+            span: at..span.start + m.end(),
+            date: to,
+            strength: if strong { Strength::Strong } else { Strength::Weak },
+            source: AsOfSource::Stated,
+            earliest: Some(from).filter(|f| *f < to),
         });
     }
     out
@@ -192,7 +285,16 @@ pub fn resolve(
     carries: impl Fn(Range<usize>) -> bool,
 ) -> AsOf {
     let s = &doc.sentences[sentence];
-    let found = pick(expressions(doc, quantities, s.span.clone(), event_dates), figure);
+    let mut own = expressions(doc, quantities, s.span.clone(), event_dates);
+    // "129 hostages remain after 105 were freed during a truce in November":
+    // a date past a connective dates the other event, not the figure.
+    own.retain(|e| {
+        e.span.start <= figure
+            || ![" after ", " before ", " during ", " following ", " when "]
+                .iter()
+                .any(|w| doc.text[figure..e.span.start].contains(w))
+    });
+    let found = pick(own, figure);
     let (found, earlier) = match found {
         Some(e) => (Some(e), false),
         // "1.9 million people are now displaced": as of the writing, not
@@ -237,10 +339,23 @@ pub fn resolve(
             source: e.source,
             text: Some(doc.text[e.span.clone()].into()),
             from_earlier_sentence: earlier,
+            earliest: e.earliest,
         },
         None => match doc.meta.published {
-            Some(d) => AsOf { date: Some(d), source: AsOfSource::Published, text: None, from_earlier_sentence: false },
-            None => AsOf { date: None, source: AsOfSource::Undated, text: None, from_earlier_sentence: false },
+            Some(d) => AsOf {
+                date: Some(d),
+                source: AsOfSource::Published,
+                text: None,
+                from_earlier_sentence: false,
+                earliest: None,
+            },
+            None => AsOf {
+                date: None,
+                source: AsOfSource::Undated,
+                text: None,
+                from_earlier_sentence: false,
+                earliest: None,
+            },
         },
     }
 }
@@ -309,5 +424,43 @@ mod tests {
         let doc = Document::build("a.txt".into(), Format::Text, "FIG died on Tuesday.".into(), None, &mut p);
         let a = resolve(&doc, &recognize(&doc.text), 0, 0, &[], |_| true);
         assert_eq!((a.date, a.source), (None, AsOfSource::Undated));
+    }
+
+    #[test]
+    fn periods_date_a_figure_from_their_first_day_to_their_last() {
+        let period = |text: &str, published: &str| {
+            let a = as_of(text, published, None);
+            (a.earliest.map(|d| d.to_string()), a.date.map(|d| d.to_string()), a.text.as_deref().map(str::to_string))
+        };
+        let p =
+            |from: &str, to: &str, text: &str| (Some(from.to_string()), Some(to.to_string()), Some(text.to_string()));
+        // 2024-03-14 is a Thursday: last week ran from Monday the 4th to Sunday the 10th.
+        assert_eq!(period("Last week the count passed FIG.", "2024-03-14"), p("2024-03-04", "2024-03-10", "Last week"));
+        assert_eq!(
+            period("The ministry announced FIG deaths in early November.", "2024-03-14"),
+            p("2023-11-01", "2023-11-10", "in early November")
+        );
+        assert_eq!(
+            period("By mid-March, FIG people had died.", "2024-03-14"),
+            p("2024-03-11", "2024-03-14", "By mid-March")
+        );
+        assert_eq!(
+            period("In November 2023, FIG had died.", "2024-05-01"),
+            p("2023-11-01", "2023-11-30", "In November 2023")
+        );
+        assert_eq!(period("Last month FIG had died.", "2024-03-14"), p("2024-02-01", "2024-02-29", "Last month"));
+        // Whole dates, periods that open and bare month names are not periods of the figure.
+        assert_eq!(period("On November 3, FIG had died.", "2024-03-14").0, None);
+        assert_eq!(period("FIG have died since November.", "2024-03-14").1.as_deref(), Some("2024-03-14"));
+        assert_eq!(period("The November truce freed FIG hostages.", "2024-03-14").1.as_deref(), Some("2024-03-14"));
+    }
+
+    #[test]
+    fn a_date_past_a_connective_dates_the_other_event() {
+        let a =
+            as_of("FIG hostages remain in Gaza after 105 were freed during a truce in November.", "2024-01-08", None);
+        assert_eq!((a.date, a.source, a.earliest), (parse_date("2024-01-08"), AsOfSource::Published, None));
+        let a = as_of("FIG people had been killed by Tuesday, the ministry said.", "2024-01-11", None);
+        assert_eq!(a.date, parse_date("2024-01-09"));
     }
 }

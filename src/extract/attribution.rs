@@ -56,7 +56,7 @@ static PER: LazyLock<Regex> =
 static TIME_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:\s+(?:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
-        r"yesterday|today|now|earlier|later|also|again|previously|has|have|had))+$"
+        r"yesterday|today|now|earlier|later|also|again|previously|still|has|have|had))+$"
     ))
     .expect("time after subject regex")
 });
@@ -64,7 +64,8 @@ static TIME_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of time before a subject ("and on Friday Secretary of State Antony Blinken announced").
 static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
+        r"^(?i:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
+        r"(?:last|this|(?:earlier|later) this) (?:week|weekend|month|year|morning|evening)|last night|",
         r"yesterday|today|earlier|later|separately|meanwhile),?\s+"
     ))
     .expect("leading time regex")
@@ -223,7 +224,7 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
     let start = start_of(before);
     let comma_before = |at: usize| at > 0 && before.as_bytes()[at - 1] == b',';
     // "Blinken, on his seventh trip to the region, said": the subject is before the aside.
-    if before[start..].trim().is_empty() && comma_before(start) {
+    if subject_words(before[start..].trim_end()).is_empty() && comma_before(start) {
         let aside_start = start_of(&before[..start - 1]);
         let aside = before[aside_start..start - 1].trim_start();
         if comma_before(aside_start) && SUBJECT_ASIDES.iter().any(|a| aside.starts_with(a)) {
@@ -235,7 +236,17 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
 }
 
 /// Words that open an aside between a subject and its verb.
-const SUBJECT_ASIDES: [&str; 7] = ["on his ", "on her ", "who ", "whose ", "speaking ", "in a statement", "in remarks"];
+const SUBJECT_ASIDES: [&str; 9] = [
+    "on his ",
+    "on her ",
+    "who ",
+    "whose ",
+    "speaking ",
+    "in a statement",
+    "in remarks",
+    "for its part",
+    "for their part",
+];
 
 /// A subject of at most eight words, without the time words after it.
 fn subject_words(clause: &str) -> &str {

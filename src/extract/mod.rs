@@ -282,6 +282,62 @@ fn table_row_as_prose(masked: &str) -> Option<String> {
     Some(out)
 }
 
+/// Nouns a figure may carry before a label-line's label is read after it
+/// ("Killed: 34,454 Palestinians" reads "34,454 Palestinians Killed").
+const COUNTED: [&str; 12] = [
+    "people",
+    "Palestinians",
+    "Israelis",
+    "Gazans",
+    "children",
+    "women",
+    "civilians",
+    "residents",
+    "hostages",
+    "captives",
+    "persons",
+    "individuals",
+];
+
+/// A masked "by the numbers" line read as prose: a short label, a colon and
+/// a figure (`Killed: 34,454 Palestinians, per the ministry`, `Wounded:
+/// 77,575`) read with the label after the figure and the nouns it counts
+/// (`34,454 Palestinians Killed, per the ministry`). `None` for a sentence
+/// that does not open so.
+fn label_line_as_prose(masked: &str) -> Option<String> {
+    let line = masked.trim_start();
+    let line = ["- ", "* ", "• "].iter().find_map(|m| line.strip_prefix(m)).unwrap_or(line).trim_start();
+    let (label, rest) = line.split_once(':')?;
+    let words = label.split_whitespace().count();
+    if !(1..=3).contains(&words)
+        || !label.starts_with(|c: char| c.is_uppercase())
+        || !label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '’')
+    {
+        return None;
+    }
+    let rest = rest.trim_start();
+    // The figure comes right after the colon, its qualifier folded into it.
+    let close = rest.strip_prefix(OPEN)?.find(CLOSE)? + OPEN.len_utf8() + CLOSE.len_utf8();
+    let (figure, after) = rest.split_at(close);
+    // Where the counted nouns after the figure end, if any.
+    let mut nouns_end = 0;
+    for _ in 0..2 {
+        let Some(word_start) = after[nouns_end..].strip_prefix(' ').map(|_| nouns_end + 1) else { break };
+        let len = after[word_start..].find([' ', ',', '.', ';']).unwrap_or(after.len() - word_start);
+        if !COUNTED.contains(&&after[word_start..word_start + len]) {
+            break;
+        }
+        nouns_end = word_start + len;
+    }
+    let mut out = String::with_capacity(masked.len() + 2);
+    out.push_str(figure);
+    out.push_str(&after[..nouns_end]);
+    out.push(' ');
+    out.push_str(label.trim());
+    out.push_str(&after[nouns_end..]);
+    Some(out)
+}
+
 /// Every rule attempt in every sentence that has count figures.
 pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) -> Vec<SentenceMatch> {
     let mut out = Vec::new();
@@ -344,7 +400,10 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 if !unclaimed.contains(&true) {
                     break;
                 }
-                match asides::without_asides(&masked, |k| unclaimed.get(k) == Some(&true)) {
+                // A "Label: figure" line is read with its label after the figure.
+                let relabelled = label_line_as_prose(&masked);
+                let base = relabelled.as_deref().unwrap_or(&masked);
+                match asides::without_asides(base, |k| unclaimed.get(k) == Some(&true)).or(relabelled) {
                     Some(r) => reduced.insert(r).as_str(),
                     None => break,
                 }
@@ -978,6 +1037,47 @@ mod tests {
             Some(format!("{OPEN}0{CLOSE} Killed; {OPEN}1{CLOSE} Killed; Ministry").as_str())
         );
         assert_eq!(table_row_as_prose("Killed | 30,000"), None);
+    }
+
+    #[test]
+    fn label_lines_read_the_label_after_the_figure_and_its_nouns() {
+        let f = |k: usize| format!("{OPEN}{k}{CLOSE}");
+        let read = |line: String| label_line_as_prose(&line);
+        assert_eq!(
+            read(format!(" Killed: {} Palestinians, per the ministry.", f(0))),
+            Some(format!("{} Palestinians Killed, per the ministry.", f(0)))
+        );
+        assert_eq!(read(format!("Wounded: {}", f(0))), Some(format!("{} Wounded", f(0))));
+        assert_eq!(
+            read(format!("- Hostages: {} still held in Gaza, Israel says.", f(1))),
+            Some(format!("{} Hostages still held in Gaza, Israel says.", f(1)))
+        );
+        assert_eq!(
+            read(format!("Children killed: {}, the ministry says.", f(0))),
+            Some(format!("{} Children killed, the ministry says.", f(0)))
+        );
+        // Not a label line: prose after the colon, a long label, a figure later on.
+        assert_eq!(read(format!("Aid: The United States has provided {}.", f(0))), None);
+        assert_eq!(read(format!("The ministry said on Monday: {} killed.", f(0))), None);
+        assert_eq!(read(format!("killed: {}", f(0))), None);
+    }
+
+    #[test]
+    fn a_by_the_numbers_list_binds_its_figures() {
+        let c = claims(
+            "Gaza by the numbers\n\nKilled: 34,454 Palestinians, per the Gaza Health Ministry.\n\nChildren killed: more than 14,500, the ministry says.\n\nHostages: 133 still held in Gaza, Israel says.\n",
+            "2024-04-29",
+        );
+        let got: Vec<(&str, f64, Option<&str>)> =
+            c.iter().map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect();
+        assert_eq!(
+            got,
+            [
+                ("gaza.killed", 34454.0, Some("gaza-moh")),
+                ("gaza.killed_children", 14500.0, Some("gaza-moh")),
+                ("gaza.hostages_held", 133.0, Some("israel")),
+            ]
+        );
     }
 
     #[test]

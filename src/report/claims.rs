@@ -25,6 +25,9 @@ pub struct ClaimRecord<'a> {
     pub interval: Interval,
     pub unit: Option<&'a str>,
     pub as_of: Option<Date>,
+    /// The first day of a period the figure is dated by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of_from: Option<Date>,
     pub as_of_source: AsOfSource,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of_text: Option<&'a str>,
@@ -54,6 +57,7 @@ impl<'a> ClaimRecord<'a> {
             interval: c.interval(),
             unit: c.quantity.unit.as_deref(),
             as_of: c.as_of.date,
+            as_of_from: c.as_of.earliest,
             as_of_source: c.as_of.source,
             as_of_text: c.as_of.text.as_deref(),
             attribution: c.attribution.as_ref().map(|a| a.key()),
@@ -88,15 +92,15 @@ pub fn table_rows(claims: &[Claim]) -> Vec<[String; 7]> {
     claims
         .iter()
         .map(|c| {
-            let as_of = match (c.as_of.date, c.as_of.source) {
+            let as_of = match (c.as_of.day(), c.as_of.source) {
                 (None, _) => "undated".to_string(),
-                (Some(d), AsOfSource::Published) => d.to_string(),
+                (Some(d), AsOfSource::Published) => d,
                 (Some(d), _) => format!("{d} ({})", c.as_of.text.as_deref().unwrap_or("stated")),
             };
             [
                 format!("{}:{}:{}", c.citation.path(), c.citation.line, c.citation.column),
                 c.metric.to_string(),
-                c.quantity.text.to_string(),
+                super::one_line(&c.quantity.text),
                 format_number(c.quantity.value),
                 c.interval().to_string(),
                 as_of,

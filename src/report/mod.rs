@@ -396,6 +396,14 @@ impl<I: Iterator<Item = T>, T: serde::Serialize> serde::Serialize for Streamed<I
 }
 
 /// Write rows as aligned columns; the last column is not padded.
+/// A figure's text on one line: a wrapped figure ("around\n1,200") would break a table row.
+pub(crate) fn one_line(text: &str) -> String {
+    if !text.contains(['\r', '\n']) {
+        return text.to_string();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub(crate) fn write_aligned<const N: usize>(
     out: &mut dyn Write,
     header: &[&str; N],

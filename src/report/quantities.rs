@@ -103,7 +103,7 @@ pub fn table_rows(records: &[QuantityRecord<'_>]) -> Vec<[String; 6]> {
                 shown_value(r),
                 r.qualifier.to_string(),
                 r.interval.map(|i| i.to_string()).unwrap_or_else(|| "-".into()),
-                r.text.replace('\n', " "),
+                super::one_line(r.text),
             ]
         })
         .collect()

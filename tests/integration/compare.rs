@@ -363,3 +363,30 @@ fn published_dates_undated_drafts() {
     assert_eq!(bad.status, figcheck::error::ExitStatus::Error);
     assert!(bad.stderr.contains("`tomorrow` is not a date: write YYYY-MM-DD, or `today`"), "{}", bad.stderr);
 }
+
+/// "in early November" and "last week" date a figure by a period: it is
+/// checked against every report of the period, not stale against the
+/// report of publication day nor off against the period's middle.
+#[test]
+fn a_figure_dated_by_a_period_matches_a_report_within_it() {
+    let a = run("tests/fixtures/periods");
+    let f = findings(&a, FindingKind::DatasetMatch, "gaza.killed");
+    let got: Vec<(String, String)> = f
+        .iter()
+        .map(|f| (cited(&a, f)[0][0].clone(), f.series.as_ref().map(|s| s.date.to_string()).unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("column.md: 10,000".to_string(), "2023-11-07".to_string()),
+            ("column.md: 31,000".to_string(), "2024-03-10".to_string())
+        ]
+    );
+    assert_eq!(a.findings.len(), 2, "{:#?}", a.findings.iter().map(|f| f.explanation()).collect::<Vec<_>>());
+    let periods: Vec<(String, String)> =
+        a.claims.iter().map(|c| (c.as_of.earliest.unwrap().to_string(), c.as_of.date.unwrap().to_string())).collect();
+    assert_eq!(
+        periods,
+        [("2023-11-01".to_string(), "2023-11-10".to_string()), ("2024-03-04".to_string(), "2024-03-10".to_string())]
+    );
+}
