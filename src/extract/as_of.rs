@@ -111,6 +111,18 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("month regex")
 });
 
+/// Whether the clause before a month opens a period it ends in: "since the
+/// start of the conflict in October 2023".
+fn opens_period(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(60);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let near = &before[from..];
+    let clause = near.rfind([',', ';']).map_or(near, |i| &near[i + 1..]);
+    ["since ", "Since ", "starting ", "beginning "].iter().any(|w| clause.contains(w))
+}
+
 fn month_number(name: &str) -> Option<i8> {
     let key = name.get(..3)?;
     let i = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -236,7 +248,7 @@ fn expressions(doc: &Document, quantities: &[Quantity], span: Range<usize>, even
             continue;
         }
         let at = span.start + m.start();
-        if cue_before(text, at, &PERIOD_CUES) {
+        if cue_before(text, at, &PERIOD_CUES) || opens_period(&sentence[..m.start()]) {
             continue;
         }
         let Some((from, to)) = month_period(&c, published) else { continue };

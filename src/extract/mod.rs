@@ -666,10 +666,17 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
     let mut sources: Vec<Arc<Attribution>> = Vec::new();
     let mentions = OnceCell::new();
     let placed = RefCell::new(Vec::new());
-    let earlier =
-        |before: usize| attribution::Earlier { text: &doc.text, mentions: &mentions, placed: &placed, before };
+    let earlier = |before: usize, paragraph: usize| attribution::Earlier {
+        text: &doc.text,
+        mentions: &mentions,
+        placed: &placed,
+        before,
+        paragraph,
+    };
     for m in matches {
         let s = &doc.sentences[m.sentence];
+        let first = doc.sentences[..m.sentence].iter().rposition(|p| p.paragraph != s.paragraph).map_or(0, |i| i + 1);
+        let paragraph = doc.sentences[first].span.start;
         let sentence_text = &doc.text[s.span.clone()];
         // A sentence's sources, and each clause's, read once for all its figures.
         let mut by_clause: Vec<(usize, Sources)> = Vec::new();
@@ -694,7 +701,8 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                     Some(i) => i,
                     None => {
                         let text = &sentence_text[clause.clone()];
-                        let sources = Sources::of(text, &pack.authorities, Some(earlier(s.span.start + clause.start)));
+                        let sources =
+                            Sources::of(text, &pack.authorities, Some(earlier(s.span.start + clause.start, paragraph)));
                         by_clause.push((clause.start, sources));
                         by_clause.len() - 1
                     }
@@ -710,7 +718,9 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                     return None;
                 }
                 whole
-                    .get_or_insert_with(|| Sources::of(sentence_text, &pack.authorities, Some(earlier(s.span.start))))
+                    .get_or_insert_with(|| {
+                        Sources::of(sentence_text, &pack.authorities, Some(earlier(s.span.start, paragraph)))
+                    })
                     .for_figure(Some(at))
             });
             // An earlier sentence's date holds for this figure unless the
@@ -718,7 +728,7 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
             let carries = |span: Range<usize>| match &found {
                 None => true,
                 Some(own) => {
-                    let before = Some(earlier(span.start));
+                    let before = Some(earlier(span.start, paragraph));
                     attribution::attribution_of(&doc.text[span], &pack.authorities, before, None)
                         .is_some_and(|a| a.key() == own.key())
                 }
@@ -1060,6 +1070,29 @@ mod tests {
         assert_eq!(read(format!("Aid: The United States has provided {}.", f(0))), None);
         assert_eq!(read(format!("The ministry said on Monday: {} killed.", f(0))), None);
         assert_eq!(read(format!("killed: {}", f(0))), None);
+    }
+
+    #[test]
+    fn a_pronoun_speaks_for_the_authority_its_paragraph_named_last() {
+        let source = |text: &str| {
+            claims(text, "2024-02-26")
+                .iter()
+                .map(|c| c.attribution.as_ref().map(|a| a.key().to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            source(
+                "By late January the health ministry in Gaza counted more than 26,000 dead. On Sunday it said 29,692 people had been killed in Gaza."
+            ),
+            [Some("gaza-moh".to_string()), Some("gaza-moh".to_string())]
+        );
+        // Another paragraph's authority is not the pronoun's.
+        assert_eq!(
+            source(
+                "The health ministry in Gaza publishes the toll.\n\nOn Sunday it said 29,692 people had been killed in Gaza."
+            ),
+            [None]
+        );
     }
 
     #[test]
