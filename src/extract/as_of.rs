@@ -97,19 +97,76 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("relative regex")
 });
-/// A month without its day: `in early November`, `by mid-March`, `November
-/// 2023`. Capitalised, so "may" and "march" stay verbs; bare month names
-/// ("the November truce") date nothing.
+/// A month name, capitalised so that "may" and "march" stay verbs. Only the
+/// name is searched for (a literal set the regex finds fast); the words
+/// around it are read by hand (`month_phrase`).
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:(?P<cue>[Ii]n|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Oo]f|[Aa]s of) )?",
-        r"(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ])?",
-        r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|",
-        r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)",
-        r"(?:,? (?P<year>(?:19|20)[0-9]{2}))?(?-u:\b)"
+        r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December|",
+        r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
     ))
     .expect("month regex")
 });
+
+/// A month without its day, with the words that make it a date: `in early
+/// November`, `by mid-March`, `November 2023`. Bare month names ("the
+/// November truce") date nothing.
+struct MonthPhrase {
+    span: Range<usize>,
+    month: i8,
+    /// `early`, `mid` or `late`.
+    part: Option<&'static str>,
+    year: Option<i16>,
+    /// `by`, `until`, `through`, `as of`: the figure holds by its end.
+    strong: bool,
+}
+
+fn month_phrase(sentence: &str, name: Range<usize>) -> Option<MonthPhrase> {
+    let month = month_number(&sentence[name.clone()])?;
+    let after = &sentence[name.end..];
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    let spaced = after.strip_prefix(", ").or_else(|| after.strip_prefix(' ')).unwrap_or(after);
+    let year = match digits(spaced) {
+        4 if spaced.starts_with("19") || spaced.starts_with("20") => spaced[..4].parse().ok(),
+        _ => None,
+    };
+    // "October 7" and "Oct. 7, 2023" are whole dates, read as such elsewhere.
+    if year.is_none() && after.starts_with(' ') && digits(&after[1..]) > 0 {
+        return None;
+    }
+    let end = if year.is_some() { name.end + (after.len() - spaced.len()) + 4 } else { name.end };
+    let mut start = name.start;
+    let before = &sentence[..start];
+    // "early ", "mid-", "late " right before the name, as a word of its own.
+    let part = ["early", "mid", "late"].into_iter().find(|p| {
+        before.len().checked_sub(p.len() + 1).is_some_and(|c| {
+            before.is_char_boundary(c)
+                && before[c..c + p.len()].eq_ignore_ascii_case(p)
+                && matches!(before.as_bytes()[before.len() - 1], b' ' | b'-')
+                && (c == 0 || !before.as_bytes()[c - 1].is_ascii_alphanumeric())
+        })
+    });
+    if let Some(p) = part {
+        start -= p.len() + 1;
+    }
+    let before = sentence[..start].strip_suffix(' ');
+    let cue = before.and_then(|b| {
+        ["as of", "in", "by", "during", "until", "through", "of"].into_iter().find(|c| {
+            b.len() >= c.len()
+                && b.is_char_boundary(b.len() - c.len())
+                && b[b.len() - c.len()..].eq_ignore_ascii_case(c)
+                && (b.len() == c.len() || !b.as_bytes()[b.len() - c.len() - 1].is_ascii_alphanumeric())
+        })
+    });
+    if let Some(c) = cue {
+        start -= c.len() + 1;
+    }
+    if cue.is_none() && part.is_none() && year.is_none() {
+        return None;
+    }
+    let strong = matches!(cue, Some("by" | "until" | "through" | "as of"));
+    Some(MonthPhrase { span: start..end, month, part, year, strong })
+}
 
 /// Whether the clause before a month opens a period it ends in: "since the
 /// start of the conflict in October 2023".
@@ -131,18 +188,18 @@ fn month_number(name: &str) -> Option<i8> {
     Some(i as i8 + 1)
 }
 
-/// The days a month expression covers, the last one no later than publication.
-fn month_period(c: &regex::Captures<'_>, published: Date) -> Option<(Date, Date)> {
-    let month = month_number(&c["month"])?;
-    let year = match c.name("year") {
-        Some(y) => y.as_str().parse().ok()?,
+/// The days a month phrase covers, the last one no later than publication.
+fn month_period(m: &MonthPhrase, published: Date) -> Option<(Date, Date)> {
+    let month = m.month;
+    let year = match m.year {
+        Some(y) => y,
         None if month <= published.month() => published.year(),
         None => published.year() - 1,
     };
     let first = Date::new(year, month, 1).ok()?;
-    let (from, to) = match c.name("part").map(|p| p.as_str().to_ascii_lowercase()) {
-        Some(p) if p == "early" => (first, Date::new(year, month, 10).ok()?),
-        Some(p) if p == "mid" => (Date::new(year, month, 11).ok()?, Date::new(year, month, 20).ok()?),
+    let (from, to) = match m.part {
+        Some("early") => (first, Date::new(year, month, 10).ok()?),
+        Some("mid") => (Date::new(year, month, 11).ok()?, Date::new(year, month, 20).ok()?),
         Some(_) => (Date::new(year, month, 21).ok()?, first.last_of_month()),
         None => (first, first.last_of_month()),
     };
@@ -237,28 +294,17 @@ fn expressions(doc: &Document, quantities: &[Quantity], span: Range<usize>, even
             earliest,
         });
     }
-    for c in MONTH.captures_iter(sentence) {
-        let m = c.get(0).expect("whole match");
-        // "October 7" and "Oct. 7, 2023" are whole dates, read as such above.
-        let rest = sentence[m.end()..].trim_start_matches(' ');
-        if c.name("year").is_none() && rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+    for name in MONTH.find_iter(sentence) {
+        let Some(m) = month_phrase(sentence, name.range()) else { continue };
+        let at = span.start + m.span.start;
+        if cue_before(text, at, &PERIOD_CUES) || opens_period(&sentence[..m.span.start]) {
             continue;
         }
-        if c.name("cue").is_none() && c.name("part").is_none() && c.name("year").is_none() {
-            continue;
-        }
-        let at = span.start + m.start();
-        if cue_before(text, at, &PERIOD_CUES) || opens_period(&sentence[..m.start()]) {
-            continue;
-        }
-        let Some((from, to)) = month_period(&c, published) else { continue };
-        let strong = c
-            .name("cue")
-            .is_some_and(|q| matches!(q.as_str().to_ascii_lowercase().as_str(), "by" | "until" | "through" | "as of"));
+        let Some((from, to)) = month_period(&m, published) else { continue };
         out.push(Expression {
-            span: at..span.start + m.end(),
+            span: at..span.start + m.span.end,
             date: to,
-            strength: if strong { Strength::Strong } else { Strength::Weak },
+            strength: if m.strong { Strength::Strong } else { Strength::Weak },
             source: AsOfSource::Stated,
             earliest: Some(from).filter(|f| *f < to),
         });
