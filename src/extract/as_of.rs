@@ -139,10 +139,11 @@ fn month_phrase(sentence: &str, name: Range<usize>) -> Option<MonthPhrase> {
     let before = &sentence[..start];
     // "early ", "mid-", "late " right before the name, as a word of its own.
     let part = ["early", "mid", "late"].into_iter().find(|p| {
+        // The last byte first: an ASCII separator makes every cut below a char boundary.
         before.len().checked_sub(p.len() + 1).is_some_and(|c| {
-            before.is_char_boundary(c)
+            matches!(before.as_bytes()[before.len() - 1], b' ' | b'-')
+                && before.is_char_boundary(c)
                 && before[c..c + p.len()].eq_ignore_ascii_case(p)
-                && matches!(before.as_bytes()[before.len() - 1], b' ' | b'-')
                 && (c == 0 || !before.as_bytes()[c - 1].is_ascii_alphanumeric())
         })
     });
@@ -511,6 +512,22 @@ mod tests {
         assert_eq!(period("On November 3, FIG had died.", "2024-03-14").0, None);
         assert_eq!(period("FIG have died since November.", "2024-03-14").1.as_deref(), Some("2024-03-14"));
         assert_eq!(period("The November truce freed FIG hostages.", "2024-03-14").1.as_deref(), Some("2024-03-14"));
+    }
+
+    #[test]
+    fn month_phrases_next_to_any_text_read_without_panicking() {
+        for before in ["", "é", "’", "—", "ми", "mid", "early—", "in\u{a0}", "late’", "Early", "x-", "ünd "]
+        {
+            for after in ["", " 2023", ", 2023", " 7", "é", "’s", " 20234"] {
+                let sentence = format!("{before}November{after}");
+                let at = before.len();
+                let _ = month_phrase(&sentence, at..at + "November".len());
+            }
+        }
+        let phrase = |s: &str| month_phrase(s, s.find("Nov").unwrap()..s.find("Nov").unwrap() + 8).map(|m| m.span);
+        assert_eq!(phrase("toll in mid-November rose"), Some(5..20));
+        assert_eq!(phrase("since November, 2023."), Some(6..20));
+        assert_eq!(phrase("amid November"), None);
     }
 
     #[test]
