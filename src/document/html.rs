@@ -22,6 +22,8 @@ pub struct HtmlText {
     /// Heading spans in `text`: `(span, level)`, level 1 for `h1` (and a
     /// `<title>` shown when there is no `h1`).
     pub headings: Vec<(Range<usize>, u8)>,
+    /// Where each list item (`li`) starts in `text`.
+    pub items: Vec<usize>,
     /// How deeply elements nest.
     pub depth: usize,
 }
@@ -72,6 +74,7 @@ struct Builder<'s> {
     text: String,
     anchors: Vec<(usize, usize)>,
     headings: Vec<(Range<usize>, u8)>,
+    items: Vec<usize>,
 }
 
 /// How far ahead of the last anchor a text run is looked for in the source.
@@ -242,6 +245,9 @@ impl Builder<'_> {
                         if matches!(e.name(), "td" | "th") {
                             self.cell();
                         }
+                        if e.name() == "li" {
+                            self.items.push(self.text.len());
+                        }
                         open.push(Some(self.text.len()));
                     }
                     _ => {}
@@ -395,7 +401,14 @@ pub fn parse(source: &str) -> HtmlText {
     };
 
     let body_start = source.find("<body").or_else(|| source.find("<BODY")).unwrap_or(0);
-    let mut b = Builder { source, cursor: 0, text: String::new(), anchors: Vec::new(), headings: Vec::new() };
+    let mut b = Builder {
+        source,
+        cursor: 0,
+        text: String::new(),
+        anchors: Vec::new(),
+        headings: Vec::new(),
+        items: Vec::new(),
+    };
     // With no h1, the <title> is the headline: show it first, anchored in the head.
     if !found.h1
         && let Some(t) = text_of(found.title)
@@ -412,7 +425,7 @@ pub fn parse(source: &str) -> HtmlText {
         b.text.pop();
     }
     b.text.push('\n');
-    HtmlText { map: OffsetMap::new(b.anchors), text: b.text, meta, headings: b.headings, depth }
+    HtmlText { map: OffsetMap::new(b.anchors), text: b.text, meta, headings: b.headings, items: b.items, depth }
 }
 
 #[cfg(test)]

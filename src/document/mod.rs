@@ -121,8 +121,9 @@ static LIST_MARK: std::sync::LazyLock<regex::Regex> =
 
 /// Byte ranges of Markdown inline markup, blanked so that figures and the
 /// words around them read as prose: emphasis and code marks, link brackets
-/// and targets (the link text stays), list and quote markers.
-pub fn markup_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+/// and targets (the link text stays), list and quote markers. `items` gets
+/// where each list item's text starts (after its marker).
+pub fn markup_ranges(text: &str, items: &mut Vec<usize>) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     for c in LINK.captures_iter(text) {
         out.extend([c.name("open"), c.name("close")].into_iter().flatten().map(|m| m.range()));
@@ -132,10 +133,13 @@ pub fn markup_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
         let line = &text[line_start..end];
         let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
-        if matches!(line.as_bytes().get(lead), Some(b'-' | b'+' | b'*' | b'>'))
+        if let Some(&mark @ (b'-' | b'+' | b'*' | b'>')) = line.as_bytes().get(lead)
             && let Some(m) = LIST_MARK.find(line)
         {
             out.push(line_start + m.start()..line_start + m.end());
+            if mark != b'>' {
+                items.push(line_start + m.end());
+            }
         }
         line_start = end + 1;
     }
@@ -183,6 +187,7 @@ impl Document {
     ) -> Document {
         let mut meta = Meta::default();
         let mut headings = Vec::new();
+        let mut items = Vec::new();
         let suppressions = suppress::find(&path, format, &raw, problems);
         let (text, source, map) = match format {
             Format::Text => (raw, None, None),
@@ -195,7 +200,7 @@ impl Document {
                 }
                 let comments = comment_ranges(&text);
                 blank(&mut text, comments);
-                let markup = markup_ranges(&text);
+                let markup = markup_ranges(&text, &mut items);
                 blank(&mut text, markup);
                 (text, None, None)
             }
@@ -212,6 +217,7 @@ impl Document {
                     ));
                 }
                 headings = h.headings;
+                items = h.items;
                 if let Some(m) = &manifest {
                     meta.fill(m, DateSource::Manifest);
                 }
@@ -233,7 +239,7 @@ impl Document {
             Format::Text => segment::Layout::Text,
             Format::Html => segment::Layout::Lines,
         };
-        let sentences = segment::segment(&text, layout, &headings, meta.title.as_deref());
+        let sentences = segment::segment(&text, layout, &headings, &items, meta.title.as_deref());
         let lines = LineIndex::new(source.as_deref().unwrap_or(&text));
         Document { path, format, text, source, map, lines, meta, sentences, suppressions }
     }
@@ -315,6 +321,37 @@ mod tests {
         assert_eq!(
             d.text.split_whitespace().collect::<Vec<_>>().join(" "),
             "31,988 were killed , per the ministry quote code snake_case"
+        );
+    }
+
+    /// Each list item is a paragraph of its own, marked as an item, in every format.
+    #[test]
+    fn list_items_are_paragraphs_of_their_own() {
+        let items = |format: Format, raw: &str| {
+            let mut p = Vec::new();
+            let d = Document::build("a".into(), format, raw.to_string(), None, &mut p);
+            d.sentences
+                .iter()
+                .map(|s| (d.text[s.span.clone()].trim().to_string(), s.paragraph, s.item))
+                .collect::<Vec<_>>()
+        };
+        let expected = |texts: [&str; 3]| {
+            vec![(texts[0].to_string(), 0, false), (texts[1].to_string(), 1, true), (texts[2].to_string(), 2, true)]
+        };
+        assert_eq!(
+            items(Format::Markdown, "Figures as of April 9:\n\n- Killed: **33,360**\n- Wounded: 75,993\n"),
+            expected(["Figures as of April 9:", "Killed:   33,360", "Wounded: 75,993"])
+        );
+        assert_eq!(
+            items(
+                Format::Html,
+                "<p>Figures as of April 9:</p><ul><li>Killed: 33,360</li><li>Wounded: 75,993</li></ul>"
+            ),
+            expected(["Figures as of April 9:", "Killed: 33,360", "Wounded: 75,993"])
+        );
+        assert_eq!(
+            items(Format::Text, "Figures as of April 9:\n- Killed: 33,360\n- Wounded: 75,993\n"),
+            expected(["Figures as of April 9:", "- Killed: 33,360", "- Wounded: 75,993"])
         );
     }
 

@@ -25,6 +25,8 @@ pub struct Sentence {
     pub role: Role,
     /// Index of the paragraph (sentences of one paragraph share it).
     pub paragraph: usize,
+    /// In a list item: dated, like a table row, by the paragraph before its list.
+    pub item: bool,
 }
 
 /// How lines group into paragraphs.
@@ -292,7 +294,13 @@ fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], title: Option<&str>) -> Vec<Sentence> {
+pub fn segment(
+    text: &str,
+    layout: Layout,
+    headings: &[(Range<usize>, u8)],
+    items: &[usize],
+    title: Option<&str>,
+) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut spans = Vec::new();
@@ -303,8 +311,9 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
     let mut pending_para: Option<Range<usize>> = None;
     // The last line of `pending_para`, which a plain-text line may continue.
     let mut pending_line = 0..0;
+    let mut pending_item = false;
 
-    let mut flush = |range: Range<usize>, role: Role, out: &mut Vec<Sentence>, paragraph: &mut usize| {
+    let mut flush = |range: Range<usize>, role: Role, item: bool, out: &mut Vec<Sentence>, paragraph: &mut usize| {
         spans.clear();
         if role == Role::Body {
             split_paragraph(text, range.start, range.end, &mut spans);
@@ -319,7 +328,7 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
                     *paragraph += 1;
                     paragraph_start = piece.start;
                 }
-                out.push(Sentence { span: piece, role, paragraph: *paragraph });
+                out.push(Sentence { span: piece, role, paragraph: *paragraph, item });
             }
         }
         *paragraph += 1;
@@ -335,10 +344,13 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
         line_no += 1;
         if trimmed.is_empty() {
             if let Some(p) = pending_para.take() {
-                flush(p, Role::Body, &mut out, &mut paragraph);
+                flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
             }
             continue;
         }
+        // A list item: its marker, blanked in Markdown, was found before (`items`).
+        let first_item = items.partition_point(|&o| o < line_start);
+        let listed = items.get(first_item).is_some_and(|&o| o <= line_end) || is_list_item(trimmed);
         // Role of a line standing alone.
         let html_heading =
             headings.iter().find(|(r, _)| r.start >= line_start && r.start < line_end.max(line_start + 1));
@@ -347,6 +359,8 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
             && pending_para.is_some()
             && html_heading.is_none()
             && wraps_onto(&text[pending_line.clone()], trimmed);
+        // "since Oct." then "7. The ministry said": a wrapped line, not an item.
+        let item = listed && !continues;
         let mut role = Role::Body;
         let mut span = line_start..line_end;
         if continues {
@@ -377,7 +391,7 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
                 role = Role::Heading;
             }
         }
-        if role != Role::Body && html_heading.is_none() && !md_heading && is_table_row(trimmed) {
+        if role != Role::Body && html_heading.is_none() && !md_heading && (is_table_row(trimmed) || item) {
             role = Role::Body;
         }
         if role == Role::Headline {
@@ -387,43 +401,56 @@ pub fn segment(text: &str, layout: Layout, headings: &[(Range<usize>, u8)], titl
             // A table row is a sentence of its own: rows are records, not prose.
             (Layout::Markdown | Layout::Text, Role::Body) if is_table_row(trimmed) => {
                 if let Some(p) = pending_para.take() {
-                    flush(p, Role::Body, &mut out, &mut paragraph);
+                    flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
                 }
                 out.push(Sentence {
                     span: line_start + (line.len() - line.trim_start().len())..line_end,
                     role,
                     paragraph,
+                    item: false,
                 });
                 paragraph += 1;
             }
             (Layout::Markdown, Role::Body) => {
-                // Soft-wrapped lines join one paragraph.
+                // Soft-wrapped lines join one paragraph; a list item starts its own.
                 pending_para = Some(match pending_para.take() {
-                    Some(p) => p.start..line_end,
-                    None => line_start..line_end,
+                    Some(p) if !item => p.start..line_end,
+                    Some(p) => {
+                        flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
+                        pending_item = true;
+                        line_start..line_end
+                    }
+                    None => {
+                        pending_item = item;
+                        line_start..line_end
+                    }
                 });
             }
             (Layout::Text, Role::Body) => {
                 pending_para = Some(match pending_para.take() {
                     Some(p) if continues => p.start..line_end,
                     Some(p) => {
-                        flush(p, Role::Body, &mut out, &mut paragraph);
+                        flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
+                        pending_item = item;
                         line_start..line_end
                     }
-                    None => line_start..line_end,
+                    None => {
+                        pending_item = item;
+                        line_start..line_end
+                    }
                 });
                 pending_line = line_start..line_end;
             }
             _ => {
                 if let Some(p) = pending_para.take() {
-                    flush(p, Role::Body, &mut out, &mut paragraph);
+                    flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
                 }
-                flush(span, role, &mut out, &mut paragraph);
+                flush(span, role, item, &mut out, &mut paragraph);
             }
         }
     }
     if let Some(p) = pending_para.take() {
-        flush(p, Role::Body, &mut out, &mut paragraph);
+        flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
     }
     out
 }
@@ -504,7 +531,7 @@ mod tests {
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        segment(text, Layout::Lines, &[], None).iter().map(|s| &text[s.span.clone()]).collect()
+        segment(text, Layout::Lines, &[], &[], None).iter().map(|s| &text[s.span.clone()]).collect()
     }
 
     /// Text made of the pieces title lines and clause breaks turn on.
@@ -573,7 +600,7 @@ mod tests {
         assert!(pieces.iter().all(|p| p.len() <= 100 && !text[p.clone()].starts_with(' ')));
         assert!(pieces.iter().all(|p| text[p.clone()].ends_with("word")));
         assert_eq!(pieces.iter().map(|p| text[p.clone()].len() + 1).sum::<usize>(), text.len());
-        let sentences = segment(&text, Layout::Lines, &[], None);
+        let sentences = segment(&text, Layout::Lines, &[], &[], None);
         assert!(sentences.iter().all(|s| s.span.len() <= MAX_SENTENCE));
         assert_eq!(sentences.len(), 3);
     }
@@ -624,7 +651,7 @@ mod tests {
     #[test]
     fn headline_and_headings() {
         let t = "Blinken in Jeddah\n\nHe spoke. Then left.\n\nClose to 32,000 Killed\n\nAccording to the ministry, 31,988 died.\n";
-        let s = segment(t, Layout::Lines, &[], None);
+        let s = segment(t, Layout::Lines, &[], &[], None);
         let roles: Vec<(Role, &str)> = s.iter().map(|s| (s.role, &t[s.span.clone()])).collect();
         assert_eq!(
             roles,
@@ -643,7 +670,7 @@ mod tests {
     #[test]
     fn title_from_metadata_finds_the_headline() {
         let t = "Get all your news in one place.\nZenger\nBlinken’s Mission: Seeking Pause\nBody text here.\n";
-        let s = segment(t, Layout::Lines, &[], Some("Blinken's Mission: Seeking Pause"));
+        let s = segment(t, Layout::Lines, &[], &[], Some("Blinken's Mission: Seeking Pause"));
         let head: Vec<&str> = s.iter().filter(|s| s.role == Role::Headline).map(|s| &t[s.span.clone()]).collect();
         assert_eq!(head, ["Blinken’s Mission: Seeking Pause"]);
     }
@@ -651,7 +678,7 @@ mod tests {
     #[test]
     fn markdown_joins_wrapped_lines_and_reads_hash_headings() {
         let t = "# Toll rises\n\nThe ministry said 1,200\npeople died. More later.\n\n## Aid\n\nText.\n";
-        let s = segment(t, Layout::Markdown, &[], None);
+        let s = segment(t, Layout::Markdown, &[], &[], None);
         let got: Vec<(Role, &str)> = s.iter().map(|s| (s.role, &t[s.span.clone()])).collect();
         assert_eq!(
             got,
@@ -676,7 +703,7 @@ mod tests {
                  Israel says 132 hostages are still held in Gaza, including some dead.\n\
                  - 1.7 million displaced, according to the United Nations agency\n\
                  - 2.3 million people live in the Strip\n";
-        let s = segment(t, Layout::Text, &[], None);
+        let s = segment(t, Layout::Text, &[], &[], None);
         let got: Vec<(Role, &str, usize)> = s.iter().map(|s| (s.role, &t[s.span.clone()], s.paragraph)).collect();
         assert_eq!(
             got,
@@ -704,7 +731,7 @@ mod tests {
     fn plain_text_with_a_paragraph_per_line_keeps_its_lines() {
         let t = "The ministry said 25,295 people had been killed in Gaza since the war began.\n\
                  Israel says 132 hostages are still held in Gaza, including some it believes are dead.\n";
-        let s = segment(t, Layout::Text, &[], None);
+        let s = segment(t, Layout::Text, &[], &[], None);
         assert_eq!(s.len(), 2);
         assert_ne!(s[0].paragraph, s[1].paragraph);
         assert_eq!(

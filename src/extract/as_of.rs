@@ -361,15 +361,17 @@ pub fn resolve(
         None if says_now(&doc.text[s.span.clone()]) => (None, false),
         None => {
             // The nearest earlier sentence of the same paragraph that dates
-            // itself; for a table row, of the rows above it and the
-            // paragraph before the table ("Figures as of April 9:").
-            let row = |i: usize| is_table_row(&doc.text[doc.sentences[i].span.clone()]);
+            // itself; for a table row or a list item, of the rows or items
+            // above it and the paragraph before them ("Figures as of April 9:").
+            let row = |i: usize| doc.sentences[i].item || is_table_row(&doc.text[doc.sentences[i].span.clone()]);
             let mut from = sentence;
             let in_table = row(sentence);
+            let mut block = sentence;
             if in_table {
                 while from > 0 && row(from - 1) {
                     from -= 1;
                 }
+                block = from;
                 if from > 0 {
                     let caption = doc.sentences[from - 1].paragraph;
                     while from > 0 && doc.sentences[from - 1].paragraph == caption {
@@ -382,9 +384,15 @@ pub fn resolve(
                 }
             }
             let mut e = None;
-            for prev in doc.sentences[from..sentence].iter().rev() {
+            for (i, prev) in doc.sentences[from..sentence].iter().enumerate().rev() {
                 if let Some(x) = pick(expressions(doc, quantities, prev.span.clone(), event_dates), prev.span.end) {
-                    // A table's caption dates the whole table, whoever its rows cite.
+                    // A caption dates the whole table or list, whoever its rows
+                    // cite; a row or item above, only a figure of its source,
+                    // and one of another source leaves the caption to date it.
+                    let sibling = in_table && from + i >= block;
+                    if sibling && !carries(prev.span.clone()) {
+                        continue;
+                    }
                     e = Some(x).filter(|_| in_table || carries(prev.span.clone()));
                     break;
                 }

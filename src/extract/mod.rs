@@ -154,6 +154,8 @@ pub struct Attempt {
     pub match_len: usize,
     /// Matched only once the sentence's asides were set aside.
     pub past_asides: bool,
+    /// Matched only once a "Label: figure" line was read with its label after the figure.
+    pub relabelled: bool,
     /// The rule's `any` context words were found in the document's lede only.
     pub context_from_lede: bool,
     pub outcome: Outcome,
@@ -387,6 +389,8 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         let mut clauses: Option<Clauses> = None;
         // The sentence as written, then, for the figures it left unclaimed,
         // the sentence with the asides next to them set aside.
+        // What the second reading changed: asides set aside, a label moved.
+        let (mut second_read_relabelled, mut second_read_past_asides) = (false, false);
         let mut reduced: Option<String> = None;
         for pass in 0..2 {
             let text = if pass == 0 {
@@ -403,9 +407,16 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 // A "Label: figure" line is read with its label after the figure.
                 let relabelled = label_line_as_prose(&masked);
                 let base = relabelled.as_deref().unwrap_or(&masked);
-                match asides::without_asides(base, |k| unclaimed.get(k) == Some(&true)).or(relabelled) {
+                (second_read_relabelled, second_read_past_asides) = (relabelled.is_some(), true);
+                match asides::without_asides(base, |k| unclaimed.get(k) == Some(&true)) {
                     Some(r) => reduced.insert(r).as_str(),
-                    None => break,
+                    None => match relabelled {
+                        Some(r) => {
+                            second_read_past_asides = false;
+                            reduced.insert(r).as_str()
+                        }
+                        None => break,
+                    },
                 }
             };
             for set_index in pack.set.matches(text.as_bytes()).iter() {
@@ -472,7 +483,8 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                         pattern: pi,
                         figure: k,
                         match_len,
-                        past_asides: pass > 0,
+                        past_asides: pass > 0 && second_read_past_asides,
+                        relabelled: pass > 0 && second_read_relabelled,
                         context_from_lede: from_lede,
                         outcome,
                     });
@@ -1092,6 +1104,31 @@ mod tests {
                 "The health ministry in Gaza publishes the toll.\n\nOn Sunday it said 29,692 people had been killed in Gaza."
             ),
             [None]
+        );
+    }
+
+    #[test]
+    fn list_items_take_the_date_of_the_paragraph_before_the_list() {
+        let c = claims(
+            "The latest figures from Gaza, as of April 9:\n\n- Killed: 33,360 Palestinians, per the Gaza health ministry\n- Wounded: 75,993\n- Displaced: 1.7 million people, the United Nations said on Monday\n- Hostages: 133 still held in Gaza, Israel says\n",
+            "2024-04-10",
+        );
+        let got: Vec<(&str, String, Option<String>)> = c
+            .iter()
+            .map(|c| {
+                (&*c.metric, c.as_of.date.unwrap().to_string(), c.attribution.as_ref().map(|a| a.key().to_string()))
+            })
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [
+                ("gaza.killed", s("2024-04-09"), Some(s("gaza-moh"))),
+                ("gaza.injured", s("2024-04-09"), None),
+                ("gaza.displaced", s("2024-04-08"), Some(s("United Nations"))),
+                // The item above dates only a figure of its own source; the caption all.
+                ("gaza.hostages_held", s("2024-04-09"), Some(s("israel"))),
+            ]
         );
     }
 

@@ -61,7 +61,12 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                             };
                             (when, who)
                         });
-                        let asides = if a.past_asides { " past an aside" } else { "" };
+                        let asides = match (a.past_asides, a.relabelled) {
+                            (true, true) => " past an aside, its label read after the figure",
+                            (true, false) => " past an aside",
+                            (false, true) => ", its label read after the figure",
+                            (false, false) => "",
+                        };
                         let lede = if a.context_from_lede { "; context words from the lede" } else { "" };
                         format!(
                             "claims `{}` for {} by pattern {}{asides}{lede}; {as_of}; {who}",
