@@ -411,30 +411,16 @@ pub fn segment(
                 });
                 paragraph += 1;
             }
-            (Layout::Markdown, Role::Body) => {
-                // Soft-wrapped lines join one paragraph; a list item starts its own.
+            (Layout::Markdown | Layout::Text, Role::Body) => {
+                // Markdown: soft-wrapped lines join one paragraph, which a list
+                // item ends; plain text: only a line that wraps its paragraph joins.
+                let joins = if layout == Layout::Markdown { !item } else { continues };
                 pending_para = Some(match pending_para.take() {
-                    Some(p) if !item => p.start..line_end,
-                    Some(p) => {
-                        flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
-                        pending_item = true;
-                        line_start..line_end
-                    }
-                    None => {
-                        pending_item = item;
-                        line_start..line_end
-                    }
-                });
-            }
-            (Layout::Text, Role::Body) => {
-                pending_para = Some(match pending_para.take() {
-                    Some(p) if continues => p.start..line_end,
-                    Some(p) => {
-                        flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
-                        pending_item = item;
-                        line_start..line_end
-                    }
-                    None => {
+                    Some(p) if joins => p.start..line_end,
+                    other => {
+                        if let Some(p) = other {
+                            flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
+                        }
                         pending_item = item;
                         line_start..line_end
                     }
