@@ -1,36 +1,35 @@
 //! `counter` metrics: an ordinal that counts events (Blinken's sixth, 11th
 //! visit). Claims about one event (as-of dates within the event window)
 //! must give the same ordinal; across events the ordinal must strictly
-//! increase with date.
+//! increase with date. A claim dated only by its document ("Washington's
+//! answer has been Blinken's fifth trip") names an event of that date or
+//! before: it only has to come after the events it outnumbers.
 
 use super::cluster::cluster;
 use super::cumulative::day_chunks;
 use super::{Ctx, Finding, FindingKind, finding, side};
+use crate::extract::AsOfSource;
 use crate::rules::Rule;
 
 pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut dated: Vec<usize> = group.iter().copied().filter(|&i| ctx.day(i).is_some()).collect();
     dated.sort_by_key(|&i| (ctx.day(i), i));
-    let events = day_chunks(ctx, &dated, rule.event_window_days);
+    let (exact, by_document): (Vec<usize>, Vec<usize>) =
+        dated.iter().partition(|&&i| ctx.claims[i].as_of.source != AsOfSource::Published);
+    // Mentions dated by their documents alone must agree within a day's news.
+    for event in day_chunks(ctx, &by_document, rule.event_window_days) {
+        if let Some(f) = numbered_differently(ctx, event, rule) {
+            out.push(f);
+        }
+    }
+    mentioned_before(ctx, &exact, &by_document, rule, &mut out);
+    let events = day_chunks(ctx, &exact, rule.event_window_days);
     // The highest ordinal of the earlier events, and its claim.
     let mut highest: Option<usize> = None;
     for event in events {
-        let clusters = cluster(event, |i| ctx.interval(i), |i| ctx.bridging(i));
-        if clusters.len() > 1 {
-            let groups: Vec<_> = clusters.iter().map(|c| ctx.group(&c.members)).collect();
-            let sides: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.label, side(ctx, g))).collect();
-            let explanation = format!("{}: one event is numbered differently: {}.", rule.description, sides.join("; "));
-            out.push(finding(
-                FindingKind::OrdinalConflict,
-                rule.severity,
-                &rule.metric,
-                &rule.id,
-                groups,
-                explanation,
-                None,
-                false,
-            ));
+        if let Some(f) = numbered_differently(ctx, event, rule) {
+            out.push(f);
         }
         let low = event.iter().copied().min_by(|&a, &b| ctx.interval(a).lo.total_cmp(&ctx.interval(b).lo));
         if let (Some(h), Some(l)) = (highest, low)
@@ -79,4 +78,75 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
         }
     }
     out
+}
+
+/// Claims of one event that give it different numbers.
+fn numbered_differently(ctx: &Ctx<'_>, event: &[usize], rule: &Rule) -> Option<Finding> {
+    let clusters = cluster(event, |i| ctx.interval(i), |i| ctx.bridging(i));
+    if clusters.len() < 2 {
+        return None;
+    }
+    let groups: Vec<_> = clusters.iter().map(|c| ctx.group(&c.members)).collect();
+    let sides: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.label, side(ctx, g))).collect();
+    let explanation = format!("{}: one event is numbered differently: {}.", rule.description, sides.join("; "));
+    Some(finding(FindingKind::OrdinalConflict, rule.severity, &rule.metric, &rule.id, groups, explanation, None, false))
+}
+
+/// A mention dated by its document names an event of that date or before:
+/// it is wrong when an event it does not outnumber is dated after it (the
+/// fifth mentioned on 10 January, the fifth or the fourth dated in February).
+fn mentioned_before(ctx: &Ctx<'_>, exact: &[usize], by_document: &[usize], rule: &Rule, out: &mut Vec<Finding>) {
+    if exact.is_empty() || by_document.is_empty() {
+        return;
+    }
+    // The lowest number of the events from each one on, the highest up to
+    // each one (`exact` is sorted by day).
+    let mut lowest_from = vec![f64::INFINITY; exact.len() + 1];
+    for k in (0..exact.len()).rev() {
+        lowest_from[k] = lowest_from[k + 1].min(ctx.interval(exact[k]).lo);
+    }
+    let mut highest_until = vec![f64::NEG_INFINITY; exact.len() + 1];
+    for k in 0..exact.len() {
+        highest_until[k + 1] = highest_until[k].max(ctx.interval(exact[k]).hi);
+    }
+    // One finding per number mentioned too early, from its first such mention.
+    let mut found: std::collections::BTreeMap<u64, (usize, Vec<usize>)> = std::collections::BTreeMap::new();
+    for &i in by_document {
+        let day = ctx.day(i).expect("dated");
+        let after = exact.partition_point(|&j| ctx.day(j).expect("dated") <= day + rule.event_window_days);
+        let n = ctx.interval(i);
+        // An event numbered as high by then bears the mention out, whatever
+        // later claims say (they disagree among themselves, and say so).
+        if highest_until[after] < n.lo && lowest_from[after] <= n.hi {
+            let entry = found.entry(n.lo.to_bits()).or_insert((after, Vec::new()));
+            entry.0 = entry.0.min(after);
+            entry.1.push(i);
+        }
+    }
+    for (after, mentions) in found.into_values() {
+        let n = ctx.interval(mentions[0]);
+        let later: Vec<usize> = exact[after..].iter().copied().filter(|&j| ctx.interval(j).lo <= n.hi).collect();
+        let groups = vec![ctx.group(&mentions), ctx.group(&later)];
+        let (a, b) = (&groups[0], &groups[1]);
+        let explanation = format!(
+            "{}: the {} is mentioned by {} ({}), before the {} of {} ({}); an event is mentioned only once it has happened, and each new one has a higher number.",
+            rule.description,
+            a.label,
+            a.last.map_or("an earlier date".into(), |d| d.to_string()),
+            side(ctx, a),
+            b.label,
+            b.first.map_or("a later date".into(), |d| d.to_string()),
+            side(ctx, b)
+        );
+        out.push(finding(
+            FindingKind::OrdinalConflict,
+            rule.severity,
+            &rule.metric,
+            &rule.id,
+            groups,
+            explanation,
+            None,
+            false,
+        ));
+    }
 }

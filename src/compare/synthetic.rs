@@ -11,7 +11,7 @@ use crate::quantity::{Interval, Kind, Qualifier, Quantity};
 use crate::rules::{RuleError, RulePack};
 
 /// A claim of `metric` (by rule `rule`) that a figure `text` with `interval`
-/// was true on `as_of`, in document `path`.
+/// was true on `as_of`, a date its sentence states, in document `path`.
 pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Option<Date>, path: &str) -> Claim {
     let value = if interval.hi.is_finite() && interval.lo.is_finite() {
         (interval.lo + interval.hi) / 2.0
@@ -34,7 +34,7 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
         },
         as_of: AsOf {
             date: as_of,
-            source: if as_of.is_some() { AsOfSource::Published } else { AsOfSource::Undated },
+            source: if as_of.is_some() { AsOfSource::Stated } else { AsOfSource::Undated },
             earliest: None,
             text: None,
             from_earlier_sentence: false,

@@ -77,6 +77,34 @@ fn tolerance_widens_intervals() {
     assert_eq!(kinds(&compare(&claims, &p, &[])), [(FindingKind::Corroborated, Severity::Info)]);
 }
 
+/// "Blinken's fifth trip" in a column of 14 March names a trip of that day
+/// or before: it is wrong only if the fifth, or a lower one, is dated later.
+#[test]
+fn counter_mentions_dated_by_their_document_only_precede_later_events() {
+    let counter = "id: v\nmetric: x.visits\ndescription: Visits\nbehavior: counter\nevent_window: 3 days\nkinds: [ordinal]\npatterns: ['{q} visit']\n";
+    let p = pack(&[counter]);
+    let by_document = |text: &str, n: f64, day: &str, path: &str| {
+        let mut c = claim("v", "x.visits", text, iv(n, n), d(day), path);
+        c.as_of.source = crate::extract::AsOfSource::Published;
+        c
+    };
+    let claims = vec![
+        claim("v", "x.visits", "fifth", iv(5.0, 5.0), d("2024-02-06"), "trip.md"),
+        claim("v", "x.visits", "sixth", iv(6.0, 6.0), d("2024-03-20"), "jeddah.md"),
+        // Both after the fifth: a column looking back, a profile looking further back.
+        by_document("fifth", 5.0, "2024-03-14", "column.md"),
+        by_document("fourth", 4.0, "2024-04-02", "profile.md"),
+        // The sixth, named a month before it happened.
+        by_document("sixth", 6.0, "2024-02-10", "early.md"),
+    ];
+    let f = compare(&claims, &p, &[]);
+    assert_eq!(kinds(&f), [(FindingKind::OrdinalConflict, Severity::Error)]);
+    let cited: Vec<Vec<&str>> =
+        f[0].groups.iter().map(|g| g.claims.iter().map(|&i| claims[i].citation.path()).collect()).collect();
+    assert_eq!(cited, [vec!["early.md"], vec!["jeddah.md"]]);
+    assert!(f[0].explanation().contains("the sixth is mentioned by 2024-02-10"), "{}", f[0].explanation());
+}
+
 #[test]
 fn counters_within_an_event_must_agree() {
     let counter = "id: v\nmetric: x.visits\ndescription: Visits\nbehavior: counter\nevent_window: 3 days\nkinds: [ordinal]\npatterns: ['{q} visit']\n";
