@@ -7,7 +7,7 @@
 
 use super::cluster::cluster;
 use super::cumulative::day_chunks;
-use super::{Ctx, Finding, FindingKind, finding, side};
+use super::{Ctx, Finding, FindingKind, Group, finding, side};
 use crate::extract::AsOfSource;
 use crate::rules::Rule;
 
@@ -59,16 +59,7 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
                     side(ctx, a)
                 )
             };
-            out.push(finding(
-                FindingKind::OrdinalConflict,
-                rule.severity,
-                &rule.metric,
-                &rule.id,
-                groups,
-                explanation,
-                None,
-                false,
-            ));
+            out.push(conflict(rule, groups, explanation));
         }
         let high = event.iter().copied().max_by(|&a, &b| ctx.interval(a).hi.total_cmp(&ctx.interval(b).hi));
         if let Some(x) = high
@@ -89,7 +80,7 @@ fn numbered_differently(ctx: &Ctx<'_>, event: &[usize], rule: &Rule) -> Option<F
     let groups: Vec<_> = clusters.iter().map(|c| ctx.group(&c.members)).collect();
     let sides: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.label, side(ctx, g))).collect();
     let explanation = format!("{}: one event is numbered differently: {}.", rule.description, sides.join("; "));
-    Some(finding(FindingKind::OrdinalConflict, rule.severity, &rule.metric, &rule.id, groups, explanation, None, false))
+    Some(conflict(rule, groups, explanation))
 }
 
 /// A mention dated by its document names an event of that date or before:
@@ -138,15 +129,10 @@ fn mentioned_before(ctx: &Ctx<'_>, exact: &[usize], by_document: &[usize], rule:
             b.first.map_or("a later date".into(), |d| d.to_string()),
             side(ctx, b)
         );
-        out.push(finding(
-            FindingKind::OrdinalConflict,
-            rule.severity,
-            &rule.metric,
-            &rule.id,
-            groups,
-            explanation,
-            None,
-            false,
-        ));
+        out.push(conflict(rule, groups, explanation));
     }
+}
+
+fn conflict(rule: &Rule, groups: Vec<Group>, explanation: String) -> Finding {
+    finding(FindingKind::OrdinalConflict, rule.severity, &rule.metric, &rule.id, groups, explanation, None, false)
 }
