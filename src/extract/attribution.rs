@@ -247,7 +247,10 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
     let start = start_of(before);
     let comma_before = |at: usize| at > 0 && before.as_bytes()[at - 1] == b',';
     // "Blinken, on his seventh trip to the region, said": the subject is before the aside.
-    if subject_words(before[start..].trim_end()).is_empty() && comma_before(start) {
+    // Nothing but time words between the aside and the verb ("…, for its part, still counts").
+    let clause = before[start..].trim_end();
+    let subject = TIME_AFTER_SUBJECT.find(clause).map_or(clause, |m| &clause[..m.start()]);
+    if subject.trim().is_empty() && comma_before(start) {
         let aside_start = start_of(&before[..start - 1]);
         let aside = before[aside_start..start - 1].trim_start();
         if comma_before(aside_start) && SUBJECT_ASIDES.iter().any(|a| aside.starts_with(a)) {
