@@ -63,12 +63,17 @@ fn wraps_onto(line: &str, next: &str) -> bool {
 
 /// `- item`, `* item`, `• item`, `1. item`, `2) item`.
 fn is_list_item(line: &str) -> bool {
+    without_list_marker(line).is_some()
+}
+
+/// A list item's text after its marker and the whitespace before it.
+pub fn without_list_marker(line: &str) -> Option<&str> {
     let t = line.trim_start();
-    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• ") {
-        return true;
+    if let Some(rest) = ["- ", "* ", "• "].iter().find_map(|m| t.strip_prefix(m)) {
+        return Some(rest);
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
+    (digits > 0).then(|| t[digits..].strip_prefix(". ").or_else(|| t[digits..].strip_prefix(") "))).flatten()
 }
 
 /// Words that end with a dot without ending the sentence. A `match`, not a

@@ -308,7 +308,7 @@ const COUNTED: [&str; 12] = [
 /// that does not open so.
 fn label_line_as_prose(masked: &str) -> Option<String> {
     let line = masked.trim_start();
-    let line = ["- ", "* ", "• "].iter().find_map(|m| line.strip_prefix(m)).unwrap_or(line).trim_start();
+    let line = segment::without_list_marker(line).unwrap_or(line).trim_start();
     let (label, rest) = line.split_once(':')?;
     let words = label.split_whitespace().count();
     if !(1..=3).contains(&words)
