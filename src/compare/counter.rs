@@ -3,7 +3,9 @@
 //! must give the same ordinal; across events the ordinal must strictly
 //! increase with date. A claim dated only by its document ("Washington's
 //! answer has been Blinken's fifth trip") names an event of that date or
-//! before: it only has to come after the events it outnumbers.
+//! before: it only has to come after the events it outnumbers. One still
+//! to come ("Blinken will make his sixth trip") names an event of that date
+//! or after: it only has to come before the events that outnumber it.
 
 use super::cluster::cluster;
 use super::cumulative::day_chunks;
@@ -15,15 +17,26 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
     let mut out = Vec::new();
     let mut dated: Vec<usize> = group.iter().copied().filter(|&i| ctx.day(i).is_some()).collect();
     dated.sort_by_key(|&i| (ctx.day(i), i));
-    let (exact, by_document): (Vec<usize>, Vec<usize>) =
-        dated.iter().partition(|&&i| ctx.claims[i].as_of.source != AsOfSource::Published);
-    // Mentions dated by their documents alone must agree within a day's news.
-    for event in day_chunks(ctx, &by_document, rule.event_window_days) {
-        if let Some(f) = numbered_differently(ctx, event, rule) {
-            out.push(f);
+    let of = |source: AsOfSource| -> Vec<usize> {
+        dated.iter().copied().filter(|&i| ctx.claims[i].as_of.source == source).collect()
+    };
+    let (by_document, upcoming) = (of(AsOfSource::Published), of(AsOfSource::Upcoming));
+    let exact: Vec<usize> = dated
+        .iter()
+        .copied()
+        .filter(|&i| !matches!(ctx.claims[i].as_of.source, AsOfSource::Published | AsOfSource::Upcoming))
+        .collect();
+    // Mentions dated by their documents alone must agree within a day's
+    // news, and so must announcements of the next event.
+    for mentions in [&by_document, &upcoming] {
+        for event in day_chunks(ctx, mentions, rule.event_window_days) {
+            if let Some(f) = numbered_differently(ctx, event, rule) {
+                out.push(f);
+            }
         }
     }
     mentioned_before(ctx, &exact, &by_document, rule, &mut out);
+    announced_after(ctx, &exact, &upcoming, rule, &mut out);
     let events = day_chunks(ctx, &exact, rule.event_window_days);
     // The highest ordinal of the earlier events, and its claim.
     let mut highest: Option<usize> = None;
@@ -90,16 +103,7 @@ fn mentioned_before(ctx: &Ctx<'_>, exact: &[usize], by_document: &[usize], rule:
     if exact.is_empty() || by_document.is_empty() {
         return;
     }
-    // The lowest number of the events from each one on, the highest up to
-    // each one (`exact` is sorted by day).
-    let mut lowest_from = vec![f64::INFINITY; exact.len() + 1];
-    for k in (0..exact.len()).rev() {
-        lowest_from[k] = lowest_from[k + 1].min(ctx.interval(exact[k]).lo);
-    }
-    let mut highest_until = vec![f64::NEG_INFINITY; exact.len() + 1];
-    for k in 0..exact.len() {
-        highest_until[k + 1] = highest_until[k].max(ctx.interval(exact[k]).hi);
-    }
+    let (lowest_from, highest_until) = extremes(ctx, exact);
     // One finding per number mentioned too early, from its first such mention.
     let mut found: std::collections::BTreeMap<u64, (usize, Vec<usize>)> = std::collections::BTreeMap::new();
     for &i in by_document {
@@ -131,6 +135,61 @@ fn mentioned_before(ctx: &Ctx<'_>, exact: &[usize], by_document: &[usize], rule:
         );
         out.push(conflict(rule, groups, explanation));
     }
+}
+
+/// A mention of an event still to come names one on or after its date: it
+/// is wrong when an event it does not undercount is dated before it and
+/// none it does not outnumber after (the fifth announced on 10 January, the
+/// fifth or the sixth dated in December).
+fn announced_after(ctx: &Ctx<'_>, exact: &[usize], upcoming: &[usize], rule: &Rule, out: &mut Vec<Finding>) {
+    if exact.is_empty() || upcoming.is_empty() {
+        return;
+    }
+    let (lowest_from, highest_until) = extremes(ctx, exact);
+    let mut found: std::collections::BTreeMap<u64, (usize, Vec<usize>)> = std::collections::BTreeMap::new();
+    for &i in upcoming {
+        let day = ctx.day(i).expect("dated");
+        // The events dated before the announcement, a trip's days aside.
+        let before = exact.partition_point(|&j| ctx.day(j).expect("dated") + rule.event_window_days < day);
+        let n = ctx.interval(i);
+        if highest_until[before] >= n.lo && lowest_from[before] > n.hi {
+            let entry = found.entry(n.lo.to_bits()).or_insert((before, Vec::new()));
+            entry.0 = entry.0.max(before);
+            entry.1.push(i);
+        }
+    }
+    for (before, mentions) in found.into_values() {
+        let n = ctx.interval(mentions[0]);
+        let earlier: Vec<usize> = exact[..before].iter().copied().filter(|&j| ctx.interval(j).hi >= n.lo).collect();
+        // In date order: the later side, the announcement, is the one to look at.
+        let groups = vec![ctx.group(&earlier), ctx.group(&mentions)];
+        let (a, b) = (&groups[0], &groups[1]);
+        let explanation = format!(
+            "{}: the {} is announced on {} ({}) as still to come, but the {} is dated {} ({}); each new event has a higher number.",
+            rule.description,
+            b.label,
+            b.first.map_or("a later date".into(), |d| d.to_string()),
+            side(ctx, b),
+            a.label,
+            a.last.map_or("an earlier date".into(), |d| d.to_string()),
+            side(ctx, a)
+        );
+        out.push(conflict(rule, groups, explanation));
+    }
+}
+
+/// The lowest number of the events from each one on, and the highest up to
+/// each one (`exact` is sorted by day).
+fn extremes(ctx: &Ctx<'_>, exact: &[usize]) -> (Vec<f64>, Vec<f64>) {
+    let mut lowest_from = vec![f64::INFINITY; exact.len() + 1];
+    for k in (0..exact.len()).rev() {
+        lowest_from[k] = lowest_from[k + 1].min(ctx.interval(exact[k]).lo);
+    }
+    let mut highest_until = vec![f64::NEG_INFINITY; exact.len() + 1];
+    for k in 0..exact.len() {
+        highest_until[k + 1] = highest_until[k].max(ctx.interval(exact[k]).hi);
+    }
+    (lowest_from, highest_until)
 }
 
 fn conflict(rule: &Rule, groups: Vec<Group>, explanation: String) -> Finding {

@@ -31,6 +31,9 @@ pub enum AsOfSource {
     Relative,
     /// Neither the text nor the document gives a date.
     Undated,
+    /// A counter's event still to come (`will make his fifth trip`): it
+    /// falls on or after `date`, the publication date.
+    Upcoming,
 }
 
 /// A claim's date and its provenance.
@@ -53,6 +56,7 @@ impl AsOf {
         match (&day, self.source, &self.text) {
             (None, _, _) => "undated".to_string(),
             (Some(d), AsOfSource::Published, _) => format!("{d} (publication date)"),
+            (Some(d), AsOfSource::Upcoming, Some(t)) => format!("on or after {d} (\"{t}\", the publication date)"),
             (Some(d), _, Some(t)) if self.from_earlier_sentence => format!("{d} (\"{t}\", earlier in the paragraph)"),
             (Some(d), _, Some(t)) => format!("{d} (\"{t}\")"),
             (Some(d), _, None) => d.clone(),
@@ -205,6 +209,48 @@ fn month_period(m: &MonthPhrase, published: Date) -> Option<(Date, Date)> {
         None => (first, first.last_of_month()),
     };
     (from <= published).then_some((from, to.min(published)))
+}
+
+/// Words that put a counter's event still to come: "will make his fifth
+/// trip", "ahead of his sixth visit".
+const UPCOMING: [&str; 17] = [
+    "will",
+    "’ll",
+    "'ll",
+    "is set to",
+    "are set to",
+    "is due to",
+    "is scheduled to",
+    "is expected to",
+    "plans to",
+    "is planning to",
+    "ahead of",
+    "upcoming",
+    "next week",
+    "next month",
+    "tomorrow",
+    "later this week",
+    "later this month",
+];
+
+/// The words of `before` (a figure's clause up to the figure) that speak of
+/// its event as still to come, if any.
+pub fn upcoming(before: &str) -> Option<&str> {
+    // ASCII lower-casing keeps every byte offset.
+    let lower = before.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    UPCOMING
+        .iter()
+        .filter_map(|w| {
+            // "he’ll" ends a word; every other phrase stands on its own.
+            let joined = !w.starts_with(|c: char| c.is_ascii_alphabetic());
+            memchr::memmem::find_iter(b, w.as_bytes())
+                .find(|&i| (joined || i == 0 || !word(i - 1)) && !word(i + w.len()))
+                .map(|i| (i, w.len()))
+        })
+        .min()
+        .map(|(i, n)| &before[i..i + n])
 }
 
 const STRONG_CUES: [&str; 6] = ["as of", "as at", "by", "through", "until", "up to"];
@@ -545,5 +591,23 @@ mod tests {
         assert_eq!((a.date, a.source, a.earliest), (parse_date("2024-01-08"), AsOfSource::Published, None));
         let a = as_of("FIG people had been killed by Tuesday, the ministry said.", "2024-01-11", None);
         assert_eq!(a.date, parse_date("2024-01-09"));
+    }
+
+    #[test]
+    fn words_of_an_event_still_to_come() {
+        let cases = [
+            ("Blinken will make his", Some("will")),
+            ("Secretary of State Antony Blinken is expected to make his", Some("is expected to")),
+            ("He’ll make his", Some("’ll")),
+            ("Ahead of Blinken's", Some("Ahead of")),
+            ("Blinken, willing to make his", None),
+            ("In a show of goodwill, Blinken made his", None),
+            ("Blinken made his", None),
+            ("Blinken will raise it during his upcoming", Some("will")),
+            ("Officials said his upcoming", Some("upcoming")),
+        ];
+        for (before, want) in cases {
+            assert_eq!(upcoming(before), want, "{before}");
+        }
     }
 }

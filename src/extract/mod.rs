@@ -26,7 +26,7 @@ use crate::extract::attribution::Sources;
 use crate::quantity::{Interval, Qualifier, Quantity, Recognizer};
 use crate::rules::RulePack;
 use crate::rules::compile::{CLOSE, Context, ContextVerdict, OPEN};
-use crate::rules::spec::ContextScope;
+use crate::rules::spec::{Behavior, ContextScope};
 
 /// Where a claim was made, precisely enough for an editor to find it.
 #[derive(Debug, Clone, PartialEq)]
@@ -745,7 +745,22 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
                         .is_some_and(|a| a.key() == own.key())
                 }
             };
-            let as_of = as_of::resolve(doc, quantities, m.sentence, q.span.start, &pack.event_dates, carries);
+            let mut as_of = as_of::resolve(doc, quantities, m.sentence, q.span.start, &pack.event_dates, carries);
+            // "Blinken will make his fifth trip": an event still to come, on
+            // or after publication, whatever weekday the sentence names.
+            if rule.behavior == Behavior::Counter
+                && !matches!(as_of.source, AsOfSource::Stated)
+                && let Some(published) = doc.meta.published
+                && let Some(words) = as_of::upcoming(&sentence_text[clause.start..at])
+            {
+                as_of = AsOf {
+                    date: Some(published),
+                    source: AsOfSource::Upcoming,
+                    text: Some(words.into()),
+                    from_earlier_sentence: false,
+                    earliest: None,
+                };
+            }
             let attribution = found.or_else(|| {
                 let id = rule.attribution.default.as_ref()?;
                 let auth = pack.authorities.get(id)?;

@@ -95,6 +95,7 @@ pub fn table_rows(claims: &[Claim]) -> Vec<[String; 7]> {
             let as_of = match (c.as_of.day(), c.as_of.source) {
                 (None, _) => "undated".to_string(),
                 (Some(d), AsOfSource::Published) => d,
+                (Some(d), AsOfSource::Upcoming) => format!("{d} or later ({})", c.as_of.text.as_deref().unwrap_or("")),
                 (Some(d), _) => format!("{d} ({})", c.as_of.text.as_deref().unwrap_or("stated")),
             };
             [

@@ -390,3 +390,24 @@ fn a_figure_dated_by_a_period_matches_a_report_within_it() {
         [("2023-11-01".to_string(), "2023-11-10".to_string()), ("2024-03-04".to_string(), "2024-03-10".to_string())]
     );
 }
+
+/// "will make his 11th trip next week" names an event still to come: a week
+/// before the 11th visit it is borne out, two weeks after it it is wrong.
+#[test]
+fn an_announced_event_comes_on_or_after_its_announcement() {
+    let a = run("tests/fixtures/upcoming");
+    let sources: Vec<(String, &str)> =
+        a.claims.iter().map(|c| (format!("{:?}", c.as_of.source), c.as_of.text.as_deref().unwrap_or(""))).collect();
+    let expected = [("Relative", "on Tuesday"), ("Upcoming", "is expected to"), ("Upcoming", "will")];
+    assert_eq!(sources, expected.map(|(s, t)| (s.to_string(), t)));
+    let f = only(&a, FindingKind::OrdinalConflict, "blinken.mideast_visits");
+    assert_eq!(a.findings.len(), 1);
+    assert_eq!(cited(&a, f), strings(&[&["arrival.md: 11th"], &["late.md: 11th"]]));
+    assert!(
+        f.explanation().ends_with(
+            "the 11th is announced on 2024-11-04 (1 source, 2024-11-04) as still to come, but the 11th is dated 2024-10-22 (1 source, 2024-10-22); each new event has a higher number."
+        ),
+        "{}",
+        f.explanation()
+    );
+}
