@@ -102,6 +102,16 @@ impl Builder<'_> {
         self.text.push_str("| ");
     }
 
+    /// A term of a definition list ends: its definition follows on its line.
+    fn end_term(&mut self) {
+        while self.text.ends_with([' ', ':']) {
+            self.text.pop();
+        }
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push_str(": ");
+        }
+    }
+
     fn end_row(&mut self) {
         while self.text.ends_with(' ') {
             self.text.pop();
@@ -239,13 +249,16 @@ impl Builder<'_> {
                             open.push(None);
                             continue;
                         }
-                        if BLOCK.contains(&e.name()) {
+                        // A definition continues its term's line ("Killed in
+                        // Gaza: 34,183"), read as a label line is.
+                        let defines = e.name() == "dd" && self.text.ends_with(": ");
+                        if BLOCK.contains(&e.name()) && !defines {
                             self.newline();
                         }
                         if matches!(e.name(), "td" | "th") {
                             self.cell();
                         }
-                        if e.name() == "li" {
+                        if matches!(e.name(), "li" | "dt") || (e.name() == "dd" && !defines) {
                             self.items.push(self.text.len());
                         }
                         open.push(Some(self.text.len()));
@@ -276,7 +289,9 @@ impl Builder<'_> {
                     if e.name() == "tr" && self.text.rsplit('\n').next().is_some_and(|l| l.starts_with('|')) {
                         self.end_row();
                     }
-                    if BLOCK.contains(&e.name()) {
+                    if e.name() == "dt" {
+                        self.end_term();
+                    } else if BLOCK.contains(&e.name()) {
                         self.newline();
                     }
                 }
@@ -450,6 +465,24 @@ mod tests {
 
     /// A table row is written as a Markdown row, one line a row, and its
     /// figures still map back to the page.
+    #[test]
+    fn a_definition_continues_its_terms_line() {
+        let page = "<html><body><dl>\n<dt>Killed in Gaza:</dt>\n<dd>34,183</dd>\n<dd>most of them women and children</dd>\n\
+            <dt>Hostages</dt><dt>still held</dt><dd>129</dd></dl><p>After.</p></body></html>";
+        let h = parse(page);
+        assert_eq!(
+            h.text,
+            "Killed in Gaza: 34,183\nmost of them women and children\nHostages:\nstill held: 129\nAfter.\n"
+        );
+        let starts: Vec<&str> = h.items.iter().map(|&i| h.text[i..].lines().next().unwrap()).collect();
+        assert_eq!(
+            starts,
+            ["Killed in Gaza: 34,183", "most of them women and children", "Hostages:", "still held: 129"]
+        );
+        let t = h.text.find("34,183").unwrap();
+        assert_eq!(&page[h.map.to_source(t)..h.map.to_source(t) + 6], "34,183");
+    }
+
     #[test]
     fn table_rows_read_as_rows() {
         let page = "<html><body><table><tr><th>What</th><th>Number</th></tr>\n\

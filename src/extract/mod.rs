@@ -301,6 +301,10 @@ const COUNTED: [&str; 12] = [
     "individuals",
 ];
 
+/// Words that make the text before a colon a speaker's, not a label.
+const SPEECH: [&str; 10] =
+    ["said", "says", "say", "told", "tells", "reported", "reports", "announced", "added", "wrote"];
+
 /// A masked "by the numbers" line read as prose: a short label, a colon and
 /// a figure (`Killed: 34,454 Palestinians, per the ministry`, `Wounded:
 /// 77,575`) read with the label after the figure and the nouns it counts
@@ -310,10 +314,13 @@ fn label_line_as_prose(masked: &str) -> Option<String> {
     let line = masked.trim_start();
     let line = segment::without_list_marker(line).unwrap_or(line).trim_start();
     let (label, rest) = line.split_once(':')?;
+    // A definition list's terms run longer ("Killed in Israel on October 7");
+    // a label names what is counted and reports no one's words.
     let words = label.split_whitespace().count();
-    if !(1..=3).contains(&words)
+    if !(1..=6).contains(&words)
         || !label.starts_with(|c: char| c.is_uppercase())
-        || !label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '’')
+        || !label.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '\'' || c == '’')
+        || label.split_whitespace().any(|w| SPEECH.contains(&w))
     {
         return None;
     }
@@ -1097,6 +1104,13 @@ mod tests {
         assert_eq!(read(format!("Aid: The United States has provided {}.", f(0))), None);
         assert_eq!(read(format!("The ministry said on Monday: {} killed.", f(0))), None);
         assert_eq!(read(format!("killed: {}", f(0))), None);
+        assert_eq!(read(format!("The ministry said on Monday in Gaza City: {} killed.", f(0))), None);
+        assert_eq!(read(format!("Officials in Gaza and Israel on Monday put the toll: {}", f(0))), None);
+        // A definition list's term, which may hold a date.
+        assert_eq!(
+            read(format!("Killed in Israel on October 7: {}, according to Israeli officials", f(0))),
+            Some(format!("{} Killed in Israel on October 7, according to Israeli officials", f(0)))
+        );
     }
 
     #[test]
