@@ -344,6 +344,32 @@ fn expressions(doc: &Document, quantities: &[Quantity], span: Range<usize>, even
     for name in MONTH.find_iter(sentence) {
         let Some(m) = month_phrase(sentence, name.range()) else { continue };
         let at = span.start + m.span.start;
+        // "the seventh of October" is a day, not the month.
+        if sentence[m.span.clone()].starts_with("of ") {
+            let day = quantities[first..]
+                .iter()
+                .take_while(|q| q.span.start < at)
+                .find(|q| q.kind == Kind::Ordinal && q.span.end + 1 == at && (1.0..=31.0).contains(&q.value));
+            if let Some(q) = day {
+                let date = match m.year {
+                    Some(y) => Date::new(y, m.month, q.value as i8).ok(),
+                    None => resolve_month_day(m.month as u8, q.value as u8, published),
+                };
+                let from = if text[..q.span.start].ends_with("the ") { q.span.start - 4 } else { q.span.start };
+                let opens = cue_before(text, from, &PERIOD_CUES) || opens_period(&sentence[..from - span.start]);
+                if let Some(date) = date.filter(|d| !opens && !event_dates.contains(d) && *d <= published) {
+                    let strength = if cue_before(text, from, &STRONG_CUES) { Strength::Strong } else { Strength::Weak };
+                    out.push(Expression {
+                        span: q.span.start..span.start + m.span.end,
+                        date,
+                        strength,
+                        source: AsOfSource::Stated,
+                        earliest: None,
+                    });
+                }
+                continue;
+            }
+        }
         if cue_before(text, at, &PERIOD_CUES) || opens_period(&sentence[..m.span.start]) {
             continue;
         }
@@ -609,5 +635,17 @@ mod tests {
         for (before, want) in cases {
             assert_eq!(upcoming(before), want, "{before}");
         }
+    }
+
+    #[test]
+    fn an_ordinal_day_of_a_month_is_a_day() {
+        let a = as_of("FIG hostages were still held on the fifth of March, the army said.", "2024-03-10", None);
+        assert_eq!((a.date, a.source, a.earliest), (parse_date("2024-03-05"), AsOfSource::Stated, None));
+        assert_eq!(a.text.as_deref(), Some("fifth of March"));
+        // The attack's day is an event date, not the figure's.
+        let a = as_of("FIG people were killed on the seventh of October.", "2024-01-21", Some("2023-10-07"));
+        assert_eq!((a.date, a.source), (parse_date("2024-01-21"), AsOfSource::Published));
+        let a = as_of("FIG have been killed since the seventh of October.", "2024-01-21", None);
+        assert_eq!((a.date, a.source), (parse_date("2024-01-21"), AsOfSource::Published));
     }
 }
