@@ -118,7 +118,7 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 struct MonthPhrase {
     span: Range<usize>,
     month: i8,
-    /// `early`, `mid` or `late`.
+    /// `early`, `mid` or `late`; `start` or `end` for its first or last day.
     part: Option<&'static str>,
     year: Option<i16>,
     /// `by`, `until`, `through`, `as of`: the figure holds by its end.
@@ -156,21 +156,42 @@ fn month_phrase(sentence: &str, name: Range<usize>) -> Option<MonthPhrase> {
     }
     let before = sentence[..start].strip_suffix(' ');
     let cue = before.and_then(|b| {
-        ["as of", "in", "by", "during", "until", "through", "of"].into_iter().find(|c| {
-            b.len() >= c.len()
-                && b.is_char_boundary(b.len() - c.len())
-                && b[b.len() - c.len()..].eq_ignore_ascii_case(c)
-                && (b.len() == c.len() || !b.as_bytes()[b.len() - c.len() - 1].is_ascii_alphanumeric())
-        })
+        ["as of", "in", "by", "during", "until", "through", "of"].into_iter().find(|c| ends_with_word(b, c))
     });
     if let Some(c) = cue {
         start -= c.len() + 1;
+    }
+    // "by the start of March", "at the end of January": one day of the month.
+    let mut part = part;
+    let mut cue = cue;
+    if cue == Some("of") {
+        let before = sentence[..start].trim_end();
+        let edge = [("the start", "start"), ("the beginning", "start"), ("the middle", "mid"), ("the end", "end")]
+            .into_iter()
+            .find(|(w, _)| ends_with_word(before, w));
+        if let Some((words, p)) = edge {
+            part = Some(p);
+            start = before.len() - words.len();
+            let before = sentence[..start].trim_end();
+            cue = ["by", "until", "as of", "at", "in", "from"].into_iter().find(|c| ends_with_word(before, c));
+            if let Some(c) = cue {
+                start = before.len() - c.len();
+            }
+        }
     }
     if cue.is_none() && part.is_none() && year.is_none() {
         return None;
     }
     let strong = matches!(cue, Some("by" | "until" | "through" | "as of"));
     Some(MonthPhrase { span: start..end, month, part, year, strong })
+}
+
+/// Whether `text` ends with the word or words `w`, in any case.
+fn ends_with_word(text: &str, w: &str) -> bool {
+    text.len() >= w.len()
+        && text.is_char_boundary(text.len() - w.len())
+        && text[text.len() - w.len()..].eq_ignore_ascii_case(w)
+        && (text.len() == w.len() || !text.as_bytes()[text.len() - w.len() - 1].is_ascii_alphanumeric())
 }
 
 /// Whether the clause before a month opens a period it ends in: "since the
@@ -203,6 +224,8 @@ fn month_period(m: &MonthPhrase, published: Date) -> Option<(Date, Date)> {
     };
     let first = Date::new(year, month, 1).ok()?;
     let (from, to) = match m.part {
+        Some("start") => (first, first),
+        Some("end") => (first.last_of_month(), first.last_of_month()),
         Some("early") => (first, Date::new(year, month, 10).ok()?),
         Some("mid") => (Date::new(year, month, 11).ok()?, Date::new(year, month, 20).ok()?),
         Some(_) => (Date::new(year, month, 21).ok()?, first.last_of_month()),
@@ -457,11 +480,25 @@ pub fn resolve(
             }
             let mut e = None;
             for (i, prev) in doc.sentences[from..sentence].iter().enumerate().rev() {
-                if let Some(x) = pick(expressions(doc, quantities, prev.span.clone(), event_dates), prev.span.end) {
+                let exprs = expressions(doc, quantities, prev.span.clone(), event_dates);
+                // A table's header row dates each column by its own cell
+                // (`| | Dec 31 | Jan 31 |`), and the whole table like a caption.
+                let header = in_table && from + i == block && is_table_row(&doc.text[prev.span.clone()]);
+                let column = |at: usize, row: &Range<usize>| {
+                    memchr::memchr_iter(b'|', &doc.text.as_bytes()[row.start..at]).count()
+                };
+                let own_column = column(figure, &s.span);
+                let in_column =
+                    header.then(|| exprs.iter().position(|e| column(e.span.start, &prev.span) == own_column)).flatten();
+                let picked = match in_column {
+                    Some(k) => exprs.into_iter().nth(k),
+                    None => pick(exprs, prev.span.end),
+                };
+                if let Some(x) = picked {
                     // A caption dates the whole table or list, whoever its rows
                     // cite; a row or item above, only a figure of its source,
                     // and one of another source leaves the caption to date it.
-                    let sibling = in_table && from + i >= block;
+                    let sibling = in_table && from + i >= block && !header;
                     if sibling && !carries(prev.span.clone()) {
                         continue;
                     }
@@ -588,6 +625,18 @@ mod tests {
             p("2023-11-01", "2023-11-30", "In November 2023")
         );
         assert_eq!(period("Last month FIG had died.", "2024-03-14"), p("2024-02-01", "2024-02-29", "Last month"));
+        // The start or end of a month is one day.
+        let day = |text: &str| {
+            let a = as_of(text, "2024-03-20", None);
+            (a.earliest, a.date.map(|d| d.to_string()), a.text.as_deref().map(str::to_string))
+        };
+        let d = |date: &str, text: &str| (None, Some(date.to_string()), Some(text.to_string()));
+        assert_eq!(day("FIG had been killed by the start of March."), d("2024-03-01", "by the start of March"));
+        assert_eq!(day("At the end of January, FIG had been killed."), d("2024-01-31", "At the end of January"));
+        assert_eq!(
+            day("FIG had died by the beginning of March 2024."),
+            d("2024-03-01", "by the beginning of March 2024")
+        );
         // Whole dates, periods that open and bare month names are not periods of the figure.
         assert_eq!(period("On November 3, FIG had died.", "2024-03-14").0, None);
         assert_eq!(period("FIG have died since November.", "2024-03-14").1.as_deref(), Some("2024-03-14"));
@@ -647,5 +696,19 @@ mod tests {
         assert_eq!((a.date, a.source), (parse_date("2024-01-21"), AsOfSource::Published));
         let a = as_of("FIG have been killed since the seventh of October.", "2024-01-21", None);
         assert_eq!((a.date, a.source), (parse_date("2024-01-21"), AsOfSource::Published));
+    }
+
+    #[test]
+    fn a_header_row_dates_each_column_by_its_cell() {
+        let table = |row: &str| {
+            let text = format!("Figures from the ministry.\n\n| | Dec 31 | Jan 31 |\n|---|---:|---:|\n{row}\n");
+            let a = as_of(&text, "2024-04-02", None);
+            (a.date.map(|d| d.to_string()), a.text.as_deref().map(str::to_string))
+        };
+        let d = |date: &str, text: &str| (Some(date.to_string()), Some(text.to_string()));
+        assert_eq!(table("| Killed | FIG | 26,900 |"), d("2023-12-31", "Dec 31"));
+        assert_eq!(table("| Killed | 21,822 | FIG |"), d("2024-01-31", "Jan 31"));
+        // A cell in no dated column: the header's date nearest the row's end, as before.
+        assert_eq!(table("| Killed FIG | 21,822 | 26,900 |"), d("2024-01-31", "Jan 31"));
     }
 }
