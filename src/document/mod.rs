@@ -144,6 +144,15 @@ pub fn markup_ranges(text: &str, items: &mut Vec<usize>) -> Vec<std::ops::Range<
         line_start = end + 1;
     }
     let b = text.as_bytes();
+    // Footnote references and the labels of their notes ("deaths[^1]",
+    // "[^1]: Ministry of Health"): a note's number is no figure.
+    for at in memchr::memmem::find_iter(b, b"[^") {
+        let label = b[at + 2..].iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_')).count();
+        if label > 0 && b.get(at + 2 + label) == Some(&b']') {
+            let end = at + 3 + label;
+            out.push(at..end + usize::from(b.get(end) == Some(&b':')));
+        }
+    }
     out.extend(memchr::memchr3_iter(b'*', b'`', b'~', b).map(|i| i..i + 1));
     let alnum = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(u8::is_ascii_alphanumeric);
     // `_` inside a word (snake_case) is not emphasis.
@@ -322,6 +331,19 @@ mod tests {
             d.text.split_whitespace().collect::<Vec<_>>().join(" "),
             "31,988 were killed , per the ministry quote code snake_case"
         );
+    }
+
+    #[test]
+    fn footnote_marks_are_no_figures_and_end_no_sentence_early() {
+        let raw =
+            "Deaths reached 29,092.[^1] Israel puts it at 1,200.[^note_a]\n\n[^1]: Ministry report of 19 February.\n"
+                .to_string();
+        let mut p = Vec::new();
+        let d = Document::build("a.md".into(), Format::Markdown, raw, None, &mut p);
+        assert!(!d.text.contains("[^"), "{}", d.text);
+        let figures: Vec<String> = recognize(&d.text).iter().map(|q| q.text.to_string()).collect();
+        assert_eq!(figures, ["29,092", "1,200", "19 February"]);
+        assert_eq!(d.sentences.len(), 3);
     }
 
     /// Each list item is a paragraph of its own, marked as an item, in every format.

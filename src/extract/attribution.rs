@@ -35,7 +35,7 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("according regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|puts|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)(?-u:\b)")
         .expect("verb regex")
 });
 /// What a source owns when it is named as the owner of a figure: "the
@@ -387,6 +387,19 @@ impl Sources {
         if let Some(c) = PER.captures(sentence)
             && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
         {
+            return Sources::All(Some(a));
+        }
+        // "Hostages: 133 still held (Israel)", "Displaced: ~1.7M (UNRWA)": a
+        // known authority alone in brackets, a date or note after a comma.
+        if let Some(a) = memchr::memchr_iter(b'(', sentence.as_bytes()).find_map(|open| {
+            let inner = &sentence[open + 1..];
+            let inner = &inner[..inner.find(')')?];
+            let who = inner.split(',').next().unwrap_or(inner).trim();
+            if who.split_whitespace().count() > 5 {
+                return None;
+            }
+            resolve(who, sentence, authorities, earlier).filter(|a| a.id.is_some())
+        }) {
             return Sources::All(Some(a));
         }
         // "The ministry's latest figure is 25,295": an owner that is an authority.

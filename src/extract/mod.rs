@@ -313,7 +313,12 @@ const SPEECH: [&str; 10] =
 fn label_line_as_prose(masked: &str) -> Option<String> {
     let line = masked.trim_start();
     let line = segment::without_list_marker(line).unwrap_or(line).trim_start();
-    let (label, rest) = line.split_once(':')?;
+    // "Killed: 34,454", or with a dash: "Injured — 77,575".
+    let (label, rest) = [":", " — ", " – "]
+        .iter()
+        .filter_map(|sep| line.find(sep).map(|i| (i, sep.len())))
+        .min()
+        .map(|(i, n)| (&line[..i], &line[i + n..]))?;
     // A definition list's terms run longer ("Killed in Israel on October 7");
     // a label names what is counted and reports no one's words.
     let words = label.split_whitespace().count();
@@ -1092,6 +1097,10 @@ mod tests {
             Some(format!("{} Palestinians Killed, per the ministry.", f(0)))
         );
         assert_eq!(read(format!("Wounded: {}", f(0))), Some(format!("{} Wounded", f(0))));
+        assert_eq!(
+            read(format!("- Injured — {}, per the ministry", f(0))),
+            Some(format!("{} Injured, per the ministry", f(0)))
+        );
         assert_eq!(
             read(format!("- Hostages: {} still held in Gaza, Israel says.", f(1))),
             Some(format!("{} Hostages still held in Gaza, Israel says.", f(1)))
