@@ -314,11 +314,11 @@ fn label_line_as_prose(masked: &str) -> Option<String> {
     let line = masked.trim_start();
     let line = segment::without_list_marker(line).unwrap_or(line).trim_start();
     // "Killed: 34,454", or with a dash: "Injured — 77,575".
-    let (label, rest) = [":", " — ", " – "]
-        .iter()
-        .filter_map(|sep| line.find(sep).map(|i| (i, sep.len())))
-        .min()
-        .map(|(i, n)| (&line[..i], &line[i + n..]))?;
+    let (label, rest) = line.match_indices([':', '—', '–']).find_map(|(i, sep)| match sep {
+        ":" => Some((&line[..i], &line[i + 1..])),
+        _ => (line[..i].ends_with(' ') && line[i + sep.len()..].starts_with(' '))
+            .then(|| (&line[..i - 1], &line[i + sep.len() + 1..])),
+    })?;
     // A definition list's terms run longer ("Killed in Israel on October 7");
     // a label names what is counted and reports no one's words.
     let words = label.split_whitespace().count();
