@@ -173,7 +173,7 @@ fn month_phrase(sentence: &str, name: Range<usize>) -> Option<MonthPhrase> {
             part = Some(p);
             start = before.len() - words.len();
             let before = sentence[..start].trim_end();
-            cue = ["by", "until", "as of", "at", "in", "from"].into_iter().find(|c| ends_with_word(before, c));
+            cue = ["by", "until", "as of", "at", "in"].into_iter().find(|c| ends_with_word(before, c));
             if let Some(c) = cue {
                 start = before.len() - c.len();
             }
