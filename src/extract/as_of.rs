@@ -378,7 +378,8 @@ fn expressions(doc: &Document, quantities: &[Quantity], span: Range<usize>, even
                     Some(y) => Date::new(y, m.month, q.value as i8).ok(),
                     None => resolve_month_day(m.month as u8, q.value as u8, published),
                 };
-                let from = if text[..q.span.start].ends_with("the ") { q.span.start - 4 } else { q.span.start };
+                // Within the sentence: "the " of the sentence before is not this one's.
+                let from = q.span.start - usize::from(sentence[..q.span.start - span.start].ends_with("the ")) * 4;
                 let opens = cue_before(text, from, &PERIOD_CUES) || opens_period(&sentence[..from - span.start]);
                 if let Some(date) = date.filter(|d| !opens && !event_dates.contains(d) && *d <= published) {
                     let strength = if cue_before(text, from, &STRONG_CUES) { Strength::Strong } else { Strength::Weak };
@@ -479,15 +480,14 @@ pub fn resolve(
                 }
             }
             let mut e = None;
+            // A table's header row dates each column by its own cell
+            // (`| | Dec 31 | Jan 31 |`), and the whole table like a caption.
+            let column =
+                |at: usize, row: &Range<usize>| memchr::memchr_iter(b'|', &doc.text.as_bytes()[row.start..at]).count();
+            let own_column = if in_table { column(figure, &s.span) } else { 0 };
             for (i, prev) in doc.sentences[from..sentence].iter().enumerate().rev() {
                 let exprs = expressions(doc, quantities, prev.span.clone(), event_dates);
-                // A table's header row dates each column by its own cell
-                // (`| | Dec 31 | Jan 31 |`), and the whole table like a caption.
                 let header = in_table && from + i == block && is_table_row(&doc.text[prev.span.clone()]);
-                let column = |at: usize, row: &Range<usize>| {
-                    memchr::memchr_iter(b'|', &doc.text.as_bytes()[row.start..at]).count()
-                };
-                let own_column = column(figure, &s.span);
                 let in_column =
                     header.then(|| exprs.iter().position(|e| column(e.span.start, &prev.span) == own_column)).flatten();
                 let picked = match in_column {
