@@ -472,6 +472,8 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             ", although ",
             " of whom ",
             " of which ",
+            // "136 remain in Gaza, of the 240 people taken": the whole the part is of.
+            ", of the ",
         ])
         .build()
         .expect("clause breaks")

@@ -101,6 +101,62 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("relative regex")
 });
+/// A time counted from another: "a week earlier", "two days later", "the
+/// day before", "three weeks ago". A bare "before" ends its phrase ("a week
+/// before, ..."): "a week before the truce" dates the truce's week.
+static SHIFT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]?) (?P<unit>hour|day|week|month|year)s? ",
+        r"(?P<dir>earlier|later|ago|previously|before(?:[,;.]|$))|",
+        r"the (?:(?P<unit2>day|week|month) before(?:[,;.]|$)|previous (?P<unit3>day|week|month)(?-u:\b)))"
+    ))
+    .expect("shift regex")
+});
+
+/// The shifts in `sentence`: span, days and months to add, and whether it
+/// counts from publication ("ago") rather than from the sentence's date.
+fn shifted(sentence: &str) -> Vec<(Range<usize>, i32, i32, bool)> {
+    // Each form holds one of these words: most sentences have none.
+    if !["earlier", "later", "ago", "before", "previous"].iter().any(|w| sentence.contains(w)) {
+        return Vec::new();
+    }
+    SHIFT
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let n: i32 = match c.name("n").map(|m| m.as_str().to_ascii_lowercase()) {
+                None => 1,
+                Some(w) => match w.as_str() {
+                    "a" | "an" | "one" => 1,
+                    "two" => 2,
+                    "three" => 3,
+                    "four" => 4,
+                    "five" => 5,
+                    "six" => 6,
+                    "seven" => 7,
+                    "eight" => 8,
+                    "nine" => 9,
+                    "ten" => 10,
+                    digits => digits.parse().ok()?,
+                },
+            };
+            let unit = c.name("unit").or(c.name("unit2")).or(c.name("unit3"))?.as_str().to_ascii_lowercase();
+            let dir = c.name("dir").map_or("before", |d| d.as_str());
+            let sign = if dir.eq_ignore_ascii_case("later") { 1 } else { -1 };
+            let (days, months) = match unit.as_str() {
+                // "24 hours earlier" is the day before; "six hours earlier", the same day.
+                "hour" => (sign * (n / 24), 0),
+                "day" => (sign * n, 0),
+                "week" => (sign * 7 * n, 0),
+                "month" => (0, sign * n),
+                _ => (0, sign * 12 * n),
+            };
+            let end = whole.end() - usize::from(whole.as_str().ends_with([',', ';', '.']));
+            Some((whole.start()..end, days, months, dir.eq_ignore_ascii_case("ago")))
+        })
+        .collect()
+}
+
 /// A month name, capitalised so that "may" and "march" stay verbs. Only the
 /// name is searched for (a literal set the regex finds fast); the words
 /// around it are read by hand (`month_phrase`).
@@ -449,65 +505,80 @@ pub fn resolve(
                 .iter()
                 .any(|w| doc.text[figure..e.span.start].contains(w))
     });
+    // The nearest earlier sentence of the same paragraph that dates
+    // itself; for a table row or a list item, of the rows or items
+    // above it and the paragraph before them ("Figures as of April 9:").
+    let carried = || {
+        let row = |i: usize| doc.sentences[i].item || is_table_row(&doc.text[doc.sentences[i].span.clone()]);
+        let mut from = sentence;
+        let in_table = row(sentence);
+        let mut block = sentence;
+        if in_table {
+            while from > 0 && row(from - 1) {
+                from -= 1;
+            }
+            block = from;
+            if from > 0 {
+                let caption = doc.sentences[from - 1].paragraph;
+                while from > 0 && doc.sentences[from - 1].paragraph == caption {
+                    from -= 1;
+                }
+            }
+        } else {
+            while from > 0 && doc.sentences[from - 1].paragraph == s.paragraph {
+                from -= 1;
+            }
+        }
+        // A table's header row dates each column by its own cell
+        // (`| | Dec 31 | Jan 31 |`), and the whole table like a caption.
+        let column =
+            |at: usize, row: &Range<usize>| memchr::memchr_iter(b'|', &doc.text.as_bytes()[row.start..at]).count();
+        let own_column = if in_table { column(figure, &s.span) } else { 0 };
+        for (i, prev) in doc.sentences[from..sentence].iter().enumerate().rev() {
+            let exprs = expressions(doc, quantities, prev.span.clone(), event_dates);
+            let header = in_table && from + i == block && is_table_row(&doc.text[prev.span.clone()]);
+            let in_column =
+                header.then(|| exprs.iter().position(|e| column(e.span.start, &prev.span) == own_column)).flatten();
+            let picked = match in_column {
+                Some(k) => exprs.into_iter().nth(k),
+                None => pick(exprs, prev.span.end),
+            };
+            if let Some(x) = picked {
+                // A caption dates the whole table or list, whoever its rows
+                // cite; a row or item above, only a figure of its source,
+                // and one of another source leaves the caption to date it.
+                let sibling = in_table && from + i >= block && !header;
+                if sibling && !carries(prev.span.clone()) {
+                    continue;
+                }
+                return Some(x).filter(|_| in_table || carries(prev.span.clone()));
+            }
+        }
+        None
+    };
+    // "A week earlier, the ministry had counted 22,800 dead": a week before
+    // the date the sentence would otherwise hold; "two days ago", before publication.
+    let shifts = shifted(&doc.text[s.span.clone()]);
+    if !shifts.is_empty() {
+        let own_date = pick(own.clone(), figure).map(|e| e.date);
+        for (span, days, months, ago) in shifts {
+            let anchor = if ago { doc.meta.published } else { own_date.or_else(|| carried().map(|e| e.date)) };
+            let Some(anchor) = anchor.or(doc.meta.published) else { continue };
+            let Ok(date) = anchor.checked_add(jiff::Span::new().days(days).months(months)) else { continue };
+            if doc.meta.published.is_some_and(|p| date > p) {
+                continue;
+            }
+            let span = s.span.start + span.start..s.span.start + span.end;
+            own.push(Expression { span, date, strength: Strength::Weak, source: AsOfSource::Relative, earliest: None });
+        }
+    }
     let found = pick(own, figure);
     let (found, earlier) = match found {
         Some(e) => (Some(e), false),
         // "1.9 million people are now displaced": as of the writing, not
         // of the date the sentence before gives.
         None if says_now(&doc.text[s.span.clone()]) => (None, false),
-        None => {
-            // The nearest earlier sentence of the same paragraph that dates
-            // itself; for a table row or a list item, of the rows or items
-            // above it and the paragraph before them ("Figures as of April 9:").
-            let row = |i: usize| doc.sentences[i].item || is_table_row(&doc.text[doc.sentences[i].span.clone()]);
-            let mut from = sentence;
-            let in_table = row(sentence);
-            let mut block = sentence;
-            if in_table {
-                while from > 0 && row(from - 1) {
-                    from -= 1;
-                }
-                block = from;
-                if from > 0 {
-                    let caption = doc.sentences[from - 1].paragraph;
-                    while from > 0 && doc.sentences[from - 1].paragraph == caption {
-                        from -= 1;
-                    }
-                }
-            } else {
-                while from > 0 && doc.sentences[from - 1].paragraph == s.paragraph {
-                    from -= 1;
-                }
-            }
-            let mut e = None;
-            // A table's header row dates each column by its own cell
-            // (`| | Dec 31 | Jan 31 |`), and the whole table like a caption.
-            let column =
-                |at: usize, row: &Range<usize>| memchr::memchr_iter(b'|', &doc.text.as_bytes()[row.start..at]).count();
-            let own_column = if in_table { column(figure, &s.span) } else { 0 };
-            for (i, prev) in doc.sentences[from..sentence].iter().enumerate().rev() {
-                let exprs = expressions(doc, quantities, prev.span.clone(), event_dates);
-                let header = in_table && from + i == block && is_table_row(&doc.text[prev.span.clone()]);
-                let in_column =
-                    header.then(|| exprs.iter().position(|e| column(e.span.start, &prev.span) == own_column)).flatten();
-                let picked = match in_column {
-                    Some(k) => exprs.into_iter().nth(k),
-                    None => pick(exprs, prev.span.end),
-                };
-                if let Some(x) = picked {
-                    // A caption dates the whole table or list, whoever its rows
-                    // cite; a row or item above, only a figure of its source,
-                    // and one of another source leaves the caption to date it.
-                    let sibling = in_table && from + i >= block && !header;
-                    if sibling && !carries(prev.span.clone()) {
-                        continue;
-                    }
-                    e = Some(x).filter(|_| in_table || carries(prev.span.clone()));
-                    break;
-                }
-            }
-            (e, true)
-        }
+        None => (carried(), true),
     };
     match found {
         Some(e) => AsOf {
@@ -561,6 +632,29 @@ mod tests {
             (a.date, a.source, a.text.as_deref()),
             (parse_date("2024-10-22"), AsOfSource::Relative, Some("on Tuesday"))
         );
+    }
+
+    #[test]
+    fn times_counted_from_another() {
+        let date = |text: &str| as_of(text, "2024-01-15", None).date.map(|d| d.to_string());
+        // From the date the sentence before gives, else from its own.
+        let d =
+            date("The ministry said on Sunday that 23,968 had been killed. A week earlier, it had counted FIG dead.");
+        assert_eq!(d.as_deref(), Some("2024-01-07"));
+        let d = date("The ministry said on Sunday that 23,968 had been killed, up from FIG a week earlier.");
+        assert_eq!(d.as_deref(), Some("2024-01-07"));
+        let d = date("On January 10 the toll was 23,357; two days later, it was FIG.");
+        assert_eq!(d.as_deref(), Some("2024-01-12"));
+        let d = date("The day before, the count was FIG.");
+        assert_eq!(d.as_deref(), Some("2024-01-14"));
+        // "ago" counts from publication; "before" with its object dates that object.
+        let d = date("On Sunday the ministry said so. Three weeks ago it counted FIG.");
+        assert_eq!(d.as_deref(), Some("2023-12-25"));
+        let d = date("He met them a week before the truce and counted FIG.");
+        assert_eq!(d.as_deref(), Some("2024-01-15"));
+        // Never past publication.
+        let d = date("On Sunday the ministry said so. A week later the count was FIG.");
+        assert_eq!(d.as_deref(), Some("2024-01-14"));
     }
 
     #[test]

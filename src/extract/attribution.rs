@@ -4,6 +4,7 @@
 //! `rules/authorities.yaml`.
 
 use std::cell::{OnceCell, RefCell};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -35,7 +36,7 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("according regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|puts|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|puts|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)(?-u:\b)")
         .expect("verb regex")
 });
 /// What a source owns when it is named as the owner of a figure: "the
@@ -94,18 +95,33 @@ pub struct Earlier<'a> {
     /// Where the paragraph being read starts: "it said" stands for an
     /// authority named since.
     pub paragraph: usize,
+    /// Where the paragraph before starts, when the text being read opens
+    /// its own: "Some 70,000 more have been wounded, it said" speaks for
+    /// the one authority the paragraph before named.
+    pub previous: Option<usize>,
 }
 
 impl<'a> Earlier<'a> {
     /// The authority named, or placed by a description, last before `before`
     /// in this paragraph.
     fn last_in_paragraph(&self, authorities: &'a Authorities) -> Option<&'a Authority> {
-        let in_paragraph = |list: &[(usize, &'a Authority)]| {
-            list.iter().filter(|(at, _)| (self.paragraph..self.before).contains(at)).max_by_key(|(at, _)| *at).copied()
+        let last_in = |range: Range<usize>| {
+            let within = |list: &[(usize, &'a Authority)]| {
+                list.iter().filter(|(at, _)| range.contains(at)).max_by_key(|(at, _)| *at).copied()
+            };
+            let named = within(self.mentions.get_or_init(|| authorities.mentions(self.text)));
+            let placed = within(&self.placed.borrow());
+            named.into_iter().chain(placed).max_by_key(|(at, _)| *at).map(|(_, a)| a)
         };
-        let named = in_paragraph(self.mentions.get_or_init(|| authorities.mentions(self.text)));
-        let placed = in_paragraph(&self.placed.borrow());
-        named.into_iter().chain(placed).max_by_key(|(at, _)| *at).map(|(_, a)| a)
+        last_in(self.paragraph..self.before).or_else(|| {
+            // The paragraph before speaks for "it" only if it names one authority.
+            let range = self.previous?..self.paragraph;
+            let last = last_in(range.clone())?;
+            let mentions = self.mentions.get_or_init(|| authorities.mentions(self.text));
+            let placed = self.placed.borrow();
+            let others = mentions.iter().chain(placed.iter()).any(|(at, a)| range.contains(at) && a.id != last.id);
+            (!others).then_some(last)
+        })
     }
 }
 
@@ -262,7 +278,7 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
 }
 
 /// Words that open an aside between a subject and its verb.
-const SUBJECT_ASIDES: [&str; 9] = [
+const SUBJECT_ASIDES: [&str; 15] = [
     "on his ",
     "on her ",
     "who ",
@@ -270,6 +286,12 @@ const SUBJECT_ASIDES: [&str; 9] = [
     "speaking ",
     "in a statement",
     "in remarks",
+    "in a post",
+    "in an interview",
+    "in a speech",
+    "in a briefing",
+    "in a letter",
+    "at a news conference",
     "for its part",
     "for their part",
 ];

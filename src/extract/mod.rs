@@ -24,9 +24,9 @@ use crate::document::segment::{self, Clauses};
 use crate::document::{DateSource, Document, DocumentInfo, Role};
 use crate::extract::attribution::Sources;
 use crate::quantity::{Interval, Qualifier, Quantity, Recognizer};
-use crate::rules::RulePack;
 use crate::rules::compile::{CLOSE, Context, ContextVerdict, OPEN};
 use crate::rules::spec::{Behavior, ContextScope};
+use crate::rules::{Authorities, RulePack};
 
 /// Where a claim was made, precisely enough for an editor to find it.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,6 +158,9 @@ pub struct Attempt {
     pub relabelled: bool,
     /// The rule's `any` context words were found in the document's lede only.
     pub context_from_lede: bool,
+    /// The rule's place was read from the figure's source, as written and
+    /// as resolved: "the ministry (Gaza Ministry of Health)".
+    pub context_from_source: Option<String>,
     pub outcome: Outcome,
 }
 
@@ -309,10 +312,20 @@ const SPEECH: [&str; 10] =
 /// a figure (`Killed: 34,454 Palestinians, per the ministry`, `Wounded:
 /// 77,575`) read with the label after the figure and the nouns it counts
 /// (`34,454 Palestinians Killed, per the ministry`). `None` for a sentence
-/// that does not open so.
+/// that does not open so. A line that opens with the figure and a dash
+/// (`31,819 — Palestinians killed in Gaza`) is read without the dash.
 fn label_line_as_prose(masked: &str) -> Option<String> {
     let line = masked.trim_start();
     let line = segment::without_list_marker(line).unwrap_or(line).trim_start();
+    if let Some(inner) = line.strip_prefix(OPEN) {
+        let close = inner.find(CLOSE)? + OPEN.len_utf8() + CLOSE.len_utf8();
+        let (figure, after) = line.split_at(close);
+        let described = [" — ", " – ", " -- ", " - "].iter().find_map(|d| after.strip_prefix(d))?;
+        if !described.starts_with(|c: char| c.is_alphabetic()) {
+            return None;
+        }
+        return Some(format!("{figure} {described}"));
+    }
     // "Killed: 34,454", or with a dash: "Injured — 77,575".
     let (label, rest) = line.match_indices([':', '—', '–']).find_map(|(i, sep)| match sep {
         ":" => Some((&line[..i], &line[i + 1..])),
@@ -498,6 +511,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                         past_asides: pass > 0 && second_read_past_asides,
                         relabelled: pass > 0 && second_read_relabelled,
                         context_from_lede: from_lede,
+                        context_from_source: None,
                         outcome,
                     });
                 }
@@ -679,80 +693,78 @@ pub fn cite(doc: &Document, info: &Arc<DocumentInfo>, span: &Range<usize>, sente
 /// The claims of one document, in text order.
 pub fn extract(doc: &Document, pack: &RulePack) -> Vec<Claim> {
     let quantities = Recognizer::english().recognize(&doc.text);
-    claims_from(doc, &quantities, pack, &match_document(doc, &quantities, pack))
+    claims_from(doc, &quantities, pack, &mut match_document(doc, &quantities, pack))
 }
 
-/// Claims from matches already made.
-pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, matches: &[SentenceMatch]) -> Vec<Claim> {
+/// Claims from matches already made. A figure its rule refused only for
+/// want of its place ("the ministry had counted more than 22,800 dead",
+/// where the ministry was named in Gaza a sentence before) is claimed when
+/// the rule reads its place from outside the sentence (`lede: true`) and
+/// the authority the figure is credited to bears that place in its name;
+/// its attempt is marked so.
+pub fn claims_from(
+    doc: &Document,
+    quantities: &[Quantity],
+    pack: &RulePack,
+    matches: &mut [SentenceMatch],
+) -> Vec<Claim> {
     let mut out = Vec::new();
     // Made with the first claim: a document without one is described once, by its caller.
     let mut info: Option<Arc<DocumentInfo>> = None;
     let mut sources: Vec<Arc<Attribution>> = Vec::new();
     let mentions = OnceCell::new();
     let placed = RefCell::new(Vec::new());
-    let earlier = |before: usize, paragraph: usize| attribution::Earlier {
+    let earlier = |before: usize, paragraph: usize, previous: Option<usize>| attribution::Earlier {
         text: &doc.text,
         mentions: &mentions,
         placed: &placed,
         before,
         paragraph,
+        previous,
     };
-    for m in matches {
+    for m in matches.iter_mut() {
         let s = &doc.sentences[m.sentence];
         let first = doc.sentences[..m.sentence].iter().rposition(|p| p.paragraph != s.paragraph).map_or(0, |i| i + 1);
         let paragraph = doc.sentences[first].span.start;
+        // The paragraph before, for a sentence that opens its own.
+        let previous = (first == m.sentence && first > 0).then(|| {
+            let p = doc.sentences[first - 1].paragraph;
+            let start = doc.sentences[..first].iter().rposition(|x| x.paragraph != p).map_or(0, |i| i + 1);
+            doc.sentences[start].span.start
+        });
         let sentence_text = &doc.text[s.span.clone()];
-        // A sentence's sources, and each clause's, read once for all its figures.
-        let mut by_clause: Vec<(usize, Sources)> = Vec::new();
-        let mut whole: Option<Sources> = None;
+        let placeable =
+            |a: &Attempt| matches!(a.outcome, Outcome::MissingContext { .. }) && pack.rules[a.rule].context.lede;
+        if !m.attempts.iter().any(|a| a.outcome == Outcome::Claimed || placeable(a)) {
+            continue;
+        }
+        if m.clauses.is_none() {
+            m.clauses = Some(Clauses::of(sentence_text));
+        }
+        let earlier = |before: usize| earlier(before, paragraph, previous);
+        let mut sources_of = SentenceSources::default();
+        let rescued = placed_by_source(doc, quantities, pack, m, &mut sources_of, &earlier);
+        for (ai, by) in rescued {
+            m.attempts[ai].outcome = Outcome::Claimed;
+            m.attempts[ai].context_from_source = Some(by);
+        }
         let mut cited: Option<Arc<str>> = None;
-        let mut clauses: Option<Clauses> = None;
         for a in &m.attempts {
             if a.outcome != Outcome::Claimed {
                 continue;
             }
             let rule = &pack.rules[a.rule];
             let q = &quantities[m.figures[a.figure]];
-            // The source named in the figure's own clause, else in its sentence.
-            let breaks = match &m.clauses {
-                Some(c) => c,
-                None => clauses.get_or_insert_with(|| Clauses::of(sentence_text)),
-            };
+            let breaks = m.clauses.as_ref().expect("clauses made above");
             let at = q.span.start - s.span.start;
             let clause = breaks.at(at);
-            let in_clause = attribution::table_row_source(sentence_text, &pack.authorities).or_else(|| {
-                let i = match by_clause.iter().position(|(c, _)| *c == clause.start) {
-                    Some(i) => i,
-                    None => {
-                        let text = &sentence_text[clause.clone()];
-                        let sources =
-                            Sources::of(text, &pack.authorities, Some(earlier(s.span.start + clause.start, paragraph)));
-                        by_clause.push((clause.start, sources));
-                        by_clause.len() - 1
-                    }
-                };
-                by_clause[i].1.for_figure(Some(at - clause.start))
-            });
-            // A clause that is the whole sentence has already been read; one
-            // that turns to a new place or topic does not speak for the sentence's source.
-            let found = in_clause.or_else(|| {
-                if clause.len() == sentence_text.len()
-                    || (clause.start > 0 && attribution::opens_new_topic(&sentence_text[clause.clone()]))
-                {
-                    return None;
-                }
-                whole
-                    .get_or_insert_with(|| {
-                        Sources::of(sentence_text, &pack.authorities, Some(earlier(s.span.start, paragraph)))
-                    })
-                    .for_figure(Some(at))
-            });
+            let found = sources_of.at(sentence_text, s.span.start, breaks, at, &pack.authorities, &earlier);
             // An earlier sentence's date holds for this figure unless the
             // figure names a source of its own that the earlier sentence does not.
             let carries = |span: Range<usize>| match &found {
                 None => true,
                 Some(own) => {
-                    let before = Some(earlier(span.start, paragraph));
+                    let before = Some(earlier(span.start));
                     attribution::attribution_of(&doc.text[span], &pack.authorities, before, None)
                         .is_some_and(|a| a.key() == own.key())
                 }
@@ -811,6 +823,108 @@ pub fn claims_from(doc: &Document, quantities: &[Quantity], pack: &RulePack, mat
         }
     }
     out
+}
+
+/// A sentence's sources, and each clause's, read once for all its figures.
+#[derive(Default)]
+struct SentenceSources {
+    by_clause: Vec<(usize, Sources)>,
+    whole: Option<Sources>,
+}
+
+impl SentenceSources {
+    /// The source named in the clause of the figure at byte `at` of
+    /// `sentence` (which starts at `start` in the document), else in the sentence.
+    fn at<'a>(
+        &mut self,
+        sentence: &str,
+        start: usize,
+        breaks: &Clauses,
+        at: usize,
+        authorities: &'a Authorities,
+        earlier: &dyn Fn(usize) -> attribution::Earlier<'a>,
+    ) -> Option<Attribution> {
+        let clause = breaks.at(at);
+        let in_clause = attribution::table_row_source(sentence, authorities).or_else(|| {
+            let i = match self.by_clause.iter().position(|(c, _)| *c == clause.start) {
+                Some(i) => i,
+                None => {
+                    let sources =
+                        Sources::of(&sentence[clause.clone()], authorities, Some(earlier(start + clause.start)));
+                    self.by_clause.push((clause.start, sources));
+                    self.by_clause.len() - 1
+                }
+            };
+            self.by_clause[i].1.for_figure(Some(at - clause.start))
+        });
+        // A clause that is the whole sentence has already been read; one
+        // that turns to a new place or topic does not speak for the sentence's source.
+        in_clause.or_else(|| {
+            if clause.len() == sentence.len()
+                || (clause.start > 0 && attribution::opens_new_topic(&sentence[clause.clone()]))
+            {
+                return None;
+            }
+            self.whole
+                .get_or_insert_with(|| Sources::of(sentence, authorities, Some(earlier(start))))
+                .for_figure(Some(at))
+        })
+    }
+}
+
+/// The attempts of sentence match `m` that were refused only for want of
+/// their rule's place, and whose figure is credited to an authority whose
+/// name bears it: "the ministry", resolved to the Gaza Ministry of Health,
+/// places a toll in Gaza. One per figure (the longest match, then the
+/// first rule), each with its source as written.
+fn placed_by_source<'a>(
+    doc: &Document,
+    quantities: &[Quantity],
+    pack: &'a RulePack,
+    m: &SentenceMatch,
+    sources: &mut SentenceSources,
+    earlier: &dyn Fn(usize) -> attribution::Earlier<'a>,
+) -> Vec<(usize, String)> {
+    let s = &doc.sentences[m.sentence];
+    let sentence = &doc.text[s.span.clone()];
+    let Some(breaks) = m.clauses.as_ref() else { return Vec::new() };
+    let mut best: Vec<(usize, String)> = Vec::new();
+    for (ai, a) in m.attempts.iter().enumerate() {
+        let rule = &pack.rules[a.rule];
+        let (Outcome::MissingContext { .. }, true, Some(any)) = (&a.outcome, rule.context.lede, &rule.context.any)
+        else {
+            continue;
+        };
+        if m.attempts.iter().any(|b| b.figure == a.figure && b.outcome == Outcome::Claimed) {
+            continue;
+        }
+        let rival = best.iter().position(|(bi, _)| m.attempts[*bi].figure == a.figure);
+        if let Some(r) = rival {
+            let b = &m.attempts[best[r].0];
+            if (b.match_len, std::cmp::Reverse(b.rule)) >= (a.match_len, std::cmp::Reverse(a.rule)) {
+                continue;
+            }
+        }
+        let at = quantities[m.figures[a.figure]].span.start - s.span.start;
+        let Some(source) = sources.at(sentence, s.span.start, breaks, at, &pack.authorities, earlier) else { continue };
+        let Some(authority) = source.id.as_deref().and_then(|id| pack.authorities.get(id)) else { continue };
+        if !any.is_match(&authority.name) {
+            continue;
+        }
+        let mut text = String::new();
+        push_collapsed(&mut text, &doc.text[context_span(doc, m.sentence, rule.context.scope)]);
+        let mut clause = String::new();
+        push_collapsed(&mut clause, &sentence[breaks.at(at)]);
+        if rule.context.check_all(&text).is_some() || rule.context.check_clause(&clause, true) != ContextVerdict::Ok {
+            continue;
+        }
+        let by = format!("{} ({})", source.text, authority.name);
+        match rival {
+            Some(r) => best[r] = (ai, by),
+            None => best.push((ai, by)),
+        }
+    }
+    best
 }
 
 /// The words between a figure and one that is part of it.
@@ -915,6 +1029,62 @@ mod tests {
 
     /// A rule with `lede: true` finds its place in the title, headline or
     /// first paragraph; one without does not, and later paragraphs never count.
+    #[test]
+    fn a_source_named_with_its_place_places_the_figure() {
+        let got = |text: &str| -> Vec<(String, f64, Option<String>)> {
+            claims(text, "2024-01-15")
+                .iter()
+                .map(|c| (c.metric.to_string(), c.quantity.value, c.attribution.as_ref().map(|a| a.key().to_string())))
+                .collect()
+        };
+        // "the ministry" was named in Gaza a sentence before.
+        // (The lede names no place.)
+        let text = "Blinken ended his trip.\n\nThe health ministry in Gaza said on Sunday that 23,968 people had been killed. \
+                    A week earlier, the ministry had counted more than 22,800 dead.";
+        assert_eq!(
+            got(text),
+            [
+                ("gaza.killed".to_string(), 23968.0, Some("gaza-moh".to_string())),
+                ("gaza.killed".to_string(), 22800.0, Some("gaza-moh".to_string()))
+            ]
+        );
+        // Lebanon's ministry places nothing in Gaza; an unnamed one places nothing at all.
+        assert!(
+            got("Blinken left.\n\nLebanon's health ministry met. The ministry had counted more than 22,800 dead.")
+                .is_empty()
+        );
+        assert!(got("Blinken left.\n\nThe ministry had counted more than 22,800 dead.").is_empty());
+        // The rule's forbidden words still hold.
+        let attack = "Blinken left.\n\nThe health ministry in Gaza met. The ministry had counted 1,200 dead in the attack on October 7.";
+        assert!(got(attack).iter().all(|(m, _, _)| m != "gaza.killed"));
+        // Explained as such.
+        let mut p = Vec::new();
+        let meta = MetaFields { published: parse_date("2024-01-15"), ..Default::default() };
+        let doc = Document::build("a.txt".into(), Format::Text, text.to_string(), Some(meta), &mut p);
+        let mut out = Vec::new();
+        let qs = Recognizer::english().recognize(&doc.text);
+        crate::report::explain::write(&mut out, &doc, &qs, &RulePack::default_pack()).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains("claims `more than 22,800` for gaza.killed by pattern 8; its place from its source, ministry (Gaza Ministry of Health)"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_line_opening_with_its_figure_and_a_dash_reads_as_prose() {
+        let text = "By the numbers:\n\n- **31,819** — Palestinians killed in Gaza, according to the health ministry\n- **253** — people taken hostage on October 7, Israel says\n";
+        let mut p = Vec::new();
+        let doc = Document::build("a.md".into(), Format::Markdown, text.to_string(), None, &mut p);
+        let got: Vec<(String, f64)> =
+            extract(&doc, &RulePack::default_pack()).iter().map(|c| (c.metric.to_string(), c.quantity.value)).collect();
+        assert_eq!(got, [("gaza.killed".to_string(), 31819.0), ("oct7.hostages_taken".to_string(), 253.0)]);
+        // A dash before a figure's own words only: "2023 - 2024" is no line of this kind.
+        let f = |i: usize| format!("{OPEN}{i}{CLOSE}");
+        assert_eq!(label_line_as_prose(&format!("{} — {}", f(0), f(1))), None);
+        assert_eq!(label_line_as_prose(&format!("{} – wounded", f(0))), Some(format!("{} wounded", f(0))));
+    }
+
     #[test]
     fn the_lede_names_the_place_for_rules_that_ask() {
         let text = "# Rafah offensive widens\n\nIsraeli forces pushed into Gaza on Tuesday.\n\n\
@@ -1136,10 +1306,30 @@ mod tests {
             ),
             [Some("gaza-moh".to_string()), Some("gaza-moh".to_string())]
         );
-        // Another paragraph's authority is not the pronoun's.
+        // A paragraph that opens with the pronoun: the one authority the
+        // paragraph before named, if it named only one.
         assert_eq!(
             source(
                 "The health ministry in Gaza publishes the toll.\n\nOn Sunday it said 29,692 people had been killed in Gaza."
+            ),
+            [Some("gaza-moh".to_string())]
+        );
+        assert_eq!(
+            source(
+                "The health ministry in Gaza publishes the toll, which Israel disputes.\n\nOn Sunday it said 29,692 people had been killed in Gaza."
+            ),
+            [None]
+        );
+        // Nor a paragraph further back, nor for a pronoun further into its paragraph.
+        assert_eq!(
+            source(
+                "The health ministry in Gaza publishes the toll.\n\nFighting went on.\n\nOn Sunday it said 29,692 people had been killed in Gaza."
+            ),
+            [None]
+        );
+        assert_eq!(
+            source(
+                "The health ministry in Gaza publishes the toll.\n\nFighting went on. On Sunday it said 29,692 people had been killed in Gaza."
             ),
             [None]
         );

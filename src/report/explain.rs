@@ -18,8 +18,8 @@ fn role_name(r: Role) -> &'static str {
 
 /// Write the explanation of one document.
 pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack: &RulePack) -> io::Result<()> {
-    let matches = extract::match_document(doc, quantities, pack);
-    let claims = extract::claims_from(doc, quantities, pack, &matches);
+    let mut matches = extract::match_document(doc, quantities, pack);
+    let claims = extract::claims_from(doc, quantities, pack, &mut matches);
     let date = match doc.meta.published {
         Some(d) => format!("{d} (from the {})", doc.meta.date_source.describe()),
         None => "undated".to_string(),
@@ -67,9 +67,13 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                             (false, true) => ", its label read after the figure",
                             (false, false) => "",
                         };
-                        let lede = if a.context_from_lede { "; context words from the lede" } else { "" };
+                        let place = match (&a.context_from_source, a.context_from_lede) {
+                            (Some(by), _) => format!("; its place from its source, {by}"),
+                            (None, true) => "; context words from the lede".to_string(),
+                            (None, false) => String::new(),
+                        };
                         format!(
-                            "claims `{}` for {} by pattern {}{asides}{lede}; {as_of}; {who}",
+                            "claims `{}` for {} by pattern {}{asides}{place}; {as_of}; {who}",
                             q.text,
                             rule.metric,
                             a.pattern + 1
