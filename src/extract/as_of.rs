@@ -358,9 +358,16 @@ fn resolve_partial(d: PartialDate, published: Option<Date>) -> Option<Date> {
 }
 
 /// Time expressions in `[span]` of the document text.
-fn expressions(doc: &Document, quantities: &[Quantity], span: Range<usize>, event_dates: &[Date]) -> Vec<Expression> {
+/// `published` is the day the text speaks from: the document's date, or an
+/// update's.
+fn expressions(
+    doc: &Document,
+    quantities: &[Quantity],
+    span: Range<usize>,
+    event_dates: &[Date],
+    published: Option<Date>,
+) -> Vec<Expression> {
     let text = &doc.text;
-    let published = doc.meta.published;
     let mut out = Vec::new();
     let first = quantities.partition_point(|q| q.span.start < span.start);
     for q in quantities[first..].iter().take_while(|q| q.span.start < span.end) {
@@ -465,11 +472,46 @@ fn expressions(doc: &Document, quantities: &[Quantity], span: Range<usize>, even
     out
 }
 
-fn pick(mut exprs: Vec<Expression>, figure: usize) -> Option<Expression> {
-    let dist =
-        |e: &Expression| if e.span.start > figure { e.span.start - figure } else { figure - e.span.end.min(figure) };
+/// The strongest expression, then the nearest to the figure at `figure`
+/// (counted from its end for one after it).
+fn pick(mut exprs: Vec<Expression>, figure: Range<usize>) -> Option<Expression> {
+    let dist = |e: &Expression| {
+        if e.span.start >= figure.end { e.span.start - figure.end } else { figure.start.saturating_sub(e.span.end) }
+    };
     exprs.sort_by(|a, b| a.strength.cmp(&b.strength).then(dist(a).cmp(&dist(b))).then(a.span.start.cmp(&b.span.start)));
     exprs.into_iter().next()
+}
+
+/// The date of an editor's update whose paragraph holds sentence `si`
+/// ("*Update, March 4, 2024: The ministry said on Monday …*"), when it is
+/// on or after publication: the update's weekdays and "now" are its own.
+fn update_date(doc: &Document, quantities: &[Quantity], si: usize) -> Option<Date> {
+    let published = doc.meta.published?;
+    let paragraph = doc.sentences[si].paragraph;
+    let first = doc.sentences[..si].iter().rposition(|p| p.paragraph != paragraph).map_or(0, |i| i + 1);
+    let span = doc.sentences[first].span.clone();
+    let sentence = &doc.text[span.clone()];
+    let opening = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = ["Updated", "UPDATED", "Update", "UPDATE"].iter().find(|w| opening.starts_with(**w))?;
+    let rest = &opening[word.len()..];
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let rest = rest.strip_prefix(" on").unwrap_or(rest).trim_start();
+    let at = span.end - rest.len();
+    let q = quantities.get(quantities.partition_point(|q| q.span.start < at)).filter(|q| q.span.start == at)?;
+    let Kind::Date(d) = q.kind else { return None };
+    // A yearless update is of the publication's year, or of the next for
+    // a story of December.
+    let date = match d.year {
+        Some(_) => resolve_partial(d, Some(published))?,
+        None => {
+            let this = Date::new(published.year(), d.month as i8, d.day? as i8).ok()?;
+            match this >= published || published.month() < 12 {
+                true => this,
+                false => Date::new(published.year() + 1, d.month as i8, d.day? as i8).ok()?,
+            }
+        }
+    };
+    (date >= published).then_some(date)
 }
 
 /// Whether a sentence says "now".
@@ -496,7 +538,14 @@ pub fn resolve(
     carries: impl Fn(Range<usize>) -> bool,
 ) -> AsOf {
     let s = &doc.sentences[sentence];
-    let mut own = expressions(doc, quantities, s.span.clone(), event_dates);
+    // An editor's update speaks from its own day.
+    let published = update_date(doc, quantities, sentence).or(doc.meta.published);
+    // The figure's whole span, when it is one of the quantities.
+    let figure_span = match quantities.binary_search_by_key(&figure, |q| q.span.start) {
+        Ok(i) => quantities[i].span.clone(),
+        Err(_) => figure..figure,
+    };
+    let mut own = expressions(doc, quantities, s.span.clone(), event_dates, published);
     // "129 hostages remain after 105 were freed during a truce in November":
     // a date past a connective dates the other event, not the figure.
     own.retain(|e| {
@@ -535,13 +584,13 @@ pub fn resolve(
             |at: usize, row: &Range<usize>| memchr::memchr_iter(b'|', &doc.text.as_bytes()[row.start..at]).count();
         let own_column = if in_table { column(figure, &s.span) } else { 0 };
         for (i, prev) in doc.sentences[from..sentence].iter().enumerate().rev() {
-            let exprs = expressions(doc, quantities, prev.span.clone(), event_dates);
+            let exprs = expressions(doc, quantities, prev.span.clone(), event_dates, published);
             let header = in_table && from + i == block && is_table_row(&doc.text[prev.span.clone()]);
             let in_column =
                 header.then(|| exprs.iter().position(|e| column(e.span.start, &prev.span) == own_column)).flatten();
             let picked = match in_column {
                 Some(k) => exprs.into_iter().nth(k),
-                None => pick(exprs, prev.span.end),
+                None => pick(exprs, prev.span.end..prev.span.end),
             };
             if let Some(x) = picked {
                 // A caption dates the whole table or list, whoever its rows
@@ -560,19 +609,19 @@ pub fn resolve(
     // the date the sentence would otherwise hold; "two days ago", before publication.
     let shifts = shifted(&doc.text[s.span.clone()]);
     if !shifts.is_empty() {
-        let own_date = pick(own.clone(), figure).map(|e| e.date);
+        let own_date = pick(own.clone(), figure_span.clone()).map(|e| e.date);
         for (span, days, months, ago) in shifts {
-            let anchor = if ago { doc.meta.published } else { own_date.or_else(|| carried().map(|e| e.date)) };
-            let Some(anchor) = anchor.or(doc.meta.published) else { continue };
+            let anchor = if ago { published } else { own_date.or_else(|| carried().map(|e| e.date)) };
+            let Some(anchor) = anchor.or(published) else { continue };
             let Ok(date) = anchor.checked_add(jiff::Span::new().days(days).months(months)) else { continue };
-            if doc.meta.published.is_some_and(|p| date > p) {
+            if published.is_some_and(|p| date > p) {
                 continue;
             }
             let span = s.span.start + span.start..s.span.start + span.end;
             own.push(Expression { span, date, strength: Strength::Weak, source: AsOfSource::Relative, earliest: None });
         }
     }
-    let found = pick(own, figure);
+    let found = pick(own, figure_span);
     let (found, earlier) = match found {
         Some(e) => (Some(e), false),
         // "1.9 million people are now displaced": as of the writing, not
@@ -588,7 +637,7 @@ pub fn resolve(
             from_earlier_sentence: earlier,
             earliest: e.earliest,
         },
-        None => match doc.meta.published {
+        None => match published {
             Some(d) => AsOf {
                 date: Some(d),
                 source: AsOfSource::Published,
@@ -632,6 +681,29 @@ mod tests {
             (a.date, a.source, a.text.as_deref()),
             (parse_date("2024-10-22"), AsOfSource::Relative, Some("on Tuesday"))
         );
+    }
+
+    #[test]
+    fn an_update_speaks_from_its_own_day() {
+        let date = |text: &str| as_of(text, "2024-02-29", None).date.map(|d| d.to_string());
+        // Published on a Thursday; the update of Monday, March 4 says "on Monday".
+        let d = date("*Update, March 4, 2024: The ministry said on Monday that the toll had risen to FIG.*");
+        assert_eq!(d.as_deref(), Some("2024-03-04"));
+        let d = date("Updated March 4: The toll has risen. It stood at FIG.");
+        assert_eq!(d.as_deref(), Some("2024-03-04"));
+        // The rest of the article speaks from publication.
+        let d = date("Update, March 4, 2024: new figures.\n\nThe ministry said on Monday that FIG had been killed.");
+        assert_eq!(d.as_deref(), Some("2024-02-26"));
+        // An "update" dated before publication is no editor's update.
+        let d = date("Update, February 1: the ministry said on Monday that FIG had been killed.");
+        assert_eq!(d.as_deref(), Some("2024-02-26"));
+    }
+
+    #[test]
+    fn a_date_after_the_figure_is_as_near_as_one_before() {
+        // "a day earlier" follows 29,954 as closely as "on Thursday" precedes it.
+        let a = as_of("The toll rose to 30,035 on Thursday, from FIG a day earlier.", "2024-02-29", None);
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2024-02-28"));
     }
 
     #[test]

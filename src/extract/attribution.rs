@@ -273,6 +273,16 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
             let subject_start = start_of(&before[..aside_start - 1]);
             return subject_words(before[subject_start..aside_start - 1].trim());
         }
+        // An appositive names the speaker twice ("UNICEF's executive director,
+        // Catherine Russell, said"; "Catherine Russell, UNICEF's executive
+        // director, said"): both are read, for the authority either names.
+        if comma_before(aside_start) && aside.split_whitespace().count() <= 6 && aside.starts_with(char::is_uppercase) {
+            let subject_start = start_of(&before[..aside_start - 1]);
+            let subject = before[subject_start..aside_start - 1].trim();
+            if subject.starts_with(char::is_uppercase) && subject.split_whitespace().count() <= 6 {
+                return subject_words(before[subject_start..start - 1].trim());
+            }
+        }
     }
     subject_words(before[start..].trim())
 }

@@ -111,6 +111,10 @@ pub enum Outcome {
     Forbidden { word: String },
     /// Another rule bound the figure with a longer match.
     Superseded { by: String },
+    /// The figure is what an earlier version of the text said, as a
+    /// correction quotes it ("An earlier version of this article said 253
+    /// people were killed").
+    Retracted,
 }
 
 impl Outcome {
@@ -132,6 +136,9 @@ impl Outcome {
             }
             Outcome::Forbidden { word } => {
                 format!("pattern {pattern} matched `{figure}` but the forbidden word `{word}` is present")
+            }
+            Outcome::Retracted => {
+                format!("pattern {pattern} matched `{figure}` but it is what an earlier version said (a correction)")
             }
             Outcome::Superseded { by } if by == rule => {
                 format!("pattern {pattern} also matched `{figure}` (a longer pattern of this rule won)")
@@ -539,6 +546,22 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 attempts[ai].outcome = Outcome::Superseded { by };
             }
         }
+        // "An earlier version of this article said 253 people were killed":
+        // the clause a correction quotes is no claim.
+        let sentence_text = &doc.text[s.span.clone()];
+        if attempts.iter().any(|a| a.outcome == Outcome::Claimed)
+            && ["version", "his article", "his story", "his report"].iter().any(|w| sentence_text.contains(w))
+            && let Some(cue) = RETRACTED.find(sentence_text)
+        {
+            let breaks = clauses.get_or_insert_with(|| Clauses::of(sentence_text));
+            let quoted = breaks.at(cue.end());
+            for a in attempts.iter_mut().filter(|a| a.outcome == Outcome::Claimed) {
+                let at = quantities[figures[a.figure]].span.start - s.span.start;
+                if at >= cue.end() && quoted.contains(&at) {
+                    a.outcome = Outcome::Retracted;
+                }
+            }
+        }
         out.push(SentenceMatch { sentence: si, figures, attempts, clauses });
     }
     out
@@ -927,6 +950,16 @@ fn placed_by_source<'a>(
     best
 }
 
+/// A correction's words for what an earlier version of the text said.
+static RETRACTED: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:(?:an?|the) (?:earlier|previous|prior|original) version of this (?:article|story|report|post|piece|item|page)",
+        r"(?: [^.;]{0,40}?)? (?:said|stated|reported|gave|put|misstated|misreported|(?:incorrectly|wrongly|erroneously) (?:said|stated|reported|gave|put))|",
+        r"this (?:article|story|report) (?:previously|originally|incorrectly|wrongly|erroneously) (?:said|stated|reported|gave|put))(?-u:\b)"
+    ))
+    .expect("retracted regex")
+});
+
 /// The words between a figure and one that is part of it.
 static INCLUDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^[^.;]{0,60}?(?-u:\b)(?:including|among them|of whom|of them)\s*$").expect("including regex")
@@ -1068,6 +1101,54 @@ mod tests {
         assert!(
             out.contains("claims `more than 22,800` for gaza.killed by pattern 8; its place from its source, ministry (Gaza Ministry of Health)"),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn a_correction_quotes_the_wrong_figure_and_claims_the_right_one() {
+        let got: Vec<(String, f64)> = claims(
+            "Correction: An earlier version of this article said 253 people were killed on October 7; about 1,200 people were killed that day in Israel.",
+            "2024-02-29",
+        )
+        .iter()
+        .map(|c| (c.metric.to_string(), c.quantity.value))
+        .collect();
+        assert_eq!(got, [("oct7.killed".to_string(), 1200.0)]);
+        let got = claims("This story previously said 30,000 Palestinians had been killed in Gaza.", "2024-02-29");
+        assert!(got.is_empty());
+        // A figure before the cue is the text's own.
+        let got = claims(
+            "The toll in Gaza has passed 30,000; an earlier version of this article gave the wrong date.",
+            "2024-02-29",
+        );
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn an_appositive_speaker_speaks_for_the_authority_either_name_holds() {
+        let source = |text: &str| {
+            claims(text, "2024-03-18")
+                .iter()
+                .map(|c| c.attribution.as_ref().map(|a| a.key().to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            source(
+                "UNICEF's executive director, Catherine Russell, said on Sunday that more than 13,000 children had been killed in Gaza."
+            ),
+            [Some("unicef".to_string())]
+        );
+        assert_eq!(
+            source(
+                "Catherine Russell, UNICEF's executive director, said that more than 13,000 children had been killed in Gaza."
+            ),
+            [Some("unicef".to_string())]
+        );
+        assert_eq!(
+            source(
+                "Secretary of State Antony Blinken, in a post on Monday, said he was heading to the region for the eighth time."
+            ),
+            [Some("Secretary of State Antony Blinken".to_string())]
         );
     }
 
