@@ -421,6 +421,16 @@ impl Sources {
         {
             return Sources::All(Some(a));
         }
+        // A headline's speaker before a colon: "UN: 1.7 million Gazans displaced".
+        if let Some(colon) = sentence.find(": ") {
+            let who = sentence[..colon].trim();
+            if who.split_whitespace().count() <= 4
+                && let Some(a) = resolve(who, sentence, authorities, earlier)
+                && (a.id.is_some() || matches!(who, "UN" | "U.N." | "United Nations"))
+            {
+                return Sources::All(Some(a));
+            }
+        }
         // "Hostages: 133 still held (Israel)", "Displaced: ~1.7M (UNRWA)": a
         // known authority alone in brackets, a date or note after a comma.
         if let Some(a) = memchr::memchr_iter(b'(', sentence.as_bytes()).find_map(|open| {
@@ -435,9 +445,18 @@ impl Sources {
             return Sources::All(Some(a));
         }
         // "The ministry's latest figure is 25,295": an owner that is an authority.
+        // The owner is the noun phrase before the "'s": "Israel disputes
+        // the health ministry's figure" is the ministry's.
+        let owner = |at: usize| {
+            let before = subject_before(sentence, at);
+            match before.rfind("the ").filter(|&i| i > 0) {
+                Some(i) => &before[i..],
+                None => before,
+            }
+        };
         if let Some(a) = OWNED
             .find_iter(sentence)
-            .filter_map(|m| resolve(subject_before(sentence, m.start()), sentence, authorities, earlier))
+            .filter_map(|m| resolve(owner(m.start()), sentence, authorities, earlier))
             .find(|a| a.id.is_some())
         {
             return Sources::All(Some(a));
@@ -561,6 +580,15 @@ mod tests {
             Some((Some("gaza-moh".into()), "Gaza's health ministry".into()))
         );
         assert_eq!(who("The army's latest figure is 12,000."), None);
+        // The owner is the noun phrase before the "'s", not the clause's subject.
+        assert_eq!(
+            who("Israel disputes the Gaza health ministry's figure of 35,000 dead."),
+            Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
+        );
+        // A headline's speaker before a colon, if a known one; a label is none.
+        assert_eq!(who("UN: 1.7 million Gazans displaced"), Some((None, "UN".into())));
+        assert_eq!(who("UNRWA: 1.7 million displaced"), Some((Some("unrwa".into()), "UNRWA".into())));
+        assert_eq!(who("Killed: 36,439"), None);
         assert_eq!(who("“We hope,” he said."), None);
         assert_eq!(who("Israel launched strikes on Gaza."), None);
     }

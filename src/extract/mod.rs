@@ -268,13 +268,41 @@ fn marker_index(m: &[u8]) -> Option<usize> {
 /// figure's cell before the row's label (`| Palestinians killed | 33,360 |
 /// Gaza health ministry |` reads `33,360 Palestinians killed; Gaza health
 /// ministry`), the other cells after. `None` for a sentence that is no row.
-fn table_row_as_prose(masked: &str) -> Option<String> {
+///
+/// A row labelled by its date (`| March 2 | 30,320 | +92 |`) reads each
+/// figure before its column's heading in the table's first row, `header`
+/// (`| Date | Killed (cumulative) | Change |`): "30,320 Killed
+/// (cumulative); 92 Change; March 2".
+fn table_row_as_prose(masked: &str, header: Option<&str>) -> Option<String> {
     let row = masked.trim();
     if !segment::is_table_row(row) {
         return None;
     }
     let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
-    let label = cells.iter().position(|c| !c.contains(OPEN))?;
+    let label = cells.iter().position(|c| !c.contains(OPEN));
+    if let Some(header) = header
+        && label.is_none_or(|l| is_date_cell(cells[l]))
+    {
+        let raw: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).collect();
+        let heads: Vec<&str> = header.trim().trim_matches('|').split('|').map(str::trim).collect();
+        if heads.len() == raw.len() {
+            let mut out = String::with_capacity(row.len() + header.len());
+            for (c, cell) in raw.iter().enumerate().filter(|(_, c)| c.contains(OPEN)) {
+                if !out.is_empty() {
+                    out.push_str("; ");
+                }
+                out.push_str(cell);
+                out.push(' ');
+                out.push_str(heads[c]);
+            }
+            for cell in raw.iter().filter(|c| !c.is_empty() && !c.contains(OPEN)) {
+                out.push_str("; ");
+                out.push_str(cell);
+            }
+            return (!out.is_empty()).then_some(out);
+        }
+    }
+    let label = label?;
     let mut out = String::with_capacity(row.len() + 16);
     for cell in cells.iter().filter(|c| c.contains(OPEN)) {
         if !out.is_empty() {
@@ -292,6 +320,19 @@ fn table_row_as_prose(masked: &str) -> Option<String> {
         out.push_str(cell);
     }
     Some(out)
+}
+
+/// Whether a table cell is a date alone (`March 2`, `2 March 2024`, `2024-03-02`).
+fn is_date_cell(cell: &str) -> bool {
+    static DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|",
+            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? [0-9]{1,2}(?:,? [0-9]{4})?|",
+            r"[0-9]{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?: [0-9]{4})?)$"
+        ))
+        .expect("date cell regex")
+    });
+    DATE.is_match(cell)
 }
 
 /// Nouns a figure may carry before a label-line's label is read after it
@@ -324,6 +365,8 @@ const SPEECH: [&str; 10] =
 fn label_line_as_prose(masked: &str) -> Option<String> {
     let line = masked.trim_start();
     let line = segment::without_list_marker(line).unwrap_or(line).trim_start();
+    // "📌 Killed: 36,439": a symbol marking the line is no part of its label.
+    let line = line.trim_start_matches(|c: char| !(c.is_alphanumeric() || c == OPEN));
     if let Some(inner) = line.strip_prefix(OPEN) {
         let close = inner.find(CLOSE)? + OPEN.len_utf8() + CLOSE.len_utf8();
         let (figure, after) = line.split_at(close);
@@ -412,7 +455,17 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
             pos = q.span.end;
         }
         push(&mut masked, &doc.text[pos..s.span.end]);
-        if let Some(prose) = table_row_as_prose(&masked) {
+        // A row's table starts at the first row above it; that row heads its columns.
+        let header = segment::is_table_row(&doc.text[s.span.clone()])
+            .then(|| {
+                let first = (0..si)
+                    .rev()
+                    .take_while(|&i| segment::is_table_row(&doc.text[doc.sentences[i].span.clone()]))
+                    .last()?;
+                Some(&doc.text[doc.sentences[first].span.clone()])
+            })
+            .flatten();
+        if let Some(prose) = table_row_as_prose(&masked, header) {
             masked = prose;
         }
 
@@ -766,6 +819,9 @@ pub fn claims_from(
         }
         let earlier = |before: usize| earlier(before, paragraph, previous);
         let mut sources_of = SentenceSources::default();
+        if segment::is_table_row(sentence_text) {
+            sources_of.below = source_below_table(doc, m.sentence, &pack.authorities);
+        }
         let rescued = placed_by_source(doc, quantities, pack, m, &mut sources_of, &earlier);
         for (ai, by) in rescued {
             m.attempts[ai].outcome = Outcome::Claimed;
@@ -853,6 +909,8 @@ pub fn claims_from(
 struct SentenceSources {
     by_clause: Vec<(usize, Sources)>,
     whole: Option<Sources>,
+    /// For a table row, the one authority a "Source:" line below its table names.
+    below: Option<Attribution>,
 }
 
 impl SentenceSources {
@@ -882,17 +940,36 @@ impl SentenceSources {
         });
         // A clause that is the whole sentence has already been read; one
         // that turns to a new place or topic does not speak for the sentence's source.
-        in_clause.or_else(|| {
-            if clause.len() == sentence.len()
-                || (clause.start > 0 && attribution::opens_new_topic(&sentence[clause.clone()]))
-            {
-                return None;
-            }
-            self.whole
-                .get_or_insert_with(|| Sources::of(sentence, authorities, Some(earlier(start))))
-                .for_figure(Some(at))
-        })
+        in_clause
+            .or_else(|| {
+                if clause.len() == sentence.len()
+                    || (clause.start > 0 && attribution::opens_new_topic(&sentence[clause.clone()]))
+                {
+                    return None;
+                }
+                self.whole
+                    .get_or_insert_with(|| Sources::of(sentence, authorities, Some(earlier(start))))
+                    .for_figure(Some(at))
+            })
+            .or_else(|| self.below.clone())
     }
+}
+
+/// The one authority a "Source: Gaza health ministry." line right below the
+/// table of row `si` names, if that is all the line credits.
+fn source_below_table(doc: &Document, si: usize, authorities: &Authorities) -> Option<Attribution> {
+    let row = |i: usize| doc.sentences.get(i).is_some_and(|x| segment::is_table_row(&doc.text[x.span.clone()]));
+    let below = (si..doc.sentences.len()).find(|&i| !row(i))?;
+    let line = doc.text[doc.sentences[below].span.clone()].trim();
+    let credited =
+        ["Source:", "Sources:", "SOURCE:", "Source -", "Source —"].iter().find_map(|w| line.strip_prefix(w))?;
+    let mentions = authorities.mentions(credited);
+    let (_, a) = mentions.first()?;
+    mentions.iter().all(|(_, b)| b.id == a.id).then(|| Attribution {
+        id: Some(a.id.clone()),
+        name: a.name.clone(),
+        text: credited.trim().trim_end_matches('.').to_string(),
+    })
 }
 
 /// The attempts of sentence match `m` that were refused only for want of
@@ -1099,7 +1176,8 @@ mod tests {
         crate::report::explain::write(&mut out, &doc, &qs, &RulePack::default_pack()).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(
-            out.contains("claims `more than 22,800` for gaza.killed by pattern 8; its place from its source, ministry (Gaza Ministry of Health)"),
+            out.lines().any(|l| l.contains("claims `more than 22,800` for gaza.killed by pattern ")
+                && l.contains("; its place from its source, ministry (Gaza Ministry of Health);")),
             "{out}"
         );
     }
@@ -1150,6 +1228,46 @@ mod tests {
             ),
             [Some("Secretary of State Antony Blinken".to_string())]
         );
+    }
+
+    #[test]
+    fn rows_labelled_by_date_read_their_column_headings_and_a_source_below() {
+        let text = "# Tracker\n\n| Date | Killed (cumulative) | Change |\n|---|---|---|\n| March 2 | 30,320 | +92 |\n| March 3 | 30,410 | +90 |\n\nSource: Gaza health ministry.\n";
+        let mut p = Vec::new();
+        let meta = MetaFields { published: parse_date("2024-03-05"), ..Default::default() };
+        let doc = Document::build("a.md".into(), Format::Markdown, text.to_string(), Some(meta), &mut p);
+        let got: Vec<(String, f64, String, Option<String>)> = extract(&doc, &RulePack::default_pack())
+            .iter()
+            .map(|c| {
+                let date = c.as_of.date.map(|d| d.to_string()).unwrap_or_default();
+                (c.metric.to_string(), c.quantity.value, date, c.attribution.as_ref().map(|a| a.key().to_string()))
+            })
+            .collect();
+        let row = |v: f64, d: &str| ("gaza.killed".to_string(), v, d.to_string(), Some("gaza-moh".to_string()));
+        assert_eq!(got, [row(30320.0, "2024-03-02"), row(30410.0, "2024-03-03")]);
+        // A row with a label of its own keeps it.
+        let f = |i: usize| format!("{OPEN}{i}{CLOSE}");
+        assert_eq!(
+            table_row_as_prose(&format!("| Killed | {} |", f(0)), Some("| Measure | Figure |")).as_deref(),
+            Some(format!("{} Killed", f(0)).as_str())
+        );
+        assert_eq!(
+            table_row_as_prose(&format!("| 2 March 2024 | {} |", f(0)), Some("| Date | Wounded |")).as_deref(),
+            Some(format!("{} Wounded; 2 March 2024", f(0)).as_str())
+        );
+        // Two authorities below the table credit no one.
+        let two = text.replace("Gaza health ministry.", "Gaza health ministry; UNRWA.");
+        let doc = Document::build("a.md".into(), Format::Markdown, two, None, &mut p);
+        assert!(extract(&doc, &RulePack::default_pack()).iter().all(|c| c.attribution.is_none()));
+    }
+
+    #[test]
+    fn a_symbol_before_a_label_is_no_part_of_it() {
+        let got: Vec<(String, f64)> = claims("📌 Killed in Gaza: 36,439\n\n➡️ Wounded in Gaza: 82,627", "2024-06-03")
+            .iter()
+            .map(|c| (c.metric.to_string(), c.quantity.value))
+            .collect();
+        assert_eq!(got, [("gaza.killed".to_string(), 36439.0), ("gaza.injured".to_string(), 82627.0)]);
     }
 
     #[test]
@@ -1333,10 +1451,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            table_row_as_prose(&format!("| Killed | {OPEN}0{CLOSE} | {OPEN}1{CLOSE} | Ministry |")).as_deref(),
+            table_row_as_prose(&format!("| Killed | {OPEN}0{CLOSE} | {OPEN}1{CLOSE} | Ministry |"), None).as_deref(),
             Some(format!("{OPEN}0{CLOSE} Killed; {OPEN}1{CLOSE} Killed; Ministry").as_str())
         );
-        assert_eq!(table_row_as_prose("Killed | 30,000"), None);
+        assert_eq!(table_row_as_prose("Killed | 30,000", None), None);
     }
 
     #[test]
