@@ -6,7 +6,8 @@
 use std::sync::LazyLock;
 
 use figcheck::document::load::decode;
-use figcheck::document::{Document, Format, jsonl};
+use figcheck::dates::parse_date;
+use figcheck::document::{Document, Format, MetaFields, jsonl};
 use figcheck::rules::RulePack;
 use libfuzzer_sys::fuzz_target;
 
@@ -26,6 +27,9 @@ fuzz_target!(|data: &[u8]| {
         for format in [Format::Text, Format::Markdown, Format::Html] {
             check(&Document::build("fuzz".into(), format, text.clone(), None, &mut problems));
         }
+        // Dated, so that weekdays, updates and times counted back resolve.
+        let meta = MetaFields { published: parse_date("2024-03-01"), ..Default::default() };
+        check(&Document::build("fuzz".into(), Format::Markdown, text.clone(), Some(meta), &mut problems));
     }
     if let Some(doc) = jsonl::parse("<stdin>", 1, data, |_| None, &mut problems) {
         check(&doc);

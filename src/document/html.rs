@@ -244,7 +244,7 @@ impl Builder<'_> {
                     Node::Text(t) if skipping == 0 => self.push_text(t),
                     Node::Element(e) => {
                         deepest = deepest.max(open.len() + 1);
-                        if skipping > 0 || SKIP.contains(&e.name()) {
+                        if skipping > 0 || SKIP.contains(&e.name()) || (e.name() == "sup" && is_footnote_mark(node)) {
                             skipping += 1;
                             open.push(None);
                             continue;
@@ -299,6 +299,19 @@ impl Builder<'_> {
         }
         deepest
     }
+}
+
+/// Whether a `<sup>` holds a footnote mark ("1", "[2]", "*", "†"), which is
+/// no part of the text: "34,488<sup>1</sup>" is 34,488. An ordinal's
+/// suffix ("7<sup>th</sup>") is.
+fn is_footnote_mark(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let Some(e) = ElementRef::wrap(node) else { return false };
+    let text: String = e.text().collect();
+    let mark = text.trim().trim_start_matches('[').trim_end_matches(']');
+    !mark.is_empty()
+        && mark.chars().count() <= 3
+        && !["st", "nd", "rd", "th"].contains(&mark)
+        && mark.chars().all(|c| c.is_ascii_alphanumeric() || "*†‡§¶".contains(c))
 }
 
 /// The selectors metadata is read with, parsed once: parsing one costs
@@ -452,6 +465,14 @@ mod tests {
 <meta property=\"article:published_time\" content=\"2024-03-21T08:00:00Z\">\n\
 <script>var x = 99;</script></head>\n<body>\n<h1>Close to 32,000 killed</h1>\n\
 <p>According to the ministry,\n<b>31,988</b> people &amp; more have died.</p>\n</body></html>\n";
+
+    #[test]
+    fn footnote_marks_are_no_part_of_the_text() {
+        let h = parse(
+            "<p>Killed: 34,488<sup>1</sup>, wounded 77,643<sup>[2]</sup>*</p><p>Their 7<sup>th</sup> trip<sup>†</sup>.</p>",
+        );
+        assert_eq!(h.text, "Killed: 34,488, wounded 77,643*\nTheir 7th trip.\n");
+    }
 
     #[test]
     fn visible_text_metadata_and_headings() {

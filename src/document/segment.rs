@@ -489,7 +489,18 @@ pub struct Clauses {
 
 impl Clauses {
     pub fn of(sentence: &str) -> Clauses {
-        Clauses { breaks: CLAUSE_BREAK.find_iter(sentence).map(|m| m.range()).collect(), len: sentence.len() }
+        let mut breaks: Vec<Range<usize>> = CLAUSE_BREAK.find_iter(sentence).map(|m| m.range()).collect();
+        // "Of the roughly 250 hostages taken, about 130 remain": the whole, then the part.
+        let opening = sentence.trim_start();
+        if ["Of the ", "Of those ", "Of these ", "Of some ", "Of about ", "Of an estimated "]
+            .iter()
+            .any(|o| opening.starts_with(o))
+            && let Some(comma) = sentence.find(", ")
+            && breaks.first().is_none_or(|b| b.start > comma)
+        {
+            breaks.insert(0, comma..comma + 2);
+        }
+        Clauses { breaks, len: sentence.len() }
     }
 
     /// The byte range of the clause holding offset `pos`.
@@ -580,7 +591,9 @@ mod tests {
         /// the same words, leftmost first, does.
         #[test]
         fn clause_breaks_are_the_alternations(s in pieces()) {
-            let re = regex::Regex::new(r";| — | – | -- |, (?:while|whereas|but|although) ").unwrap();
+            // A sentence opening "Of the …," also breaks at its first comma (see `clauses`).
+            proptest::prop_assume!(!s.trim_start().starts_with("Of "));
+            let re = regex::Regex::new(r";| — | – | -- |, (?:while|whereas|but|although) | of whom | of which |, of the ").unwrap();
             let expected: Vec<Range<usize>> = re.find_iter(&s).map(|m| m.range()).collect();
             proptest::prop_assert_eq!(Clauses::of(&s).breaks, expected);
         }
@@ -616,6 +629,12 @@ mod tests {
         let v = "They seized 252 hostages, 128 of whom remain in Gaza.";
         assert_eq!(&v[clause_of(v, v.find("252").unwrap())], "They seized 252 hostages, 128");
         assert_eq!(&v[clause_of(v, v.find("remain").unwrap())], "remain in Gaza.");
+        // The whole a part is of: "Of the N taken, M remain"; "M remain, of the N taken".
+        let w = "Of the roughly 250 hostages taken, about 130 remain in Gaza, officials say.";
+        assert_eq!(&w[clause_of(w, w.find("250").unwrap())], "Of the roughly 250 hostages taken");
+        assert_eq!(&w[clause_of(w, w.find("130").unwrap())], "about 130 remain in Gaza, officials say.");
+        let x = "136 hostages remain in Gaza, of the roughly 240 people taken.";
+        assert_eq!(&x[clause_of(x, x.find("240").unwrap())], "roughly 240 people taken.");
     }
 
     #[test]

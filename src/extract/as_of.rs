@@ -117,7 +117,10 @@ static SHIFT: LazyLock<Regex> = LazyLock::new(|| {
 /// counts from publication ("ago") rather than from the sentence's date.
 fn shifted(sentence: &str) -> Vec<(Range<usize>, i32, i32, bool)> {
     // Each form holds one of these words: most sentences have none.
-    if !["earlier", "later", "ago", "before", "previous"].iter().any(|w| sentence.contains(w)) {
+    static WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
+        aho_corasick::packed::Searcher::new(["earlier", "later", "ago", "before", "previous"]).expect("shift words")
+    });
+    if WORDS.find(sentence).is_none() {
         return Vec::new();
     }
     SHIFT

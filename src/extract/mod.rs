@@ -322,6 +322,30 @@ fn table_row_as_prose(masked: &str, header: Option<&str>) -> Option<String> {
     Some(out)
 }
 
+/// Two figures and two verbs paired "respectively", read pair by pair:
+/// "33,175 and 75,886 people had been killed and wounded, respectively"
+/// as "33,175 people had been killed and 75,886 people had been wounded".
+fn respectively_as_prose(masked: &str) -> Option<String> {
+    static PAIRED: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"(?P<a>\x{E000}[0-9]+\x{E001}) and (?P<b>\x{E000}[0-9]+\x{E001}) (?P<noun>(?:[A-Za-z]+ ){0,2}?)",
+            r"(?P<aux>(?:have|has|had) been |were |are |was )?(?P<x>[a-z]+) and (?P<y>[a-z]+),? respectively"
+        ))
+        .expect("respectively regex")
+    });
+    static WORD: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"respectively"));
+    WORD.find(masked.as_bytes())?;
+    let c = PAIRED.captures(masked)?;
+    let whole = c.get(0)?;
+    let (noun, aux) = (c.name("noun").map_or("", |m| m.as_str()), c.name("aux").map_or("", |m| m.as_str()));
+    let mut out = String::with_capacity(masked.len() + 32);
+    out.push_str(&masked[..whole.start()]);
+    write!(out, "{} {noun}{aux}{} and {} {noun}{aux}{}", &c["a"], &c["x"], &c["b"], &c["y"]).ok()?;
+    out.push_str(&masked[whole.end()..]);
+    Some(out)
+}
+
 /// Whether a table cell is a date alone (`March 2`, `2 March 2024`, `2024-03-02`).
 fn is_date_cell(cell: &str) -> bool {
     static DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
@@ -421,6 +445,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
     let mut masked = String::new();
     let mut qi = 0;
     let mut contexts = Contexts::default();
+    let mut tables = TableBlocks::default();
     // Which figures of the sentence no rule has claimed yet.
     let mut unclaimed: Vec<bool> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -458,13 +483,13 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         // A row's table starts at the first row above it; that row heads its columns.
         let header = segment::is_table_row(&doc.text[s.span.clone()])
             .then(|| {
-                let first = (0..si)
-                    .rev()
-                    .take_while(|&i| segment::is_table_row(&doc.text[doc.sentences[i].span.clone()]))
-                    .last()?;
-                Some(&doc.text[doc.sentences[first].span.clone()])
+                let block = tables.block_of(doc, si);
+                (block.start < si).then(|| &doc.text[doc.sentences[block.start].span.clone()])
             })
             .flatten();
+        if let Some(prose) = respectively_as_prose(&masked) {
+            masked = prose;
+        }
         if let Some(prose) = table_row_as_prose(&masked, header) {
             masked = prose;
         }
@@ -603,7 +628,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         // the clause a correction quotes is no claim.
         let sentence_text = &doc.text[s.span.clone()];
         if attempts.iter().any(|a| a.outcome == Outcome::Claimed)
-            && ["version", "his article", "his story", "his report"].iter().any(|w| sentence_text.contains(w))
+            && RETRACTED_WORDS.find(sentence_text).is_some()
             && let Some(cue) = RETRACTED.find(sentence_text)
         {
             let breaks = clauses.get_or_insert_with(|| Clauses::of(sentence_text));
@@ -798,16 +823,13 @@ pub fn claims_from(
         paragraph,
         previous,
     };
+    let mut tables = TableBlocks::default();
+    // The table last read and the source below it.
+    let mut below: Option<(Range<usize>, Option<Attribution>)> = None;
     for m in matches.iter_mut() {
         let s = &doc.sentences[m.sentence];
         let first = doc.sentences[..m.sentence].iter().rposition(|p| p.paragraph != s.paragraph).map_or(0, |i| i + 1);
         let paragraph = doc.sentences[first].span.start;
-        // The paragraph before, for a sentence that opens its own.
-        let previous = (first == m.sentence && first > 0).then(|| {
-            let p = doc.sentences[first - 1].paragraph;
-            let start = doc.sentences[..first].iter().rposition(|x| x.paragraph != p).map_or(0, |i| i + 1);
-            doc.sentences[start].span.start
-        });
         let sentence_text = &doc.text[s.span.clone()];
         let placeable =
             |a: &Attempt| matches!(a.outcome, Outcome::MissingContext { .. }) && pack.rules[a.rule].context.lede;
@@ -817,10 +839,20 @@ pub fn claims_from(
         if m.clauses.is_none() {
             m.clauses = Some(Clauses::of(sentence_text));
         }
+        // The paragraph before, for a sentence that opens its own.
+        let previous = (first == m.sentence && first > 0).then(|| {
+            let p = doc.sentences[first - 1].paragraph;
+            let start = doc.sentences[..first].iter().rposition(|x| x.paragraph != p).map_or(0, |i| i + 1);
+            doc.sentences[start].span.start
+        });
         let earlier = |before: usize| earlier(before, paragraph, previous);
         let mut sources_of = SentenceSources::default();
         if segment::is_table_row(sentence_text) {
-            sources_of.below = source_below_table(doc, m.sentence, &pack.authorities);
+            let block = tables.block_of(doc, m.sentence);
+            if below.as_ref().is_none_or(|(b, _)| *b != block) {
+                below = Some((block.clone(), source_below_table(doc, block, &pack.authorities)));
+            }
+            sources_of.below = below.as_ref().and_then(|(_, a)| a.clone());
         }
         let rescued = placed_by_source(doc, quantities, pack, m, &mut sources_of, &earlier);
         for (ai, by) in rescued {
@@ -904,6 +936,25 @@ pub fn claims_from(
     out
 }
 
+/// The sentence range of the table a row belongs to, found once per table.
+#[derive(Default)]
+struct TableBlocks {
+    last: Range<usize>,
+}
+
+impl TableBlocks {
+    /// The rows (sentence indices) of the table holding row `si`.
+    fn block_of(&mut self, doc: &Document, si: usize) -> Range<usize> {
+        if !self.last.contains(&si) {
+            let row = |i: usize| segment::is_table_row(&doc.text[doc.sentences[i].span.clone()]);
+            let start = (0..si).rev().take_while(|&i| row(i)).last().unwrap_or(si);
+            let end = (si..doc.sentences.len()).find(|&i| !row(i)).unwrap_or(doc.sentences.len());
+            self.last = start..end;
+        }
+        self.last.clone()
+    }
+}
+
 /// A sentence's sources, and each clause's, read once for all its figures.
 #[derive(Default)]
 struct SentenceSources {
@@ -957,10 +1008,9 @@ impl SentenceSources {
 
 /// The one authority a "Source: Gaza health ministry." line right below the
 /// table of row `si` names, if that is all the line credits.
-fn source_below_table(doc: &Document, si: usize, authorities: &Authorities) -> Option<Attribution> {
-    let row = |i: usize| doc.sentences.get(i).is_some_and(|x| segment::is_table_row(&doc.text[x.span.clone()]));
-    let below = (si..doc.sentences.len()).find(|&i| !row(i))?;
-    let line = doc.text[doc.sentences[below].span.clone()].trim();
+fn source_below_table(doc: &Document, block: Range<usize>, authorities: &Authorities) -> Option<Attribution> {
+    let below = doc.sentences.get(block.end)?;
+    let line = doc.text[below.span.clone()].trim();
     let credited =
         ["Source:", "Sources:", "SOURCE:", "Source -", "Source —"].iter().find_map(|w| line.strip_prefix(w))?;
     let mentions = authorities.mentions(credited);
@@ -1026,6 +1076,12 @@ fn placed_by_source<'a>(
     }
     best
 }
+
+/// Words every correction's cue holds: most sentences have none.
+static RETRACTED_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
+    aho_corasick::packed::Searcher::new(["version", "his article", "his story", "his report"])
+        .expect("correction words")
+});
 
 /// A correction's words for what an earlier version of the text said.
 static RETRACTED: LazyLock<regex::Regex> = LazyLock::new(|| {
@@ -1271,6 +1327,24 @@ mod tests {
     }
 
     #[test]
+    fn figures_paired_respectively_take_their_own_verbs() {
+        let got: Vec<(String, f64)> = claims(
+            "The health ministry in Gaza said on Sunday that 33,175 and 75,886 people had been killed and wounded, respectively.",
+            "2024-04-08",
+        )
+        .iter()
+        .map(|c| (c.metric.to_string(), c.quantity.value))
+        .collect();
+        assert_eq!(got, [("gaza.killed".to_string(), 33175.0), ("gaza.injured".to_string(), 75886.0)]);
+        let f = |i: usize| format!("{OPEN}{i}{CLOSE}");
+        assert_eq!(
+            respectively_as_prose(&format!("{} and {} were killed and wounded, respectively.", f(0), f(1))),
+            Some(format!("{} were killed and {} were wounded.", f(0), f(1)))
+        );
+        assert_eq!(respectively_as_prose(&format!("{} and {} were killed and wounded.", f(0), f(1))), None);
+    }
+
+    #[test]
     fn a_line_opening_with_its_figure_and_a_dash_reads_as_prose() {
         let text = "By the numbers:\n\n- **31,819** — Palestinians killed in Gaza, according to the health ministry\n- **253** — people taken hostage on October 7, Israel says\n";
         let mut p = Vec::new();
@@ -1400,8 +1474,9 @@ mod tests {
         );
     }
 
-    /// "The ministry said" is the ministry the story named last before it;
-    /// one the story names only later, or never, is no one known.
+    /// "The ministry said" is the ministry its sentence places ("killed in
+    /// Gaza": the ministry in Gaza), else the one the story named last
+    /// before it; one the story names only later, or never, is no one known.
     #[test]
     fn the_ministry_is_the_one_named_before() {
         let c = claims(
@@ -1411,7 +1486,7 @@ mod tests {
         assert_eq!(
             sources(&c),
             [
-                ("gaza.killed", 1100.0, None),
+                ("gaza.killed", 1100.0, Some("gaza-moh")),
                 ("gaza.killed", 30000.0, Some("gaza-moh")),
                 ("gaza.injured", 70000.0, Some("gaza-moh")),
                 ("strike.killed", 18.0, Some("lebanon-moph")),

@@ -383,6 +383,14 @@ impl Recognizer {
         if is_or && r.value > 10.0 * lo.max(1.0) {
             return None;
         }
+        // "the toll rose by 106 to 35,562": a change, then the new level.
+        if !is_or
+            && !hyphen
+            && r.value > 10.0 * lo.max(1.0)
+            && word_before(text, p.start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("by"))
+        {
+            return None;
+        }
         d.value = lo;
         if let Some(bs) = between {
             d.start = bs;

@@ -154,6 +154,9 @@ fn percentages_ratios_and_ranges() {
     let y = recognize("the 2012-13 season").remove(0);
     assert_eq!((&*y.text, y.kind), ("2012-13", Kind::Year));
     assert_eq!(counts("from 5 to 10 people").len(), 2, "a change, not a range");
+    assert_eq!(counts("the toll rose by 106 to 35,562").len(), 2, "a change, then the new level");
+    let r = recognize("rose by 5 to 10 people").remove(0);
+    assert_eq!((r.value, r.range_hi), (5.0, Some(10.0)), "a range of changes");
 }
 
 #[test]
