@@ -1260,12 +1260,7 @@ mod tests {
 
     #[test]
     fn an_appositive_speaker_speaks_for_the_authority_either_name_holds() {
-        let source = |text: &str| {
-            claims(text, "2024-03-18")
-                .iter()
-                .map(|c| c.attribution.as_ref().map(|a| a.key().to_string()))
-                .collect::<Vec<_>>()
-        };
+        let source = |text: &str| source_keys(text, "2024-03-18");
         assert_eq!(
             source(
                 "UNICEF's executive director, Catherine Russell, said on Sunday that more than 13,000 children had been killed in Gaza."
@@ -1420,6 +1415,11 @@ mod tests {
     }
 
     /// Each claim's metric, value and the key of its source.
+    /// The key of each claim's source, in order.
+    fn source_keys(text: &str, published: &str) -> Vec<Option<String>> {
+        claims(text, published).iter().map(|c| c.attribution.as_ref().map(|a| a.key().to_string())).collect()
+    }
+
     fn sources(c: &[Claim]) -> Vec<(&str, f64, Option<&str>)> {
         c.iter().map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect()
     }
@@ -1568,12 +1568,7 @@ mod tests {
 
     #[test]
     fn a_pronoun_speaks_for_the_authority_its_paragraph_named_last() {
-        let source = |text: &str| {
-            claims(text, "2024-02-26")
-                .iter()
-                .map(|c| c.attribution.as_ref().map(|a| a.key().to_string()))
-                .collect::<Vec<_>>()
-        };
+        let source = |text: &str| source_keys(text, "2024-02-26");
         assert_eq!(
             source(
                 "By late January the health ministry in Gaza counted more than 26,000 dead. On Sunday it said 29,692 people had been killed in Gaza."
