@@ -508,9 +508,10 @@ fn update_date(doc: &Document, quantities: &[Quantity], si: usize) -> Option<Dat
         Some(_) => resolve_partial(d, Some(published))?,
         None => {
             let this = Date::new(published.year(), d.month as i8, d.day? as i8).ok()?;
-            match this >= published || published.month() < 12 {
-                true => this,
-                false => Date::new(published.year() + 1, d.month as i8, d.day? as i8).ok()?,
+            if this >= published || published.month() < 12 {
+                this
+            } else {
+                Date::new(published.year() + 1, d.month as i8, d.day? as i8).ok()?
             }
         }
     };

@@ -116,11 +116,11 @@ impl<'a> Earlier<'a> {
         last_in(self.paragraph..self.before).or_else(|| {
             // The paragraph before speaks for "it" only if it names one authority.
             let range = self.previous?..self.paragraph;
-            let last = last_in(range.clone())?;
-            let mentions = self.mentions.get_or_init(|| authorities.mentions(self.text));
             let placed = self.placed.borrow();
-            let others = mentions.iter().chain(placed.iter()).any(|(at, a)| range.contains(at) && a.id != last.id);
-            (!others).then_some(last)
+            let mentions = self.mentions.get_or_init(|| authorities.mentions(self.text));
+            let mut there = mentions.iter().chain(placed.iter()).filter(|(at, _)| range.contains(at));
+            let &(_, one) = there.next()?;
+            there.all(|(_, a)| a.id == one.id).then_some(one)
         })
     }
 }
