@@ -539,6 +539,7 @@ pub fn resolve(
     sentence: usize,
     figure: usize,
     event_dates: &[Date],
+    antecedent: Option<&AsOf>,
     carries: impl Fn(Range<usize>) -> bool,
 ) -> AsOf {
     let s = &doc.sentences[sentence];
@@ -615,7 +616,13 @@ pub fn resolve(
     if !shifts.is_empty() {
         let own_date = pick(own.clone(), figure_span.clone()).map(|e| e.date);
         for (span, days, months, ago) in shifts {
-            let anchor = if ago { published } else { own_date.or_else(|| carried().map(|e| e.date)) };
+            // "That is up from 23,084 a week earlier": a week before the
+            // figure its subject stands for.
+            let anchor = if ago {
+                published
+            } else {
+                own_date.or_else(|| carried().map(|e| e.date)).or_else(|| antecedent.and_then(|a| a.date))
+            };
             let Some(anchor) = anchor.or(published) else { continue };
             let Ok(date) = anchor.checked_add(jiff::Span::new().days(days).months(months)) else { continue };
             if published.is_some_and(|p| date > p) {
@@ -641,6 +648,10 @@ pub fn resolve(
             from_earlier_sentence: earlier,
             earliest: e.earliest,
         },
+        // "The UN's figure is about 1.7 million": as of the figure it stands for.
+        None if earlier && antecedent.is_some_and(|a| a.date.is_some()) => {
+            AsOf { from_earlier_sentence: true, ..antecedent.expect("checked").clone() }
+        }
         None => match published {
             Some(d) => AsOf {
                 date: Some(d),
@@ -675,7 +686,7 @@ mod tests {
         let fig = doc.text.find("FIG").unwrap();
         let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
         let events: Vec<Date> = event.and_then(parse_date).into_iter().collect();
-        resolve(&doc, &qs, si, fig, &events, |_| true)
+        resolve(&doc, &qs, si, fig, &events, None, |_| true)
     }
 
     #[test]
@@ -768,7 +779,7 @@ mod tests {
     fn undated_documents_say_so() {
         let mut p = Vec::new();
         let doc = Document::build("a.txt".into(), Format::Text, "FIG died on Tuesday.".into(), None, &mut p);
-        let a = resolve(&doc, &recognize(&doc.text), 0, 0, &[], |_| true);
+        let a = resolve(&doc, &recognize(&doc.text), 0, 0, &[], None, |_| true);
         assert_eq!((a.date, a.source), (None, AsOfSource::Undated));
     }
 

@@ -49,6 +49,14 @@ static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("owned regex")
 });
+/// An owner's records at the end of a name: "the ministry*'s daily reports*".
+static RECORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"['’]s\s+(?:(?:latest|last|new|updated|own|daily|weekly|monthly|official|most recent)\s+)*",
+        r"(?:figures?|count|tally|toll|data|numbers|statistics|reports?|records|estimates?)$"
+    ))
+    .expect("records regex")
+});
 static PER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)[Pp]er (?P<who>the [^,;.]+|[A-Z][^,;.]+)").expect("per regex"));
 
@@ -235,6 +243,11 @@ fn resolve<'a>(
         spaced.as_str()
     } else {
         who
+    };
+    // "according to the ministry's daily reports": the ministry's.
+    let who = match RECORDS.find(who) {
+        Some(m) if m.start() > 0 => &who[..m.start()],
+        _ => who,
     };
     let lower = who.to_lowercase();
     // "By late January the health ministry counted 26,000 dead. On Sunday it

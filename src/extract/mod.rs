@@ -6,6 +6,7 @@
 //! between private-use characters) and matched against one `RegexSet` of all
 //! patterns; only the patterns that matched are run for captures.
 
+mod anaphora;
 pub mod as_of;
 mod asides;
 pub mod attribution;
@@ -168,6 +169,10 @@ pub struct Attempt {
     /// The rule's place was read from the figure's source, as written and
     /// as resolved: "the ministry (Gaza Ministry of Health)".
     pub context_from_source: Option<String>,
+    /// The figure (an index into the document's quantities) whose metric
+    /// this one's subject stands for: "it stood at 35,456" after "the count
+    /// passed 35,000".
+    pub antecedent: Option<usize>,
     pub outcome: Outcome,
 }
 
@@ -597,6 +602,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                         relabelled: pass > 0 && second_read_relabelled,
                         context_from_lede: from_lede,
                         context_from_source: None,
+                        antecedent: None,
                         outcome,
                     });
                 }
@@ -624,6 +630,8 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 attempts[ai].outcome = Outcome::Superseded { by };
             }
         }
+        let before = out.last().filter(|p: &&SentenceMatch| p.sentence + 1 == si);
+        carry_antecedents(doc, quantities, pack, si, &figures, &masked, before, &mut attempts, &mut clauses);
         // "An earlier version of this article said 253 people were killed":
         // the clause a correction quotes is no claim.
         let sentence_text = &doc.text[s.span.clone()];
@@ -643,6 +651,118 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         out.push(SentenceMatch { sentence: si, figures, attempts, clauses });
     }
     out
+}
+
+/// The one rule that claimed `attempts`, with the first figure it claimed
+/// and by which pattern; `None` if no rule or several did.
+fn one_rule<'a>(attempts: impl Iterator<Item = &'a Attempt>) -> Option<&'a Attempt> {
+    let mut first: Option<&Attempt> = None;
+    for a in attempts.filter(|a| a.outcome == Outcome::Claimed) {
+        match first {
+            None => first = Some(a),
+            Some(f) if f.rule != a.rule => return None,
+            Some(_) => {}
+        }
+    }
+    first
+}
+
+/// Claims for the figures no rule claimed whose subject stands for a figure
+/// before ("it stood at 35,456", "That is up from 23,084 a week earlier and
+/// 21,978 two weeks earlier"), by that figure's rule: the figures claimed
+/// earlier in the sentence, or else in the sentence `before`, must all be
+/// of one rule, of the same kind, and the figure's clause must hold none of
+/// the rule's forbidden words.
+#[allow(clippy::too_many_arguments)]
+fn carry_antecedents(
+    doc: &Document,
+    quantities: &[Quantity],
+    pack: &RulePack,
+    si: usize,
+    figures: &[usize],
+    masked: &str,
+    before: Option<&SentenceMatch>,
+    attempts: &mut Vec<Attempt>,
+    clauses: &mut Option<Clauses>,
+) {
+    let claimed =
+        |attempts: &[Attempt], k: usize| attempts.iter().any(|a| a.figure == k && a.outcome == Outcome::Claimed);
+    if (0..figures.len()).all(|k| claimed(attempts, k)) {
+        return;
+    }
+    let s = &doc.sentences[si];
+    let markers: Vec<Option<Range<usize>>> = (0..figures.len()).map(|k| marker_span(masked, k)).collect();
+    // The attempt the figure before was carried by, if it was.
+    let mut carried_before: Option<usize> = None;
+    for k in 0..figures.len() {
+        if claimed(attempts, k) {
+            carried_before = None;
+            continue;
+        }
+        let Some(marker) = markers[k].clone() else { continue };
+        let listed = carried_before
+            .filter(|_| k > 0)
+            .and_then(|ai| Some((ai, markers[k - 1].clone()?)))
+            .filter(|(_, prev)| anaphora::listed_after(masked, prev.end, marker.start));
+        let (by, lead_len) = match listed {
+            Some((ai, _)) => (attempts[ai].clone(), attempts[ai].match_len),
+            None => {
+                let Some(len) = anaphora::lead(masked, marker.start) else {
+                    carried_before = None;
+                    continue;
+                };
+                let own = one_rule(attempts.iter().filter(|a| a.figure < k));
+                let found = match own {
+                    Some(a) => Some((a.clone(), figures[a.figure])),
+                    None => before.and_then(|p| one_rule(p.attempts.iter()).map(|a| (a.clone(), p.figures[a.figure]))),
+                };
+                let Some((mut a, antecedent)) = found else {
+                    carried_before = None;
+                    continue;
+                };
+                a.antecedent = Some(a.antecedent.unwrap_or(antecedent));
+                (a, len + marker.len())
+            }
+        };
+        let rule = &pack.rules[by.rule];
+        let q = &quantities[figures[k]];
+        let sentence_text = &doc.text[s.span.clone()];
+        let clause = clauses.get_or_insert_with(|| Clauses::of(sentence_text)).at(q.span.start - s.span.start);
+        let mut clause_text = String::new();
+        push_collapsed(&mut clause_text, &sentence_text[clause]);
+        if !rule.patterns[by.pattern].kinds.iter().any(|x| x == q.kind.name())
+            || rule.context.check_clause(&clause_text, false) != ContextVerdict::Ok
+        {
+            carried_before = None;
+            continue;
+        }
+        attempts.push(Attempt {
+            figure: k,
+            match_len: lead_len,
+            past_asides: false,
+            relabelled: false,
+            context_from_lede: false,
+            context_from_source: None,
+            outcome: Outcome::Claimed,
+            ..by
+        });
+        carried_before = Some(attempts.len() - 1);
+    }
+}
+
+/// Where figure `k`'s marker is in `masked`.
+fn marker_span(masked: &str, k: usize) -> Option<Range<usize>> {
+    let mut from = 0;
+    while let Some(i) = masked[from..].find(OPEN) {
+        let start = from + i;
+        let inner = start + OPEN.len_utf8();
+        let end = inner + masked[inner..].find(CLOSE)?;
+        if masked[inner..end].parse() == Ok(k) {
+            return Some(start..end + CLOSE.len_utf8());
+        }
+        from = end;
+    }
+    None
 }
 
 /// The context texts of the paragraph being matched, collapsed, and each
@@ -880,7 +1000,12 @@ pub fn claims_from(
                         .is_some_and(|a| a.key() == own.key())
                 }
             };
-            let mut as_of = as_of::resolve(doc, quantities, m.sentence, q.span.start, &pack.event_dates, carries);
+            let antecedent = a.antecedent.and_then(|i| {
+                let at = quantities[i].span.start;
+                out.iter().rev().find(|c: &&Claim| c.quantity.span.start == at).map(|c| &c.as_of)
+            });
+            let mut as_of =
+                as_of::resolve(doc, quantities, m.sentence, q.span.start, &pack.event_dates, antecedent, carries);
             // "Blinken will make his fifth trip": an event still to come, on
             // or after publication, whatever weekday the sentence names.
             if rule.behavior == Behavior::Counter
@@ -1154,6 +1279,57 @@ mod tests {
                 (1_900_000.0, Qualifier::About, parse_date("2023-12-12"))
             ]
         );
+    }
+
+    /// A figure whose subject stands for one before it ("it stood at",
+    /// "That is up from") is of that figure's metric, dated from it; listed
+    /// figures follow it. Two metrics before it, or a forbidden word in its
+    /// clause, leave it unbound.
+    #[test]
+    fn figures_whose_subject_stands_for_one_before() {
+        let c = claims(
+            "The Gaza health ministry said on Monday that 24,100 people had been killed.\n\nThat is up from 23,084 a week earlier and 21,978 two weeks earlier, according to the ministry's daily reports.\n",
+            "2024-01-16",
+        );
+        let got: Vec<_> = c
+            .iter()
+            .map(|c| (&*c.metric, c.quantity.value, c.as_of.date, c.attribution.as_ref().and_then(|a| a.id.as_deref())))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("gaza.killed", 24100.0, parse_date("2024-01-15"), Some("gaza-moh")),
+                ("gaza.killed", 23084.0, parse_date("2024-01-08"), Some("gaza-moh")),
+                ("gaza.killed", 21978.0, parse_date("2024-01-01"), Some("gaza-moh")),
+            ]
+        );
+        // Its own sentence's date holds; with none, the figure's before it.
+        let c = claims(
+            "The Gaza health ministry's count of the dead passed 35,000 last week. As of May 19 it stood at 35,456.\n\nThe post claimed that 2 million Gazans had been displaced. The UN's figure is about 1.7 million.\n",
+            "2024-05-20",
+        );
+        let got: Vec<_> = c.iter().map(|c| (&*c.metric, c.quantity.value, c.as_of.date)).collect();
+        assert_eq!(
+            got,
+            [
+                ("gaza.killed", 35000.0, parse_date("2024-05-19")),
+                ("gaza.killed", 35456.0, parse_date("2024-05-19")),
+                ("gaza.displaced", 2e6, parse_date("2024-05-20")),
+                ("gaza.displaced", 1.7e6, parse_date("2024-05-20")),
+            ]
+        );
+        // Killed and wounded before it: which one "it" is, is not said.
+        let c = claims(
+            "The ministry said 24,100 people had been killed in Gaza and 60,000 wounded. It was 23,084 a week earlier.\n",
+            "2024-01-16",
+        );
+        assert_eq!(c.iter().map(|c| c.quantity.value).collect::<Vec<_>>(), [24100.0, 60000.0]);
+        // "in the past 24 hours" is no toll's.
+        let c = claims(
+            "The ministry said 24,100 people had been killed in Gaza. That is up from 132 in the past 24 hours.\n",
+            "2024-01-16",
+        );
+        assert_eq!(c.iter().map(|c| c.quantity.value).collect::<Vec<_>>(), [24100.0]);
     }
 
     /// A paragraph's context serves each of its sentences, and only them.

@@ -67,13 +67,17 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                             (false, true) => ", its label read after the figure",
                             (false, false) => "",
                         };
+                        let carried = match a.antecedent {
+                            Some(i) => format!(", its subject standing for `{}` before it", quantities[i].text),
+                            None => String::new(),
+                        };
                         let place = match (&a.context_from_source, a.context_from_lede) {
                             (Some(by), _) => format!("; its place from its source, {by}"),
                             (None, true) => "; context words from the lede".to_string(),
                             (None, false) => String::new(),
                         };
                         format!(
-                            "claims `{}` for {} by pattern {}{asides}{place}; {as_of}; {who}",
+                            "claims `{}` for {} by pattern {}{carried}{asides}{place}; {as_of}; {who}",
                             q.text,
                             rule.metric,
                             a.pattern + 1
