@@ -444,6 +444,10 @@ fn label_line_as_prose(masked: &str) -> Option<String> {
     Some(out)
 }
 
+/// A context verdict holds for a rule, a clause (where it starts) and the
+/// brackets the figure is in (where they open), if any.
+type VerdictKey = (usize, usize, Option<usize>);
+
 /// Every rule attempt in every sentence that has count figures.
 pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) -> Vec<SentenceMatch> {
     let mut out = Vec::new();
@@ -500,7 +504,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         }
 
         let mut attempts: Vec<Attempt> = Vec::new();
-        let mut verdicts: Vec<((usize, usize), ContextVerdict)> = Vec::new();
+        let mut verdicts: Vec<(VerdictKey, ContextVerdict)> = Vec::new();
         let mut clauses: Option<Clauses> = None;
         // The sentence as written, then, for the figures it left unclaimed,
         // the sentence with the asides next to them set aside.
@@ -564,7 +568,10 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                         let sentence_text = &doc.text[s.span.clone()];
                         let clause =
                             clauses.get_or_insert_with(|| Clauses::of(sentence_text)).at(q.span.start - s.span.start);
-                        let key = (ri, clause.start);
+                        let at = q.span.start - s.span.start;
+                        let offsets = figures.iter().map(|&f| quantities[f].span.start - s.span.start);
+                        let (others, own) = others_brackets(sentence_text, clause.clone(), at, offsets);
+                        let key = (ri, clause.start, own);
                         let verdict = match verdicts.iter().find(|(k, _)| *k == key) {
                             Some((_, v)) => v.clone(),
                             None => {
@@ -573,7 +580,11 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                     .check_text(doc, s.paragraph, ri, &rule.context, span.clone())
                                     .unwrap_or_else(|| {
                                         let mut clause_text = String::new();
-                                        push_collapsed(&mut clause_text, &sentence_text[clause]);
+                                        let mut from = clause.start;
+                                        for b in others.iter().chain([&(clause.end..clause.end)]) {
+                                            push_collapsed(&mut clause_text, &sentence_text[from..b.start]);
+                                            from = b.end;
+                                        }
                                         let lede = rule.context.lede && contexts.found_in_lede(ri, &span);
                                         rule.context.check_clause(&clause_text, lede)
                                     });
@@ -651,6 +662,32 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         out.push(SentenceMatch { sentence: si, figures, attempts, clauses });
     }
     out
+}
+
+/// In `clause` of `sentence`, the brackets that hold a figure (at one of
+/// `figures`, offsets in the sentence) other than the one at `own`, and
+/// where the bracket holding `own` opens, if one does: "30,534 (+124 in
+/// the past 24 hours)" speaks of the 124 in its brackets, and their words
+/// forbid nothing to the 30,534.
+fn others_brackets(
+    sentence: &str,
+    clause: Range<usize>,
+    own: usize,
+    figures: impl Iterator<Item = usize> + Clone,
+) -> (Vec<Range<usize>>, Option<usize>) {
+    let (mut others, mut holder) = (Vec::new(), None);
+    let bytes = &sentence.as_bytes()[..clause.end];
+    let mut from = clause.start;
+    while let Some(open) = memchr::memchr(b'(', &bytes[from..]).map(|i| from + i) {
+        let Some(close) = memchr::memchr(b')', &bytes[open..]).map(|i| open + i + 1) else { break };
+        if (open..close).contains(&own) {
+            holder = Some(open);
+        } else if figures.clone().any(|f| (open..close).contains(&f)) {
+            others.push(open..close);
+        }
+        from = close;
+    }
+    (others, holder)
 }
 
 /// The one rule that claimed `attempts`, with the first figure it claimed
@@ -1330,6 +1367,16 @@ mod tests {
             "2024-01-16",
         );
         assert_eq!(c.iter().map(|c| c.quantity.value).collect::<Vec<_>>(), [24100.0]);
+    }
+
+    /// Brackets that hold another figure speak of it: their words forbid
+    /// nothing outside them, and all they say inside.
+    #[test]
+    fn a_bracketed_figure_keeps_its_words() {
+        let c = claims("Killed in Gaza since October 7: 30,534 (+124 in the past 24 hours).\n", "2024-03-05");
+        assert_eq!(c.iter().map(|c| c.quantity.value).collect::<Vec<_>>(), [30534.0]);
+        let c = claims("Killed in Gaza in the past 24 hours: 124 (30,534 since October 7).\n", "2024-03-05");
+        assert!(c.is_empty(), "{c:?}");
     }
 
     /// A paragraph's context serves each of its sentences, and only them.
