@@ -10,6 +10,7 @@ mod anaphora;
 pub mod as_of;
 mod asides;
 pub mod attribution;
+mod elided;
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
@@ -164,6 +165,10 @@ pub struct Attempt {
     pub past_asides: bool,
     /// Matched only once a "Label: figure" line was read with its label after the figure.
     pub relabelled: bool,
+    /// Matched only once the noun the figure leaves out was read from the
+    /// figure before it ("Some 253 were abducted" after "1,200 people were
+    /// killed") or from a question before it ("How many hostages ...?").
+    pub noun_filled: bool,
     /// The rule's `any` context words were found in the document's lede only.
     pub context_from_lede: bool,
     /// The rule's place was read from the figure's source, as written and
@@ -511,7 +516,10 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         // What the second reading changed: asides set aside, a label moved.
         let (mut second_read_relabelled, mut second_read_past_asides) = (false, false);
         let mut reduced: Option<String> = None;
-        for pass in 0..2 {
+        // A third, for those still unclaimed, with the nouns they leave to
+        // the figure before, or to a question before, filled in.
+        let mut third_read = false;
+        for pass in 0..3 {
             let text = if pass == 0 {
                 masked.as_str()
             } else {
@@ -523,19 +531,41 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 if !unclaimed.contains(&true) {
                     break;
                 }
-                // A "Label: figure" line is read with its label after the figure.
-                let relabelled = label_line_as_prose(&masked);
-                let base = relabelled.as_deref().unwrap_or(&masked);
-                (second_read_relabelled, second_read_past_asides) = (relabelled.is_some(), true);
-                match asides::without_asides(base, |k| unclaimed.get(k) == Some(&true)) {
-                    Some(r) => reduced.insert(r).as_str(),
-                    None => match relabelled {
-                        Some(r) => {
-                            second_read_past_asides = false;
-                            reduced.insert(r).as_str()
-                        }
+                if pass == 1 {
+                    // A "Label: figure" line is read with its label after the figure.
+                    let relabelled = label_line_as_prose(&masked);
+                    let base = relabelled.as_deref().unwrap_or(&masked);
+                    (second_read_relabelled, second_read_past_asides) = (relabelled.is_some(), true);
+                    match asides::without_asides(base, |k| unclaimed.get(k) == Some(&true)) {
+                        Some(r) => reduced.insert(r).as_str(),
+                        None => match relabelled {
+                            Some(r) => {
+                                second_read_past_asides = false;
+                                reduced.insert(r).as_str()
+                            }
+                            None => continue,
+                        },
+                    }
+                } else {
+                    (second_read_relabelled, second_read_past_asides, third_read) = (false, false, true);
+                    let before_end = out
+                        .last()
+                        .filter(|p: &&SentenceMatch| p.sentence + 1 == si)
+                        .and_then(|p| p.figures.last())
+                        .map(|&f| quantities[f].span.end);
+                    let noun = |k: usize| {
+                        let end = if k == 0 { before_end? } else { quantities[figures[k - 1]].span.end };
+                        elided::noun_after(&doc.text[end..])
+                    };
+                    let asked = si
+                        .checked_sub(1)
+                        .map(|p| &doc.text[doc.sentences[p].span.clone()])
+                        .filter(|p| p.trim_end().ends_with('?'))
+                        .and_then(elided::question);
+                    match elided::filled(&masked, |k| unclaimed.get(k) == Some(&true), noun, asked) {
+                        Some(r) => reduced.insert(r).as_str(),
                         None => break,
-                    },
+                    }
                 }
             };
             for set_index in pack.set.matches(text.as_bytes()).iter() {
@@ -611,6 +641,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                         match_len,
                         past_asides: pass > 0 && second_read_past_asides,
                         relabelled: pass > 0 && second_read_relabelled,
+                        noun_filled: pass > 1 && third_read,
                         context_from_lede: from_lede,
                         context_from_source: None,
                         antecedent: None,
@@ -778,6 +809,7 @@ fn carry_antecedents(
             match_len: lead_len,
             past_asides: false,
             relabelled: false,
+            noun_filled: false,
             context_from_lede: false,
             context_from_source: None,
             outcome: Outcome::Claimed,
@@ -1367,6 +1399,32 @@ mod tests {
             "2024-01-16",
         );
         assert_eq!(c.iter().map(|c| c.quantity.value).collect::<Vec<_>>(), [24100.0]);
+    }
+
+    /// A figure that leaves its noun out takes the one of the figure before
+    /// it, or of a question just before ("How many ...?").
+    #[test]
+    fn a_left_out_noun_is_read_from_before() {
+        let c = claims(
+            "About 1,200 people were killed in the attack on southern Israel on Oct. 7. Some 253 were abducted.\n\nHow many hostages are still in Gaza? Israel says 120, of whom at least 37 are believed dead.\n",
+            "2024-06-03",
+        );
+        let got: Vec<_> = c
+            .iter()
+            .map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().and_then(|a| a.id.as_deref())))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("oct7.killed", 1200.0, None),
+                ("oct7.hostages_taken", 253.0, None),
+                ("gaza.hostages_held", 120.0, Some("israel"))
+            ]
+        );
+        // A noun the figure before does not count is not lent.
+        let c =
+            claims("The raid on southern Israel on Oct. 7 lasted 12 hours. Some 253 were abducted.\n", "2024-06-03");
+        assert!(c.is_empty(), "{c:?}");
     }
 
     /// Brackets that hold another figure speak of it: their words forbid

@@ -67,6 +67,7 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                             (false, true) => ", its label read after the figure",
                             (false, false) => "",
                         };
+                        let asides = if a.noun_filled { ", its noun read from before it" } else { asides };
                         let carried = match a.antecedent {
                             Some(i) => format!(", its subject standing for `{}` before it", quantities[i].text),
                             None => String::new(),

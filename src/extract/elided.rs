@@ -1,0 +1,148 @@
+//! Figures whose noun is left to the sentence before: "About 1,200 people
+//! were killed on Oct. 7. Some 253 were abducted" (the 253 are people), and
+//! answers to a question ("How many hostages are still in Gaza? Israel says
+//! 120"). The figure is read again with the noun, or the question's words,
+//! after it: "Some 253 people were abducted", "Israel says 120 hostages are
+//! still in Gaza".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rules::compile::{CLOSE, OPEN};
+
+/// Nouns a figure counts that a figure after it may leave out.
+const NOUNS: [&str; 10] = [
+    "people",
+    "Palestinians",
+    "Israelis",
+    "Gazans",
+    "civilians",
+    "hostages",
+    "captives",
+    "children",
+    "women",
+    "others",
+];
+
+/// Verbs right after a figure that make it a subject without its noun
+/// ("Some 253 were abducted", "128 remain in Gaza").
+static BARE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:were|was|are|have been|had been|remain|remained|remains|are still|were still|died|have died)\b")
+        .expect("bare subject regex")
+});
+
+/// A question of how many: "How many hostages are still in Gaza?"
+static HOW_MANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[^\p{L}]*how many ([a-z][^?]{2,80}?)\s*\?[^\p{L}]*$").expect("how many regex"));
+
+/// The noun counted by the figure whose text ends where `after` begins
+/// ("1,200 people were killed" gives "people").
+pub fn noun_after(after: &str) -> Option<&'static str> {
+    let word = after.trim_start().split(|c: char| !c.is_alphabetic()).next()?;
+    NOUNS.iter().find(|n| **n == word).copied()
+}
+
+/// What a question before the sentence asks to count ("hostages are still
+/// in Gaza"), if it asks how many.
+pub fn question(previous: &str) -> Option<&str> {
+    HOW_MANY.captures(previous.trim()).and_then(|c| c.get(1)).map(|m| m.as_str())
+}
+
+/// The masked sentence with words filled in after the figures that leave
+/// their noun out: `noun(k)` is the noun counted by the figure before
+/// figure `k`, if any; `asked`, the words a question just before asks to
+/// count, filled in after the sentence's first figure. `None` if nothing
+/// is filled in. Only figures `wanted` are filled.
+pub fn filled(
+    masked: &str,
+    wanted: impl Fn(usize) -> bool,
+    noun: impl Fn(usize) -> Option<&'static str>,
+    asked: Option<&str>,
+) -> Option<String> {
+    let mut out = String::with_capacity(masked.len() + 32);
+    let mut from = 0;
+    let mut changed = false;
+    while let Some(i) = masked[from..].find(OPEN) {
+        let start = from + i;
+        let inner = start + OPEN.len_utf8();
+        let end = inner + masked[inner..].find(CLOSE)? + CLOSE.len_utf8();
+        let k: usize = masked[inner..end - CLOSE.len_utf8()].parse().ok()?;
+        out.push_str(&masked[from..end]);
+        from = end;
+        if !wanted(k) {
+            continue;
+        }
+        let after = &masked[end..];
+        // "Israel says 120, of whom ...": the answer is the first figure.
+        let words = match asked {
+            Some(q)
+                if k == 0
+                    && (after.is_empty()
+                        || after.starts_with([',', '.', ';', ':', ')', '—', '–'])
+                        || after.starts_with(" according")) =>
+            {
+                Some(q)
+            }
+            _ => BARE_SUBJECT.is_match(after).then(|| noun(k)).flatten(),
+        };
+        if let Some(w) = words {
+            out.push(' ');
+            out.push_str(w);
+            changed = true;
+        }
+    }
+    out.push_str(&masked[from..]);
+    changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn masked(s: &str) -> String {
+        s.replace('[', &OPEN.to_string()).replace(']', &CLOSE.to_string())
+    }
+
+    fn unmasked(s: &str) -> String {
+        s.replace(OPEN, "[").replace(CLOSE, "]")
+    }
+
+    #[test]
+    fn a_bare_subject_takes_the_noun_before() {
+        let got = filled(
+            &masked("[0] were abducted, and Israel believes [1] of the [2] still in Gaza are alive."),
+            |_| true,
+            |_| Some("people"),
+            None,
+        );
+        assert_eq!(
+            got.map(|s| unmasked(&s)).as_deref(),
+            Some("[0] people were abducted, and Israel believes [1] of the [2] still in Gaza are alive.")
+        );
+        // A figure with its own noun, or none before it, is left as it is.
+        assert_eq!(filled(&masked("[0] people were abducted."), |_| true, |_| Some("people"), None), None);
+        assert_eq!(filled(&masked("[0] were abducted."), |_| true, |_| None, None), None);
+        assert_eq!(filled(&masked("[0] were abducted."), |_| false, |_| Some("people"), None), None);
+    }
+
+    #[test]
+    fn an_answer_takes_the_question() {
+        let asked = question("❓ How many hostages are still in Gaza? ");
+        assert_eq!(asked, Some("hostages are still in Gaza"));
+        let got = filled(&masked("Israel says [0], of whom [1] are believed dead."), |_| true, |_| None, asked);
+        assert_eq!(
+            got.map(|s| unmasked(&s)).as_deref(),
+            Some("Israel says [0] hostages are still in Gaza, of whom [1] are believed dead.")
+        );
+        assert_eq!(question("How many, and why?"), None);
+        assert_eq!(question("Why did so many die?"), None);
+    }
+
+    #[test]
+    fn nouns_are_read_after_a_figure() {
+        assert_eq!(noun_after(" people were killed"), Some("people"));
+        assert_eq!(noun_after(" Palestinians,"), Some("Palestinians"));
+        assert_eq!(noun_after(" were killed"), None);
+    }
+}
