@@ -559,6 +559,14 @@ pub fn resolve(
                 .iter()
                 .any(|w| doc.text[figure..e.span.start].contains(w))
     });
+    // "rose to 28,340 from 28,176 on Sunday": a date after the figure it
+    // rose from is that figure's.
+    let next = quantities.partition_point(|q| q.span.start < figure_span.end);
+    if let Some(from) = quantities.get(next).filter(|q| q.span.end <= s.span.end)
+        && doc.text[figure_span.end..from.span.start].trim() == "from"
+    {
+        own.retain(|e| e.span.start < from.span.end);
+    }
     // The nearest earlier sentence of the same paragraph that dates
     // itself; for a table row or a list item, of the rows or items
     // above it and the paragraph before them ("Figures as of April 9:").
@@ -696,6 +704,16 @@ mod tests {
             (a.date, a.source, a.text.as_deref()),
             (parse_date("2024-10-22"), AsOfSource::Relative, Some("on Tuesday"))
         );
+    }
+
+    #[test]
+    fn a_date_after_the_figure_risen_from_is_its_own() {
+        let mut p = Vec::new();
+        let meta = MetaFields { published: parse_date("2024-02-12"), ..Default::default() };
+        let text = "Officials said on Monday that the toll rose to 28,340 from 28,176 on Sunday.";
+        let doc = Document::build("a.txt".into(), Format::Text, text.to_string(), Some(meta), &mut p);
+        let a = resolve(&doc, &recognize(&doc.text), 0, text.find("28,340").unwrap(), &[], None, |_| true);
+        assert_eq!((a.date, a.text.as_deref()), (parse_date("2024-02-12"), Some("on Monday")));
     }
 
     #[test]

@@ -36,7 +36,7 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("according regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|puts|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|puts|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
         .expect("verb regex")
 });
 /// What a source owns when it is named as the owner of a figure: "the

@@ -33,8 +33,22 @@ static BARE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A question of how many: "How many hostages are still in Gaza?"
-static HOW_MANY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[^\p{L}]*how many ([a-z][^?]{2,80}?)\s*\?[^\p{L}]*$").expect("how many regex"));
+static HOW_MANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^\p{L}]*(?:(?:and|so|but|then),? )?how many ([a-z][^?]{2,80}?)\s*\?[^\p{L}]*$")
+        .expect("how many regex")
+});
+
+/// A reporter's question told in the sentence: "Asked how many hostages
+/// remain in Gaza, a spokesman said: ...".
+static ASKED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\basked how many ([a-z][^,?;:]{2,80}?)\s*[,?]").expect("asked regex"));
+
+/// What the sentence says a reporter asked to count, if it does so before
+/// its first figure.
+pub fn asked_within(masked: &str) -> Option<&str> {
+    let first = masked.find(OPEN)?;
+    ASKED.captures(&masked[..first]).and_then(|c| c.get(1)).map(|m| m.as_str())
+}
 
 /// The noun counted by the figure whose text ends where `after` begins
 /// ("1,200 people were killed" gives "people").
@@ -79,8 +93,9 @@ pub fn filled(
             Some(q)
                 if k == 0
                     && (after.is_empty()
-                        || after.starts_with([',', '.', ';', ':', ')', '—', '–'])
-                        || after.starts_with(" according")) =>
+                        || after.starts_with([',', '.', ';', ':', ')', '—', '–', '"', '”'])
+                        || after.starts_with(" according")
+                        || BARE_SUBJECT.is_match(after)) =>
             {
                 Some(q)
             }
@@ -134,6 +149,17 @@ mod tests {
         assert_eq!(
             got.map(|s| unmasked(&s)).as_deref(),
             Some("Israel says [0] hostages are still in Gaza, of whom [1] are believed dead.")
+        );
+        assert_eq!(question("And how many are missing?"), Some("are missing"));
+        let m = masked("Asked how many hostages remain in Gaza, a spokesman said: \"We believe [0] are still there.\"");
+        let asked = asked_within(&m);
+        assert_eq!(asked, Some("hostages remain in Gaza"));
+        let got = filled(&m, |_| true, |_| None, asked).map(|s| unmasked(&s));
+        assert_eq!(
+            got.as_deref(),
+            Some(
+                "Asked how many hostages remain in Gaza, a spokesman said: \"We believe [0] hostages remain in Gaza are still there.\""
+            )
         );
         assert_eq!(question("How many, and why?"), None);
         assert_eq!(question("Why did so many die?"), None);

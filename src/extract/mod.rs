@@ -221,12 +221,30 @@ fn context_span(doc: &Document, si: usize, scope: ContextScope) -> Range<usize> 
             };
             s.span.start..end
         }
-        (_, ContextScope::Sentence) => s.span.clone(),
+        (_, ContextScope::Sentence) => {
+            // "Blinken said he would return. It would be his eighth trip":
+            // a sentence that opens with a pronoun goes on with the one before.
+            let first = doc.text[s.span.clone()].trim_start().split(' ').next().unwrap_or("");
+            let goes_on = si > 0
+                && doc.sentences[si - 1].paragraph == s.paragraph
+                && ["It", "He", "She", "They", "His", "Her", "Its", "Their"].contains(&first);
+            let start = if goes_on { doc.sentences[si - 1].span.start } else { s.span.start };
+            asked_before(doc, si).unwrap_or(start)..s.span.end
+        }
         (_, ContextScope::Paragraph) => {
             let (first, last) = paragraph_bounds(doc, si);
-            doc.sentences[first].span.start..doc.sentences[last].span.end
+            asked_before(doc, first).unwrap_or(doc.sentences[first].span.start)..doc.sentences[last].span.end
         }
     }
+}
+
+/// Where the question answered by sentence `si` starts, if `si` opens its
+/// paragraph right after one: "How many people have been killed in Gaza?"
+/// gives the answer's context ("The ministry's latest count is 33,360").
+fn asked_before(doc: &Document, si: usize) -> Option<usize> {
+    let q = &doc.sentences[si.checked_sub(1)?];
+    (q.paragraph != doc.sentences[si].paragraph && doc.text[q.span.clone()].trim_end().ends_with('?'))
+        .then_some(q.span.start)
 }
 
 /// Append `s` with every whitespace run (line breaks of wrapped text
@@ -394,8 +412,9 @@ const SPEECH: [&str; 10] =
 /// a figure (`Killed: 34,454 Palestinians, per the ministry`, `Wounded:
 /// 77,575`) read with the label after the figure and the nouns it counts
 /// (`34,454 Palestinians Killed, per the ministry`). `None` for a sentence
-/// that does not open so. A line that opens with the figure and a dash
-/// (`31,819 — Palestinians killed in Gaza`) is read without the dash.
+/// that does not open so. A line that opens with the figure and a dash or
+/// a colon (`31,819 — Palestinians killed in Gaza`, `253: people taken into
+/// Gaza`) is read without them.
 fn label_line_as_prose(masked: &str) -> Option<String> {
     let line = masked.trim_start();
     let line = segment::without_list_marker(line).unwrap_or(line).trim_start();
@@ -404,7 +423,7 @@ fn label_line_as_prose(masked: &str) -> Option<String> {
     if let Some(inner) = line.strip_prefix(OPEN) {
         let close = inner.find(CLOSE)? + OPEN.len_utf8() + CLOSE.len_utf8();
         let (figure, after) = line.split_at(close);
-        let described = [" — ", " – ", " -- ", " - "].iter().find_map(|d| after.strip_prefix(d))?;
+        let described = [" — ", " – ", " -- ", " - ", ": "].iter().find_map(|d| after.strip_prefix(d))?;
         if !described.starts_with(|c: char| c.is_alphabetic()) {
             return None;
         }
@@ -561,7 +580,8 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                         .checked_sub(1)
                         .map(|p| &doc.text[doc.sentences[p].span.clone()])
                         .filter(|p| p.trim_end().ends_with('?'))
-                        .and_then(elided::question);
+                        .and_then(elided::question)
+                        .or_else(|| elided::asked_within(&masked));
                     match elided::filled(&masked, |k| unclaimed.get(k) == Some(&true), noun, asked) {
                         Some(r) => reduced.insert(r).as_str(),
                         None => break,
