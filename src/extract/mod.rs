@@ -1447,6 +1447,26 @@ mod tests {
         assert!(c.is_empty(), "{c:?}");
     }
 
+    /// A question a paragraph answers, and the sentence before one that
+    /// opens with a pronoun, hold context words for it; other sentences' do not.
+    #[test]
+    fn context_from_a_question_and_before_a_pronoun() {
+        let got = |text: &str| claims(text, "2024-05-22").iter().map(|c| c.quantity.value).collect::<Vec<_>>();
+        let lede = "A conversation with an official.\n\n";
+        let answer = "\n\nThe ministry says 33,360 people have been killed.\n";
+        assert_eq!(got(&format!("{lede}What do we know about Gaza?{answer}")), [33360.0]);
+        assert!(got(&format!("{lede}We know little about Gaza.{answer}")).is_empty());
+        // The question's words also stand for the noun its answer leaves out.
+        let text = format!(
+            "{lede}How many people have been killed in Gaza so far?\n\nThe health ministry's latest count is 33,360.\n"
+        );
+        assert_eq!(got(&text), [33360.0]);
+        let text = "Antony Blinken said he would return to the region soon. It would be his eighth trip since the war began.\n";
+        assert_eq!(got(text), [8.0]);
+        let text = "Antony Blinken said he would return to the region soon. The envoy's eighth trip is planned.\n";
+        assert!(got(text).is_empty());
+    }
+
     /// Brackets that hold another figure speak of it: their words forbid
     /// nothing outside them, and all they say inside.
     #[test]
