@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::quantity::text::MIN_WRAPPED_LINE;
+
 /// The place of a sentence in its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -40,10 +42,6 @@ pub enum Layout {
     /// as wire copy hard-wrapped at seventy columns does.
     Text,
 }
-
-/// Shorter lines that end without a sentence end are navigation, bylines
-/// or headings in scraped text, not a paragraph cut at its wrap width.
-const MIN_WRAPPED_LINE: usize = 50;
 
 /// Whether `next` continues the paragraph whose last line is `line`: the
 /// line is long enough to have been wrapped, stops mid-sentence (or at an

@@ -25,18 +25,45 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let noun = r"(?:count|toll|tally|figure|number|total|estimate)s?";
     let adjective = r"(?:(?:latest|new|official|revised|updated|final|overall|current|own|daily|cumulative) )?";
     let owner = r"(?:(?:the|its|their|(?:the )?(?:[A-Za-z.-]+ ){0,2}[A-Za-z.-]+(?:'s|’s)) )";
-    let subject = format!(r"(?:\bit|^(?:(?:but|and|yet|so|by then|now),? )?(?:that|this)|\b{owner}{adjective}{noun})");
+    let subject = format!(
+        r"(?:(?-u:\b)it|^(?:(?:but|and|yet|so|by then|now),? )?(?:that|this)|(?-u:\b){owner}{adjective}{noun})"
+    );
     let verb = r"(?:(?:has |had |have )?(?:now )?(?:stood at|stands at|reached|reaches|hit|hits|passed|passes|topped|tops|exceeded|exceeds|surpassed|climbed to|climbs to|rose to|rises to|risen to|grew to|grown to|jumped to|increased to|fell to|dropped to|been)|(?:is|was|were|are)(?: now)?(?: (?:up|down) from)?)";
-    let revised = format!(r"\brevised (?:it|{owner}{adjective}{noun}) (?:(?:up|down)(?:wards?)? )?to");
-    Regex::new(&format!(r"(?i)(?:{subject} {verb}|{revised}) $")).expect("anaphora lead regex")
+    let revised = format!(r"(?-u:\b)revised (?:it|{owner}{adjective}{noun}) (?:(?:up|down)(?:wards?)? )?to");
+    Regex::new(&format!(r"(?i-u)(?:{subject} {verb}|{revised}) $")).expect("anaphora lead regex")
 });
 
 /// Words right after a figure that make it a difference or a share, not
 /// the level its subject stands for ("That is 5,000 more than").
 static NOT_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:\s*(?:more|fewer|less|higher|lower|times|percent|per cent|%|of |out of|in |per\b))")
+    Regex::new(r"^(?i-u:\s*(?:more|fewer|less|higher|lower|times|percent|per cent|%|of |out of|in |per\b))")
         .expect("anaphora level regex")
 });
+
+/// The words a lead ends with, for a quick refusal of the rest.
+const LAST_WORDS: [&str; 21] = [
+    "at",
+    "reached",
+    "reaches",
+    "hit",
+    "hits",
+    "passed",
+    "passes",
+    "topped",
+    "tops",
+    "exceeded",
+    "exceeds",
+    "surpassed",
+    "to",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "from",
+    "now",
+    "stands",
+];
 
 /// How far back from a figure its subject and verb are looked for.
 const REACH: usize = 80;
@@ -46,6 +73,11 @@ const REACH: usize = 80;
 /// "), if they do.
 pub fn lead(masked: &str, marker: usize) -> Option<usize> {
     let before = &masked[..marker];
+    // The word before the figure ends every lead: most figures have another.
+    let last = before.strip_suffix(' ')?.rsplit(' ').next()?;
+    if !LAST_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)) {
+        return None;
+    }
     let mut from = marker.saturating_sub(REACH);
     while !before.is_char_boundary(from) {
         from += 1;

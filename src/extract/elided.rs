@@ -28,8 +28,10 @@ const NOUNS: [&str; 10] = [
 /// Verbs right after a figure that make it a subject without its noun
 /// ("Some 253 were abducted", "128 remain in Gaza").
 static BARE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ (?:were|was|are|have been|had been|remain|remained|remains|are still|were still|died|have died)\b")
-        .expect("bare subject regex")
+    Regex::new(
+        r"^ (?:were|was|are|have been|had been|remain|remained|remains|are still|were still|died|have died)(?-u:\b)",
+    )
+    .expect("bare subject regex")
 });
 
 /// A question of how many: "How many hostages are still in Gaza?"
@@ -41,12 +43,13 @@ static HOW_MANY: LazyLock<Regex> = LazyLock::new(|| {
 /// A reporter's question told in the sentence: "Asked how many hostages
 /// remain in Gaza, a spokesman said: ...".
 static ASKED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\basked how many ([a-z][^,?;:]{2,80}?)\s*[,?]").expect("asked regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)asked how many ([a-z][^,?;:]{2,80}?)\s*[,?]").expect("asked regex"));
 
 /// What the sentence says a reporter asked to count, if it does so before
 /// its first figure.
 pub fn asked_within(masked: &str) -> Option<&str> {
     let first = masked.find(OPEN)?;
+    memchr::memmem::find(&masked.as_bytes()[..first], b"how many")?;
     ASKED.captures(&masked[..first]).and_then(|c| c.get(1)).map(|m| m.as_str())
 }
 

@@ -620,7 +620,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                             clauses.get_or_insert_with(|| Clauses::of(sentence_text)).at(q.span.start - s.span.start);
                         let at = q.span.start - s.span.start;
                         let offsets = figures.iter().map(|&f| quantities[f].span.start - s.span.start);
-                        let (others, own) = others_brackets(sentence_text, clause.clone(), at, offsets);
+                        let (others, own) = others_asides(sentence_text, clause.clone(), at, offsets);
                         let key = (ri, clause.start, own);
                         let verdict = match verdicts.iter().find(|(k, _)| *k == key) {
                             Some((_, v)) => v.clone(),
@@ -631,9 +631,12 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                     .unwrap_or_else(|| {
                                         let mut clause_text = String::new();
                                         let mut from = clause.start;
+                                        // Asides may nest: "including 127 (in the past day)".
                                         for b in others.iter().chain([&(clause.end..clause.end)]) {
-                                            push_collapsed(&mut clause_text, &sentence_text[from..b.start]);
-                                            from = b.end;
+                                            if b.start > from {
+                                                push_collapsed(&mut clause_text, &sentence_text[from..b.start]);
+                                            }
+                                            from = from.max(b.end);
                                         }
                                         let lede = rule.context.lede && contexts.found_in_lede(ri, &span);
                                         rule.context.check_clause(&clause_text, lede)
@@ -715,12 +718,12 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
     out
 }
 
-/// In `clause` of `sentence`, the brackets that hold a figure (at one of
-/// `figures`, offsets in the sentence) other than the one at `own`, and
-/// where the bracket holding `own` opens, if one does: "30,534 (+124 in
-/// the past 24 hours)" speaks of the 124 in its brackets, and their words
-/// forbid nothing to the 30,534.
-fn others_brackets(
+/// In `clause` of `sentence`, the asides (brackets, ", including ...")
+/// that hold a figure (at one of `figures`, offsets in the sentence) other
+/// than the one at `own`, and where the aside holding `own` opens, if one
+/// does: "30,534 (+124 in the past 24 hours)" speaks of the 124 in its
+/// brackets, and their words forbid nothing to the 30,534.
+fn others_asides(
     sentence: &str,
     clause: Range<usize>,
     own: usize,
@@ -728,24 +731,36 @@ fn others_brackets(
 ) -> (Vec<Range<usize>>, Option<usize>) {
     let (mut others, mut holder) = (Vec::new(), None);
     let bytes = &sentence.as_bytes()[..clause.end];
-    let mut from = clause.start;
-    while let Some(open) = memchr::memchr(b'(', &bytes[from..]).map(|i| from + i) {
-        let Some(close) = memchr::memchr(b')', &bytes[open..]).map(|i| open + i + 1) else { break };
+    let mut sort = |open: usize, close: usize| {
         if (open..close).contains(&own) {
             holder = Some(open);
         } else if figures.clone().any(|f| (open..close).contains(&f)) {
             others.push(open..close);
         }
+    };
+    let mut from = clause.start;
+    while let Some(open) = memchr::memchr(b'(', &bytes[from..]).map(|i| from + i) {
+        let Some(close) = memchr::memchr(b')', &bytes[open..]).map(|i| open + i + 1) else { break };
+        sort(open, close);
         from = close;
     }
+    // "27,365 had been killed, including 127 in the past 24 hours".
+    for (open, _) in sentence[clause.clone()].match_indices(", including ") {
+        let open = clause.start + open;
+        let close = memchr::memchr2(b',', b';', &bytes[open + 1..]).map_or(clause.end, |i| open + 1 + i);
+        sort(open, close);
+    }
+    others.sort_by_key(|r| r.start);
     (others, holder)
 }
 
 /// The one rule that claimed `attempts`, with the first figure it claimed
-/// and by which pattern; `None` if no rule or several did.
+/// and by which pattern; `None` if no rule or several did. A figure a
+/// correction retracts counts: "An earlier version gave the number of
+/// wounded as 66,360. It was 66,630."
 fn one_rule<'a>(attempts: impl Iterator<Item = &'a Attempt>) -> Option<&'a Attempt> {
     let mut first: Option<&Attempt> = None;
-    for a in attempts.filter(|a| a.outcome == Outcome::Claimed) {
+    for a in attempts.filter(|a| matches!(a.outcome, Outcome::Claimed | Outcome::Retracted)) {
         match first {
             None => first = Some(a),
             Some(f) if f.rule != a.rule => return None,
@@ -1475,6 +1490,16 @@ mod tests {
         assert_eq!(c.iter().map(|c| c.quantity.value).collect::<Vec<_>>(), [30534.0]);
         let c = claims("Killed in Gaza in the past 24 hours: 124 (30,534 since October 7).\n", "2024-03-05");
         assert!(c.is_empty(), "{c:?}");
+        let c = claims(
+            "The health ministry in Gaza said 27,365 Palestinians had been killed since October 7, including 127 in the past 24 hours.\n",
+            "2024-02-05",
+        );
+        assert_eq!(c.iter().map(|c| c.quantity.value).collect::<Vec<_>>(), [27365.0]);
+        let c = claims(
+            "The ministry said 27,365 Palestinians had been killed in Gaza, including 127 (in the past 24 hours).\n",
+            "2024-02-05",
+        );
+        assert_eq!(c.iter().map(|c| c.quantity.value).collect::<Vec<_>>(), [27365.0]);
     }
 
     /// A paragraph's context serves each of its sentences, and only them.

@@ -13,7 +13,7 @@ mod interval;
 mod lexicon;
 mod numeral;
 mod recognize;
-mod text;
+pub(crate) mod text;
 pub mod wire;
 mod words;
 

@@ -63,6 +63,17 @@ fn qualifiers_across_a_wrapped_line() {
     assert_eq!(one("Over\n \n500 died."), q("500", 500.0, "cardinal", Bare));
 }
 
+/// A scale word on the next line of a wrapped line scales the figure; after
+/// a short line (a heading, a byline) or a blank line it does not.
+#[test]
+fn scales_across_a_wrapped_line() {
+    let wrapped = "US: Secretary of State Antony Blinken said the US had pledged $100\nmillion in aid.";
+    assert_eq!(one(wrapped), q("$100\nmillion", 100e6, "money", Bare));
+    assert_eq!(recognize("Aid: $100\nmillion in aid.")[0].value, 100.0);
+    let blank = "US: Secretary of State Antony Blinken said the US had pledged $100\n\nmillion in aid.";
+    assert_eq!(recognize(blank)[0].value, 100.0);
+}
+
 #[test]
 fn every_qualifier_is_classified() {
     let cases = [

@@ -55,6 +55,28 @@ pub(crate) fn skip_wrap_back(text: &str, pos: usize) -> usize {
     }
 }
 
+/// Shorter lines that end without a sentence end are navigation, bylines
+/// or headings in scraped text, not a paragraph cut at its wrap width.
+pub(crate) const MIN_WRAPPED_LINE: usize = 50;
+
+/// Where the next line starts past its horizontal whitespace, when `pos`
+/// is a line break inside a paragraph: the line is long enough to have
+/// been wrapped, and the next one is not blank.
+pub(crate) fn skip_wrap(text: &str, pos: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |i| i + 1);
+    if text[line_start..pos].trim_end().len() < MIN_WRAPPED_LINE {
+        return None;
+    }
+    let after = match b.get(pos)? {
+        b'\r' if b.get(pos + 1) == Some(&b'\n') => pos + 2,
+        b'\n' => pos + 1,
+        _ => return None,
+    };
+    let next = skip_space(text, after);
+    (!matches!(b.get(next), None | Some(b'\n' | b'\r'))).then_some(next)
+}
+
 pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }

@@ -66,6 +66,16 @@ pub(crate) fn collect(lex: &Lexicon, text: &str, start: usize, out: &mut Vec<Ato
         let mut hyphen = false;
         if !out.is_empty() {
             p = skip_space(text, p);
+            // "$100\nmillion": a scale word on the next line of a wrapped paragraph.
+            if matches!(b.get(p), Some(b'\n' | b'\r'))
+                && let Some(next) = super::text::skip_wrap(text, p)
+                && let e = letters_end(text, next)
+                && let mut buf = [0u8; 24]
+                && let Some(w) = lower(&text[next..e], &mut buf)
+                && matches!(lex.word(w), Some(Word::Scale(_)))
+            {
+                p = next;
+            }
             if b.get(p) == Some(&b'-') {
                 hyphen = true;
                 p = skip_space(text, p + 1);
