@@ -794,7 +794,7 @@ fn carry_antecedents(
         return;
     }
     let s = &doc.sentences[si];
-    let markers: Vec<Option<Range<usize>>> = (0..figures.len()).map(|k| marker_span(masked, k)).collect();
+    let markers = marker_spans(masked, figures.len());
     // The attempt the figure before was carried by, if it was.
     let mut carried_before: Option<usize> = None;
     for k in 0..figures.len() {
@@ -854,19 +854,23 @@ fn carry_antecedents(
     }
 }
 
-/// Where figure `k`'s marker is in `masked`.
-fn marker_span(masked: &str, k: usize) -> Option<Range<usize>> {
+/// Where each of the `n` figures' markers is in `masked`, in one pass.
+fn marker_spans(masked: &str, n: usize) -> Vec<Option<Range<usize>>> {
+    let mut out = vec![None; n];
     let mut from = 0;
     while let Some(i) = masked[from..].find(OPEN) {
         let start = from + i;
         let inner = start + OPEN.len_utf8();
-        let end = inner + masked[inner..].find(CLOSE)?;
-        if masked[inner..end].parse() == Ok(k) {
-            return Some(start..end + CLOSE.len_utf8());
+        let Some(len) = masked[inner..].find(CLOSE) else { break };
+        let end = inner + len;
+        if let Ok(k) = masked[inner..end].parse::<usize>()
+            && let Some(slot) = out.get_mut(k)
+        {
+            *slot = Some(start..end + CLOSE.len_utf8());
         }
         from = end;
     }
-    None
+    out
 }
 
 /// The context texts of the paragraph being matched, collapsed, and each
