@@ -468,6 +468,10 @@ fn label_line_as_prose(masked: &str) -> Option<String> {
     Some(out)
 }
 
+/// The asides in a figure's clause that hold other figures, and where the
+/// one holding it opens (`others_asides`).
+type OthersAsides = (Vec<Range<usize>>, Option<usize>);
+
 /// A context verdict holds for a rule, a clause (where it starts) and the
 /// brackets the figure is in (where they open), if any.
 type VerdictKey = (usize, usize, Option<usize>);
@@ -481,6 +485,8 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
     let mut tables = TableBlocks::default();
     // Which figures of the sentence no rule has claimed yet.
     let mut unclaimed: Vec<bool> = Vec::new();
+    // Per figure of the sentence: the asides of other figures in its clause.
+    let mut asides_of: Vec<Option<OthersAsides>> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         while qi < quantities.len() && quantities[qi].span.start < s.span.start {
             qi += 1;
@@ -529,6 +535,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
 
         let mut attempts: Vec<Attempt> = Vec::new();
         let mut verdicts: Vec<(VerdictKey, ContextVerdict)> = Vec::new();
+        asides_of.clear();
         let mut clauses: Option<Clauses> = None;
         // The sentence as written, then, for the figures it left unclaimed,
         // the sentence with the asides next to them set aside.
@@ -619,8 +626,16 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                         let clause =
                             clauses.get_or_insert_with(|| Clauses::of(sentence_text)).at(q.span.start - s.span.start);
                         let at = q.span.start - s.span.start;
-                        let offsets = figures.iter().map(|&f| quantities[f].span.start - s.span.start);
-                        let (others, own) = others_asides(sentence_text, clause.clone(), at, offsets);
+                        // Once per figure, however many rules and patterns reach it.
+                        if asides_of.len() < figures.len() {
+                            asides_of.resize(figures.len(), None);
+                        }
+                        let (others, own) = asides_of[k]
+                            .get_or_insert_with(|| {
+                                let offsets = figures.iter().map(|&f| quantities[f].span.start - s.span.start);
+                                others_asides(sentence_text, clause.clone(), at, offsets)
+                            })
+                            .clone();
                         let key = (ri, clause.start, own);
                         let verdict = match verdicts.iter().find(|(k, _)| *k == key) {
                             Some((_, v)) => v.clone(),
@@ -745,7 +760,9 @@ fn others_asides(
         from = close;
     }
     // "27,365 had been killed, including 127 in the past 24 hours".
-    for (open, _) in sentence[clause.clone()].match_indices(", including ") {
+    static INCLUDING_ASIDE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(", including "));
+    for open in INCLUDING_ASIDE.find_iter(&bytes[clause.start..]) {
         let open = clause.start + open;
         let close = memchr::memchr2(b',', b';', &bytes[open + 1..]).map_or(clause.end, |i| open + 1 + i);
         sort(open, close);
