@@ -77,15 +77,15 @@ pub fn filled(
     noun: impl Fn(usize) -> Option<&'static str>,
     asked: Option<&str>,
 ) -> Option<String> {
-    let mut out = String::with_capacity(masked.len() + 32);
+    // Made at the first word filled in: most sentences have none.
+    let mut out: Option<String> = None;
+    let mut copied = 0;
     let mut from = 0;
-    let mut changed = false;
     while let Some(i) = masked[from..].find(OPEN) {
         let start = from + i;
         let inner = start + OPEN.len_utf8();
         let end = inner + masked[inner..].find(CLOSE)? + CLOSE.len_utf8();
         let k: usize = masked[inner..end - CLOSE.len_utf8()].parse().ok()?;
-        out.push_str(&masked[from..end]);
         from = end;
         if !wanted(k) {
             continue;
@@ -102,16 +102,19 @@ pub fn filled(
             {
                 Some(q)
             }
-            _ => BARE_SUBJECT.is_match(after).then(|| noun(k)).flatten(),
+            _ => noun(k).filter(|_| BARE_SUBJECT.is_match(after)),
         };
         if let Some(w) = words {
+            let out = out.get_or_insert_with(|| String::with_capacity(masked.len() + 32));
+            out.push_str(&masked[copied..end]);
             out.push(' ');
             out.push_str(w);
-            changed = true;
+            copied = end;
         }
     }
-    out.push_str(&masked[from..]);
-    changed.then_some(out)
+    let mut out = out?;
+    out.push_str(&masked[copied..]);
+    Some(out)
 }
 
 #[cfg(test)]
