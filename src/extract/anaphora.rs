@@ -41,7 +41,7 @@ static NOT_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The words a lead ends with, for a quick refusal of the rest.
-const LAST_WORDS: [&str; 21] = [
+const LAST_WORDS: [&str; 20] = [
     "at",
     "reached",
     "reaches",
@@ -62,7 +62,6 @@ const LAST_WORDS: [&str; 21] = [
     "been",
     "from",
     "now",
-    "stands",
 ];
 
 /// How far back from a figure its subject and verb are looked for.
@@ -109,10 +108,7 @@ pub fn listed_after(masked: &str, previous_end: usize, marker: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn masked(s: &str) -> String {
-        s.replace('[', &OPEN.to_string()).replace(']', &CLOSE.to_string())
-    }
+    use crate::extract::tests::masked;
 
     fn lead_of(s: &str) -> Option<String> {
         let m = masked(s);

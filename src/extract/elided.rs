@@ -120,10 +120,7 @@ pub fn filled(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn masked(s: &str) -> String {
-        s.replace('[', &OPEN.to_string()).replace(']', &CLOSE.to_string())
-    }
+    use crate::extract::tests::masked;
 
     fn unmasked(s: &str) -> String {
         s.replace(OPEN, "[").replace(CLOSE, "]")

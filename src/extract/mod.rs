@@ -1354,6 +1354,12 @@ mod tests {
     use crate::dates::parse_date;
     use crate::document::{Format, MetaFields};
 
+    /// `text` masked as matching masks it, each figure's index written
+    /// between brackets: "it stood at [0]".
+    pub(crate) fn masked(text: &str) -> String {
+        text.replace('[', &OPEN.to_string()).replace(']', &CLOSE.to_string())
+    }
+
     fn claims(text: &str, published: &str) -> Vec<Claim> {
         let mut p = Vec::new();
         let meta =
