@@ -472,6 +472,11 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             " of which ",
             // "136 remain in Gaza, of the 240 people taken": the whole the part is of.
             ", of the ",
+            ", of about ",
+            ", of around ",
+            ", of roughly ",
+            ", of some ",
+            ", of an estimated ",
         ])
         .build()
         .expect("clause breaks")
@@ -487,7 +492,15 @@ pub struct Clauses {
 
 impl Clauses {
     pub fn of(sentence: &str) -> Clauses {
-        let mut breaks: Vec<Range<usize>> = CLAUSE_BREAK.find_iter(sentence).map(|m| m.range()).collect();
+        let mut breaks: Vec<Range<usize>> = CLAUSE_BREAK
+            .find_iter(sentence)
+            .map(|m| match &sentence[m.range()] {
+                ", of the " | ", of " => m.range(),
+                // "of about 250": the qualifier is the figure's own.
+                b if b.starts_with(", of ") => m.start()..m.start() + ", of ".len(),
+                _ => m.range(),
+            })
+            .collect();
         // "Of the roughly 250 hostages taken, about 130 remain": the whole, then the part.
         let opening = sentence.trim_start();
         if ["Of the ", "Of those ", "Of these ", "Of some ", "Of about ", "Of an estimated "]
@@ -633,6 +646,9 @@ mod tests {
         assert_eq!(&w[clause_of(w, w.find("130").unwrap())], "about 130 remain in Gaza, officials say.");
         let x = "136 hostages remain in Gaza, of the roughly 240 people taken.";
         assert_eq!(&x[clause_of(x, x.find("240").unwrap())], "roughly 240 people taken.");
+        let y = "134 hostages are still held in Gaza, of about 250 taken on October 7.";
+        assert_eq!(&y[clause_of(y, y.find("about").unwrap())], "about 250 taken on October 7.");
+        assert_eq!(&y[clause_of(y, 0)], "134 hostages are still held in Gaza");
     }
 
     #[test]

@@ -30,7 +30,9 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     );
     let verb = r"(?:(?:has |had |have )?(?:now )?(?:stood at|stands at|reached|reaches|hit|hits|passed|passes|topped|tops|exceeded|exceeds|surpassed|climbed to|climbs to|rose to|rises to|risen to|grew to|grown to|jumped to|increased to|fell to|dropped to|been)|(?:is|was|were|are)(?: now)?(?: (?:up|down) from)?)";
     let revised = format!(r"(?-u:\b)revised (?:it|{owner}{adjective}{noun}) (?:(?:up|down)(?:wards?)? )?to");
-    Regex::new(&format!(r"(?i-u)(?:{subject} {verb}|{revised}) $")).expect("anaphora lead regex")
+    // "…, the ministry said, up from 28,340 on Monday": the figure before is the subject.
+    let compared = r"(?:^|, )(?:(?:up|down) from|compared (?:with|to))";
+    Regex::new(&format!(r"(?i-u)(?:{subject} {verb}|{revised}|{compared}) $")).expect("anaphora lead regex")
 });
 
 /// Words right after a figure that make it a difference or a share, not
@@ -41,7 +43,7 @@ static NOT_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The words a lead ends with, for a quick refusal of the rest.
-const LAST_WORDS: [&str; 20] = [
+const LAST_WORDS: [&str; 21] = [
     "at",
     "reached",
     "reaches",
@@ -62,6 +64,7 @@ const LAST_WORDS: [&str; 20] = [
     "been",
     "from",
     "now",
+    "with",
 ];
 
 /// How far back from a figure its subject and verb are looked for.
@@ -126,6 +129,8 @@ mod tests {
             Some("revised the figure down to ")
         );
         assert_eq!(lead_of("The count reached [0] on April 1.").as_deref(), Some("The count reached "));
+        assert_eq!(lead_of("the ministry said in a statement, up from [0] on Monday.").as_deref(), Some(", up from "));
+        assert_eq!(lead_of("were killed, compared with [0] a week earlier.").as_deref(), Some(", compared with "));
         let l = lead_of("By Friday the ministry's latest tally had reached [0].");
         assert!(l.is_some_and(|l| l.ends_with("the ministry's latest tally had reached ")));
     }
@@ -139,6 +144,7 @@ mod tests {
         assert_eq!(lead_of("That is [0] more than a week earlier."), None);
         assert_eq!(lead_of("It is [0] times the toll of 2014."), None);
         assert_eq!(lead_of("That was [0] of the 253 taken."), None);
+        assert_eq!(lead_of("aid rose sharply up from [0] trucks"), None);
     }
 
     #[test]

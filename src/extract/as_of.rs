@@ -527,6 +527,30 @@ fn says_now(sentence: &str) -> bool {
     })
 }
 
+/// The end of the first figure in `within` that another is compared
+/// with: "rose to 28,340 from 28,176", "…, up from 28,340", "down from".
+/// The dates after it are that figure's.
+fn compared_from(doc: &Document, quantities: &[Quantity], within: Range<usize>) -> Option<usize> {
+    let first = quantities.partition_point(|q| q.span.start < within.start);
+    let ends_figure = |at: usize| {
+        let i = quantities.partition_point(|p| p.span.start < at);
+        i > 0 && quantities[i - 1].span.end == at
+    };
+    quantities[first..].iter().take_while(|q| q.span.end <= within.end).find_map(|q| {
+        let before = doc.text[within.start..q.span.start].trim_end().strip_suffix("from")?.trim_end();
+        let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        let after_figure = before.is_empty() || ends_figure(within.start + before.len());
+        (after_figure || matches!(word, "up" | "down")).then_some(q.span.end)
+    })
+}
+
+/// Whether the date at `date` opens the list item `item` ("As of 13 May,
+/// the MoH reports …", "On Monday, …").
+fn opens_item(doc: &Document, item: &Range<usize>, date: &Range<usize>) -> bool {
+    let before = doc.text[item.start..date.start.max(item.start)].trim();
+    before.is_empty() || ["As of", "as of", "On", "By", "As at"].contains(&before)
+}
+
 /// The as-of date of a figure at `figure` in sentence `sentence` of `doc`.
 /// A date in an earlier sentence of the paragraph is taken only where
 /// `carries(earlier sentence's span)` says that sentence speaks for the
@@ -561,11 +585,8 @@ pub fn resolve(
     });
     // "rose to 28,340 from 28,176 on Sunday": a date after the figure it
     // rose from is that figure's.
-    let next = quantities.partition_point(|q| q.span.start < figure_span.end);
-    if let Some(from) = quantities.get(next).filter(|q| q.span.end <= s.span.end)
-        && doc.text[figure_span.end..from.span.start].trim() == "from"
-    {
-        own.retain(|e| e.span.start < from.span.end);
+    if let Some(end) = compared_from(doc, quantities, figure_span.end..s.span.end) {
+        own.retain(|e| e.span.start < end);
     }
     // The nearest earlier sentence of the same paragraph that dates
     // itself; for a table row or a list item, of the rows or items
@@ -597,7 +618,11 @@ pub fn resolve(
             |at: usize, row: &Range<usize>| memchr::memchr_iter(b'|', &doc.text.as_bytes()[row.start..at]).count();
         let own_column = if in_table { column(figure, &s.span) } else { 0 };
         for (i, prev) in doc.sentences[from..sentence].iter().enumerate().rev() {
-            let exprs = expressions(doc, quantities, prev.span.clone(), event_dates, published);
+            let mut exprs = expressions(doc, quantities, prev.span.clone(), event_dates, published);
+            // "…, up from 28,340 on Monday." leaves Monday to 28,340.
+            if let Some(end) = compared_from(doc, quantities, prev.span.clone()) {
+                exprs.retain(|e| e.span.start < end);
+            }
             let header = in_table && from + i == block && is_table_row(&doc.text[prev.span.clone()]);
             let in_column =
                 header.then(|| exprs.iter().position(|e| column(e.span.start, &prev.span) == own_column)).flatten();
@@ -611,6 +636,11 @@ pub fn resolve(
                 // and one of another source leaves the caption to date it.
                 let sibling = in_table && from + i >= block && !header;
                 if sibling && !carries(prev.span.clone()) {
+                    continue;
+                }
+                // "3. As of 13 May, the MoH reports …": a date that opens an
+                // item frames that item alone; the list's caption frames them all.
+                if sibling && opens_item(doc, &prev.span, &x.span) {
                     continue;
                 }
                 return Some(x).filter(|_| in_table || carries(prev.span.clone()));

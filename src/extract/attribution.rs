@@ -36,7 +36,7 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("according regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|puts|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|puts|put|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
         .expect("verb regex")
 });
 /// What a source owns when it is named as the owner of a figure: "the
@@ -57,15 +57,24 @@ static RECORDS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("records regex")
 });
+/// "…, by the Israeli count", "by Israel's tally", "by an AFP count".
+static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?-u:\b)[Bb]y\s+(?:an?\s+)?(?P<who>(?:the\s+)?[^,;.()]{1,40}?\s+(?:own\s+)?",
+        r"(?:count|tally|tallies|figures|estimates?|reckoning|records))(?-u:\b)"
+    ))
+    .expect("by-count regex")
+});
 static PER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)[Pp]er (?P<who>the [^,;.]+|[A-Z][^,;.]+)").expect("per regex"));
 
 /// Words of time or aspect between a subject and its verb ("the ministry
-/// on Wednesday said", "Israel has previously said").
+/// on Wednesday said", "Israel has previously said", "it does say").
 static TIME_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:\s+(?:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
-        r"yesterday|today|now|earlier|later|also|again|previously|still|has|have|had|is|are|was|were))+$"
+        r"yesterday|today|now|earlier|later|also|again|previously|still|has|have|had|is|are|was|were|",
+        r"does|do|did|would|will|could|can|may|might))+$"
     ))
     .expect("time after subject regex")
 });
@@ -86,7 +95,7 @@ const PRONOUNS: [&str; 12] = ["he", "she", "they", "it", "we", "i", "you", "this
 const OPENERS: [&str; 7] = ["where ", "when ", "as ", "while ", "after ", "and ", "but "];
 
 /// The institution a description names by its kind alone ("the ministry").
-const HEADS: [&str; 6] = ["ministry", "agency", "department", "military", "office", "government"];
+const HEADS: [&str; 7] = ["ministry", "agency", "department", "military", "office", "government", "moh"];
 
 /// The authorities a document names before the text being read: "the
 /// ministry said" further down means the ministry the story named last.
@@ -110,6 +119,21 @@ pub struct Earlier<'a> {
 }
 
 impl<'a> Earlier<'a> {
+    /// The authority a description used last before `before` in this
+    /// paragraph stands for: "The ministry does not say how many were
+    /// fighters. It does say that 64,000 have been wounded", where the
+    /// sentence that names the ministry holds no figure and was not read.
+    fn described_in_paragraph(&self, authorities: &'a Authorities) -> Option<&'a Authority> {
+        let (at, head, sentence) = HEADS
+            .iter()
+            .filter_map(|head| {
+                let (at, sentence) = used_before(self.text, self.before, head).next()?;
+                (at >= self.paragraph).then_some((at, *head, sentence))
+            })
+            .max_by_key(|(at, ..)| *at)?;
+        described(head, sentence, authorities, Some(Earlier { before: at, ..*self }))
+    }
+
     /// The authority named, or placed by a description, last before `before`
     /// in this paragraph.
     fn last_in_paragraph(&self, authorities: &'a Authorities) -> Option<&'a Authority> {
@@ -174,17 +198,25 @@ fn described<'a>(
                 .collect(),
         )
     };
-    let said = normalise(sentence);
-    let said: Vec<&str> = said
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .map(|w| w.strip_suffix("'s").unwrap_or(w))
-        .collect();
-    let mut placed = authorities.iter().filter(|a| {
-        a.aliases.iter().any(|x| {
-            rest(x).is_some_and(|others| !others.is_empty() && others.iter().all(|w| said.contains(&w.as_str())))
-        })
-    });
-    if let (Some(a), None) = (placed.next(), placed.next()) {
+    // The one authority whose name holds the description and whose other
+    // words `sentence` holds.
+    let place = |sentence: &str| {
+        let said = normalise(sentence);
+        let said: Vec<&str> = said
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .map(|w| w.strip_suffix("'s").unwrap_or(w))
+            .collect();
+        let mut placed = authorities.iter().filter(|a| {
+            a.aliases.iter().any(|x| {
+                rest(x).is_some_and(|others| !others.is_empty() && others.iter().all(|w| said.contains(&w.as_str())))
+            })
+        });
+        match (placed.next(), placed.next()) {
+            (Some(a), None) => Some(a),
+            _ => None,
+        }
+    };
+    if let Some(a) = place(sentence) {
         // Named for the rest of the document: "the ministry's latest figure" further down.
         if let Some(e) = earlier {
             e.placed.borrow_mut().push((e.before, a));
@@ -200,7 +232,55 @@ fn described<'a>(
     };
     let named = last(earlier.mentions.get_or_init(|| authorities.mentions(earlier.text)));
     let placed = last(&earlier.placed.borrow());
-    named.into_iter().chain(placed).max_by_key(|(at, _)| *at).map(|(_, a)| a)
+    if let Some((_, a)) = named.into_iter().chain(placed).max_by_key(|(at, _)| *at) {
+        return Some(a);
+    }
+    // "We begin in Gaza, where the health ministry says the toll rose. …
+    // The ministry put the number of dead at 31,819": the description's
+    // last use before, placed by its own sentence, which held no figure
+    // and so was never read for a source. An earlier use would skip one
+    // that speaks of a ministry no authority's name holds.
+    let a = used_before(earlier.text, earlier.before, head).next().and_then(|(_, s)| place(s))?;
+    earlier.placed.borrow_mut().push((earlier.before, a));
+    Some(a)
+}
+
+/// Where the words after a dateline start: a place in capitals, perhaps an
+/// agency in brackets, then a dash ("GAZA CITY -", "WASHINGTON (AP) —").
+fn dateline_end(who: &str) -> Option<usize> {
+    let (at, dash) = [" - ", " — ", " – ", " -- "].iter().filter_map(|d| Some((who.find(d)?, d.len()))).min()?;
+    let place = who[..at].split(" (").next().unwrap_or("");
+    let capitals = place.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+        && place.bytes().all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b',' | b'\'' | b'-'));
+    capitals.then_some(at + dash)
+}
+
+/// The uses of the word `head` ("ministry", or "Ministry") before `before`
+/// in `text`, last first, each with its sentence: a sentence here runs
+/// between sentence ends or blank lines.
+fn used_before<'t>(text: &'t str, before: usize, head: &str) -> impl Iterator<Item = (usize, &'t str)> {
+    let upto = &text[..before.min(text.len())];
+    let first = head.as_bytes().first().copied().unwrap_or(b' ');
+    // The word's first letter in either case: searched for without it.
+    let finder = memchr::memmem::FinderRev::new(&head.as_bytes()[1.min(head.len())..]).into_owned();
+    let mut end = upto.len();
+    std::iter::from_fn(move || {
+        loop {
+            let tail = finder.rfind(&upto.as_bytes()[..end])?;
+            end = tail;
+            let b = upto.as_bytes();
+            let Some(at) = tail.checked_sub(1).filter(|&at| b[at].eq_ignore_ascii_case(&first)) else { continue };
+            let word = (at == 0 || !b[at - 1].is_ascii_alphanumeric())
+                && b.get(tail + finder.needle().len()).is_none_or(|c| !c.is_ascii_alphanumeric());
+            if !word {
+                continue;
+            }
+            let ends = |w: &[u8]| matches!(w, [b'.' | b'?' | b'!', b' ' | b'\n'] | [b'\n', b'\n']);
+            let start = (1..at).rev().find(|&i| ends(&b[i - 1..=i])).map_or(0, |i| i + 1);
+            let stop = (at..upto.len().saturating_sub(1)).find(|&i| ends(&b[i..=i + 1])).map_or(upto.len(), |i| i + 1);
+            return Some((at, &upto[start..stop]));
+        }
+    })
 }
 
 fn resolve<'a>(
@@ -221,6 +301,8 @@ fn resolve<'a>(
         },
         None => who,
     };
+    // A wire dateline opens the paragraph: "WASHINGTON - The United States".
+    let who = dateline_end(who).map_or(who, |end| &who[end..]);
     // A live blog's "10:40 The ministry says" leaves "40" before the subject.
     let untrimmed = who.trim_start_matches(|c: char| !c.is_alphabetic());
     let mut who = untrimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -253,7 +335,8 @@ fn resolve<'a>(
     // "By late January the health ministry counted 26,000 dead. On Sunday it
     // said 29,692": a pronoun speaks for the authority its paragraph named last.
     if matches!(lower.as_str(), "it" | "they") {
-        let a = earlier?.last_in_paragraph(authorities)?;
+        let e = earlier?;
+        let a = e.last_in_paragraph(authorities).or_else(|| e.described_in_paragraph(authorities))?;
         return Some(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: who.to_string() });
     }
     if who.is_empty() || PRONOUNS.contains(&lower.as_str()) {
@@ -434,6 +517,11 @@ impl Sources {
         {
             return Sources::All(Some(a));
         }
+        if let Some(a) = BY_COUNT.captures(sentence).and_then(|c| resolve(&c["who"], sentence, authorities, earlier))
+            && (a.id.is_some() || a.text.chars().next().is_some_and(char::is_uppercase))
+        {
+            return Sources::All(Some(a));
+        }
         // A headline's speaker before a colon: "UN: 1.7 million Gazans displaced".
         if let Some(colon) = sentence.find(": ") {
             let who = sentence[..colon].trim();
@@ -582,6 +670,23 @@ mod tests {
             Some((Some("gaza-moh".into()), "Ministry of Health in Gaza".into()))
         );
         assert_eq!(who("It would help 1,000,000 people, the White\nHouse said."), Some((None, "White House".into())));
+        // A wire dateline is not part of the subject; a dash in a name stays.
+        assert_eq!(
+            who("WASHINGTON - The United States has announced an additional $50 million."),
+            Some((None, "United States".into()))
+        );
+        assert_eq!(
+            who("GAZA CITY (Reuters) — Gaza's health ministry said 30,000 people had been killed."),
+            Some((Some("gaza-moh".into()), "Gaza's health ministry".into()))
+        );
+        assert_eq!(dateline_end("Secretary of State - Antony Blinken"), None);
+        // A count that is a source's.
+        assert_eq!(
+            who("Some 1,200 people were killed in the attack, by the Israeli count."),
+            Some((Some("israel".into()), "Israeli count".into()))
+        );
+        assert_eq!(who("About 1,139 people were killed, by an AFP tally."), Some((None, "AFP tally".into())));
+        assert_eq!(who("By the same count, 250 were taken."), None);
         // A clause's opening word is not part of its subject.
         assert_eq!(
             who("We begin in Gaza, where the Gaza health ministry now says 25,000 people have been killed."),

@@ -1876,6 +1876,33 @@ mod tests {
             sources(&c),
             [("gaza.killed", 25000.0, Some("gaza-moh")), ("gaza.killed", 25295.0, Some("gaza-moh"))]
         );
+        // So is one placed by a sentence that holds no figure, which is
+        // never read for a source; a ministry no authority's name holds is no one.
+        let c = claims(
+            "We begin in Gaza, where the Health Ministry says the toll rose again.\n\nThe ministry put the number of dead at 31,819.\n",
+            "2024-03-19",
+        );
+        assert_eq!(sources(&c), [("gaza.killed", 31819.0, Some("gaza-moh"))]);
+        let c = claims(
+            "In Gaza, the health ministry says the toll rose again.\n\nOfficials at the ministry of defence spoke in Jerusalem.\n\nThe ministry said 1,200 people were killed in the October 7 attack.\n",
+            "2024-03-19",
+        );
+        assert_eq!(sources(&c), [("oct7.killed", 1200.0, None)]);
+    }
+
+    /// "It" speaks for the authority a description before it in its
+    /// paragraph stands for, when the sentence that holds the description
+    /// has no figure of its own; "It does say" is the same speaker.
+    #[test]
+    fn it_speaks_for_a_ministry_described_before_it() {
+        let c = claims(
+            "Gaza's health ministry says 26,083 people have been killed.\n\nThe ministry does not say how many of the dead were fighters. It does say that more than 64,000 people have been wounded in Gaza.\n",
+            "2024-01-26",
+        );
+        assert_eq!(
+            sources(&c),
+            [("gaza.killed", 26083.0, Some("gaza-moh")), ("gaza.injured", 64000.0, Some("gaza-moh"))]
+        );
     }
 
     /// A table row is a sentence read label after figure, credited to the
@@ -1999,6 +2026,27 @@ mod tests {
                 // The item above dates only a figure of its own source; the caption all.
                 ("gaza.hostages_held", s("2024-04-09"), Some(s("israel"))),
             ]
+        );
+    }
+
+    /// A date that opens an item frames that item; a trailing one, as in
+    /// "the ministry said on Sunday", dates the items below it too.
+    #[test]
+    fn a_date_opening_an_item_dates_only_that_item() {
+        let dates = |text: &str| {
+            claims(text, "2024-05-14").iter().map(|c| c.as_of.date.unwrap().to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            dates(
+                "Gaza update.\n\n1. As of 13 May, 35,091 people have been killed in Gaza, the MoH in Gaza says.\n2. About 10,000 people are reported missing in Gaza.\n"
+            ),
+            ["2024-05-13", "2024-05-14"]
+        );
+        assert_eq!(
+            dates(
+                "Gaza update.\n\n- 35,091 people have been killed in Gaza, the MoH in Gaza said on Monday.\n- About 10,000 people are reported missing in Gaza.\n"
+            ),
+            ["2024-05-13", "2024-05-13"]
         );
     }
 

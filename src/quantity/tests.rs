@@ -74,6 +74,27 @@ fn scales_across_a_wrapped_line() {
     assert_eq!(recognize(blank)[0].value, 100.0);
 }
 
+/// A figure in words cut by a wrap reads on: "twelve" / "hundred", "two
+/// hundred and" / "fifty", "three" / "quarters". A unit after a figure
+/// does not join it ("… some 12" / "three were hurt" are two figures).
+#[test]
+fn words_read_on_across_a_wrapped_line() {
+    let values = |text: &str| recognize(text).iter().map(|q| (q.text.clone(), q.value)).collect::<Vec<_>>();
+    let pad = "Israel's own reckoning starts earlier, on a single morning. Some";
+    assert_eq!(values(&format!("{pad} twelve\nhundred people died.")), [("Some twelve\nhundred".into(), 1200.0)]);
+    assert_eq!(
+        values(&format!("{pad} two hundred and\nfifty were taken.")),
+        [("Some two hundred and\nfifty".into(), 250.0)]
+    );
+    assert_eq!(values(&format!("{pad} two hundred\nfifty were taken."))[0].1, 250.0);
+    assert_eq!(values(&format!("{pad} three\nquarters of them.")), [("Some three\nquarters".into(), 0.75)]);
+    assert_eq!(
+        values(&format!("{pad} twelve\nthree were hurt.")),
+        [("Some twelve".into(), 12.0), ("three".into(), 3.0)]
+    );
+    assert_eq!(values("In short: twelve\nhundred died."), [("twelve".into(), 12.0), ("hundred".into(), 100.0)]);
+}
+
 #[test]
 fn every_qualifier_is_classified() {
     let cases = [

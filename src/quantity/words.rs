@@ -66,13 +66,14 @@ pub(crate) fn collect(lex: &Lexicon, text: &str, start: usize, out: &mut Vec<Ato
         let mut hyphen = false;
         if !out.is_empty() {
             p = skip_space(text, p);
-            // "$100\nmillion": a scale word on the next line of a wrapped paragraph.
+            // A figure cut by the wrap of a paragraph: "$100\nmillion",
+            // "twelve\nhundred", "two hundred and\nfifty".
             if matches!(b.get(p), Some(b'\n' | b'\r'))
                 && let Some(next) = super::text::skip_wrap(text, p)
                 && let e = letters_end(text, next)
                 && let mut buf = [0u8; 24]
                 && let Some(w) = lower(&text[next..e], &mut buf)
-                && matches!(lex.word(w), Some(Word::Scale(_)))
+                && continues_across_wrap(lex, w, out.last().map(|a| a.kind))
             {
                 p = next;
             }
@@ -132,6 +133,26 @@ pub(crate) fn collect(lex: &Lexicon, text: &str, start: usize, out: &mut Vec<Ato
         };
         pos = atom.end;
         out.push(atom);
+    }
+}
+
+/// Whether the word starting the next line of a wrapped paragraph goes on
+/// with the figure before the break. A multiplier always does ("twelve" /
+/// "hundred"), a fraction's denominator after a number ("three" /
+/// "quarters"); a unit or a tens word only after a connector or a multiplier
+/// ("two hundred and" / "fifty"), since "Some 12" / "three were hurt"
+/// would join two figures.
+fn continues_across_wrap(lex: &Lexicon, w: &str, before: Option<AtomKind>) -> bool {
+    let after_multiplier = matches!(before, Some(AtomKind::And | AtomKind::W(Word::Hundred | Word::Scale(_))));
+    let after_number = matches!(before, Some(AtomKind::Num(_) | AtomKind::W(_)));
+    match lex.word(w) {
+        Some(Word::Hundred | Word::Scale(_) | Word::Dozen) => true,
+        Some(Word::Unit(_) | Word::Teen(_) | Word::Tens(_)) => after_multiplier,
+        // "three" / "quarters", "two" / "thirds".
+        Some(Word::Quarter { plural: true } | Word::Half { plural: true }) => after_number,
+        Some(Word::OrdUnit { plural: true, .. } | Word::OrdTeen { plural: true, .. }) => after_number,
+        None => w == lex.connectors.and && matches!(before, Some(AtomKind::W(Word::Hundred | Word::Scale(_)))),
+        _ => false,
     }
 }
 
