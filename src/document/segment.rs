@@ -501,15 +501,22 @@ impl Clauses {
                 _ => m.range(),
             })
             .collect();
-        // "Of the roughly 250 hostages taken, about 130 remain": the whole, then the part.
+        // "Of the roughly 250 hostages taken, about 130 remain": the whole,
+        // then the part; also after "that" ("Israel says that of the …, …").
+        const WHOLES: [&str; 6] = ["Of the ", "Of those ", "Of these ", "Of some ", "Of about ", "Of an estimated "];
         let opening = sentence.trim_start();
-        if ["Of the ", "Of those ", "Of these ", "Of some ", "Of about ", "Of an estimated "]
-            .iter()
-            .any(|o| opening.starts_with(o))
-            && let Some(comma) = sentence.find(", ")
-            && breaks.first().is_none_or(|b| b.start > comma)
+        let whole = if WHOLES.iter().any(|o| opening.starts_with(o)) {
+            Some(0)
+        } else {
+            sentence.find(" that of ").filter(|&at| WHOLES.iter().any(|o| sentence[at + 9..].starts_with(&o[3..])))
+        };
+        if let Some(from) = whole
+            && let Some(comma) = sentence[from..].find(", ").map(|c| from + c)
         {
-            breaks.insert(0, comma..comma + 2);
+            let at = breaks.partition_point(|b| b.start < comma);
+            if breaks.get(at).is_none_or(|b| b.start != comma) && (from > 0 || at == 0) {
+                breaks.insert(at, comma..comma + 2);
+            }
         }
         Clauses { breaks, len: sentence.len() }
     }
@@ -646,6 +653,12 @@ mod tests {
         assert_eq!(&w[clause_of(w, w.find("130").unwrap())], "about 130 remain in Gaza, officials say.");
         let x = "136 hostages remain in Gaza, of the roughly 240 people taken.";
         assert_eq!(&x[clause_of(x, x.find("240").unwrap())], "roughly 240 people taken.");
+        let z = "Israel says that of the roughly 240 people taken on October 7, some 137 are still in Gaza.";
+        assert_eq!(
+            &z[clause_of(z, z.find("240").unwrap())],
+            "Israel says that of the roughly 240 people taken on October 7"
+        );
+        assert_eq!(&z[clause_of(z, z.find("137").unwrap())], "some 137 are still in Gaza.");
         let y = "134 hostages are still held in Gaza, of about 250 taken on October 7.";
         assert_eq!(&y[clause_of(y, y.find("about").unwrap())], "about 250 taken on October 7.");
         assert_eq!(&y[clause_of(y, 0)], "134 hostages are still held in Gaza");

@@ -25,8 +25,9 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let noun = r"(?:count|toll|tally|figure|number|total|estimate)s?";
     let adjective = r"(?:(?:latest|new|official|revised|updated|final|overall|current|own|daily|cumulative) )?";
     let owner = r"(?:(?:the|its|their|(?:the )?(?:[A-Za-z.-]+ ){0,2}[A-Za-z.-]+(?:'s|’s)) )";
+    // "the ministry's figure for that day was".
     let subject = format!(
-        r"(?:(?-u:\b)it|^(?:(?:but|and|yet|so|by then|now),? )?(?:that|this)|(?-u:\b){owner}{adjective}{noun})"
+        r"(?:(?-u:\b)it|^(?:(?:but|and|yet|so|by then|now),? )?(?:that|this)|(?-u:\b){owner}{adjective}{noun}(?: for (?:that|the same) day)?)"
     );
     let verb = r"(?:(?:has |had |have )?(?:now )?(?:stood at|stands at|reached|reaches|hit|hits|passed|passes|topped|tops|exceeded|exceeds|surpassed|climbed to|climbs to|rose to|rises to|risen to|grew to|grown to|jumped to|increased to|fell to|dropped to|been)|(?:is|was|were|are)(?: now)?(?: (?:up|down) from)?)";
     let revised = format!(r"(?-u:\b)revised (?:it|{owner}{adjective}{noun}) (?:(?:up|down)(?:wards?)? )?to");
@@ -131,6 +132,10 @@ mod tests {
         assert_eq!(lead_of("The count reached [0] on April 1.").as_deref(), Some("The count reached "));
         assert_eq!(lead_of("the ministry said in a statement, up from [0] on Monday.").as_deref(), Some(", up from "));
         assert_eq!(lead_of("were killed, compared with [0] a week earlier.").as_deref(), Some(", compared with "));
+        assert_eq!(
+            lead_of("the health ministry's figure for that day was [0], but").as_deref(),
+            Some("the health ministry's figure for that day was ")
+        );
         let l = lead_of("By Friday the ministry's latest tally had reached [0].");
         assert!(l.is_some_and(|l| l.ends_with("the ministry's latest tally had reached ")));
     }

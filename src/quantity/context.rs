@@ -45,8 +45,8 @@ pub(crate) fn qualifier_before(lex: &Lexicon, text: &str, start: usize, floor: u
             && s >= floor
         {
             // A word qualifier needs a space before the figure ("over 240"),
-            // a symbol may be glued (~240, >5).
-            if !symbol && p == start {
+            // a symbol or an abbreviation may be glued (~240, >5, c.130).
+            if !symbol && p == start && !phrase.ends_with('.') {
                 continue;
             }
             return Some((q, s));

@@ -164,8 +164,8 @@ pub(crate) fn parse(lex: &Lexicon, text: &str, start: usize) -> Numeral {
         suffix: Suffix::None,
     };
 
-    // ".08": a decimal without integer part.
-    if start >= 1 && b[start - 1] == b'.' && (start < 2 || !b[start - 2].is_ascii_digit()) {
+    // ".08": a decimal without integer part; not "c.130" or "No.5".
+    if start >= 1 && b[start - 1] == b'.' && (start < 2 || !b[start - 2].is_ascii_alphanumeric()) {
         n.start = start - 1;
         n.frac_digits = first_len as u32;
         n.value = digit_value(&text[start..int_end]) / 10f64.powi(first_len as i32);

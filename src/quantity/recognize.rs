@@ -141,6 +141,14 @@ impl Recognizer {
                 }
                 Suffix::Scale { mult, money_only: true } => {
                     let Some((cur, s)) = context::currency_before(lex, text, n.start, floor) else {
+                        // "1.7m people", "1.7m of Gaza's 2.2m": millions of
+                        // people; "a 5m wall" is metres, and stays unread.
+                        if counts_people_after(text, n.suffix_end) {
+                            let step = numeral_step(n.value, n.frac_digits) * mult;
+                            let mut d = draft(n.start, n.suffix_end, n.value * mult, Kind::Cardinal, step);
+                            self.qualify(text, &mut d, floor);
+                            return Outcome::Found(finish(text, d));
+                        }
                         return Outcome::Skip(n.suffix_end);
                     };
                     let step = numeral_step(n.value, n.frac_digits) * mult;
@@ -504,6 +512,40 @@ impl Recognizer {
                 d.qualifier = Qualifier::Vague;
             }
         }
+    }
+}
+
+/// Whether the words after a figure with a bare `m` say it counts people:
+/// a noun for them, or "of" and a place's name ("of Gaza's").
+fn counts_people_after(text: &str, end: usize) -> bool {
+    const PEOPLE: [&str; 12] = [
+        "people",
+        "Palestinians",
+        "Gazans",
+        "residents",
+        "inhabitants",
+        "civilians",
+        "children",
+        "refugees",
+        "displaced",
+        "Israelis",
+        "persons",
+        "women",
+    ];
+    let p = skip_space(text, end);
+    if p == end {
+        return false;
+    }
+    match word_at(text, p) {
+        Some((_, w)) if PEOPLE.contains(&w) => true,
+        Some((e, "of")) => {
+            let q = skip_space(text, e);
+            word_at(text, q).is_some_and(|(we, w)| {
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && (text[we..].starts_with("'s") || text[we..].starts_with("’s"))
+            })
+        }
+        _ => false,
     }
 }
 

@@ -74,6 +74,25 @@ fn scales_across_a_wrapped_line() {
     assert_eq!(recognize(blank)[0].value, 100.0);
 }
 
+/// "c.130" is about 130, not 0.13; "ca." and "circa" are "about" too.
+/// A bare "m" is millions of people before a noun for them, or "of
+/// Gaza's"; before anything else ("a 5m wall") it may be metres.
+#[test]
+fn circa_and_a_bare_m_for_millions_of_people() {
+    let read = |text: &str| recognize(text).iter().map(|q| (q.text.clone(), q.value, q.qualifier)).collect::<Vec<_>>();
+    assert_eq!(read("c.130 hostages"), [("c.130".into(), 130.0, About)]);
+    assert_eq!(
+        read("ca. 130 hostages, circa 40"),
+        [("ca. 130".into(), 130.0, About), ("circa 40".into(), 40.0, About)]
+    );
+    assert_eq!(read("No.5 road")[0].1, 5.0);
+    assert_eq!(
+        read("Roughly 1.7m of Gaza's 2.2m people"),
+        [("Roughly 1.7m".into(), 1.7e6, About), ("2.2m".into(), 2.2e6, Bare)]
+    );
+    assert!(read("a 5m wall, 5m of rope").is_empty());
+}
+
 /// A figure in words cut by a wrap reads on: "twelve" / "hundred", "two
 /// hundred and" / "fifty", "three" / "quarters". A unit after a figure
 /// does not join it ("… some 12" / "three were hurt" are two figures).
