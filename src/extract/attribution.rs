@@ -327,7 +327,12 @@ fn resolve<'a>(
         Some(m) => &who[m.end()..],
         None => who,
     };
-    let who = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| who.strip_prefix(a)).unwrap_or(who).trim();
+    // An article, wrapped or not ("the\nhealth ministry").
+    let who = match who.split_once(char::is_whitespace) {
+        Some(("the" | "The" | "a" | "A" | "an" | "An", rest)) => rest,
+        _ => who,
+    }
+    .trim();
     // A name wrapped across lines ("the White\nHouse") is one name.
     let spaced;
     let who = if who.contains(|c: char| c.is_whitespace() && c != ' ') || who.contains("  ") {
@@ -710,6 +715,10 @@ mod tests {
             Some((Some("gaza-moh".into()), "Gaza's health ministry".into()))
         );
         assert_eq!(who("The army's latest figure is 12,000."), None);
+        assert_eq!(
+            who("Your report gave the toll in Gaza as 31,045; the\nhealth ministry's figure for that day was 31,045."),
+            Some((Some("gaza-moh".into()), "health ministry".into()))
+        );
         // The owner is the noun phrase before the "'s", not the clause's subject.
         assert_eq!(
             who("Israel disputes the Gaza health ministry's figure of 35,000 dead."),
