@@ -134,11 +134,13 @@ impl<'a> Earlier<'a> {
     /// fighters. It does say that 64,000 have been wounded", where the
     /// sentence that names the ministry holds no figure and was not read.
     fn described_in_paragraph(&self, authorities: &'a Authorities) -> Option<&'a Authority> {
+        // Only the paragraph is searched: a word it does not hold is not looked for further back.
+        let paragraph = self.text.get(self.paragraph..self.before)?;
         let (at, head, sentence) = HEADS
             .iter()
             .filter_map(|head| {
-                let (at, sentence) = used_before(self.text, self.before, head).next()?;
-                (at >= self.paragraph).then_some((at, *head, sentence))
+                let (at, sentence) = used_before(paragraph, paragraph.len(), head).next()?;
+                Some((self.paragraph + at, *head, sentence))
             })
             .max_by_key(|(at, ..)| *at)?;
         described(head, sentence, authorities, Some(Earlier { before: at, ..*self }))
