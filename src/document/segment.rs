@@ -494,11 +494,14 @@ impl Clauses {
     pub fn of(sentence: &str) -> Clauses {
         let mut breaks: Vec<Range<usize>> = CLAUSE_BREAK
             .find_iter(sentence)
-            .map(|m| match &sentence[m.range()] {
-                ", of the " | ", of " => m.range(),
-                // "of about 250": the qualifier is the figure's own.
-                b if b.starts_with(", of ") => m.start()..m.start() + ", of ".len(),
-                _ => m.range(),
+            .map(|m| {
+                let b = &sentence[m.range()];
+                // "of about 250": the qualifier is the figure's own; "the" is not.
+                if b.starts_with(", of ") && b != ", of the " {
+                    m.start()..m.start() + ", of ".len()
+                } else {
+                    m.range()
+                }
             })
             .collect();
         // "Of the roughly 250 hostages taken, about 130 remain": the whole,
