@@ -39,6 +39,14 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|puts|put|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
         .expect("verb regex")
 });
+/// A figure given by a subject: "your report gave the Gaza toll as 31,045".
+static GAVE_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?-u:\b)(?:gave|gives|give)\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?",
+        r"(?:toll|figure|number|count|total|tally)\s+(?:as|at)(?-u:\b)"
+    ))
+    .expect("gave-as regex")
+});
 /// What a source owns when it is named as the owner of a figure: "the
 /// ministry*'s latest figure* is". Searched for by its `'s`, the owner read
 /// back from there as a subject is.
@@ -365,13 +373,51 @@ fn resolve<'a>(
     })
 }
 
+/// The owner of a figure before its `'s` (see [`OWNED`]): "Israel disputes
+/// the health ministry's figure" is the ministry's.
+fn owner_before(sentence: &str, at: usize) -> &str {
+    let before = subject_before(sentence, at);
+    match before.rfind("the ").filter(|&i| i > 0) {
+        Some(i) => &before[i..],
+        None => before,
+    }
+}
+
+/// Whether a speaker is a publication or its writer, named by a
+/// possessive or a demonstrative: "your report", "this newspaper". "The
+/// report" alone is left to the authority that issued it.
+fn is_publication(who: &str) -> bool {
+    let head = who.split(" of ").next().unwrap_or(who);
+    let mut words = head.split_whitespace();
+    let (Some(first), Some(last)) = (words.next(), head.split_whitespace().last()) else { return false };
+    let own = matches!(first.to_ascii_lowercase().as_str(), "your" | "our" | "my" | "this" | "that");
+    let plain = matches!(
+        last,
+        "paper" | "newspaper" | "article" | "story" | "editorial" | "column" | "piece" | "broadcast" | "headline"
+    );
+    let written = matches!(last, "report" | "reports" | "reporter" | "reporters" | "correspondent" | "coverage");
+    plain || (own && written)
+}
+
+/// Where a clause before `before`'s end starts: after its last comma,
+/// semicolon, colon, quote, dash or unclosed bracket. A closed bracket is
+/// part of the clause: "your report of 10 March (page 4) gave".
+fn clause_start(before: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth > 0 => depth -= 1,
+            ',' | ';' | ':' | '“' | '”' | '"' | '(' | '—' | '–' if depth == 0 => return i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    0
+}
+
 /// The subject before a reporting verb: back to the start of the clause, at most eight words.
 fn subject_before(sentence: &str, verb_start: usize) -> &str {
-    let start_of = |before: &str| {
-        before
-            .rfind([',', ';', ':', '“', '”', '"', '(', '—', '–'])
-            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8))
-    };
+    let start_of = clause_start;
     let before = &sentence[..verb_start];
     let start = start_of(before);
     let comma_before = |at: usize| at > 0 && before.as_bytes()[at - 1] == b',';
@@ -517,16 +563,25 @@ impl Sources {
             return Sources::All(Some(a));
         }
         let mut spoken = Vec::new();
-        for m in VERB.find_iter(sentence) {
-            let who = subject_before(sentence, m.start());
-            // Prefer a known authority; a bare name ("Blinken said") still counts.
+        let gave = GAVE_AS.find_iter(sentence).map(|m| m.start());
+        for at in VERB.find_iter(sentence).map(|m| m.start()).chain(gave) {
+            let who = subject_before(sentence, at);
+            // Prefer a known authority; a bare name ("Blinken said") still
+            // counts, and so does a publication ("your report gave").
             if let Some(a) = resolve(who, sentence, authorities, earlier)
-                && (a.id.is_some() || a.text.chars().next().is_some_and(char::is_uppercase))
+                && (a.id.is_some() || a.text.chars().next().is_some_and(char::is_uppercase) || is_publication(&a.text))
             {
-                spoken.push((m.start(), a));
+                spoken.push((at, a));
             }
         }
         if !spoken.is_empty() {
+            // "X said 5, but the ministry's figure was 6": an owner named
+            // after a speaker speaks for the figures after it.
+            spoken.extend(OWNED.find_iter(sentence).filter_map(|m| {
+                let a = resolve(owner_before(sentence, m.start()), sentence, authorities, earlier)?;
+                a.id.is_some().then_some((m.start(), a))
+            }));
+            spoken.sort_by_key(|(at, _)| *at);
             return Sources::Spoken(spoken);
         }
         if let Some(c) = PER.captures(sentence)
@@ -567,16 +622,9 @@ impl Sources {
         // "The ministry's latest figure is 25,295": an owner that is an authority.
         // The owner is the noun phrase before the "'s": "Israel disputes
         // the health ministry's figure" is the ministry's.
-        let owner = |at: usize| {
-            let before = subject_before(sentence, at);
-            match before.rfind("the ").filter(|&i| i > 0) {
-                Some(i) => &before[i..],
-                None => before,
-            }
-        };
         if let Some(a) = OWNED
             .find_iter(sentence)
-            .filter_map(|m| resolve(owner(m.start()), sentence, authorities, earlier))
+            .filter_map(|m| resolve(owner_before(sentence, m.start()), sentence, authorities, earlier))
             .find(|a| a.id.is_some())
         {
             return Sources::All(Some(a));
@@ -764,5 +812,21 @@ mod tests {
             Some((Some("gaza-moh".into()), "health ministry".into()))
         );
         assert_eq!(at("The health ministry says 33,175 people have been killed.", "33,175"), None);
+    }
+
+    #[test]
+    fn a_publication_speaks_for_its_own_figure() {
+        let s = "Sir, your report of 10 March (page 4) gave the Gaza toll as 31,045; the health ministry's figure for that day was 31,045, but it had risen to 31,112.";
+        assert_eq!(at(s, "31,045;"), Some((None, "your report of 10 March".into())));
+        assert_eq!(at(s, "31,045,"), Some((Some("gaza-moh".into()), "health ministry".into())));
+        assert_eq!(at(s, "31,112"), Some((Some("gaza-moh".into()), "health ministry".into())));
+        // A speaker's figure, then an owner's.
+        let s = "Blinken said 1,100 trucks had entered, but UNRWA's figure is 800.";
+        assert_eq!(at(s, "1,100"), Some((None, "Blinken".into())));
+        assert_eq!(at(s, "800"), Some((Some("unrwa".into()), "UNRWA".into())));
+        // "The report" alone is left to whoever issued it.
+        assert_eq!(at("The report said 1.7 million people were displaced.", "1.7"), None);
+        assert!(is_publication("this newspaper") && is_publication("the paper") && is_publication("our correspondent"));
+        assert!(!is_publication("the report") && !is_publication("the ministry"));
     }
 }
