@@ -31,7 +31,9 @@ pub struct HtmlText {
 /// Deeper nesting than this is no article: browsers stop nesting at 512.
 pub const MAX_DEPTH: usize = 512;
 
-const SKIP: [&str; 7] = ["script", "style", "noscript", "template", "head", "svg", "iframe"];
+/// Elements whose text is never read: code, metadata, and deleted text
+/// (a tracked change's struck figure).
+const SKIP: [&str; 10] = ["script", "style", "noscript", "template", "head", "svg", "iframe", "del", "s", "strike"];
 const BLOCK: [&str; 33] = [
     "address",
     "article",
@@ -472,6 +474,12 @@ mod tests {
             "<p>Killed: 34,488<sup>1</sup>, wounded 77,643<sup>[2]</sup>*</p><p>Their 7<sup>th</sup> trip<sup>†</sup>.</p>",
         );
         assert_eq!(h.text, "Killed: 34,488, wounded 77,643*\nTheir 7th trip.\n");
+    }
+
+    #[test]
+    fn deleted_text_is_never_read() {
+        let h = parse("<p>The ministry said <del>33,037</del> <ins>33,091</ins> were killed, not <s>1,400</s>.</p>");
+        assert_eq!(h.text, "The ministry said 33,091 were killed, not .\n");
     }
 
     #[test]

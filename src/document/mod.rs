@@ -3,10 +3,12 @@
 //! `load` reads files (walking, decoding, refusing what is not prose),
 //! `jsonl` reads documents sent as JSON Lines, `meta` reads
 //! metadata (front matter, sources manifest, dateline), `html` extracts
-//! the visible text of HTML, `segment` splits sentences and marks the
+//! the visible text of HTML, `inline_html` blanks Markdown's inline tags
+//! and struck text, `segment` splits sentences and marks the
 //! headline, `lines` and `offsets` turn offsets into file positions.
 
 pub mod html;
+pub mod inline_html;
 pub mod jsonl;
 pub mod lines;
 pub mod load;
@@ -209,6 +211,8 @@ impl Document {
                 }
                 let comments = comment_ranges(&text);
                 blank(&mut text, comments);
+                let inline = inline_html::ranges(&text);
+                blank(&mut text, inline);
                 let markup = markup_ranges(&text, &mut items);
                 blank(&mut text, markup);
                 (text, None, None)

@@ -71,7 +71,21 @@ pub fn without_list_marker(line: &str) -> Option<&str> {
         return Some(rest);
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0).then(|| t[digits..].strip_prefix(". ").or_else(|| t[digits..].strip_prefix(") "))).flatten()
+    if digits == 0 {
+        return None;
+    }
+    // A thread's post number: "2/ Killed", "3/7 The ministry".
+    if let Some(after) = t[digits..].strip_prefix('/') {
+        let total = after.bytes().take_while(u8::is_ascii_digit).count();
+        let post = t[..digits].parse::<u32>().ok()?;
+        let text = after[total..].strip_prefix(' ')?;
+        // "2/3 of the dead" is a fraction: a post opens with a capital.
+        let numbered = total == 0
+            || (after[..total].parse::<u32>().is_ok_and(|n| n >= post)
+                && !text.starts_with(|c: char| c.is_lowercase()));
+        return (digits <= 3 && numbered).then_some(text);
+    }
+    t[digits..].strip_prefix(". ").or_else(|| t[digits..].strip_prefix(") "))
 }
 
 /// Words that end with a dot without ending the sentence. A `match`, not a
@@ -546,6 +560,15 @@ mod tests {
 
     fn clause_of(sentence: &str, pos: usize) -> Range<usize> {
         Clauses::of(sentence).at(pos)
+    }
+
+    #[test]
+    fn list_markers_include_a_thread_s_post_numbers() {
+        assert_eq!(without_list_marker("2/ Killed: 33,175"), Some("Killed: 33,175"));
+        assert_eq!(without_list_marker("3/7 The ministry says"), Some("The ministry says"));
+        assert_eq!(without_list_marker("12. Hostages"), Some("Hostages"));
+        assert_eq!(without_list_marker("24/7 coverage"), None);
+        assert_eq!(without_list_marker("2/3 of the dead"), None);
     }
 
     #[test]

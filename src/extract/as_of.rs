@@ -336,6 +336,12 @@ pub fn upcoming(before: &str) -> Option<&str> {
 }
 
 const STRONG_CUES: [&str; 6] = ["as of", "as at", "by", "through", "until", "up to"];
+/// "the same period", wrapped or not.
+static SAME_PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bthe\s+same\s+(?:period|time ?frame|months)\b").expect("same-period regex"));
+
+/// Words before a date that opens a period its next date closes.
+const PERIOD_OPENERS: [&str; 2] = ["between", "from"];
 const PERIOD_CUES: [&str; 8] =
     ["since", "starting", "starting on", "from", "beginning", "beginning on", "after", "before"];
 
@@ -373,16 +379,31 @@ fn expressions(
     let text = &doc.text;
     let mut out = Vec::new();
     let first = quantities.partition_point(|q| q.span.start < span.start);
+    // Where the date before ends, when it opens a period: "between October 7, 2023".
+    let mut opened: Option<usize> = None;
     for q in quantities[first..].iter().take_while(|q| q.span.start < span.end) {
         let Kind::Date(d) = q.kind else { continue };
-        if cue_before(text, q.span.start, &PERIOD_CUES) {
+        let date = resolve_partial(d, published);
+        // "died between October 7, 2023 and June 30, 2024": a count over
+        // the period is the count on its last day.
+        let closes_period = opened.take().is_some_and(|end| {
+            matches!(text[end..q.span.start].trim().trim_start_matches(',').trim(), "and" | "to" | "-" | "–")
+        });
+        if cue_before(text, q.span.start, &PERIOD_OPENERS) {
+            opened = Some(q.span.end);
+        }
+        if !closes_period && cue_before(text, q.span.start, &PERIOD_CUES) {
             continue;
         }
-        let Some(date) = resolve_partial(d, published) else { continue };
+        let Some(date) = date else { continue };
         if event_dates.contains(&date) || published.is_some_and(|p| date > p) {
             continue;
         }
-        let strength = if cue_before(text, q.span.start, &STRONG_CUES) { Strength::Strong } else { Strength::Weak };
+        let strength = if closes_period || cue_before(text, q.span.start, &STRONG_CUES) {
+            Strength::Strong
+        } else {
+            Strength::Weak
+        };
         out.push(Expression { span: q.span.clone(), date, strength, source: AsOfSource::Stated, earliest: None });
     }
     let Some(published) = published else { return out };
@@ -676,6 +697,15 @@ pub fn resolve(
         // "1.9 million people are now displaced": as of the writing, not
         // of the date the sentence before gives.
         None if says_now(&doc.text[s.span.clone()]) => (None, false),
+        // "the ministry's count for the same period": the period a sentence
+        // before closed, in its paragraph or the one before.
+        None if SAME_PERIOD.is_match(&doc.text[s.span.clone()]) => {
+            let closed = doc.sentences[sentence.saturating_sub(4)..sentence].iter().rev().find_map(|prev| {
+                let exprs = expressions(doc, quantities, prev.span.clone(), event_dates, published);
+                exprs.into_iter().rev().find(|e| e.strength == Strength::Strong)
+            });
+            (closed.or_else(carried), true)
+        }
         None => (carried(), true),
     };
     match found {
@@ -734,6 +764,26 @@ mod tests {
             (a.date, a.source, a.text.as_deref()),
             (parse_date("2024-10-22"), AsOfSource::Relative, Some("on Tuesday"))
         );
+    }
+
+    #[test]
+    fn a_count_over_a_period_is_its_last_day() {
+        let a = as_of(
+            "FIG people died in Gaza between October 7, 2023 and June 30, 2024.",
+            "2025-01-10",
+            Some("2023-10-07"),
+        );
+        assert_eq!((a.date, a.text.as_deref()), (parse_date("2024-06-30"), Some("June 30, 2024")));
+        let a = as_of(
+            "A study counted 64,260 dead from 7 October 2023 to 30 June 2024.\n\nThe ministry's count for the same period was FIG.",
+            "2025-01-10",
+            Some("2023-10-07"),
+        );
+        assert_eq!((a.date, a.from_earlier_sentence), (parse_date("2024-06-30"), true));
+        assert!(SAME_PERIOD.is_match("the ministry's count for the same\nperiod"));
+        // A period's opening date alone dates nothing.
+        let a = as_of("FIG people have died since October 7, 2023.", "2025-01-10", None);
+        assert_eq!(a.source, AsOfSource::Published);
     }
 
     #[test]

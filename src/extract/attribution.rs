@@ -325,6 +325,12 @@ fn resolve<'a>(
     let who = dateline_end(who).map_or(who, |end| &who[end..]);
     // A live blog's "10:40 The ministry says" leaves "40" before the subject.
     let untrimmed = who.trim_start_matches(|c: char| !c.is_alphabetic());
+    // "$180M+ in aid announced": a subject does not start inside a figure.
+    if who[..who.len() - untrimmed.len()].ends_with(|c: char| c.is_ascii_digit())
+        && untrimmed.starts_with(char::is_alphanumeric)
+    {
+        return None;
+    }
     let mut who = untrimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
     // "the U.S." keeps the point that ends its abbreviation.
     if untrimmed[who.len()..].starts_with('.') && who.rsplit(['.', ' ']).next().is_some_and(|w| w.chars().count() == 1)

@@ -244,6 +244,27 @@ pub(crate) fn rank_before(lex: &Lexicon, text: &str, start: usize, floor: usize)
     None
 }
 
+/// A thread's post number opening a line ("2/ Killed: 33,175", "3/7 The
+/// ministry says"): its end. "24/7 coverage" and "2/3 of" are no post numbers.
+pub(crate) fn thread_marker(text: &str, start: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+    if !b[line_start..start].iter().all(|&c| c == b' ' || c == b'\t') {
+        return None;
+    }
+    let slash = digits_end(text, start);
+    if slash == start || slash - start > 3 || b.get(slash) != Some(&b'/') {
+        return None;
+    }
+    let end = digits_end(text, slash + 1);
+    if end > slash + 1 && text[slash + 1..end].parse::<u32>().ok()? < text[start..slash].parse::<u32>().ok()? {
+        return None;
+    }
+    // "2/3 of the dead" at a line's start is a fraction: a post opens with a capital.
+    let opens_post = end == slash + 1 || !b.get(end + 1).is_some_and(u8::is_ascii_lowercase);
+    (b.get(end) == Some(&b' ') && opens_post).then_some(end)
+}
+
 /// Whether a figure starting at `start` names something: a capitalised cue
 /// word before it (`Resolution 1701`), a word glued with a hyphen
 /// (`COVID-19`), or a phone number. Returns the identifier's span start and end.

@@ -90,6 +90,10 @@ impl Recognizer {
         }
         let digit = b[cand].is_ascii_digit();
         if digit {
+            if let Some(end) = context::thread_marker(text, cand) {
+                let value = text[cand..end].split('/').next().and_then(|n| n.parse().ok()).unwrap_or(0.0);
+                return Outcome::Found(finish_plain(text, cand, end, value, Kind::Identifier));
+            }
             if let Some((r, found)) = calendar::at(lex, text, cand, floor) {
                 let kind = match found {
                     Found::Date(d) => Kind::Date(d),

@@ -279,3 +279,14 @@ fn a_long_token_with_multibyte_characters_is_read() {
     let qs = recognize(&text);
     assert!(qs.iter().all(|q| text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end)));
 }
+
+/// A thread's post numbers ("2/", "3/7") open lines and count nothing;
+/// "24/7" and a fraction in prose are read as before.
+#[test]
+fn thread_post_numbers_are_no_figures() {
+    assert_eq!(counts("2/ Killed: 33,175 Palestinians"), vec![q("33,175", 33175.0, "cardinal", Bare)]);
+    assert_eq!(counts("intro\n  3/7 Injured: 75,886"), vec![q("75,886", 75886.0, "cardinal", Bare)]);
+    assert_eq!(counts("a 3/7 share"), vec![q("3/7", 3.0 / 7.0, "cardinal", Bare)]);
+    assert_eq!(counts("of them.\n2/3 of the dead"), vec![q("2/3", 2.0 / 3.0, "cardinal", Bare)]);
+    assert_eq!(counts("12/5 were freed").len(), 1, "a post number is never past its total");
+}
