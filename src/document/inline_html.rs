@@ -35,8 +35,10 @@ pub fn ranges(text: &str) -> Vec<Range<usize>> {
         }
         out.push(at..end);
     }
+    static TILDES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"~~"));
     let mut pos = 0;
-    while let Some(open) = memchr::memmem::find(&b[pos..], b"~~").map(|i| pos + i) {
+    while let Some(open) = TILDES.find(&b[pos..]).map(|i| pos + i) {
         let inner = open + 2;
         // "~~" opens before text and closes after it: "~~1,400~~".
         if b.get(inner).is_none_or(|c| c.is_ascii_whitespace() || *c == b'~') {
@@ -84,11 +86,20 @@ fn tag_at(text: &str, at: usize) -> Option<(String, usize, bool)> {
     Some((name, end, closing))
 }
 
+/// Struck text is a word or a figure, not a page: a mark with no close
+/// this near strikes nothing, and a hostile file of open marks costs
+/// no more than this per mark.
+const MAX_STRUCK: usize = 1_000;
+
 /// Where `needle` next occurs from `from`, before the paragraph ends.
 fn find_in_paragraph(text: &str, from: usize, needle: &str) -> Option<usize> {
-    let rest = &text[from..];
-    let limit = rest.find("\n\n").unwrap_or(rest.len());
-    rest[..limit].find(needle).map(|i| from + i)
+    let mut end = (from + MAX_STRUCK).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &text[from..end];
+    let limit = window.find("\n\n").unwrap_or(window.len());
+    window[..limit].find(needle).map(|i| from + i)
 }
 
 #[cfg(test)]
@@ -126,5 +137,8 @@ mod tests {
             assert!(kept.contains("12") || kept.contains('3'), "{text:?} became {kept:?}");
         }
         assert_eq!(blanked("<del>12"), "<del>12".replace("<del>", "     "));
+        // A close too far away strikes nothing.
+        let far = format!("~~12{}~~", "x".repeat(MAX_STRUCK));
+        assert_eq!(blanked(&far), far);
     }
 }

@@ -346,12 +346,20 @@ const PERIOD_CUES: [&str; 8] =
     ["since", "starting", "starting on", "from", "beginning", "beginning on", "after", "before"];
 
 fn cue_before(text: &str, start: usize, cues: &[&str]) -> bool {
-    // Only the last words matter; lower-casing the whole prefix would be quadratic.
+    ends_with_cue(&words_before(text, start), cues)
+}
+
+/// The last words before `start`, lower-cased, for [`ends_with_cue`]. Only
+/// the last words matter; lower-casing the whole prefix would be quadratic.
+fn words_before(text: &str, start: usize) -> String {
     let mut from = start.saturating_sub(24);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
-    let before = text[from..start].trim_end().to_lowercase();
+    text[from..start].trim_end().to_lowercase()
+}
+
+fn ends_with_cue(before: &str, cues: &[&str]) -> bool {
     cues.iter().any(|c| {
         before.ends_with(c)
             && before[..before.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
@@ -389,21 +397,19 @@ fn expressions(
         let closes_period = opened.take().is_some_and(|end| {
             matches!(text[end..q.span.start].trim().trim_start_matches(',').trim(), "and" | "to" | "-" | "–")
         });
-        if cue_before(text, q.span.start, &PERIOD_OPENERS) {
+        let before = words_before(text, q.span.start);
+        if ends_with_cue(&before, &PERIOD_OPENERS) {
             opened = Some(q.span.end);
         }
-        if !closes_period && cue_before(text, q.span.start, &PERIOD_CUES) {
+        if !closes_period && ends_with_cue(&before, &PERIOD_CUES) {
             continue;
         }
         let Some(date) = date else { continue };
         if event_dates.contains(&date) || published.is_some_and(|p| date > p) {
             continue;
         }
-        let strength = if closes_period || cue_before(text, q.span.start, &STRONG_CUES) {
-            Strength::Strong
-        } else {
-            Strength::Weak
-        };
+        let strength =
+            if closes_period || ends_with_cue(&before, &STRONG_CUES) { Strength::Strong } else { Strength::Weak };
         out.push(Expression { span: q.span.clone(), date, strength, source: AsOfSource::Stated, earliest: None });
     }
     let Some(published) = published else { return out };
@@ -699,7 +705,9 @@ pub fn resolve(
         None if says_now(&doc.text[s.span.clone()]) => (None, false),
         // "the ministry's count for the same period": the period a sentence
         // before closed, in its paragraph or the one before.
-        None if SAME_PERIOD.is_match(&doc.text[s.span.clone()]) => {
+        None if memchr::memmem::find(doc.text[s.span.clone()].as_bytes(), b"same").is_some()
+            && SAME_PERIOD.is_match(&doc.text[s.span.clone()]) =>
+        {
             let closed = doc.sentences[sentence.saturating_sub(4)..sentence].iter().rev().find_map(|prev| {
                 let exprs = expressions(doc, quantities, prev.span.clone(), event_dates, published);
                 exprs.into_iter().rev().find(|e| e.strength == Strength::Strong)

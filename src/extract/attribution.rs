@@ -569,7 +569,10 @@ impl Sources {
             return Sources::All(Some(a));
         }
         let mut spoken = Vec::new();
-        let gave = GAVE_AS.find_iter(sentence).map(|m| m.start());
+        let gave = memchr::memmem::find(sentence.as_bytes(), b" g")
+            .and_then(|_| GAVE_AS.find(sentence))
+            .into_iter()
+            .flat_map(|first| GAVE_AS.find_iter(&sentence[first.start()..]).map(move |m| first.start() + m.start()));
         for at in VERB.find_iter(sentence).map(|m| m.start()).chain(gave) {
             let who = subject_before(sentence, at);
             // Prefer a known authority; a bare name ("Blinken said") still
@@ -583,7 +586,8 @@ impl Sources {
         if !spoken.is_empty() {
             // "X said 5, but the ministry's figure was 6": an owner named
             // after a speaker speaks for the figures after it.
-            spoken.extend(OWNED.find_iter(sentence).filter_map(|m| {
+            let owners = sentence.contains(['\'', '’']).then(|| OWNED.find_iter(sentence)).into_iter().flatten();
+            spoken.extend(owners.filter_map(|m| {
                 let a = resolve(owner_before(sentence, m.start()), sentence, authorities, earlier)?;
                 a.id.is_some().then_some((m.start(), a))
             }));

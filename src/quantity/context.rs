@@ -248,8 +248,10 @@ pub(crate) fn rank_before(lex: &Lexicon, text: &str, start: usize, floor: usize)
 /// ministry says"): its end. "24/7 coverage" and "2/3 of" are no post numbers.
 pub(crate) fn thread_marker(text: &str, start: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
-    if !b[line_start..start].iter().all(|&c| c == b' ' || c == b'\t') {
+    // Only indentation before it on its line: looked at back to the
+    // line's start, never further (a 50 MB line has many figures).
+    let indent = b[..start].iter().rev().take_while(|&&c| c == b' ' || c == b'\t').count();
+    if start > indent && b[start - indent - 1] != b'\n' {
         return None;
     }
     let slash = digits_end(text, start);
