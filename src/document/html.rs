@@ -322,6 +322,7 @@ struct Selectors {
     og_title: Selector,
     title: Selector,
     published_time: Selector,
+    modified_time: Selector,
     date: Selector,
     time: Selector,
     site_name: Selector,
@@ -338,6 +339,7 @@ static SELECTORS: std::sync::LazyLock<Selectors> = std::sync::LazyLock::new(|| {
         og_title: s(r#"meta[property="og:title"]"#),
         title: s("title"),
         published_time: s(r#"meta[property="article:published_time"]"#),
+        modified_time: s(r#"meta[property="article:modified_time"]"#),
         date: s(r#"meta[name="date"]"#),
         time: s("time[datetime]"),
         site_name: s(r#"meta[property="og:site_name"]"#),
@@ -359,8 +361,11 @@ struct Found<'a> {
     og_title: Option<&'a str>,
     title: Option<ElementRef<'a>>,
     published_time: Option<&'a str>,
+    modified_time: Option<&'a str>,
     date: Option<&'a str>,
     time: Option<&'a str>,
+    /// Another `time` of another date: a page of dated teasers.
+    times_differ: bool,
     site_name: Option<&'a str>,
     author: Option<&'a str>,
     article_author: Option<&'a str>,
@@ -384,6 +389,7 @@ impl<'a> Found<'a> {
                 "meta" => {
                     first(&mut f.og_title, &e, &s.og_title, "content");
                     first(&mut f.published_time, &e, &s.published_time, "content");
+                    first(&mut f.modified_time, &e, &s.modified_time, "content");
                     first(&mut f.date, &e, &s.date, "content");
                     first(&mut f.site_name, &e, &s.site_name, "content");
                     first(&mut f.author, &e, &s.author, "content");
@@ -391,7 +397,11 @@ impl<'a> Found<'a> {
                     first(&mut f.og_url, &e, &s.og_url, "content");
                 }
                 "title" if f.title.is_none() && s.title.matches(&e) => f.title = Some(e),
-                "time" => first(&mut f.time, &e, &s.time, "datetime"),
+                "time" => {
+                    first(&mut f.time, &e, &s.time, "datetime");
+                    f.times_differ |=
+                        e.value().attr("datetime").is_some_and(|t| f.time.is_some_and(|first| first != t));
+                }
                 "link" => first(&mut f.canonical, &e, &s.canonical, "href"),
                 "h1" if s.h1.matches(&e) => f.h1 = true,
                 _ => {}
@@ -418,8 +428,11 @@ pub fn parse(source: &str) -> HtmlText {
     let doc = Html::parse_document(source);
     let found = Found::in_document(&doc);
     let title = value(found.og_title).or_else(|| text_of(found.title));
+    // A page of teasers, each with its own `time`, is as of its last
+    // change, not of its first teaser.
     let published = value(found.published_time)
         .or_else(|| value(found.date))
+        .or_else(|| value(found.modified_time).filter(|_| found.times_differ))
         .or_else(|| value(found.time))
         .and_then(|s| parse_date(&s));
     let meta = MetaFields {
@@ -474,6 +487,17 @@ mod tests {
             "<p>Killed: 34,488<sup>1</sup>, wounded 77,643<sup>[2]</sup>*</p><p>Their 7<sup>th</sup> trip<sup>†</sup>.</p>",
         );
         assert_eq!(h.text, "Killed: 34,488, wounded 77,643*\nTheir 7th trip.\n");
+    }
+
+    #[test]
+    fn a_page_of_dated_teasers_is_as_of_its_last_change() {
+        let teasers = "<li><h3>A</h3><time datetime=\"2024-02-29\">x</time></li><li><h3>B</h3><time datetime=\"2024-06-08\">y</time></li>";
+        let head = "<head><meta property=\"article:modified_time\" content=\"2024-06-10T09:00:00Z\"></head>";
+        let h = parse(&format!("<html>{head}<body><ul>{teasers}</ul></body></html>"));
+        assert_eq!(h.meta.published, parse_date("2024-06-10"));
+        // One date in the body is the article's own.
+        let h = parse(&format!("<html>{head}<body><time datetime=\"2024-02-29\">x</time></body></html>"));
+        assert_eq!(h.meta.published, parse_date("2024-02-29"));
     }
 
     #[test]

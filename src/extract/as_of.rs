@@ -14,8 +14,8 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::{Date, add_days, last_weekday_on_or_before, resolve_month_day, weekday_named};
-use crate::document::Document;
 use crate::document::segment::is_table_row;
+use crate::document::{Document, Role};
 use crate::quantity::{Kind, PartialDate, Quantity};
 use jiff::civil::Weekday;
 
@@ -512,6 +512,26 @@ fn pick(mut exprs: Vec<Expression>, figure: Range<usize>) -> Option<Expression> 
     exprs.into_iter().next()
 }
 
+/// The full date that is the whole of the sentence after heading `si`.
+fn date_below(doc: &Document, quantities: &[Quantity], si: usize, published: Option<Date>) -> Option<Expression> {
+    let below = doc.sentences.get(si + 1)?;
+    let line = doc.text[below.span.clone()].trim();
+    let at = below.span.start + (doc.text[below.span.clone()].len() - doc.text[below.span.clone()].trim_start().len());
+    let q = quantities.get(quantities.partition_point(|q| q.span.start < at)).filter(|q| q.span.start == at)?;
+    let Kind::Date(d) = q.kind else { return None };
+    if q.span.len() != line.trim_end_matches('.').len() || d.year.is_none() {
+        return None;
+    }
+    let date = resolve_partial(d, published)?;
+    published.is_none_or(|p| date <= p).then(|| Expression {
+        span: q.span.clone(),
+        date,
+        strength: Strength::Strong,
+        source: AsOfSource::Stated,
+        earliest: None,
+    })
+}
+
 /// The date of an editor's update whose paragraph holds sentence `si`
 /// ("*Update, March 4, 2024: The ministry said on Monday …*"), when it is
 /// on or after publication: the update's weekdays and "now" are its own.
@@ -698,8 +718,15 @@ pub fn resolve(
         }
     }
     let found = pick(own, figure_span);
+    // A teaser's headline with its date on the line below: "Rafah raid
+    // frees four hostages" / "June 8, 2024".
+    let below = match (&found, s.role) {
+        (None, Role::Headline | Role::Heading) => date_below(doc, quantities, sentence, published),
+        _ => None,
+    };
     let (found, earlier) = match found {
         Some(e) => (Some(e), false),
+        None if below.is_some() => (below, false),
         // "1.9 million people are now displaced": as of the writing, not
         // of the date the sentence before gives.
         None if says_now(&doc.text[s.span.clone()]) => (None, false),
@@ -772,6 +799,22 @@ mod tests {
             (a.date, a.source, a.text.as_deref()),
             (parse_date("2024-10-22"), AsOfSource::Relative, Some("on Tuesday"))
         );
+    }
+
+    #[test]
+    fn a_heading_is_dated_by_the_date_line_below_it() {
+        let mut p = Vec::new();
+        let page = "<html><head><meta property=\"article:published_time\" content=\"2024-06-10\"></head><body>\
+            <h3>Ministry says 274 killed</h3><p>June 8, 2024</p><h3>Toll passes 30,000</h3><p>Updated hourly</p></body></html>";
+        let doc = Document::build("t.html".into(), Format::Html, page.to_string(), None, &mut p);
+        let qs = recognize(&doc.text);
+        let at = |fig: &str| {
+            let f = doc.text.find(fig).unwrap();
+            let si = doc.sentences.iter().position(|s| s.span.contains(&f)).unwrap();
+            resolve(&doc, &qs, si, f, &[], None, |_| true)
+        };
+        assert_eq!((at("274").date, at("274").source), (parse_date("2024-06-08"), AsOfSource::Stated));
+        assert_eq!((at("30,000").date, at("30,000").source), (parse_date("2024-06-10"), AsOfSource::Published));
     }
 
     #[test]
