@@ -9,6 +9,7 @@ use std::ops::Range;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::inline_html::STRUCK;
 use super::meta::MetaFields;
 use super::offsets::OffsetMap;
 use crate::dates::parse_date;
@@ -31,9 +32,9 @@ pub struct HtmlText {
 /// Deeper nesting than this is no article: browsers stop nesting at 512.
 pub const MAX_DEPTH: usize = 512;
 
-/// Elements whose text is never read: code, metadata, and deleted text
-/// (a tracked change's struck figure).
-const SKIP: [&str; 10] = ["script", "style", "noscript", "template", "head", "svg", "iframe", "del", "s", "strike"];
+/// Elements whose text is never read: code and metadata. Deleted text (a
+/// tracked change's struck figure) is skipped too: [`STRUCK`].
+const SKIP: [&str; 7] = ["script", "style", "noscript", "template", "head", "svg", "iframe"];
 const BLOCK: [&str; 33] = [
     "address",
     "article",
@@ -246,7 +247,11 @@ impl Builder<'_> {
                     Node::Text(t) if skipping == 0 => self.push_text(t),
                     Node::Element(e) => {
                         deepest = deepest.max(open.len() + 1);
-                        if skipping > 0 || SKIP.contains(&e.name()) || (e.name() == "sup" && is_footnote_mark(node)) {
+                        if skipping > 0
+                            || SKIP.contains(&e.name())
+                            || STRUCK.contains(&e.name())
+                            || (e.name() == "sup" && is_footnote_mark(node))
+                        {
                             skipping += 1;
                             open.push(None);
                             continue;

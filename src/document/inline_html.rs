@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
-/// Elements whose text was deleted.
-const STRUCK: [&str; 3] = ["del", "s", "strike"];
+/// Elements whose text was deleted: never read, in Markdown or HTML.
+pub(crate) const STRUCK: [&str; 3] = ["del", "s", "strike"];
 
 /// Inline elements whose tags are markup around prose.
 const INLINE: [&str; 22] = [

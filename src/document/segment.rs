@@ -70,22 +70,12 @@ pub fn without_list_marker(line: &str) -> Option<&str> {
     if let Some(rest) = ["- ", "* ", "• "].iter().find_map(|m| t.strip_prefix(m)) {
         return Some(rest);
     }
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 {
-        return None;
-    }
     // A thread's post number: "2/ Killed", "3/7 The ministry".
-    if let Some(after) = t[digits..].strip_prefix('/') {
-        let total = after.bytes().take_while(u8::is_ascii_digit).count();
-        let post = t[..digits].parse::<u32>().ok()?;
-        let text = after[total..].strip_prefix(' ')?;
-        // "2/3 of the dead" is a fraction: a post opens with a capital.
-        let numbered = total == 0
-            || (after[..total].parse::<u32>().is_ok_and(|n| n >= post)
-                && !text.starts_with(|c: char| c.is_lowercase()));
-        return (digits <= 3 && numbered).then_some(text);
+    if let Some(len) = crate::quantity::text::post_number_len(t) {
+        return Some(&t[len + 1..]);
     }
-    t[digits..].strip_prefix(". ").or_else(|| t[digits..].strip_prefix(") "))
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0).then(|| t[digits..].strip_prefix(". ").or_else(|| t[digits..].strip_prefix(") "))).flatten()
 }
 
 /// Words that end with a dot without ending the sentence. A `match`, not a

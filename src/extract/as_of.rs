@@ -515,8 +515,9 @@ fn pick(mut exprs: Vec<Expression>, figure: Range<usize>) -> Option<Expression> 
 /// The full date that is the whole of the sentence after heading `si`.
 fn date_below(doc: &Document, quantities: &[Quantity], si: usize, published: Option<Date>) -> Option<Expression> {
     let below = doc.sentences.get(si + 1)?;
-    let line = doc.text[below.span.clone()].trim();
-    let at = below.span.start + (doc.text[below.span.clone()].len() - doc.text[below.span.clone()].trim_start().len());
+    let raw = &doc.text[below.span.clone()];
+    let line = raw.trim();
+    let at = below.span.start + raw.len() - raw.trim_start().len();
     let q = quantities.get(quantities.partition_point(|q| q.span.start < at)).filter(|q| q.span.start == at)?;
     let Kind::Date(d) = q.kind else { return None };
     if q.span.len() != line.trim_end_matches('.').len() || d.year.is_none() {

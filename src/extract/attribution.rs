@@ -47,6 +47,10 @@ static GAVE_AS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("gave-as regex")
 });
+/// The verbs `GAVE_AS` starts with, looked for first: most sentences have none.
+static GIVE_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
+    aho_corasick::packed::Config::new().builder().extend(["gave", "give"]).build().expect("give words")
+});
 /// What a source owns when it is named as the owner of a figure: "the
 /// ministry*'s latest figure* is". Searched for by its `'s`, the owner read
 /// back from there as a subject is.
@@ -569,10 +573,8 @@ impl Sources {
             return Sources::All(Some(a));
         }
         let mut spoken = Vec::new();
-        let gave = memchr::memmem::find(sentence.as_bytes(), b" g")
-            .and_then(|_| GAVE_AS.find(sentence))
-            .into_iter()
-            .flat_map(|first| GAVE_AS.find_iter(&sentence[first.start()..]).map(move |m| first.start() + m.start()));
+        let gives = GIVE_WORDS.find(sentence.as_bytes()).is_some();
+        let gave = gives.then(|| GAVE_AS.find_iter(sentence).map(|m| m.start())).into_iter().flatten();
         for at in VERB.find_iter(sentence).map(|m| m.start()).chain(gave) {
             let who = subject_before(sentence, at);
             // Prefer a known authority; a bare name ("Blinken said") still

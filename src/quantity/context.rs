@@ -6,7 +6,7 @@
 use super::lexicon::Lexicon;
 use super::text::{
     boundary_after, char_at, char_before, digits_end, letters_start, lower, phrase_at, phrase_before,
-    phrase_before_wrapped, skip_space, skip_space_back, skip_wrap_back, word_at, word_before,
+    phrase_before_wrapped, post_number_len, skip_space, skip_space_back, skip_wrap_back, word_at, word_before,
 };
 use super::{Currency, Qualifier, TimeUnit};
 
@@ -254,17 +254,7 @@ pub(crate) fn thread_marker(text: &str, start: usize) -> Option<usize> {
     if start > indent && b[start - indent - 1] != b'\n' {
         return None;
     }
-    let slash = digits_end(text, start);
-    if slash == start || slash - start > 3 || b.get(slash) != Some(&b'/') {
-        return None;
-    }
-    let end = digits_end(text, slash + 1);
-    if end > slash + 1 && text[slash + 1..end].parse::<u32>().ok()? < text[start..slash].parse::<u32>().ok()? {
-        return None;
-    }
-    // "2/3 of the dead" at a line's start is a fraction: a post opens with a capital.
-    let opens_post = end == slash + 1 || !b.get(end + 1).is_some_and(u8::is_ascii_lowercase);
-    (b.get(end) == Some(&b' ') && opens_post).then_some(end)
+    post_number_len(&text[start..]).map(|len| start + len)
 }
 
 /// Whether a figure starting at `start` names something: a capitalised cue

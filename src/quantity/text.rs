@@ -92,6 +92,23 @@ pub(crate) fn letters_end(text: &str, pos: usize) -> usize {
 }
 
 /// The end of the ASCII digit run starting at `pos`.
+/// The length of the post number a line opens with, "2/" or "3/7" before
+/// a space: at most three digits, never past its total ("24/7" is none),
+/// and "2/3 of the dead" is a fraction: a post opens with a capital.
+pub(crate) fn post_number_len(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let slash = digits_end(line, 0);
+    if slash == 0 || slash > 3 || b.get(slash) != Some(&b'/') {
+        return None;
+    }
+    let end = digits_end(line, slash + 1);
+    if end > slash + 1 && line[slash + 1..end].parse::<u32>().ok()? < line[..slash].parse::<u32>().ok()? {
+        return None;
+    }
+    let opens_post = end == slash + 1 || !b.get(end + 1).is_some_and(u8::is_ascii_lowercase);
+    (b.get(end) == Some(&b' ') && opens_post).then_some(end)
+}
+
 pub(crate) fn digits_end(text: &str, pos: usize) -> usize {
     let b = text.as_bytes();
     let mut e = pos;
