@@ -159,6 +159,12 @@ pub struct ClaimLine<'a> {
     pub text_span: Range<usize>,
     /// Where in the text the figure this one is part of starts ("18, including four").
     pub within: Option<usize>,
+    /// The name of the single event the figure counts (`event:` rules).
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub event: Option<Cow<'a, str>>,
+    /// Where in the text an event introduced without a name starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_at: Option<usize>,
     #[serde(borrow)]
     pub title: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -205,6 +211,8 @@ impl<'a> From<&'a Claim> for ClaimLine<'a> {
             sentence_index: c.sentence as usize,
             text_span: q.span.clone(),
             within: c.within.map(|w| w as usize),
+            event: c.event.as_deref().map(Cow::Borrowed),
+            event_at: c.event_at.map(|a| a as usize),
             title: t.title().map(Cow::Borrowed),
             publisher: t.publisher().map(Cow::Borrowed),
             published: t.published(),
@@ -266,6 +274,8 @@ impl ClaimLine<'_> {
             role: l.role,
             sentence: u32::try_from(l.sentence_index).map_err(|_| "`sentence_index` is too large")?,
             within: l.within.map(u32::try_from).transpose().map_err(|_| "`within` is too large")?,
+            event: l.event.map(|e| shared.name(&e)),
+            event_at: l.event_at.map(u32::try_from).transpose().map_err(|_| "`event_at` is too large")?,
         })
     }
 }

@@ -51,6 +51,8 @@ pub(crate) struct Ctx<'a> {
     pub docs: Vec<u32>,
     /// Whether each claim is precise enough to join clusters (see `bridging`).
     pub precise: Vec<bool>,
+    /// A number per distinct event a claim names (`event:` rules), 0 for none.
+    pub events: Vec<u32>,
 }
 
 impl<'a> Ctx<'a> {
@@ -92,7 +94,28 @@ impl<'a> Ctx<'a> {
                 iv.lo.is_finite() && iv.hi.is_finite() && c.quantity.qualifier != Qualifier::Vague
             })
             .collect();
-        Ctx { claims, pack, datasets, days, earliest, intervals, rules, docs, precise }
+        // Named events by name across documents; unnamed ones within their document.
+        let mut keys: BTreeMap<(u32, Option<u32>, String), u32> = BTreeMap::new();
+        let events = claims
+            .iter()
+            .zip(&docs)
+            .map(|(c, &doc)| {
+                let key = match (&c.event, c.event_at) {
+                    (Some(name), _) => (0, None, crate::extract::event::event_key(name)),
+                    (None, Some(at)) => (doc, Some(at), String::new()),
+                    (None, None) => return 0,
+                };
+                let n = keys.len() as u32 + 1;
+                *keys.entry(key).or_insert(n)
+            })
+            .collect();
+        Ctx { claims, pack, datasets, days, earliest, intervals, rules, docs, precise, events }
+    }
+
+    /// Whether claim `i` may be compared: a claim of a rule that counts
+    /// single events is compared only when it names its event.
+    pub fn comparable(&self, i: usize) -> bool {
+        self.rule_of(i).is_some_and(|r| r.event.is_none() || self.events[i] != 0)
     }
 
     pub fn interval(&self, i: usize) -> Interval {
@@ -377,6 +400,18 @@ fn claim_digest(c: &Claim) -> [u8; 8] {
     out
 }
 
+/// Name the event findings are about after the description that opens
+/// their explanations: "People killed in a single strike or attack (Rafah): …".
+pub(crate) fn name_event(findings: &mut [Finding], description: &str, name: &str) {
+    for f in findings {
+        if let Explanation::Text(s) = &mut f.explanation
+            && s.starts_with(description)
+        {
+            s.insert_str(description.len(), &format!(" ({name})"));
+        }
+    }
+}
+
 /// A stable id: kind, metric, and the cited claims' paths and texts, in
 /// any order, never line numbers.
 fn fingerprint(f: &Finding, digests: &[Option<[u8; 8]>]) -> String {
@@ -423,8 +458,9 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
         let n = groups.len() as u32;
         group_of_rule[i] = *groups.entry((&*r.metric, &r.scope)).or_insert(n);
     }
-    let key = |i: usize| ctx.rules[i].map_or(u32::MAX, |r| group_of_rule[r]);
-    let mut order: Vec<usize> = (0..claims.len()).filter(|&i| ctx.rules[i].is_some()).collect();
+    // Claims about single events are grouped by event as well.
+    let key = |i: usize| (ctx.rules[i].map_or(u32::MAX, |r| group_of_rule[r]), ctx.events[i]);
+    let mut order: Vec<usize> = (0..claims.len()).filter(|&i| ctx.comparable(i)).collect();
     order.sort_by_key(|&i| (key(i), i));
     let chunks: Vec<&[usize]> = order.chunk_by(|&a, &b| key(a) == key(b)).collect();
     let mut by_metric: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -448,6 +484,9 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
                         Behavior::Snapshot => snapshot::compare(&ctx, chunk, rule),
                     };
                     series::compare(&ctx, chunk, rule, &mut found);
+                    if let Some(name) = &claims[chunk[0]].event {
+                        name_event(&mut found, &rule.description, name);
+                    }
                     found
                 })
                 .collect::<Vec<Vec<Finding>>>()

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Ctx, Finding, FindingKind, finding, gap, side};
+use super::{Ctx, Finding, FindingKind, finding, gap, name_event, side};
 use crate::rules::{Behavior, Rule, Severity};
 
 /// Range minimum over a fixed array (sparse table): O(n log n) to build, O(1) to query.
@@ -55,7 +55,28 @@ pub(super) fn part_of(ctx: &Ctx<'_>, by_metric: &BTreeMap<&str, Vec<usize>>) -> 
                 continue;
             };
             let Some(whole_rule) = ctx.pack.for_metric(whole).next() else { continue };
-            out.extend(check(ctx, rule, whole_rule, parts, wholes));
+            if rule.event.is_none() && whole_rule.event.is_none() {
+                out.extend(check(ctx, rule, whole_rule, parts, wholes));
+                continue;
+            }
+            // Parts and wholes of single events: of the same event only.
+            let mut by_event: BTreeMap<u32, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+            for &p in parts {
+                by_event.entry(ctx.events[p]).or_default().0.push(p);
+            }
+            for &w in wholes {
+                by_event.entry(ctx.events[w]).or_default().1.push(w);
+            }
+            for (event, (ps, ws)) in by_event {
+                if event == 0 || ps.is_empty() || ws.is_empty() {
+                    continue;
+                }
+                let mut found = check(ctx, rule, whole_rule, &ps, &ws);
+                if let Some(name) = &ctx.claims[ps[0]].event {
+                    name_event(&mut found, &rule.description, name);
+                }
+                out.extend(found);
+            }
         }
     }
     out

@@ -60,6 +60,8 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
         role: Role::Body,
         sentence: 0,
         within: None,
+        event: None,
+        event_at: None,
     }
 }
 

@@ -234,6 +234,34 @@ fn normalise(s: &str) -> String {
 }
 
 /// A short line in title case without closing punctuation: a heading.
+/// A line that stops where no headline does, after a comma or a word that
+/// needs more ("… killed six people on Tuesday, including"): the first line
+/// of a wrapped paragraph that happens to hold the title's words.
+fn ends_mid_sentence(line: &str) -> bool {
+    const NEEDS_MORE: [&str; 18] = [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "that",
+        "including",
+        "which",
+    ];
+    let t = line.trim_end();
+    t.ends_with([',', ';']) || t.rsplit(' ').next().is_some_and(|w| NEEDS_MORE.contains(&w))
+}
+
 fn looks_like_heading(line: &str) -> bool {
     let t = line.trim();
     if t.is_empty() || t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”']) {
@@ -385,7 +413,9 @@ pub fn segment(
                 && wanted_title.as_ref().is_some_and(|t| {
                     normalise_into(trimmed, &mut line_key);
                     let l = &line_key;
-                    l == t || l.starts_with(t.as_str()) || (t.len() > 20 && l.contains(t.as_str()))
+                    l == t
+                        || (!ends_mid_sentence(trimmed)
+                            && (l.starts_with(t.as_str()) || (t.len() > 20 && l.contains(t.as_str()))))
                 });
             let first_line_title = !headline_seen
                 && wanted_title.is_none()

@@ -11,6 +11,7 @@ pub mod as_of;
 mod asides;
 pub mod attribution;
 mod elided;
+pub mod event;
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
@@ -89,6 +90,13 @@ pub struct Claim {
     /// Where the figure this one is part of starts: "18 fatalities,
     /// including four children" gives `four` the start of `18`.
     pub within: Option<u32>,
+    /// The name of the single event the figure counts, for rules with
+    /// `event:` ("Rafah" for "an airstrike on a house in Rafah killed 22").
+    pub event: Option<Arc<str>>,
+    /// Where in the text an event introduced without a name starts ("An
+    /// airstrike on a school killed 12 people"): the document's figures
+    /// that share it are about one event.
+    pub event_at: Option<u32>,
 }
 
 impl Claim {
@@ -1151,6 +1159,12 @@ pub fn claims_from(
                 let auth = pack.authorities.get(id)?;
                 Some(Attribution { id: Some(auth.id.clone()), name: auth.name.clone(), text: "(rule default)".into() })
             });
+            let (event, event_at) =
+                match rule.event.as_ref().and_then(|e| event::event_of(doc, m.sentence, q.span.start, e)) {
+                    Some(event::Event::Named(name)) => (Some(name), None),
+                    Some(event::Event::Unnamed(at)) => (None, u32::try_from(at).ok()),
+                    None => (None, None),
+                };
             out.push(Claim {
                 rule: rule.id.clone(),
                 metric: rule.metric.clone(),
@@ -1169,6 +1183,8 @@ pub fn claims_from(
                 role: s.role,
                 sentence: u32::try_from(m.sentence).unwrap_or(u32::MAX),
                 within: None,
+                event,
+                event_at,
             });
         }
     }

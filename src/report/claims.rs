@@ -34,6 +34,9 @@ pub struct ClaimRecord<'a> {
     pub attribution: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution_text: Option<&'a str>,
+    /// The name of the single event the figure counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<&'a str>,
     pub role: crate::document::Role,
     pub sentence: &'a str,
     pub publisher: Option<&'a str>,
@@ -62,6 +65,7 @@ impl<'a> ClaimRecord<'a> {
             as_of_text: c.as_of.text.as_deref(),
             attribution: c.attribution.as_ref().map(|a| a.key()),
             attribution_text: c.attribution.as_ref().map(|a| a.text.as_str()),
+            event: c.event.as_deref(),
             role: c.role,
             sentence: &c.citation.sentence,
             publisher: c.citation.publisher(),

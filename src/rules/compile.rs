@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use regex::Regex;
 
-use super::spec::{AttributionSpec, Behavior, ContextScope, ExampleSpec, ExpectSpec, FigureSpec, RuleSpec, Severity};
+use super::spec::{
+    AttributionSpec, Behavior, ContextScope, EventSpec, ExampleSpec, ExpectSpec, FigureSpec, RuleSpec, Severity,
+};
 use crate::dates::{Date, parse_date, parse_days};
 use crate::quantity::Qualifier;
 
@@ -155,7 +157,16 @@ pub enum Expectation {
         kind: Option<String>,
         as_of: Option<Date>,
         attribution: Option<String>,
+        event: Option<String>,
     },
+}
+
+/// How a rule's claims name their event, compiled (see `EventSpec`).
+#[derive(Debug, Clone)]
+pub struct Events {
+    /// Each with a group named `event`.
+    pub named: Vec<Regex>,
+    pub unnamed: Option<Regex>,
 }
 
 /// A compiled rule.
@@ -178,6 +189,9 @@ pub struct Rule {
     pub context: Context,
     pub scope: BTreeMap<String, String>,
     pub part_of: Vec<String>,
+    /// Set when the metric counts single events: claims are compared with
+    /// claims about the same event only.
+    pub event: Option<Events>,
     pub attribution: AttributionSpec,
     pub examples: Vec<Example>,
     /// The file the rule came from (`rules/x.yaml`, or a user directory).
@@ -453,6 +467,13 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
             Err(m) => errors.push(err("context.all", key_line(src, "all").or(context_line), m)),
         }
     }
+    let event = spec.event.as_ref().and_then(|e| match compile_events(e) {
+        Ok(x) => Some(x),
+        Err((field, m)) => {
+            errors.push(err(&format!("event.{field}"), key_line(src, field).or(key_line(src, "event")), m));
+            None
+        }
+    });
     let examples_line = key_line(src, "examples");
     let mut examples = Vec::new();
     for (i, e) in spec.examples.iter().enumerate() {
@@ -483,11 +504,30 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
         context,
         scope: spec.scope,
         part_of: spec.part_of,
+        event,
         attribution: spec.attribution,
         examples,
         file: file.to_string(),
         builtin,
     })
+}
+
+/// The field at fault and why, on error.
+fn compile_events(e: &EventSpec) -> Result<Events, (&'static str, String)> {
+    if e.named.is_empty() {
+        return Err(("named", "at least one pattern is needed".into()));
+    }
+    let mut named = Vec::new();
+    for (i, p) in e.named.iter().enumerate() {
+        let r = words_regex(std::slice::from_ref(p)).map_err(|m| ("named", format!("named[{i}]: {m}")))?;
+        let r = r.expect("one pattern");
+        if !r.capture_names().any(|n| n == Some("event")) {
+            return Err(("named", format!("named[{i}]: needs a group `(?P<event>...)` holding the event's name")));
+        }
+        named.push(r);
+    }
+    let unnamed = words_regex(&e.unnamed).map_err(|m| ("unnamed", m))?;
+    Ok(Events { named, unnamed })
 }
 
 fn compile_example(e: &ExampleSpec) -> Result<Example, String> {
@@ -497,7 +537,7 @@ fn compile_example(e: &ExampleSpec) -> Result<Example, String> {
     };
     let expect = match &e.expect {
         ExpectSpec::Nothing => Expectation::Nothing,
-        ExpectSpec::Figure(FigureSpec { value, qualifier, kind, as_of, attribution }) => {
+        ExpectSpec::Figure(FigureSpec { value, qualifier, kind, as_of, attribution, event }) => {
             let qualifier = match qualifier {
                 Some(q) => Some(Qualifier::from_name(q).ok_or_else(|| {
                     let names: Vec<&str> = Qualifier::ALL.iter().map(|q| q.name()).collect();
@@ -515,6 +555,7 @@ fn compile_example(e: &ExampleSpec) -> Result<Example, String> {
                 kind: kind.clone(),
                 as_of,
                 attribution: attribution.clone(),
+                event: event.clone(),
             }
         }
     };
@@ -551,6 +592,20 @@ mod tests {
         assert_eq!(r.patterns[0].kinds, ["cardinal"]);
         assert!(r.patterns[0].regex.is_match("taking \u{E000}0\u{E001} hostages".as_bytes()));
         assert!(r.patterns[0].regex.is_match("Taking \u{E000}12\u{E001} HOSTAGES".as_bytes()));
+    }
+
+    #[test]
+    fn event_names_need_their_group() {
+        let src = |named: &str| format!("{GOOD}event:\n  named: ['{named}']\n  unnamed: ['a strike']\n");
+        assert_eq!(
+            errors(&src("strike on (.+)")),
+            ["r.yaml:8: event.named: named[0]: needs a group `(?P<event>...)` holding the event's name"]
+        );
+        assert_eq!(errors(&src("strike on (?P<event>[a-z")).len(), 1);
+        let r = load_rule("r.yaml", &src("strike on (?P<event>.+)"), false).unwrap();
+        let events = r.event.expect("events");
+        assert_eq!(events.named.len(), 1);
+        assert!(events.unnamed.expect("unnamed").is_match("Then A STRIKE hit"));
     }
 
     #[test]

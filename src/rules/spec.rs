@@ -101,6 +101,22 @@ pub struct AttributionSpec {
     pub authorities_may_differ: bool,
 }
 
+/// How a metric's claims name the single event they count (one strike,
+/// one attack): claims are compared only with claims about the same one.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventSpec {
+    /// Regexes (case-insensitive) whose group `event` holds the words
+    /// naming the event; its first proper name is the event's name
+    /// ("an airstrike on a house in Rafah" names Rafah).
+    pub named: Vec<String>,
+    /// Regexes of an event introduced without a name ("a drone strike
+    /// killed two"): such a figure does not take the name of the event
+    /// named before it.
+    #[serde(default)]
+    pub unnamed: Vec<String>,
+}
+
 /// The expected outcome of an example.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExpectSpec {
@@ -121,6 +137,9 @@ pub struct FigureSpec {
     pub as_of: Option<String>,
     #[serde(default)]
     pub attribution: Option<String>,
+    /// The name of the event the figure is about (`event:` rules).
+    #[serde(default)]
+    pub event: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for ExpectSpec {
@@ -194,6 +213,9 @@ pub struct RuleSpec {
     /// Metrics this one is part of: its figures may not exceed theirs.
     #[serde(default)]
     pub part_of: Vec<String>,
+    /// The metric counts single events, named as this says.
+    #[serde(default)]
+    pub event: Option<EventSpec>,
     #[serde(default)]
     pub attribution: AttributionSpec,
     #[serde(default)]

@@ -103,7 +103,7 @@ pub fn verify_rule(pack: &RulePack, rule: &Rule) -> Vec<ExampleResult> {
                         Verdict::Noisy(format!("claimed `{}` ({})", c.quantity.text, format_number(c.quantity.value)))
                     }
                 },
-                Expectation::Figure { value, qualifier, kind, as_of, attribution } => {
+                Expectation::Figure { value, qualifier, kind, as_of, attribution, event } => {
                     if claims.is_empty() {
                         Verdict::Missing(why_missing(&doc, pack, rule_index))
                     } else {
@@ -133,6 +133,12 @@ pub fn verify_rule(pack: &RulePack, rule: &Rule) -> Vec<ExampleResult> {
                             {
                                 let got = c.attribution.as_ref().map_or("nobody".to_string(), |x| x.key().to_string());
                                 p.push(format!("attributed to {got} (expected {a})"));
+                            }
+                            if let Some(e) = event
+                                && c.event.as_deref() != Some(e.as_str())
+                            {
+                                let got = c.event.as_deref().map_or("no event".to_string(), |x| format!("event {x}"));
+                                p.push(format!("{got} (expected {e})"));
                             }
                             p
                         };

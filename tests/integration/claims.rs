@@ -175,3 +175,19 @@ fn markdown_markup_does_not_hide_claims() {
     assert_eq!((all[0]["line"].as_u64(), all[0]["column"].as_u64()), (Some(9), Some(3)));
     assert_eq!(all[1]["value"], 74188.0, "a list marker is not a minus sign");
 }
+
+#[test]
+fn claims_about_single_events_name_them() {
+    let all = claims("tests/fixtures/strikes");
+    assert_eq!(find(&all, "rafah-a.md", "22")["event"], "Rafah");
+    assert_eq!(find(&all, "rafah-a.md", "10")["event"], "Rafah", "the strike of the sentence before");
+    // Unnamed: marked by where the strike is introduced, shared by the figures about it.
+    let (twelve, fifteen) = (find(&all, "school.md", "12"), find(&all, "school.md", "15"));
+    assert!(twelve.get("event").is_none());
+    assert_eq!(twelve["event_at"], fifteen["event_at"]);
+    assert_eq!(find(&all, "school.md", "40")["event_at"], twelve["event_at"]);
+    assert_ne!(find(&all, "rafah-b.md", "two")["event_at"], Value::Null);
+    // Figures of rules that count no single event carry neither field.
+    let seeds = claims("seeds");
+    assert!(seeds.iter().filter(|c| c["metric"] == "gaza.killed").all(|c| c.get("event").is_none()));
+}

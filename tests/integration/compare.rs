@@ -411,3 +411,42 @@ fn an_announced_event_comes_on_or_after_its_announcement() {
         f.explanation()
     );
 }
+
+const STRIKES: &str = "tests/fixtures/strikes";
+
+#[test]
+fn strikes_are_compared_with_reports_of_the_same_strike_only() {
+    let a = run(STRIKES);
+    // Kharkiv (six), Odesa (three), an unnamed drone strike (two) and a
+    // school strike (12) on the same day are other strikes than Rafah's.
+    let f = only(&a, FindingKind::Discrepancy, "strike.killed");
+    assert_eq!(cited(&a, f), strings(&[&["rafah-b.md: 20"], &["rafah-a.md: 22"]]));
+    assert!(
+        f.explanation()
+            .starts_with("People killed in a single strike or attack (Rafah): on 2024-04-23, sources disagree"),
+        "{}",
+        f.explanation()
+    );
+    assert!(findings(&a, FindingKind::Discrepancy, "strike.killed_children").is_empty());
+    // Four children of the six killed in Kharkiv are not compared with
+    // the three killed in Odesa; the school's 15 children of 12 dead are.
+    let f = only(&a, FindingKind::RelationViolation, "strike.killed_children");
+    assert_eq!(cited(&a, f), strings(&[&["school.md: 15"], &["school.md: 12"]]));
+    let events: Vec<(String, Option<String>)> = a
+        .claims
+        .iter()
+        .map(|c| (c.quantity.text.to_string(), c.event.as_deref().map(str::to_string)))
+        .filter(|(t, _)| ["six", "four", "10", "two", "12"].contains(&t.as_str()))
+        .collect();
+    let named = |t: &str, e: Option<&str>| (t.to_string(), e.map(str::to_string));
+    assert_eq!(
+        events,
+        vec![
+            named("six", Some("Kharkiv")),
+            named("four", Some("Kharkiv")),
+            named("10", Some("Rafah")),
+            named("two", None),
+            named("12", None)
+        ]
+    );
+}

@@ -112,9 +112,12 @@ fn jsonl_documents(paths: &[&Path]) -> String {
 
 #[test]
 fn shards_merge_into_the_reports_of_one_check() {
-    for (input, sources) in
-        [("seeds", "seeds/sources.yaml"), ("tests/fixtures/discrepancies", "tests/fixtures/discrepancies/sources.yaml")]
-    {
+    for (input, sources) in [
+        ("seeds", "seeds/sources.yaml"),
+        ("tests/fixtures/discrepancies", "tests/fixtures/discrepancies/sources.yaml"),
+        // Events named in the claims files, and unnamed ones by their place in the text.
+        ("tests/fixtures/strikes", "tests/fixtures/strikes/sources.yaml"),
+    ] {
         let mut files: Vec<_> = fs::read_dir(input)
             .unwrap()
             .map(|e| e.unwrap().path())

@@ -1,0 +1,271 @@
+//! Which single event a figure counts: "an airstrike on a house in Rafah
+//! killed 22" is about Rafah, and so is "The strike also wounded 10" after
+//! it; "a missile strike on Kharkiv killed six" is another strike. Rules
+//! with `event:` name their claims' events this way, and claims are compared
+//! only with claims about the same event.
+
+use std::sync::Arc;
+
+use crate::document::Document;
+use crate::rules::Events;
+
+use super::push_collapsed;
+
+/// How many sentences back a figure may take its event's name from.
+const LOOK_BACK: usize = 40;
+
+/// The event a figure counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Named(Arc<str>),
+    /// Introduced without a name ("An airstrike on a school killed 12
+    /// people, including 15 children"), at this offset: figures of the
+    /// same document about it are compared with each other only.
+    Unnamed(usize),
+}
+
+/// The event the figure at byte `at` of sentence `si` counts: the event
+/// named or introduced nearest before it in its sentence (else first
+/// after it), or else the one last named or introduced in the sentences
+/// before.
+pub fn event_of(doc: &Document, si: usize, at: usize, events: &Events) -> Option<Event> {
+    let s = &doc.sentences[si];
+    let mut text = String::new();
+    push_collapsed(&mut text, &doc.text[s.span.start..at]);
+    let figure = text.len();
+    text.clear();
+    push_collapsed(&mut text, &doc.text[s.span.clone()]);
+    let own = mentions(&text, events);
+    let before = own.iter().rfind(|m| m.0 < figure);
+    if let Some(m) = before.or_else(|| own.first()) {
+        return Some(event(s.span.start, m));
+    }
+    for p in (si.saturating_sub(LOOK_BACK)..si).rev() {
+        let span = doc.sentences[p].span.clone();
+        text.clear();
+        push_collapsed(&mut text, &doc.text[span.clone()]);
+        if let Some(m) = mentions(&text, events).last() {
+            return Some(event(span.start, m));
+        }
+    }
+    None
+}
+
+fn event(sentence_start: usize, (at, name): &(usize, Option<String>)) -> Event {
+    match name {
+        Some(n) => Event::Named(n.as_str().into()),
+        None => Event::Unnamed(sentence_start + at),
+    }
+}
+
+/// The events a text names or introduces, in order: where each starts
+/// and its name, if it has one. A pattern naming no proper name ("the
+/// strike on the house") neither names nor introduces one.
+fn mentions(text: &str, events: &Events) -> Vec<(usize, Option<String>)> {
+    let mut out: Vec<(usize, Option<String>)> = Vec::new();
+    for re in &events.named {
+        // From each naming phrase's words on: they may hold the next one
+        // ("a strike on Kharkiv killed six and an airstrike on Rafah …").
+        let mut from = 0;
+        while let Some(c) = re.captures_at(text, from) {
+            let (Some(all), Some(words)) = (c.get(0), c.name("event")) else { break };
+            if let Some(name) = proper_name(words.as_str()) {
+                out.push((all.start(), Some(name.to_string())));
+            }
+            from = words.start().max(all.start() + 1);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+    }
+    if let Some(re) = &events.unnamed {
+        // An introduction that is also the start of a naming phrase
+        // ("an airstrike on a house in Rafah") names its event.
+        for m in re.find_iter(text) {
+            let named = out.iter().any(|(at, name)| name.is_some() && *at >= m.start() && *at < m.end());
+            if !named {
+                out.push((m.start(), None));
+            }
+        }
+    }
+    out.sort_by_key(|m| m.0);
+    out
+}
+
+/// Day and month names: "a strike on Tuesday on a school in Gaza City"
+/// is not about Tuesday.
+const NOT_PLACES: [&str; 21] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Christmas",
+    "Easter",
+];
+
+/// Words that end the phrase naming a strike before any name: its verb
+/// ("an airstrike on a house killed 22 people, Gaza officials said").
+const PHRASE_ENDS: [&str; 24] = [
+    "killed",
+    "kills",
+    "kill",
+    "killing",
+    "wounded",
+    "wounding",
+    "injured",
+    "injuring",
+    "left",
+    "leaving",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "that",
+    "which",
+    "who",
+    "said",
+    "says",
+    "according",
+    "after",
+];
+
+/// A word that may be part of a name: capitalised, or an Arabic article
+/// joined to one ("al-Shifa", "Deir al-Balah").
+fn name_word(w: &str) -> bool {
+    let w = ["al-", "el-", "as-", "ash-", "ad-", "an-", "ar-", "at-", "az-"]
+        .iter()
+        .find_map(|a| w.strip_prefix(a))
+        .unwrap_or(w);
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A nationality or an initialism before a noun: "an Israeli convoy", "a
+/// UN school" are not places.
+fn modifier(w: &str) -> bool {
+    let initialism = w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase());
+    let demonym = ["ian", "ese", "ish", "i"].iter().any(|e| w.ends_with(e)) && w.len() > 3;
+    initialism || demonym
+}
+
+/// The first proper name in `words`: a run of name words, days, months
+/// and modifiers ("Israeli", "UN") aside.
+pub fn proper_name(words: &str) -> Option<&str> {
+    let mut tokens = words.split(' ').peekable();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut pos = 0;
+    while let Some(raw) = tokens.next() {
+        let at = pos;
+        pos += raw.len() + 1;
+        // A word's trailing punctuation ends the name after it.
+        let w = raw.trim_end_matches([',', ';', ':', '.', ')', '"', '\u{201d}']);
+        let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        let stops = w.len() < raw.len();
+        let is_name = name_word(w) && !(start.is_none() && NOT_PLACES.contains(&w));
+        if is_name {
+            let next_lower = tokens.peek().is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
+            if start.is_none() && (stops || next_lower) && modifier(w) {
+                continue;
+            }
+            start.get_or_insert(at);
+            end = at + w.len();
+            if stops {
+                break;
+            }
+        } else if start.is_some() || stops || PHRASE_ENDS.contains(&w) || w.contains(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+    }
+    start.map(|s| &words[s..end])
+}
+
+/// The key events are compared by: a name as written, in lower case,
+/// without Arabic articles ("al-Shifa" and "Shifa" are one hospital).
+pub fn event_key(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let w = w.to_lowercase();
+            ["al-", "el-"].iter().find_map(|a| w.strip_prefix(a)).map_or(w.clone(), str::to_string)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, MetaFields};
+    use crate::rules::RulePack;
+
+    fn events() -> Events {
+        let pack = RulePack::default_pack();
+        pack.rules.iter().find(|r| &*r.id == "strike-killed").and_then(|r| r.event.clone()).expect("strike events")
+    }
+
+    /// The event of the figure `figure` in `text`.
+    fn of(text: &str, figure: &str) -> Option<String> {
+        let doc =
+            Document::build("t.txt".into(), Format::Text, text.into(), Some(MetaFields::default()), &mut Vec::new());
+        let at = text.find(figure).expect("figure in text");
+        let si = doc.sentences.iter().position(|s| s.span.contains(&at)).expect("sentence");
+        match event_of(&doc, si, at, &events())? {
+            Event::Named(n) => Some(n.to_string()),
+            Event::Unnamed(at) => Some(format!("unnamed at {at}")),
+        }
+    }
+
+    #[test]
+    fn the_first_proper_name_after_the_strike() {
+        assert_eq!(proper_name("a house in Rafah, in southern Gaza"), Some("Rafah"));
+        assert_eq!(proper_name("Tuesday on a school in Gaza City"), Some("Gaza City"));
+        assert_eq!(proper_name("an Israeli convoy near Deir al-Balah."), Some("Deir al-Balah"));
+        assert_eq!(proper_name("a UN school in Nuseirat"), Some("Nuseirat"));
+        assert_eq!(proper_name("the Jabalia refugee camp"), Some("Jabalia"));
+        assert_eq!(proper_name("al-Shifa hospital"), Some("al-Shifa"));
+        assert_eq!(proper_name("Kharkiv's centre"), Some("Kharkiv"));
+        assert_eq!(proper_name("their convoy"), None);
+        assert_eq!(proper_name("a house killed 22 people, Gaza officials said"), None);
+        assert_eq!(proper_name("a house on Tuesday, Gaza officials said"), None);
+        assert_eq!(event_key("Deir al-Balah"), "deir balah");
+        assert_eq!(event_key("Al-Shifa"), "shifa");
+    }
+
+    #[test]
+    fn a_figure_takes_the_event_named_nearest_before_it() {
+        let t = "A missile strike on Kharkiv killed six, and a strike on Odesa killed three.";
+        assert_eq!(of(t, "six").as_deref(), Some("Kharkiv"));
+        assert_eq!(of(t, "three").as_deref(), Some("Odesa"));
+        assert_eq!(of("Six people were killed in a strike on Kharkiv.", "Six").as_deref(), Some("Kharkiv"));
+    }
+
+    #[test]
+    fn a_later_sentence_takes_the_event_named_before_unless_it_introduces_another() {
+        let t = "An Israeli airstrike on a house in Rafah killed 22 people. The strike also wounded 10.\n\nElsewhere, a drone strike killed two.";
+        assert_eq!(of(t, "22").as_deref(), Some("Rafah"));
+        assert_eq!(of(t, "10").as_deref(), Some("Rafah"));
+        let elsewhere = t.find("a drone").unwrap();
+        assert_eq!(of(t, "two"), Some(format!("unnamed at {elsewhere}")));
+        let t = "An airstrike on a school killed 12 people. The strike also wounded 30.";
+        assert_eq!(of(t, "12").as_deref(), Some("unnamed at 0"));
+        assert_eq!(of(t, "30").as_deref(), Some("unnamed at 0"));
+        assert_eq!(of("Israeli forces killed 12 people.", "12"), None);
+    }
+}
