@@ -69,7 +69,7 @@ fn mentions(text: &str, events: &Events) -> Vec<(usize, Option<String>)> {
         let mut from = 0;
         while let Some(c) = re.captures_at(text, from) {
             let (Some(all), Some(words)) = (c.get(0), c.name("event")) else { break };
-            if let Some(name) = proper_name(words.as_str()) {
+            if let Some(name) = proper_name(words.as_str(), &events.broad) {
                 out.push((all.start(), Some(name.to_string())));
             }
             from = words.start().max(all.start() + 1);
@@ -165,13 +165,15 @@ fn modifier(w: &str) -> bool {
     initialism || demonym
 }
 
-/// The first proper name in `words`: a run of name words, days, months
-/// and modifiers ("Israeli", "UN") aside.
-pub fn proper_name(words: &str) -> Option<&str> {
+/// The first proper name in `words` that is not too broad to name one
+/// event ("in Gaza", "in southern Lebanon"): a run of name words, days,
+/// months and modifiers ("Israeli", "UN") aside.
+pub fn proper_name<'a>(words: &'a str, broad: &[String]) -> Option<&'a str> {
     let mut tokens = words.split(' ').peekable();
     let mut start: Option<usize> = None;
     let mut end = 0;
     let mut pos = 0;
+    let named = |s: usize, e: usize| Some(&words[s..e]).filter(|n| !broad.contains(&event_key(n)));
     while let Some(raw) = tokens.next() {
         let at = pos;
         pos += raw.len() + 1;
@@ -190,11 +192,18 @@ pub fn proper_name(words: &str) -> Option<&str> {
             if stops {
                 break;
             }
-        } else if start.is_some() || stops || PHRASE_ENDS.contains(&w) || w.contains(|c: char| c.is_ascii_digit()) {
-            break;
+            continue;
+        }
+        if let Some(s) = start.take()
+            && let Some(name) = named(s, end)
+        {
+            return Some(name);
+        }
+        if stops || PHRASE_ENDS.contains(&w) || w.contains(|c: char| c.is_ascii_digit()) {
+            return None;
         }
     }
-    start.map(|s| &words[s..end])
+    start.and_then(|s| named(s, end))
 }
 
 /// The key events are compared by: a name as written, in lower case,
@@ -234,6 +243,7 @@ mod tests {
 
     #[test]
     fn the_first_proper_name_after_the_strike() {
+        let proper_name = |w| proper_name(w, &[]);
         assert_eq!(proper_name("a house in Rafah, in southern Gaza"), Some("Rafah"));
         assert_eq!(proper_name("Tuesday on a school in Gaza City"), Some("Gaza City"));
         assert_eq!(proper_name("an Israeli convoy near Deir al-Balah."), Some("Deir al-Balah"));
@@ -244,6 +254,11 @@ mod tests {
         assert_eq!(proper_name("their convoy"), None);
         assert_eq!(proper_name("a house killed 22 people, Gaza officials said"), None);
         assert_eq!(proper_name("a house on Tuesday, Gaza officials said"), None);
+        let broad = ["gaza".to_string(), "lebanon".to_string()];
+        assert_eq!(super::proper_name("a house in southern Gaza", &broad), None);
+        assert_eq!(super::proper_name("Gaza on Tuesday, in Khan Younis", &broad), None);
+        assert_eq!(super::proper_name("a school in Gaza City", &broad), Some("Gaza City"));
+        assert_eq!(super::proper_name("southern Lebanon near Tyre", &broad), Some("Tyre"));
         assert_eq!(event_key("Deir al-Balah"), "deir balah");
         assert_eq!(event_key("Al-Shifa"), "shifa");
     }
@@ -267,5 +282,9 @@ mod tests {
         assert_eq!(of(t, "12").as_deref(), Some("unnamed at 0"));
         assert_eq!(of(t, "30").as_deref(), Some("unnamed at 0"));
         assert_eq!(of("Israeli forces killed 12 people.", "12"), None);
+        let t = "A drone strike killed two men in Kharkiv. A strike in Gaza killed five.";
+        assert_eq!(of(t, "two").as_deref(), Some("Kharkiv"));
+        let in_gaza = t.find("A strike in").unwrap();
+        assert_eq!(of(t, "five"), Some(format!("unnamed at {in_gaza}")));
     }
 }

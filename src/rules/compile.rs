@@ -167,6 +167,8 @@ pub struct Events {
     /// Each with a group named `event`.
     pub named: Vec<Regex>,
     pub unnamed: Option<Regex>,
+    /// Too broad to name one event, as event keys.
+    pub broad: Vec<String>,
 }
 
 /// A compiled rule.
@@ -527,7 +529,8 @@ fn compile_events(e: &EventSpec) -> Result<Events, (&'static str, String)> {
         named.push(r);
     }
     let unnamed = words_regex(&e.unnamed).map_err(|m| ("unnamed", m))?;
-    Ok(Events { named, unnamed })
+    let broad = e.broad.iter().map(|b| crate::extract::event::event_key(b)).collect();
+    Ok(Events { named, unnamed, broad })
 }
 
 fn compile_example(e: &ExampleSpec) -> Result<Example, String> {

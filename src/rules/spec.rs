@@ -115,6 +115,10 @@ pub struct EventSpec {
     /// named before it.
     #[serde(default)]
     pub unnamed: Vec<String>,
+    /// Places too broad to name one event ("a strike in Gaza" is one of
+    /// many): such a name is passed over.
+    #[serde(default)]
+    pub broad: Vec<String>,
 }
 
 /// The expected outcome of an example.
