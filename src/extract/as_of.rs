@@ -566,6 +566,44 @@ fn update_date(doc: &Document, quantities: &[Quantity], si: usize) -> Option<Dat
     (date >= published).then_some(date)
 }
 
+/// How far above a quoted line its "On …, … wrote:" line may be.
+const QUOTE_REACH: usize = 4096;
+
+/// The date of the message a `>`-quoted line of an email belongs to, from
+/// the line that introduces it ("On Mon, 11 Mar 2024 at 19:02, Foreign
+/// Desk wrote:"), when it is on or before publication: the quoted
+/// message's "on Monday" and undated figures are of its day, not the reply's.
+fn quoted_date(doc: &Document, quantities: &[Quantity], si: usize) -> Option<Date> {
+    let published = doc.meta.published?;
+    let start = doc.sentences[si].span.start;
+    let text = doc.text.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &text[..start]).map_or(0, |i| i + 1);
+    if !doc.text[line_start..].trim_start().starts_with('>') {
+        return None;
+    }
+    // Up the quoted lines to the one that introduces them.
+    let mut end = line_start;
+    while end > 0 && line_start - end < QUOTE_REACH {
+        let from = memchr::memrchr(b'\n', &text[..end - 1]).map_or(0, |i| i + 1);
+        let line = doc.text[from..end].trim();
+        let unquoted = line.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+        if unquoted.starts_with("On ") && unquoted.ends_with("wrote:") {
+            let first = quantities.partition_point(|q| q.span.start < from);
+            let q = quantities[first..]
+                .iter()
+                .take_while(|q| q.span.start < end)
+                .find(|q| matches!(q.kind, Kind::Date(_)))?;
+            let Kind::Date(d) = q.kind else { return None };
+            return resolve_partial(d, Some(published)).filter(|&date| date <= published);
+        }
+        if !line.starts_with('>') {
+            return None;
+        }
+        end = from;
+    }
+    None
+}
+
 /// Whether a sentence says "now".
 fn says_now(sentence: &str) -> bool {
     let b = sentence.as_bytes();
@@ -616,7 +654,9 @@ pub fn resolve(
 ) -> AsOf {
     let s = &doc.sentences[sentence];
     // An editor's update speaks from its own day.
-    let published = update_date(doc, quantities, sentence).or(doc.meta.published);
+    let published = update_date(doc, quantities, sentence)
+        .or_else(|| quoted_date(doc, quantities, sentence))
+        .or(doc.meta.published);
     // The figure's whole span, when it is one of the quantities.
     let figure_span = match quantities.binary_search_by_key(&figure, |q| q.span.start) {
         Ok(i) => quantities[i].span.clone(),
@@ -862,6 +902,23 @@ mod tests {
         // An "update" dated before publication is no editor's update.
         let d = date("Update, February 1: the ministry said on Monday that FIG had been killed.");
         assert_eq!(d.as_deref(), Some("2024-02-26"));
+    }
+
+    #[test]
+    fn a_quoted_email_speaks_from_its_own_day() {
+        let date = |text: &str| as_of(text, "2024-03-12", None).date.map(|d| d.to_string());
+        let quoted =
+            "Thanks.\n\n> On Mon, 11 Mar 2024 at 19:02, Desk wrote:\n> The ministry said\n> that FIG were killed.";
+        assert_eq!(date(quoted).as_deref(), Some("2024-03-11"));
+        let weekday = "On 8 March 2024, Desk wrote:\n>\n> On Thursday the toll was FIG.";
+        assert_eq!(date(weekday).as_deref(), Some("2024-03-07"));
+        // The reply above the quote speaks from its own date.
+        let reply = "The toll is FIG.\n\n> On Mon, 11 Mar 2024 at 19:02, Desk wrote:\n> Old figures.";
+        assert_eq!(date(reply).as_deref(), Some("2024-03-12"));
+        // A quote with no introducing line, or one dated after the reply, is the reply's.
+        assert_eq!(date("> The toll is FIG.").as_deref(), Some("2024-03-12"));
+        let later = "> On Mon, 18 Mar 2024, Desk wrote:\n> The toll is FIG.";
+        assert_eq!(date(later).as_deref(), Some("2024-03-12"));
     }
 
     #[test]
