@@ -92,9 +92,19 @@ fn mentions(text: &str, events: &Events) -> Vec<(usize, Option<String>)> {
     out
 }
 
-/// Day and month names: "a strike on Tuesday on a school in Gaza City"
-/// is not about Tuesday.
-const NOT_PLACES: [&str; 21] = [
+/// Words capitalised where no name is: a sentence's first word ("The
+/// Rafah strike"), days and months ("a strike on Tuesday on a school in
+/// Gaza City" is not about Tuesday).
+const NOT_PLACES: [&str; 30] = [
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Another",
+    "Its",
+    "Their",
+    "One",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -161,7 +171,7 @@ fn name_word(w: &str) -> bool {
 /// UN school" are not places.
 fn modifier(w: &str) -> bool {
     let initialism = w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase());
-    let demonym = ["ian", "ese", "ish", "i"].iter().any(|e| w.ends_with(e)) && w.len() > 3;
+    let demonym = ["ian", "ese", "ish", "i"].iter().any(|e| w.ends_with(e)) && w.len() > 3 && !w.contains('-');
     initialism || demonym
 }
 
@@ -183,7 +193,8 @@ pub fn proper_name<'a>(words: &'a str, broad: &[String]) -> Option<&'a str> {
         let stops = w.len() < raw.len();
         let is_name = name_word(w) && !(start.is_none() && NOT_PLACES.contains(&w));
         if is_name {
-            let next_lower = tokens.peek().is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
+            // Before a lower-case word, or last: before the strike ("a Russian strike").
+            let next_lower = tokens.peek().is_none_or(|n| n.chars().next().is_none_or(char::is_lowercase));
             if start.is_none() && (stops || next_lower) && modifier(w) {
                 continue;
             }
@@ -252,6 +263,10 @@ mod tests {
         assert_eq!(proper_name("al-Shifa hospital"), Some("al-Shifa"));
         assert_eq!(proper_name("Kharkiv's centre"), Some("Kharkiv"));
         assert_eq!(proper_name("their convoy"), None);
+        assert_eq!(proper_name("Rafah"), Some("Rafah"));
+        assert_eq!(proper_name("An Israeli"), None);
+        assert_eq!(proper_name("The Nuseirat"), Some("Nuseirat"));
+        assert_eq!(proper_name("the al-Shati camp"), Some("al-Shati"));
         assert_eq!(proper_name("a house killed 22 people, Gaza officials said"), None);
         assert_eq!(proper_name("a house on Tuesday, Gaza officials said"), None);
         let broad = ["gaza".to_string(), "lebanon".to_string()];
@@ -286,5 +301,10 @@ mod tests {
         assert_eq!(of(t, "two").as_deref(), Some("Kharkiv"));
         let in_gaza = t.find("A strike in").unwrap();
         assert_eq!(of(t, "five"), Some(format!("unnamed at {in_gaza}")));
+        let t = "Rafah raid frees four hostages; ministry says 274 killed";
+        assert_eq!(of(t, "274").as_deref(), Some("Rafah"));
+        let t = "The Kharkiv strike killed six people. A Russian strike killed two.";
+        assert_eq!(of(t, "six").as_deref(), Some("Kharkiv"));
+        assert_eq!(of(t, "two"), Some(format!("unnamed at {}", t.find("A Russian").unwrap())));
     }
 }

@@ -4,7 +4,8 @@
 //! which lists every figure a rule should bind. A figure bound that is not
 //! listed is a false claim; a listed figure not bound is a miss unless it is
 //! marked `missed`; a `missed` figure that is now bound must lose its mark.
-//! Where an entry names its `source`, the claim must be credited to it.
+//! Where an entry names its `source`, the claim must be credited to it;
+//! where it names its `event` (a strike's place), the claim must name it.
 
 use std::collections::BTreeMap;
 
@@ -25,6 +26,8 @@ struct Expected {
     /// The source the claim is credited to: an authority id, the name as
     /// written, or `-` for none.
     source: Option<String>,
+    /// The single event the claim counts, as named.
+    event: Option<String>,
     missed: Option<String>,
 }
 
@@ -41,12 +44,14 @@ struct Record {
     metric: Option<String>,
     as_of: Option<String>,
     attribution: Option<String>,
+    event: Option<String>,
 }
 
 /// What a bound claim says beyond its figure.
 struct Bound {
     as_of: Option<String>,
     source: String,
+    event: Option<String>,
 }
 
 fn expected() -> BTreeMap<String, Vec<Expected>> {
@@ -70,7 +75,8 @@ fn claims(paths: &[String]) -> BTreeMap<Key, Bound> {
         let path = r.path.expect("a claim has a path");
         let rel = path.strip_prefix(&format!("{FIXTURES}/")).unwrap_or(&path).to_string();
         let key = (rel, r.line.expect("line"), r.text.expect("text"), r.metric.expect("metric"));
-        found.insert(key, Bound { as_of: r.as_of, source: r.attribution.unwrap_or_else(|| "-".into()) });
+        found
+            .insert(key, Bound { as_of: r.as_of, source: r.attribution.unwrap_or_else(|| "-".into()), event: r.event });
     }
     found
 }
@@ -97,6 +103,9 @@ fn drafts_bind_every_listed_figure_and_nothing_else() {
                         && got.source != *source
                     {
                         problems.push(format!("{at}: credited to {:?}, expected {source:?}", got.source));
+                    }
+                    if e.event.is_some() && got.event != e.event {
+                        problems.push(format!("{at}: about the event {:?}, expected {:?}", got.event, e.event));
                     }
                 }
                 (Some(_), Some(_)) => problems.push(format!("{at}: now bound; remove its `missed` mark")),
