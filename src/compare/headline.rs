@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Ctx, Finding, FindingKind, finding, gap, severity_for};
+use super::{Ctx, Finding, FindingKind, finding, gap, name_event, severity_for};
 use crate::document::Role;
 use crate::rules::Severity;
 
@@ -31,6 +31,16 @@ pub(super) fn compare(ctx: &Ctx<'_>) -> Vec<Finding> {
         }
         let Some(rule) = ctx.rule_of(chunk[0]) else { continue };
         for &h in &heads {
+            // A headline that names its strike is read against the body's
+            // figures about that strike.
+            let body: Vec<usize> = match claims[h].event {
+                Some(_) => body.iter().copied().filter(|&b| ctx.events[b] == ctx.events[h]).collect(),
+                None => body.clone(),
+            };
+            if body.is_empty() {
+                continue;
+            }
+            let before = out.len();
             let agreeing: Vec<usize> =
                 body.iter().copied().filter(|&b| ctx.interval(h).overlaps(&ctx.interval(b))).collect();
             let what = if claims[h].role == Role::Headline { "headline" } else { "heading" };
@@ -67,6 +77,9 @@ pub(super) fn compare(ctx: &Ctx<'_>) -> Vec<Finding> {
                     None,
                     false,
                 ));
+            }
+            if let Some(name) = &claims[h].event {
+                name_event(&mut out[before..], &rule.description, name);
             }
         }
     }

@@ -63,14 +63,21 @@ fn event(sentence_start: usize, (at, name): &(usize, Option<String>)) -> Event {
 /// strike on the house") neither names nor introduces one.
 fn mentions(text: &str, events: &Events) -> Vec<(usize, Option<String>)> {
     let mut out: Vec<(usize, Option<String>)> = Vec::new();
+    // Where each naming match and its `event` group end.
+    let mut ends: Vec<(usize, usize, usize)> = Vec::new();
     for re in &events.named {
         // From each naming phrase's words on: they may hold the next one
         // ("a strike on Kharkiv killed six and an airstrike on Rafah …").
         let mut from = 0;
-        while let Some(c) = re.captures_at(text, from) {
+        while let Some(c) = re.captures_at(text.as_bytes(), from) {
             let (Some(all), Some(words)) = (c.get(0), c.name("event")) else { break };
-            if let Some(name) = proper_name(words.as_str(), &events.broad) {
+            // An ASCII class may stop inside a character: up to it.
+            let bytes = words.as_bytes();
+            let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+            let words_text = &text[words.start()..words.start() + valid];
+            if let Some(name) = proper_name(words_text, &events.broad) {
                 out.push((all.start(), Some(name.to_string())));
+                ends.push((all.start(), words.end(), all.end()));
             }
             from = words.start().max(all.start() + 1);
             while !text.is_char_boundary(from) {
@@ -79,10 +86,14 @@ fn mentions(text: &str, events: &Events) -> Vec<(usize, Option<String>)> {
         }
     }
     if let Some(re) = &events.unnamed {
-        // An introduction that is also the start of a naming phrase
-        // ("an airstrike on a house in Rafah") names its event.
-        for m in re.find_iter(text) {
-            let named = out.iter().any(|(at, name)| name.is_some() && *at >= m.start() && *at < m.end());
+        for m in re.find_iter(text.as_bytes()) {
+            // An introduction that opens a naming phrase ("an airstrike on a
+            // house in Rafah"), or that a naming phrase holds after its name
+            // ("In Nuseirat, a strike on a house"), names its event.
+            let named = ends.iter().any(|&(start, name_end, end)| {
+                (start >= m.start() && start < m.end())
+                    || (name_end <= m.start() && end >= m.end() && start < m.start())
+            });
             if !named {
                 out.push((m.start(), None));
             }
@@ -237,7 +248,8 @@ mod tests {
 
     fn events() -> Events {
         let pack = RulePack::default_pack();
-        pack.rules.iter().find(|r| &*r.id == "strike-killed").and_then(|r| r.event.clone()).expect("strike events")
+        let e = pack.rules.iter().find(|r| &*r.id == "strike-killed").and_then(|r| r.event.clone());
+        Events::clone(&e.expect("strike events"))
     }
 
     /// The event of the figure `figure` in `text`.
@@ -301,6 +313,10 @@ mod tests {
         assert_eq!(of(t, "two").as_deref(), Some("Kharkiv"));
         let in_gaza = t.find("A strike in").unwrap();
         assert_eq!(of(t, "five"), Some(format!("unnamed at {in_gaza}")));
+        let t = "In Nuseirat, a strike on a house killed five people.";
+        assert_eq!(of(t, "five").as_deref(), Some("Nuseirat"));
+        let t = "A strike on Kharkiv killed six, and a drone strike killed two.";
+        assert_eq!(of(t, "two"), Some(format!("unnamed at {}", t.find("a drone").unwrap())));
         let t = "Rafah raid frees four hostages; ministry says 274 killed";
         assert_eq!(of(t, "274").as_deref(), Some("Rafah"));
         let t = "The Kharkiv strike killed six people. A Russian strike killed two.";

@@ -432,11 +432,19 @@ fn strikes_are_compared_with_reports_of_the_same_strike_only() {
     // the three killed in Odesa; the school's 15 children of 12 dead are.
     let f = only(&a, FindingKind::RelationViolation, "strike.killed_children");
     assert_eq!(cited(&a, f), strings(&[&["school.md: 15"], &["school.md: 12"]]));
+    // A headline about the Rafah strike is read against the body's Rafah
+    // figure, not the five killed in Nuseirat further down.
+    let f = only(&a, FindingKind::HeadlineMismatch, "strike.killed");
+    assert_eq!(cited(&a, f), strings(&[&["roundup.md: 50"], &["roundup.md: 45"]]));
+    assert_eq!(
+        f.explanation(),
+        "People killed in a single strike or attack (Rafah): the headline says 50 but the body of the same article says 45."
+    );
     let events: Vec<(String, Option<String>)> = a
         .claims
         .iter()
         .map(|c| (c.quantity.text.to_string(), c.event.as_deref().map(str::to_string)))
-        .filter(|(t, _)| ["six", "four", "10", "two", "12"].contains(&t.as_str()))
+        .filter(|(t, _)| ["six", "four", "10", "five", "two", "12"].contains(&t.as_str()))
         .collect();
     let named = |t: &str, e: Option<&str>| (t.to_string(), e.map(str::to_string));
     assert_eq!(
@@ -446,6 +454,7 @@ fn strikes_are_compared_with_reports_of_the_same_strike_only() {
             named("four", Some("Kharkiv")),
             named("10", Some("Rafah")),
             named("two", None),
+            named("five", Some("Nuseirat")),
             named("12", None)
         ]
     );
