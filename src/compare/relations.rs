@@ -105,8 +105,15 @@ fn check(ctx: &Ctx<'_>, part: &Rule, whole: &Rule, parts: &[usize], wholes: &[us
             (Some(x), Some(y)) => Some(min(x, y)),
             (x, y) => x.or(y),
         };
+        // "12 killed, including 15 children" is said in one sentence: the
+        // finding of `including` quotes it.
+        let said_within = |w: usize| {
+            ctx.docs[p] == ctx.docs[w]
+                && ctx.claims[p].within.is_some_and(|at| at as usize == ctx.claims[w].quantity.span.start)
+        };
         if let Some((hi, w)) = best
             && ctx.interval(p).lo > hi
+            && !said_within(w)
         {
             violations.entry(w).or_default().push(p);
         }
