@@ -513,7 +513,7 @@ static NEW_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make "in X," a time, not a place ("; in March, …").
-const TIMES: [&str; 19] = [
+pub(crate) const TIMES: [&str; 19] = [
     "January",
     "February",
     "March",

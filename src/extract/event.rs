@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::document::Document;
 use crate::rules::Events;
 
+use super::attribution::TIMES;
 use super::push_collapsed;
 
 /// How many sentences back a figure may take its event's name from.
@@ -104,40 +105,10 @@ fn mentions(text: &str, events: &Events) -> Vec<(usize, Option<String>)> {
 }
 
 /// Words capitalised where no name is: a sentence's first word ("The
-/// Rafah strike"), days and months ("a strike on Tuesday on a school in
-/// Gaza City" is not about Tuesday).
-const NOT_PLACES: [&str; 30] = [
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "Another",
-    "Its",
-    "Their",
-    "One",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Christmas",
-    "Easter",
-];
+/// Rafah strike"), holidays; and days and months (`TIMES`: "a strike on
+/// Tuesday on a school in Gaza City" is not about Tuesday).
+const NOT_PLACES: [&str; 11] =
+    ["The", "A", "An", "This", "That", "Another", "Its", "Their", "One", "Christmas", "Easter"];
 
 /// Words that end the phrase naming a strike before any name: its verb
 /// ("an airstrike on a house killed 22 people, Gaza officials said").
@@ -202,7 +173,7 @@ pub fn proper_name<'a>(words: &'a str, broad: &[String]) -> Option<&'a str> {
         let w = raw.trim_end_matches([',', ';', ':', '.', ')', '"', '\u{201d}']);
         let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
         let stops = w.len() < raw.len();
-        let is_name = name_word(w) && !(start.is_none() && NOT_PLACES.contains(&w));
+        let is_name = name_word(w) && !(start.is_none() && (NOT_PLACES.contains(&w) || TIMES.contains(&w)));
         if is_name {
             // Before a lower-case word, or last: before the strike ("a Russian strike").
             let next_lower = tokens.peek().is_none_or(|n| n.chars().next().is_none_or(char::is_lowercase));
