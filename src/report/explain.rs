@@ -51,6 +51,15 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                 let line = match &a.outcome {
                     Outcome::Claimed => {
                         let c = claims.iter().find(|c| c.rule == rule.id && c.quantity.span == q.span);
+                        // Which strike, for rules of single events; none means not compared.
+                        let event = match (c, &rule.event) {
+                            (Some(c), Some(_)) => match (&c.event, c.event_at) {
+                                (Some(name), _) => format!("; event: {name}"),
+                                (None, Some(_)) => "; event: unnamed (compared within its document)".into(),
+                                (None, None) => "; event: none found (not compared)".into(),
+                            },
+                            _ => String::new(),
+                        };
                         let (as_of, who) = c.map_or((String::new(), String::new()), |c| {
                             let who = c.attribution.as_ref().map_or("no attribution".to_string(), |a| {
                                 format!("according to {} (\"{}\")", a.key(), a.text)
@@ -78,7 +87,7 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                             (None, false) => String::new(),
                         };
                         format!(
-                            "claims `{}` for {} by pattern {}{carried}{asides}{place}; {as_of}; {who}",
+                            "claims `{}` for {} by pattern {}{carried}{asides}{place}; {as_of}; {who}{event}",
                             q.text,
                             rule.metric,
                             a.pattern + 1

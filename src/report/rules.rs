@@ -108,13 +108,25 @@ pub fn write_explain(out: &mut dyn Write, rule: &Rule, results: &[ExampleResult]
     if !c.lede_none_words.is_empty() {
         writeln!(out, "  context from the lede, none of: {}", c.lede_none_words.join(", "))?;
     }
+    if let Some(e) = &rule.event {
+        writeln!(out, "  events named by: {}", e.spec.named.join(", "))?;
+        if !e.spec.unnamed.is_empty() {
+            writeln!(out, "  events introduced unnamed by: {}", e.spec.unnamed.join(", "))?;
+        }
+        if !e.spec.broad.is_empty() {
+            writeln!(out, "  places too broad to name one: {}", e.spec.broad.join(", "))?;
+        }
+    }
     writeln!(out, "  examples:")?;
     for (ex, r) in rule.examples.iter().zip(results) {
         let expect = match &ex.expect {
             Expectation::Nothing => "none".to_string(),
-            Expectation::Figure { value, qualifier, .. } => {
-                format!("{}{}", format_number(*value), qualifier.map(|q| format!(" ({q})")).unwrap_or_default())
-            }
+            Expectation::Figure { value, qualifier, event, .. } => format!(
+                "{}{}{}",
+                format_number(*value),
+                qualifier.map(|q| format!(" ({q})")).unwrap_or_default(),
+                event.as_ref().map(|e| format!(" (event {e})")).unwrap_or_default()
+            ),
         };
         writeln!(out, "    {}. expect {expect}: {}", r.index + 1, r.verdict)?;
         writeln!(out, "       {}", ex.text)?;

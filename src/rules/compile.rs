@@ -171,6 +171,8 @@ pub struct Events {
     pub unnamed: Option<regex::bytes::Regex>,
     /// Too broad to name one event, as event keys.
     pub broad: Vec<String>,
+    /// As written, for `rules explain`.
+    pub spec: EventSpec,
 }
 
 /// A compiled rule.
@@ -567,7 +569,7 @@ fn compile_events_once(e: &EventSpec) -> Result<Events, (&'static str, String)> 
     }
     let unnamed = words_regex_bytes(&e.unnamed).map_err(|m| ("unnamed", m))?;
     let broad = e.broad.iter().map(|b| crate::extract::event::event_key(b)).collect();
-    Ok(Events { named, unnamed, broad })
+    Ok(Events { named, unnamed, broad, spec: e.clone() })
 }
 
 fn compile_example(e: &ExampleSpec) -> Result<Example, String> {

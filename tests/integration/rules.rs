@@ -46,6 +46,25 @@ fn rules_explain_shows_where_context_may_come_from() {
     );
 }
 
+/// A rule of single events shows how it names them, and `extract
+/// --explain` which event each figure was read as counting.
+#[test]
+fn events_are_shown_by_rule_and_by_figure() {
+    let out = figcheck(&["rules", "explain", "strike-injured"]);
+    assert_eq!(out.status, ExitStatus::Clean);
+    assert!(out.stdout.contains("\n  events named by: (?:air ?strikes?|strikes?"), "{}", out.stdout);
+    assert!(out.stdout.contains("\n  places too broad to name one: Gaza, Gaza Strip, "), "{}", out.stdout);
+    assert!(out.stdout.contains(". expect 10 (event Rafah): Reported\n"), "{}", out.stdout);
+    let out = figcheck(&["extract", "--explain", "tests/fixtures/strikes/rafah-b.md"]);
+    assert_eq!(out.status, ExitStatus::Clean);
+    for claimed in [
+        "claims `20` for strike.killed by pattern 2; as of 2024-04-23 (\"on Tuesday\"); no attribution; event: Rafah\n",
+        "claims `two` for strike.killed by pattern 2; as of 2024-04-23 (publication date); no attribution; event: unnamed (compared within its document)\n",
+    ] {
+        assert!(out.stdout.contains(claimed), "{claimed}\n{}", out.stdout);
+    }
+}
+
 #[test]
 fn a_user_rule_replaces_a_default_and_its_failing_examples_fail_the_test() {
     let dir = tempfile::tempdir().unwrap();
