@@ -85,5 +85,67 @@ fn extraction(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, recognizer, extraction);
+/// A worst case that real archives hold: long sentences (2 KB) of varied
+/// words, each with a figure about a strike named nowhere near it. The
+/// rules' pattern set meets new states in every sentence (its lazy DFA
+/// once gave up and fell to a slow engine), and each figure looks back
+/// for its strike over the sentences before.
+fn long_sentences(c: &mut Criterion) {
+    const WORDS: [&str; 24] = [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "that",
+        "was",
+        "for",
+        "with",
+        "as",
+        "on",
+        "by",
+        "people",
+        "said",
+        "after",
+        "city",
+        "night",
+        "families",
+        "officials",
+        "road",
+        "near",
+        "house",
+        "again",
+        "more",
+    ];
+    let mut seed: u64 = 1;
+    let mut text = String::new();
+    for i in 0..1000 {
+        text.push_str(&format!("The strike killed {} people", i % 90 + 2));
+        for _ in 0..330 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push(' ');
+            text.push_str(WORDS[(seed >> 33) as usize % WORDS.len()]);
+        }
+        text.push_str(".\n");
+    }
+    let pack = RulePack::default_pack();
+    let meta = MetaFields { published: figcheck::dates::parse_date("2024-03-21"), ..Default::default() };
+    let mut g = c.benchmark_group("long sentences");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    let baseline = candidate_baseline();
+    g.bench_function("baseline: candidate regex", |b| {
+        b.iter(|| black_box(baseline.find_iter(black_box(&text)).count()))
+    });
+    g.bench_function("documents to claims", |b| {
+        b.iter(|| {
+            let doc =
+                Document::build("long.txt".into(), Format::Text, text.clone(), Some(meta.clone()), &mut Vec::new());
+            black_box(extract::extract(&doc, &pack).len())
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, recognizer, extraction, long_sentences);
 criterion_main!(benches);

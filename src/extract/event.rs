@@ -4,6 +4,7 @@
 //! with `event:` name their claims' events this way, and claims are compared
 //! only with claims about the same event.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::document::Document;
@@ -25,11 +26,20 @@ pub enum Event {
     Unnamed(usize),
 }
 
+/// The event each sentence of a document names or introduces last, as
+/// found: a document with many figures about events reads each sentence
+/// once, not once per figure after it.
+#[derive(Default)]
+pub struct Seen {
+    /// (the rules' event patterns, sentence) → its last event, if any.
+    last: BTreeMap<(usize, usize), Option<Event>>,
+}
+
 /// The event the figure at byte `at` of sentence `si` counts: the event
 /// named or introduced nearest before it in its sentence (else first
 /// after it), or else the one last named or introduced in the sentences
 /// before.
-pub fn event_of(doc: &Document, si: usize, at: usize, events: &Events) -> Option<Event> {
+pub fn event_of(doc: &Document, si: usize, at: usize, events: &Events, seen: &mut Seen) -> Option<Event> {
     let s = &doc.sentences[si];
     let mut text = String::new();
     push_collapsed(&mut text, &doc.text[s.span.start..at]);
@@ -41,12 +51,16 @@ pub fn event_of(doc: &Document, si: usize, at: usize, events: &Events) -> Option
     if let Some(m) = before.or_else(|| own.first()) {
         return Some(event(s.span.start, m));
     }
+    let kind = std::ptr::from_ref(events) as usize;
     for p in (si.saturating_sub(LOOK_BACK)..si).rev() {
-        let span = doc.sentences[p].span.clone();
-        text.clear();
-        push_collapsed(&mut text, &doc.text[span.clone()]);
-        if let Some(m) = mentions(&text, events).last() {
-            return Some(event(span.start, m));
+        let last = seen.last.entry((kind, p)).or_insert_with(|| {
+            let span = doc.sentences[p].span.clone();
+            text.clear();
+            push_collapsed(&mut text, &doc.text[span.clone()]);
+            mentions(&text, events).last().map(|m| event(span.start, m))
+        });
+        if last.is_some() {
+            return last.clone();
         }
     }
     None
@@ -229,7 +243,7 @@ mod tests {
             Document::build("t.txt".into(), Format::Text, text.into(), Some(MetaFields::default()), &mut Vec::new());
         let at = text.find(figure).expect("figure in text");
         let si = doc.sentences.iter().position(|s| s.span.contains(&at)).expect("sentence");
-        match event_of(&doc, si, at, &events())? {
+        match event_of(&doc, si, at, &events(), &mut Seen::default())? {
             Event::Named(n) => Some(n.to_string()),
             Event::Unnamed(at) => Some(format!("unnamed at {at}")),
         }
@@ -259,6 +273,22 @@ mod tests {
         assert_eq!(super::proper_name("southern Lebanon near Tyre", &broad), Some("Tyre"));
         assert_eq!(event_key("Deir al-Balah"), "deir balah");
         assert_eq!(event_key("Al-Shifa"), "shifa");
+    }
+
+    #[test]
+    fn figures_of_one_document_read_each_sentence_once() {
+        let text = "An airstrike on a house in Rafah killed 22 people. The strike also wounded 10. Rescuers said 30 were still missing.";
+        let doc =
+            Document::build("t.txt".into(), Format::Text, text.into(), Some(MetaFields::default()), &mut Vec::new());
+        let (events, mut seen) = (events(), Seen::default());
+        for figure in ["10", "30"] {
+            let at = text.find(figure).unwrap();
+            let si = doc.sentences.iter().position(|s| s.span.contains(&at)).unwrap();
+            assert_eq!(event_of(&doc, si, at, &events, &mut seen), Some(Event::Named("Rafah".into())), "{figure}");
+        }
+        // The first two sentences, read once: the one without a strike and the one naming it.
+        let read: Vec<(usize, Option<Event>)> = seen.last.into_iter().map(|((_, s), e)| (s, e)).collect();
+        assert_eq!(read, [(0, Some(Event::Named("Rafah".into()))), (1, None)]);
     }
 
     #[test]

@@ -1077,6 +1077,7 @@ pub fn claims_from(
         previous,
     };
     let mut tables = TableBlocks::default();
+    let mut events_seen = event::Seen::default();
     // The table last read and the source below it.
     let mut below: Option<(Range<usize>, Option<Attribution>)> = None;
     for m in matches.iter_mut() {
@@ -1159,12 +1160,15 @@ pub fn claims_from(
                 let auth = pack.authorities.get(id)?;
                 Some(Attribution { id: Some(auth.id.clone()), name: auth.name.clone(), text: "(rule default)".into() })
             });
-            let (event, event_at) =
-                match rule.event.as_ref().and_then(|e| event::event_of(doc, m.sentence, q.span.start, e)) {
-                    Some(event::Event::Named(name)) => (Some(name), None),
-                    Some(event::Event::Unnamed(at)) => (None, u32::try_from(at).ok()),
-                    None => (None, None),
-                };
+            let (event, event_at) = match rule
+                .event
+                .as_ref()
+                .and_then(|e| event::event_of(doc, m.sentence, q.span.start, e, &mut events_seen))
+            {
+                Some(event::Event::Named(name)) => (Some(name), None),
+                Some(event::Event::Unnamed(at)) => (None, u32::try_from(at).ok()),
+                None => (None, None),
+            };
             out.push(Claim {
                 rule: rule.id.clone(),
                 metric: rule.metric.clone(),

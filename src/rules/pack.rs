@@ -208,7 +208,7 @@ impl RulePack {
                 patterns.push(p.expanded.clone());
             }
         }
-        let set = RegexSet::new(&patterns).map_err(|e| {
+        let set = regex::bytes::RegexSetBuilder::new(&patterns).dfa_size_limit(32 << 20).build().map_err(|e| {
             vec![RuleError { file: "rules".into(), line: None, field: None, message: format!("pattern set: {e}") }]
         })?;
         let mut event_dates: Vec<Date> = rules.iter().filter_map(|r| r.event_date).collect();
