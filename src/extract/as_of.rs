@@ -578,16 +578,28 @@ fn quoted_date(doc: &Document, quantities: &[Quantity], si: usize) -> Option<Dat
     let start = doc.sentences[si].span.start;
     let text = doc.text.as_bytes();
     let line_start = memchr::memrchr(b'\n', &text[..start]).map_or(0, |i| i + 1);
-    if !doc.text[line_start..].trim_start().starts_with('>') {
+    // How deep a line is quoted: "> > " is 2.
+    let depth = |line: &str| line.chars().filter(|c| !c.is_whitespace()).take_while(|&c| c == '>').count();
+    let own = depth(doc.text[line_start..].lines().next()?);
+    if own == 0 {
         return None;
     }
-    // Up the quoted lines to the one that introduces them.
+    // Up the lines quoted as deep or deeper to the one that introduces
+    // them: a level out ("On …, … wrote:" then "> …"), or at their depth
+    // when the quote holds its own introduction ("> On …" then "> …"),
+    // which is not the introduction of a deeper quote right below it.
     let mut end = line_start;
+    let mut below = own;
     while end > 0 && line_start - end < QUOTE_REACH {
         let from = memchr::memrchr(b'\n', &text[..end - 1]).map_or(0, |i| i + 1);
         let line = doc.text[from..end].trim();
+        let d = depth(line);
         let unquoted = line.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
-        if unquoted.starts_with("On ") && unquoted.ends_with("wrote:") {
+        let introduces = unquoted.starts_with("On ") && unquoted.ends_with("wrote:");
+        if d + 1 == own || (d == own && below == own && introduces) {
+            if !introduces {
+                return None;
+            }
             let first = quantities.partition_point(|q| q.span.start < from);
             let q = quantities[first..]
                 .iter()
@@ -596,9 +608,10 @@ fn quoted_date(doc: &Document, quantities: &[Quantity], si: usize) -> Option<Dat
             let Kind::Date(d) = q.kind else { return None };
             return resolve_partial(d, Some(published)).filter(|&date| date <= published);
         }
-        if !line.starts_with('>') {
+        if d < own {
             return None;
         }
+        below = d;
         end = from;
     }
     None
@@ -919,6 +932,11 @@ mod tests {
         assert_eq!(date("> The toll is FIG.").as_deref(), Some("2024-03-12"));
         let later = "> On Mon, 18 Mar 2024, Desk wrote:\n> The toll is FIG.";
         assert_eq!(date(later).as_deref(), Some("2024-03-12"));
+        // A quote within the quote is of its own message; the text after it of the outer one.
+        let nested = "On Mon, 11 Mar 2024, B wrote:\n> On Sun, 10 Mar 2024, C wrote:\n> > C said FIG.\n> B adds more.";
+        assert_eq!(date(nested).as_deref(), Some("2024-03-10"));
+        let after = "On Mon, 11 Mar 2024, B wrote:\n> On Sun, 10 Mar 2024, C wrote:\n> > C said 5.\n> B says FIG now.";
+        assert_eq!(date(after).as_deref(), Some("2024-03-11"));
     }
 
     #[test]
