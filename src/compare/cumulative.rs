@@ -59,6 +59,9 @@ pub(super) fn same_time(ctx: &Ctx<'_>, chunk: &[usize], rule: &Rule, what: &str)
         _ if ctx.documents(chunk) == 1 && chunk.iter().any(|&i| ctx.claims[i].role != crate::document::Role::Body) => {
             None
         }
+        // A document that updates its own figure ("10:05 … killed 11", then
+        // "14:30 The death toll rose to 15") revises it; it does not disagree.
+        _ if ctx.documents(chunk) == 1 && updated_in_order(ctx, chunk) => None,
         _ => {
             let gap = largest_gap(&groups);
             let sides: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.label, side(ctx, g))).collect();
@@ -77,6 +80,31 @@ pub(super) fn same_time(ctx: &Ctx<'_>, chunk: &[usize], rule: &Rule, what: &str)
             ))
         }
     }
+}
+
+/// Words of a figure that rose since the one before it in the text.
+const RISEN: [&str; 8] = ["rose", "risen", "climbed", "increased", "jumped", "grown", "grew", "up to"];
+
+/// Whether the claims of one document, in the order of its text, never go
+/// down, and each that differs from the one before says it rose.
+fn updated_in_order(ctx: &Ctx<'_>, chunk: &[usize]) -> bool {
+    let mut order = chunk.to_vec();
+    order.sort_by_key(|&i| ctx.claims[i].quantity.span.start);
+    order.windows(2).all(|w| {
+        let (a, b) = (ctx.interval(w[0]), ctx.interval(w[1]));
+        if a.overlaps(&b) {
+            return true;
+        }
+        let c = &ctx.claims[w[1]];
+        let sentence: &str = &c.citation.sentence;
+        let before = sentence.find(&*c.quantity.text).map_or("", |at| &sentence[..at]);
+        let mut from = before.len().saturating_sub(40);
+        while !before.is_char_boundary(from) {
+            from -= 1;
+        }
+        let near = &before[from..];
+        b.lo > a.hi && RISEN.iter().any(|w| near.contains(w))
+    })
 }
 
 /// Same-day disagreements and regressions, for claims sorted by day.

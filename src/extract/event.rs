@@ -86,11 +86,13 @@ fn mentions(text: &str, events: &Events) -> Vec<(usize, Option<String>)> {
         let mut from = 0;
         while let Some(c) = re.captures_at(text.as_bytes(), from) {
             let (Some(all), Some(words)) = (c.get(0), c.name("event")) else { break };
+            // Not from inside a word: "Sultan" of "Tal as-Sultan".
+            let inside = text[..words.start()].chars().next_back().is_some_and(|p| p == '-' || p.is_alphanumeric());
             // An ASCII class may stop inside a character: up to it.
             let bytes = words.as_bytes();
             let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
             let words_text = &text[words.start()..words.start() + valid];
-            if let Some(name) = proper_name(words_text, &events.broad) {
+            if let Some(name) = proper_name(words_text, &events.broad).filter(|_| !inside) {
                 out.push((all.start(), Some(name.to_string())));
                 ends.push((all.start(), words.end(), all.end()));
             }
@@ -320,6 +322,8 @@ mod tests {
         assert_eq!(of(t, "two"), Some(format!("unnamed at {}", t.find("a drone").unwrap())));
         let t = "Rafah raid frees four hostages; ministry says 274 killed";
         assert_eq!(of(t, "274").as_deref(), Some("Rafah"));
+        let t = "The death toll from the Tal as-Sultan strike rose to 15.";
+        assert_eq!(of(t, "15").as_deref(), Some("Tal as-Sultan"));
         let t = "The Kharkiv strike killed six people. A Russian strike killed two.";
         assert_eq!(of(t, "six").as_deref(), Some("Kharkiv"));
         assert_eq!(of(t, "two"), Some(format!("unnamed at {}", t.find("A Russian").unwrap())));
