@@ -5,7 +5,8 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use figcheck::document::{Document, Format, MetaFields};
 use figcheck::extract;
 use figcheck::quantity::{Recognizer, candidate_baseline};
@@ -52,6 +53,26 @@ fn recognizer(c: &mut Criterion) {
     g.finish();
 }
 
+/// The default pack, and the publication date documents are read with.
+fn pack_and_date() -> (RulePack, MetaFields) {
+    (
+        RulePack::default_pack(),
+        MetaFields { published: figcheck::dates::parse_date("2024-03-21"), ..Default::default() },
+    )
+}
+
+/// A group of ten samples over `text`, opened with the baseline run over it.
+fn group_with_baseline<'a>(c: &'a mut Criterion, name: &str, text: &str) -> BenchmarkGroup<'a, WallTime> {
+    let mut g = c.benchmark_group(name);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    let baseline = candidate_baseline();
+    g.bench_function("baseline: candidate regex", |b| {
+        b.iter(|| black_box(baseline.find_iter(black_box(text)).count()))
+    });
+    g
+}
+
 /// Documents to claims with the default pack: loading metadata, sentence
 /// segmentation, recognition, rule matching, as-of and attribution. The
 /// same 16 MB, as copies of the five seed documents with a publication date.
@@ -59,15 +80,8 @@ fn extraction(c: &mut Criterion) {
     let text = corpus();
     let seeds = seed_texts();
     let copies = text.len() / seeds.iter().map(String::len).sum::<usize>();
-    let pack = RulePack::default_pack();
-    let meta = MetaFields { published: figcheck::dates::parse_date("2024-03-21"), ..Default::default() };
-    let mut g = c.benchmark_group("extraction");
-    g.throughput(Throughput::Bytes(text.len() as u64));
-    g.sample_size(10);
-    let baseline = candidate_baseline();
-    g.bench_function("baseline: candidate regex", |b| {
-        b.iter(|| black_box(baseline.find_iter(black_box(&text)).count()))
-    });
+    let (pack, meta) = pack_and_date();
+    let mut g = group_with_baseline(c, "extraction", &text);
     g.bench_function("documents to claims", |b| {
         b.iter(|| {
             let mut claims = 0;
@@ -128,15 +142,8 @@ fn long_sentences(c: &mut Criterion) {
         }
         text.push_str(".\n");
     }
-    let pack = RulePack::default_pack();
-    let meta = MetaFields { published: figcheck::dates::parse_date("2024-03-21"), ..Default::default() };
-    let mut g = c.benchmark_group("long sentences");
-    g.throughput(Throughput::Bytes(text.len() as u64));
-    g.sample_size(10);
-    let baseline = candidate_baseline();
-    g.bench_function("baseline: candidate regex", |b| {
-        b.iter(|| black_box(baseline.find_iter(black_box(&text)).count()))
-    });
+    let (pack, meta) = pack_and_date();
+    let mut g = group_with_baseline(c, "long sentences", &text);
     g.bench_function("documents to claims", |b| {
         b.iter(|| {
             let doc =
