@@ -86,13 +86,15 @@ fn mentions(text: &str, events: &Events) -> Vec<(usize, Option<String>)> {
         let mut from = 0;
         while let Some(c) = re.captures_at(text.as_bytes(), from) {
             let (Some(all), Some(words)) = (c.get(0), c.name("event")) else { break };
-            // Not from inside a word: "Sultan" of "Tal as-Sultan".
-            let inside = text[..words.start()].chars().next_back().is_some_and(|p| p == '-' || p.is_alphanumeric());
+            // Not from inside a word ("Sultan" of "Tal as-Sultan"), nor, for
+            // a rule's ASCII class, from inside a character.
+            let inside = !text.is_char_boundary(words.start())
+                || text[..words.start()].chars().next_back().is_some_and(|p| p == '-' || p.is_alphanumeric());
             // An ASCII class may stop inside a character: up to it.
             let bytes = words.as_bytes();
             let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
-            let words_text = &text[words.start()..words.start() + valid];
-            if let Some(name) = proper_name(words_text, &events.broad).filter(|_| !inside) {
+            let words_text = if inside { "" } else { &text[words.start()..words.start() + valid] };
+            if let Some(name) = proper_name(words_text, &events.broad) {
                 out.push((all.start(), Some(name.to_string())));
                 ends.push((all.start(), words.end(), all.end()));
             }
@@ -275,6 +277,25 @@ mod tests {
         assert_eq!(super::proper_name("southern Lebanon near Tyre", &broad), Some("Tyre"));
         assert_eq!(event_key("Deir al-Balah"), "deir balah");
         assert_eq!(event_key("Al-Shifa"), "shifa");
+    }
+
+    /// A rule's pattern, read over bytes, may open its name inside a character.
+    #[test]
+    fn a_name_is_never_read_from_inside_a_character() {
+        let spec = crate::rules::spec::EventSpec {
+            named: vec![r"strike on .(?P<event>.+)".into()],
+            unnamed: Vec::new(),
+            broad: Vec::new(),
+        };
+        let events = Events {
+            named: vec![regex::bytes::Regex::new(r"(?-u)strike on .(?P<event>.+)").unwrap()],
+            unnamed: None,
+            broad: Vec::new(),
+            spec,
+        };
+        assert_eq!(mentions("A strike on \u{e9}Rafah killed 5.", &events), []);
+        assert_eq!(mentions("A strike on xRafah killed 5.", &events), []);
+        assert_eq!(mentions("A strike on  Rafah killed 5.", &events), [(2, Some("Rafah".to_string()))]);
     }
 
     #[test]
