@@ -215,3 +215,28 @@ fn counts_are_written_with_thousands_separators() {
         assert_eq!(format_count(v), want, "{v}");
     }
 }
+
+#[test]
+fn an_article_that_updates_its_figure_revises_it() {
+    let p = pack(&[CUMULATIVE]);
+    let at = |text: &str, lo: f64, start: usize, sentence: &str| {
+        let mut c = claim("t", "x.total", text, iv(lo - 0.5, lo + 0.5), d("2024-01-01"), "a.md");
+        c.quantity.span = start..start + text.len();
+        c.citation.sentence = sentence.into();
+        c
+    };
+    let first = at("100", 100.0, 0, "100 x by noon.");
+    let risen = at("120", 120.0, 50, "By evening the total had risen to 120 x.");
+    assert!(compare(&[first.clone(), risen.clone()], &p, &[]).is_empty());
+    // Said without a rise, it disagrees with itself.
+    let flat = at("120", 120.0, 50, "The total is 120 x.");
+    assert_eq!(kinds(&compare(&[first.clone(), flat], &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
+    // "Rose" to a lower figure, later in the text, is no update.
+    let fell = at("90", 90.0, 50, "The total rose to 90 x.");
+    assert_eq!(kinds(&compare(&[first, fell], &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
+    // Two articles that differ disagree, whatever their words.
+    let mut other = risen;
+    other.citation.document = claim("t", "x.total", "120", iv(119.5, 120.5), None, "b.md").citation.document;
+    let first = at("100", 100.0, 0, "100 x by noon.");
+    assert_eq!(kinds(&compare(&[first, other], &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
+}
