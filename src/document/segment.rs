@@ -233,7 +233,6 @@ fn normalise(s: &str) -> String {
     out
 }
 
-/// A short line in title case without closing punctuation: a heading.
 /// A line that stops where no headline does, after a comma or a word that
 /// needs more ("… killed six people on Tuesday, including"): the first line
 /// of a wrapped paragraph that happens to hold the title's words.
@@ -262,6 +261,7 @@ fn ends_mid_sentence(line: &str) -> bool {
     t.ends_with([',', ';']) || t.rsplit(' ').next().is_some_and(|w| NEEDS_MORE.contains(&w))
 }
 
+/// A short line in title case without closing punctuation: a heading.
 fn looks_like_heading(line: &str) -> bool {
     let t = line.trim();
     if t.is_empty() || t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”']) {

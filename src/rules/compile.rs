@@ -164,9 +164,7 @@ pub enum Expectation {
 /// How a rule's claims name their event, compiled (see `EventSpec`).
 #[derive(Debug, Clone)]
 pub struct Events {
-    /// Each with a group named `event`.
-    /// Over the bytes of a text: ASCII where the pattern allows, which
-    /// compiles many times faster than Unicode classes.
+    /// Each with a group named `event`; over the bytes of a text.
     pub named: Vec<regex::bytes::Regex>,
     pub unnamed: Option<regex::bytes::Regex>,
     /// Too broad to name one event, as event keys.
@@ -311,19 +309,22 @@ fn compile_pattern(p: &str, rule_kinds: &[String]) -> Result<Pattern, String> {
         }
     }
     let body = ascii_boundaries(&format!("(?i){}{OPEN}(?P<q>[0-9]+){CLOSE}{}", &p[..*start], &p[*end..]));
-    // Without Unicode, case folding and classes are ASCII and the lazy DFA
-    // stays small; a pattern that needs Unicode (\p{L}) keeps it.
+    let (expanded, regex) = ascii_first(body)?;
+    Ok(Pattern { source: p.to_string(), regex, expanded, kinds })
+}
+
+/// `body` as a regex over bytes, and the pattern it was built from.
+/// Without Unicode, case folding and classes are ASCII, the lazy DFA stays
+/// small and compiling is many times faster; a pattern that needs Unicode
+/// (`\p{L}`) keeps it.
+fn ascii_first(body: String) -> Result<(String, regex::bytes::Regex), String> {
     let ascii = format!("(?-u){body}");
     let build = |r: &str| regex::bytes::RegexBuilder::new(r).size_limit(PATTERN_SIZE_LIMIT).build();
-    let (expanded, regex) = match build(&ascii) {
-        Ok(r) => (ascii, r),
-        Err(e @ regex::Error::CompiledTooBig(_)) => return Err(regex_error(&e)),
-        Err(_) => {
-            let r = build(&body).map_err(|e| regex_error(&e))?;
-            (body, r)
-        }
-    };
-    Ok(Pattern { source: p.to_string(), regex, expanded, kinds })
+    match build(&ascii) {
+        Ok(r) => Ok((ascii, r)),
+        Err(e @ regex::Error::CompiledTooBig(_)) => Err(regex_error(&e)),
+        Err(_) => build(&body).map(|r| (body, r)).map_err(|e| regex_error(&e)),
+    }
 }
 
 /// Rewrite `\b` and `\B` as ASCII word boundaries. A Unicode boundary
@@ -353,12 +354,17 @@ pub fn ascii_boundaries(pattern: &str) -> String {
     out
 }
 
+/// Words as one case-insensitive alternation matched at the start of a word.
+fn words_pattern(words: &[String]) -> String {
+    let alt = words.iter().map(|w| format!("(?:{w})")).collect::<Vec<_>>().join("|");
+    ascii_boundaries(&format!(r"(?i)\b(?:{alt})"))
+}
+
 fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
     if words.is_empty() {
         return Ok(None);
     }
-    let alt = words.iter().map(|w| format!("(?:{w})")).collect::<Vec<_>>().join("|");
-    regex::RegexBuilder::new(&ascii_boundaries(&format!(r"(?i)\b(?:{alt})")))
+    regex::RegexBuilder::new(&words_pattern(words))
         .size_limit(PATTERN_SIZE_LIMIT)
         .build()
         .map(Some)
@@ -518,21 +524,12 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
     })
 }
 
-/// The field at fault and why, on error.
-/// `words` as one case-insensitive regex over bytes, matched at the start
-/// of a word: ASCII unless a pattern needs Unicode (`\p{L}`).
+/// `words` as `words_regex` does, over bytes (see `ascii_first`).
 fn words_regex_bytes(words: &[String]) -> Result<Option<regex::bytes::Regex>, String> {
     if words.is_empty() {
         return Ok(None);
     }
-    let alt = words.iter().map(|w| format!("(?:{w})")).collect::<Vec<_>>().join("|");
-    let body = ascii_boundaries(&format!(r"(?i)\b(?:{alt})"));
-    let build = |r: &str| regex::bytes::RegexBuilder::new(r).size_limit(PATTERN_SIZE_LIMIT).build();
-    match build(&format!("(?-u){body}")) {
-        Ok(r) => Ok(Some(r)),
-        Err(e @ regex::Error::CompiledTooBig(_)) => Err(regex_error(&e)),
-        Err(_) => build(&body).map(Some).map_err(|e| regex_error(&e)),
-    }
+    ascii_first(words_pattern(words)).map(|(_, r)| Some(r))
 }
 
 /// Rules of one kind of event (the strike rules) name it alike: their
@@ -554,6 +551,7 @@ fn compile_events(e: &EventSpec) -> Result<Arc<Events>, (&'static str, String)> 
     Ok(x)
 }
 
+/// The field at fault and why, on error.
 fn compile_events_once(e: &EventSpec) -> Result<Events, (&'static str, String)> {
     if e.named.is_empty() {
         return Err(("named", "at least one pattern is needed".into()));
