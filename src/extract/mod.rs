@@ -603,6 +603,11 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                     }
                 }
             };
+            // Most sentences match no pattern: finding that out stops at
+            // nothing and needs no list of patterns, so ask that first.
+            if !pack.set.is_match(text.as_bytes()) {
+                continue;
+            }
             for set_index in pack.set.matches(text.as_bytes()).iter() {
                 let (ri, pi) = pack.owners[set_index];
                 let rule = &pack.rules[ri];
