@@ -83,7 +83,7 @@ pub fn extract_document(doc: &Document, pack: &RulePack) -> Extracted {
     let mut claims = extract::extract(doc, pack);
     let before = claims.len();
     if !doc.suppressions.is_empty() {
-        claims.retain(|c| !doc.suppressions.iter().any(|s| s.covers(c.citation.line as usize, &c.metric, &c.rule)));
+        claims.retain(|c| !doc.suppressions.iter().any(|s| s.covers(c.citation.line as usize, c.metric(), c.rule())));
     }
     let info = claims.first().map_or_else(|| Arc::new(doc.info()), |c| Arc::clone(&c.citation.document));
     Extracted { info, suppressed: before - claims.len(), claims }

@@ -21,9 +21,10 @@ use crate::analysis::{Extracted, Gathered};
 use crate::dates::Date;
 use crate::document::{DateSource, DocumentInfo, Role};
 use crate::error::{Level, Problem};
-use crate::extract::{AsOf, AsOfSource, Attribution, Citation, Claim};
+use crate::extract::{AsOf, AsOfSource, Attribution, Citation, Claim, ClaimEvent};
 use crate::quantity::wire::kind_from;
 use crate::quantity::{Interval, Qualifier, Quantity};
+use crate::rules::RuleNames;
 
 /// The format name and version in each file's header.
 pub const SCHEMA: &str = "figcheck-claims/1";
@@ -186,9 +187,9 @@ impl<'a> From<&'a Claim> for ClaimLine<'a> {
             column: t.column as usize,
             end_line: t.end_line as usize,
             end_column: t.end_column as usize,
-            span: t.span.clone(),
-            rule: Cow::Borrowed(&c.rule),
-            metric: Cow::Borrowed(&c.metric),
+            span: t.file_span(),
+            rule: Cow::Borrowed(c.rule()),
+            metric: Cow::Borrowed(c.metric()),
             text: Cow::Borrowed(&q.text),
             kind: Cow::Borrowed(q.kind.name()),
             value: q.value,
@@ -211,8 +212,8 @@ impl<'a> From<&'a Claim> for ClaimLine<'a> {
             sentence_index: c.sentence as usize,
             text_span: q.span.clone(),
             within: c.within.map(|w| w as usize),
-            event: c.event.as_deref().map(Cow::Borrowed),
-            event_at: c.event_at.map(|a| a as usize),
+            event: c.event_name().map(|e| Cow::Borrowed(&**e)),
+            event_at: c.event_at().map(|a| a as usize),
             title: t.title().map(Cow::Borrowed),
             publisher: t.publisher().map(Cow::Borrowed),
             published: t.published(),
@@ -241,8 +242,7 @@ impl ClaimLine<'_> {
             _ => return Err("`attribution_name` and `attribution_text` go together".into()),
         };
         Ok(Claim {
-            rule: shared.name(&l.rule),
-            metric: shared.name(&l.metric),
+            names: shared.rule(&l.rule, &l.metric),
             quantity: Quantity {
                 span: l.text_span,
                 text: (*l.text).into(),
@@ -268,14 +268,20 @@ impl ClaimLine<'_> {
                 column: u32::try_from(l.column).map_err(|_| "`column` is too large")?,
                 end_line: u32::try_from(l.end_line).map_err(|_| "`end_line` is too large")?,
                 end_column: u32::try_from(l.end_column).map_err(|_| "`end_column` is too large")?,
-                span: l.span,
+                span: u32::try_from(l.span.start).map_err(|_| "`span` is too large")?
+                    ..u32::try_from(l.span.end).map_err(|_| "`span` is too large")?,
                 sentence: shared.sentence(&l.sentence),
             },
             role: l.role,
             sentence: u32::try_from(l.sentence_index).map_err(|_| "`sentence_index` is too large")?,
             within: l.within.map(u32::try_from).transpose().map_err(|_| "`within` is too large")?,
-            event: l.event.map(|e| shared.name(&e)),
-            event_at: l.event_at.map(u32::try_from).transpose().map_err(|_| "`event_at` is too large")?,
+            event: match (l.event, l.event_at) {
+                (Some(name), _) => Some(Box::new(ClaimEvent::Named(shared.name(&name)))),
+                (None, Some(at)) => {
+                    Some(Box::new(ClaimEvent::Unnamed(u32::try_from(at).map_err(|_| "`event_at` is too large")?)))
+                }
+                (None, None) => None,
+            },
         })
     }
 }
@@ -286,6 +292,7 @@ impl ClaimLine<'_> {
 #[derive(Debug, Default)]
 struct Shared {
     names: BTreeSet<Arc<str>>,
+    rules: Vec<Arc<RuleNames>>,
     sentence: Option<Arc<str>>,
     sources: Vec<Arc<Attribution>>,
 }
@@ -298,6 +305,16 @@ impl Shared {
         let n: Arc<str> = name.into();
         self.names.insert(Arc::clone(&n));
         n
+    }
+
+    /// A rule's id and metric, one copy of each pair for all claims.
+    fn rule(&mut self, id: &str, metric: &str) -> Arc<RuleNames> {
+        if let Some(r) = self.rules.iter().find(|r| *r.id == *id && *r.metric == *metric) {
+            return Arc::clone(r);
+        }
+        let r = Arc::new(RuleNames { id: self.name(id), metric: self.name(metric) });
+        self.rules.push(Arc::clone(&r));
+        r
     }
 
     fn sentence(&mut self, text: &str) -> Arc<str> {

@@ -162,13 +162,13 @@ pub(crate) fn compare(args: CompareArgs, io: &mut Io<'_>) -> io::Result<ExitStat
     }
     let (gathered, mut problems) = merged.finish();
     bar.comparing(gathered.claims().len());
-    for c in gathered.claims().iter().filter(|c| p.pack.get(&c.rule).is_none()) {
+    for c in gathered.claims().iter().filter(|c| p.pack.get(c.rule()).is_none()) {
         problems.push(
             Problem::error(
                 c.citation.path(),
                 format!(
                     "claim of rule `{}`, which this pack lacks: compare with the --rules it was extracted with",
-                    c.rule
+                    c.rule()
                 ),
             )
             .at_line(c.citation.line as usize),

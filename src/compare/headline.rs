@@ -12,18 +12,22 @@ pub(super) fn compare(ctx: &Ctx<'_>) -> Vec<Finding> {
     let claims = ctx.claims;
     // Only documents with a figure in a heading matter.
     let headed: BTreeSet<(&str, &str)> =
-        claims.iter().filter(|c| c.role != Role::Body).map(|c| (c.citation.path(), &*c.metric)).collect();
+        claims.iter().filter(|c| c.role != Role::Body).map(|c| (c.citation.path(), &**c.metric())).collect();
     if headed.is_empty() {
         return Vec::new();
     }
     let mut order: Vec<usize> =
-        (0..claims.len()).filter(|&i| headed.contains(&(claims[i].citation.path(), &*claims[i].metric))).collect();
+        (0..claims.len()).filter(|&i| headed.contains(&(claims[i].citation.path(), &**claims[i].metric()))).collect();
     order.sort_by(|&a, &b| {
-        (claims[a].citation.path(), &*claims[a].metric, a).cmp(&(claims[b].citation.path(), &*claims[b].metric, b))
+        (claims[a].citation.path(), &**claims[a].metric(), a).cmp(&(
+            claims[b].citation.path(),
+            &**claims[b].metric(),
+            b,
+        ))
     });
     let mut out = Vec::new();
     for chunk in order.chunk_by(|&a, &b| {
-        claims[a].citation.path() == claims[b].citation.path() && claims[a].metric == claims[b].metric
+        claims[a].citation.path() == claims[b].citation.path() && claims[a].metric() == claims[b].metric()
     }) {
         let (heads, body): (Vec<usize>, Vec<usize>) = chunk.iter().partition(|&&i| claims[i].role != Role::Body);
         if heads.is_empty() || body.is_empty() {
@@ -33,7 +37,7 @@ pub(super) fn compare(ctx: &Ctx<'_>) -> Vec<Finding> {
         for &h in &heads {
             // A headline that names its strike is read against the body's
             // figures about that strike.
-            let body: Vec<usize> = match claims[h].event {
+            let body: Vec<usize> = match claims[h].event_name() {
                 Some(_) => body.iter().copied().filter(|&b| ctx.events[b] == ctx.events[h]).collect(),
                 None => body.clone(),
             };
@@ -78,7 +82,7 @@ pub(super) fn compare(ctx: &Ctx<'_>) -> Vec<Finding> {
                     false,
                 ));
             }
-            if let Some(name) = &claims[h].event {
+            if let Some(name) = claims[h].event_name() {
                 name_event(&mut out[before..], &rule.description, name);
             }
         }

@@ -62,7 +62,7 @@ impl<'a> Ctx<'a> {
         // Only lookups, never iteration: hash order cannot leak into output.
         let ids: std::collections::HashMap<&str, usize> =
             pack.rules.iter().enumerate().map(|(i, r)| (&*r.id, i)).collect();
-        let rules: Vec<Option<usize>> = claims.par_iter().map(|c| ids.get(&*c.rule).copied()).collect();
+        let rules: Vec<Option<usize>> = claims.par_iter().map(|c| ids.get(&**c.rule()).copied()).collect();
         let intervals: Vec<Interval> = claims
             .par_iter()
             .zip(&rules)
@@ -100,7 +100,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .zip(&docs)
             .map(|(c, &doc)| {
-                let key = match (&c.event, c.event_at) {
+                let key = match (c.event_name(), c.event_at()) {
                     (Some(name), _) => (0, None, crate::extract::event::event_key(name)),
                     (None, Some(at)) => (doc, Some(at), String::new()),
                     (None, None) => return 0,
@@ -465,7 +465,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
     let chunks: Vec<&[usize]> = order.chunk_by(|&a, &b| key(a) == key(b)).collect();
     let mut by_metric: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for chunk in &chunks {
-        by_metric.entry(&*claims[chunk[0]].metric).or_default().extend_from_slice(chunk);
+        by_metric.entry(&**claims[chunk[0]].metric()).or_default().extend_from_slice(chunk);
     }
     // Groups are compared independently; collected in order, so the
     // findings do not depend on the number of threads.
@@ -484,7 +484,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
                         Behavior::Snapshot => snapshot::compare(&ctx, chunk, rule),
                     };
                     series::compare(&ctx, chunk, rule, &mut found);
-                    if let Some(name) = &claims[chunk[0]].event {
+                    if let Some(name) = claims[chunk[0]].event_name() {
                         name_event(&mut found, &rule.description, name);
                     }
                     found

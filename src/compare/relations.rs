@@ -72,7 +72,7 @@ pub(super) fn part_of(ctx: &Ctx<'_>, by_metric: &BTreeMap<&str, Vec<usize>>) -> 
                     continue;
                 }
                 let mut found = check(ctx, rule, whole_rule, &ps, &ws);
-                if let Some(name) = &ctx.claims[ps[0]].event {
+                if let Some(name) = ctx.claims[ps[0]].event_name() {
                     name_event(&mut found, &rule.description, name);
                 }
                 out.extend(found);
@@ -170,8 +170,8 @@ pub(super) fn including(ctx: &Ctx<'_>) -> Vec<Finding> {
             out.push(finding(
                 FindingKind::RelationViolation,
                 Severity::Error,
-                &c.metric,
-                &c.rule,
+                c.metric(),
+                c.rule(),
                 groups,
                 explanation,
                 Some(g),

@@ -8,7 +8,7 @@ use crate::dates::{Date, add_days, parse_date};
 use crate::document::{DateSource, DocumentInfo, Format, Meta, Role};
 use crate::extract::{AsOf, AsOfSource, Attribution, Citation, Claim};
 use crate::quantity::{Interval, Kind, Qualifier, Quantity};
-use crate::rules::{RuleError, RulePack};
+use crate::rules::{RuleError, RuleNames, RulePack};
 
 /// A claim of `metric` (by rule `rule`) that a figure `text` with `interval`
 /// was true on `as_of`, a date its sentence states, in document `path`.
@@ -19,8 +19,7 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
         interval.lo
     };
     Claim {
-        rule: rule.into(),
-        metric: metric.into(),
+        names: Arc::new(RuleNames { id: rule.into(), metric: metric.into() }),
         quantity: Quantity {
             span: 0..text.len(),
             text: text.into(),
@@ -54,14 +53,13 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
             column: 1,
             end_line: 1,
             end_column: text.len() as u32 + 1,
-            span: 0..text.len(),
+            span: 0..text.len() as u32,
             sentence: text.into(),
         },
         role: Role::Body,
         sentence: 0,
         within: None,
         event: None,
-        event_at: None,
     }
 }
 

@@ -29,7 +29,7 @@ use crate::extract::attribution::Sources;
 use crate::quantity::{Interval, Qualifier, Quantity, Recognizer};
 use crate::rules::compile::{CLOSE, Context, ContextVerdict, OPEN};
 use crate::rules::spec::{Behavior, ContextScope};
-use crate::rules::{Authorities, RulePack};
+use crate::rules::{Authorities, RuleNames, RulePack};
 
 /// Where a claim was made, precisely enough for an editor to find it.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,13 +41,19 @@ pub struct Citation {
     pub column: u32,
     pub end_line: u32,
     pub end_column: u32,
-    /// Byte span of the figure in the file.
-    pub span: Range<usize>,
+    /// Byte span of the figure in the file; 32 bits, as line and column
+    /// (see `file_span`).
+    pub span: Range<u32>,
     /// The sentence, as in the text; shared by the claims it holds.
     pub sentence: Arc<str>,
 }
 
 impl Citation {
+    /// Byte span of the figure in the file.
+    pub fn file_span(&self) -> Range<usize> {
+        self.span.start as usize..self.span.end as usize
+    }
+
     pub fn path(&self) -> &str {
         &self.document.path
     }
@@ -76,9 +82,8 @@ impl Citation {
 /// A figure bound to a metric.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
-    /// The rule's id and metric, shared with the rule.
-    pub rule: Arc<str>,
-    pub metric: Arc<str>,
+    /// The rule's id and metric, shared with the rule: see `rule`, `metric`.
+    pub names: Arc<RuleNames>,
     pub quantity: Quantity,
     pub as_of: AsOf,
     /// Shared by the document's claims that name the same source the same way.
@@ -90,16 +95,49 @@ pub struct Claim {
     /// Where the figure this one is part of starts: "18 fatalities,
     /// including four children" gives `four` the start of `18`.
     pub within: Option<u32>,
-    /// The name of the single event the figure counts, for rules with
-    /// `event:` ("Rafah" for "an airstrike on a house in Rafah killed 22").
-    pub event: Option<Arc<str>>,
-    /// Where in the text an event introduced without a name starts ("An
-    /// airstrike on a school killed 12 people"): the document's figures
-    /// that share it are about one event.
-    pub event_at: Option<u32>,
+    /// The single event the figure counts, for rules with `event:`; boxed,
+    /// as most claims count no single event.
+    pub event: Option<Box<ClaimEvent>>,
+}
+
+/// The single event a claim's figure counts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimEvent {
+    /// By its name: "Rafah" for "an airstrike on a house in Rafah killed 22".
+    Named(Arc<str>),
+    /// Introduced without a name, by where in the text ("An airstrike on a
+    /// school killed 12 people"): the document's figures that share it are
+    /// about one event.
+    Unnamed(u32),
 }
 
 impl Claim {
+    /// The id of the rule that made the claim.
+    pub fn rule(&self) -> &Arc<str> {
+        &self.names.id
+    }
+
+    /// The metric the claim is a figure of.
+    pub fn metric(&self) -> &Arc<str> {
+        &self.names.metric
+    }
+
+    /// The name of the event the figure counts, if the text names it.
+    pub fn event_name(&self) -> Option<&Arc<str>> {
+        match self.event.as_deref() {
+            Some(ClaimEvent::Named(name)) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// Where the unnamed event the figure counts is introduced, if it is one.
+    pub fn event_at(&self) -> Option<u32> {
+        match self.event.as_deref() {
+            Some(ClaimEvent::Unnamed(at)) => Some(*at),
+            _ => None,
+        }
+    }
+
     /// The values the figure allows (before any rule tolerance).
     pub fn interval(&self) -> Interval {
         self.quantity.interval.unwrap_or(Interval::point(self.quantity.value))
@@ -1044,7 +1082,7 @@ pub fn cite(doc: &Document, info: &Arc<DocumentInfo>, span: &Range<usize>, sente
         column: pos(column),
         end_line: pos(end_line),
         end_column: pos(end_column),
-        span: fs..fe,
+        span: pos(fs)..pos(fe),
         sentence: Arc::clone(sentence),
     }
 }
@@ -1165,18 +1203,17 @@ pub fn claims_from(
                 let auth = pack.authorities.get(id)?;
                 Some(Attribution { id: Some(auth.id.clone()), name: auth.name.clone(), text: "(rule default)".into() })
             });
-            let (event, event_at) = match rule
+            let event = match rule
                 .event
                 .as_ref()
                 .and_then(|e| event::event_of(doc, m.sentence, q.span.start, e, &mut events_seen))
             {
-                Some(event::Event::Named(name)) => (Some(name), None),
-                Some(event::Event::Unnamed(at)) => (None, u32::try_from(at).ok()),
-                None => (None, None),
+                Some(event::Event::Named(name)) => Some(ClaimEvent::Named(name)),
+                Some(event::Event::Unnamed(at)) => u32::try_from(at).ok().map(ClaimEvent::Unnamed),
+                None => None,
             };
             out.push(Claim {
-                rule: rule.id.clone(),
-                metric: rule.metric.clone(),
+                names: Arc::clone(&rule.names),
                 quantity: match verb_before(&doc.text[s.span.start..q.span.start]) {
                     Some(reading) => q.read_as(reading),
                     None => q.clone(),
@@ -1192,8 +1229,7 @@ pub fn claims_from(
                 role: s.role,
                 sentence: u32::try_from(m.sentence).unwrap_or(u32::MAX),
                 within: None,
-                event,
-                event_at,
+                event: event.map(Box::new),
             });
         }
     }
@@ -1400,7 +1436,7 @@ mod tests {
             "2023-12-20",
         );
         let got: Vec<(&str, f64, &str)> =
-            c.iter().map(|c| (&*c.metric, c.quantity.value, c.quantity.qualifier.name())).collect();
+            c.iter().map(|c| (&**c.metric(), c.quantity.value, c.quantity.qualifier.name())).collect();
         assert_eq!(got, [("oct7.killed", 1200.0, "about"), ("oct7.hostages_taken", 240.0, "about")]);
         assert_eq!(c[0].as_of.date, parse_date("2023-12-20"));
         assert_eq!(c[0].citation.publisher(), Some("The Daily"));
@@ -1449,7 +1485,9 @@ mod tests {
         );
         let got: Vec<_> = c
             .iter()
-            .map(|c| (&*c.metric, c.quantity.value, c.as_of.date, c.attribution.as_ref().and_then(|a| a.id.as_deref())))
+            .map(|c| {
+                (&**c.metric(), c.quantity.value, c.as_of.date, c.attribution.as_ref().and_then(|a| a.id.as_deref()))
+            })
             .collect();
         assert_eq!(
             got,
@@ -1464,7 +1502,7 @@ mod tests {
             "The Gaza health ministry's count of the dead passed 35,000 last week. As of May 19 it stood at 35,456.\n\nThe post claimed that 2 million Gazans had been displaced. The UN's figure is about 1.7 million.\n",
             "2024-05-20",
         );
-        let got: Vec<_> = c.iter().map(|c| (&*c.metric, c.quantity.value, c.as_of.date)).collect();
+        let got: Vec<_> = c.iter().map(|c| (&**c.metric(), c.quantity.value, c.as_of.date)).collect();
         assert_eq!(
             got,
             [
@@ -1498,7 +1536,7 @@ mod tests {
         );
         let got: Vec<_> = c
             .iter()
-            .map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().and_then(|a| a.id.as_deref())))
+            .map(|c| (&**c.metric(), c.quantity.value, c.attribution.as_ref().and_then(|a| a.id.as_deref())))
             .collect();
         assert_eq!(
             got,
@@ -1561,7 +1599,7 @@ mod tests {
             "The United States helps Palestinians in Gaza. Our humanitarian assistance now totals $1.2 billion. By March the assistance totals $1.3 billion.\n\nElsewhere the assistance totals $5 million.\n",
             "2024-03-21",
         );
-        let got: Vec<(&str, f64, u32)> = c.iter().map(|c| (&*c.rule, c.quantity.value, c.citation.column)).collect();
+        let got: Vec<(&str, f64, u32)> = c.iter().map(|c| (&**c.rule(), c.quantity.value, c.citation.column)).collect();
         assert_eq!(got, [("us-aid-total", 1.2e9, 86), ("us-aid-total", 1.3e9, 131)]);
     }
 
@@ -1573,7 +1611,7 @@ mod tests {
                     UNRWA says 1.7 million people, or 75% of Gaza's 2.3 million residents, have been displaced.\n\n\
                     Israel’s offensive has killed 34,000 people (mostly civilians) in Gaza.\n";
         let c = claims(text, "2024-04-20");
-        let got: Vec<(&str, f64)> = c.iter().map(|c| (&*c.metric, c.quantity.value)).collect();
+        let got: Vec<(&str, f64)> = c.iter().map(|c| (&**c.metric(), c.quantity.value)).collect();
         assert_eq!(
             got,
             [("gaza.killed", 34000.0), ("gaza.displaced", 1.7e6), ("gaza.population", 2.3e6), ("gaza.killed", 34000.0)]
@@ -1598,7 +1636,9 @@ mod tests {
         let got = |text: &str| -> Vec<(String, f64, Option<String>)> {
             claims(text, "2024-01-15")
                 .iter()
-                .map(|c| (c.metric.to_string(), c.quantity.value, c.attribution.as_ref().map(|a| a.key().to_string())))
+                .map(|c| {
+                    (c.metric().to_string(), c.quantity.value, c.attribution.as_ref().map(|a| a.key().to_string()))
+                })
                 .collect()
         };
         // "the ministry" was named in Gaza a sentence before.
@@ -1643,7 +1683,7 @@ mod tests {
             "2024-02-29",
         )
         .iter()
-        .map(|c| (c.metric.to_string(), c.quantity.value))
+        .map(|c| (c.metric().to_string(), c.quantity.value))
         .collect();
         assert_eq!(got, [("oct7.killed".to_string(), 1200.0)]);
         let got = claims("This story previously said 30,000 Palestinians had been killed in Gaza.", "2024-02-29");
@@ -1689,7 +1729,7 @@ mod tests {
             .iter()
             .map(|c| {
                 let date = c.as_of.date.map(|d| d.to_string()).unwrap_or_default();
-                (c.metric.to_string(), c.quantity.value, date, c.attribution.as_ref().map(|a| a.key().to_string()))
+                (c.metric().to_string(), c.quantity.value, date, c.attribution.as_ref().map(|a| a.key().to_string()))
             })
             .collect();
         let row = |v: f64, d: &str| ("gaza.killed".to_string(), v, d.to_string(), Some("gaza-moh".to_string()));
@@ -1714,7 +1754,7 @@ mod tests {
     fn a_symbol_before_a_label_is_no_part_of_it() {
         let got: Vec<(String, f64)> = claims("📌 Killed in Gaza: 36,439\n\n➡️ Wounded in Gaza: 82,627", "2024-06-03")
             .iter()
-            .map(|c| (c.metric.to_string(), c.quantity.value))
+            .map(|c| (c.metric().to_string(), c.quantity.value))
             .collect();
         assert_eq!(got, [("gaza.killed".to_string(), 36439.0), ("gaza.injured".to_string(), 82627.0)]);
     }
@@ -1726,7 +1766,7 @@ mod tests {
             "2024-04-08",
         )
         .iter()
-        .map(|c| (c.metric.to_string(), c.quantity.value))
+        .map(|c| (c.metric().to_string(), c.quantity.value))
         .collect();
         assert_eq!(got, [("gaza.killed".to_string(), 33175.0), ("gaza.injured".to_string(), 75886.0)]);
         let f = |i: usize| format!("{OPEN}{i}{CLOSE}");
@@ -1742,8 +1782,10 @@ mod tests {
         let text = "By the numbers:\n\n- **31,819** — Palestinians killed in Gaza, according to the health ministry\n- **253** — people taken hostage on October 7, Israel says\n";
         let mut p = Vec::new();
         let doc = Document::build("a.md".into(), Format::Markdown, text.to_string(), None, &mut p);
-        let got: Vec<(String, f64)> =
-            extract(&doc, &RulePack::default_pack()).iter().map(|c| (c.metric.to_string(), c.quantity.value)).collect();
+        let got: Vec<(String, f64)> = extract(&doc, &RulePack::default_pack())
+            .iter()
+            .map(|c| (c.metric().to_string(), c.quantity.value))
+            .collect();
         assert_eq!(got, [("gaza.killed".to_string(), 31819.0), ("oct7.hostages_taken".to_string(), 253.0)]);
         // A dash before a figure's own words only: "2023 - 2024" is no line of this kind.
         let f = |i: usize| format!("{OPEN}{i}{CLOSE}");
@@ -1763,7 +1805,7 @@ mod tests {
         let doc = markdown(text);
         assert_eq!(lede_of(&doc), "Rafah offensive widens Israeli forces pushed into Gaza on Tuesday. ");
         let c = extract(&doc, &RulePack::default_pack());
-        let got: Vec<(&str, f64)> = c.iter().map(|c| (&*c.metric, c.quantity.value)).collect();
+        let got: Vec<(&str, f64)> = c.iter().map(|c| (&**c.metric(), c.quantity.value)).collect();
         assert_eq!(got, [("gaza.missing", 10000.0)]);
         let far = "# Floods\n\nRain fell.\n\nMore than 10,000 people are missing.\n\nIn Gaza, aid stalled.\n";
         assert!(extract(&markdown(far), &RulePack::default_pack()).is_empty());
@@ -1819,7 +1861,7 @@ mod tests {
     }
 
     fn sources(c: &[Claim]) -> Vec<(&str, f64, Option<&str>)> {
-        c.iter().map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect()
+        c.iter().map(|c| (&**c.metric(), c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect()
     }
 
     #[test]
@@ -1940,7 +1982,9 @@ mod tests {
         );
         let got: Vec<_> = c
             .iter()
-            .map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key().to_string()), c.as_of.date))
+            .map(|c| {
+                (&**c.metric(), c.quantity.value, c.attribution.as_ref().map(|a| a.key().to_string()), c.as_of.date)
+            })
             .collect();
         let day = parse_date("2024-04-09");
         assert_eq!(
@@ -2038,7 +2082,7 @@ mod tests {
         let got: Vec<(&str, String, Option<String>)> = c
             .iter()
             .map(|c| {
-                (&*c.metric, c.as_of.date.unwrap().to_string(), c.attribution.as_ref().map(|a| a.key().to_string()))
+                (&**c.metric(), c.as_of.date.unwrap().to_string(), c.attribution.as_ref().map(|a| a.key().to_string()))
             })
             .collect();
         let s = |x: &str| x.to_string();
@@ -2082,7 +2126,7 @@ mod tests {
             "2024-04-29",
         );
         let got: Vec<(&str, f64, Option<&str>)> =
-            c.iter().map(|c| (&*c.metric, c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect();
+            c.iter().map(|c| (&**c.metric(), c.quantity.value, c.attribution.as_ref().map(|a| a.key()))).collect();
         assert_eq!(
             got,
             [
@@ -2100,6 +2144,6 @@ mod tests {
             "2024-03-21",
         );
         assert_eq!(c.len(), 1);
-        assert_eq!((&*c[0].metric, c[0].role), ("gaza.killed", Role::Heading));
+        assert_eq!((&**c[0].metric(), c[0].role), ("gaza.killed", Role::Heading));
     }
 }

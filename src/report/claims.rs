@@ -50,8 +50,8 @@ impl<'a> ClaimRecord<'a> {
             path: c.citation.path(),
             line: c.citation.line as usize,
             column: c.citation.column as usize,
-            rule: &c.rule,
-            metric: &c.metric,
+            rule: c.rule(),
+            metric: c.metric(),
             text: &c.quantity.text,
             kind: c.quantity.kind,
             value: c.quantity.value,
@@ -65,7 +65,7 @@ impl<'a> ClaimRecord<'a> {
             as_of_text: c.as_of.text.as_deref(),
             attribution: c.attribution.as_ref().map(|a| a.key()),
             attribution_text: c.attribution.as_ref().map(|a| a.text.as_str()),
-            event: c.event.as_deref(),
+            event: c.event_name().map(|e| &**e),
             role: c.role,
             sentence: &c.citation.sentence,
             publisher: c.citation.publisher(),
@@ -104,7 +104,7 @@ pub fn table_rows(claims: &[Claim]) -> Vec<[String; 7]> {
             };
             [
                 format!("{}:{}:{}", c.citation.path(), c.citation.line, c.citation.column),
-                c.metric.to_string(),
+                c.metric().to_string(),
                 super::one_line(&c.quantity.text),
                 format_number(c.quantity.value),
                 c.interval().to_string(),

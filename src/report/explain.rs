@@ -50,10 +50,10 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                 let q = &quantities[m.figures[a.figure]];
                 let line = match &a.outcome {
                     Outcome::Claimed => {
-                        let c = claims.iter().find(|c| c.rule == rule.id && c.quantity.span == q.span);
+                        let c = claims.iter().find(|c| *c.rule() == rule.id && c.quantity.span == q.span);
                         // Which strike, for rules of single events; none means not compared.
                         let event = match (c, &rule.event) {
-                            (Some(c), Some(_)) => match (&c.event, c.event_at) {
+                            (Some(c), Some(_)) => match (c.event_name(), c.event_at()) {
                                 (Some(name), _) => format!("; event: {name}"),
                                 (None, Some(_)) => "; event: unnamed (compared within its document)".into(),
                                 (None, None) => "; event: none found (not compared)".into(),

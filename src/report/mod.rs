@@ -224,7 +224,7 @@ fn tables_by_metric(cx: &Context<'_>) -> Vec<(Arc<str>, String, Vec<usize>)> {
     let claims = &cx.analysis.claims;
     let mut by: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        by.entry(&*c.metric).or_default().push(i);
+        by.entry(&**c.metric()).or_default().push(i);
     }
     by.into_iter()
         .map(|(m, mut v)| {
@@ -238,7 +238,7 @@ fn tables_by_metric(cx: &Context<'_>) -> Vec<(Arc<str>, String, Vec<usize>)> {
                 ))
             });
             let description = cx.analysis.descriptions.get(m).cloned().unwrap_or_else(|| m.to_string());
-            (Arc::clone(&claims[v[0]].metric), description, v)
+            (Arc::clone(claims[v[0]].metric()), description, v)
         })
         .collect()
 }

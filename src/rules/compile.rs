@@ -173,11 +173,21 @@ pub struct Events {
     pub spec: EventSpec,
 }
 
+/// A rule's id and metric, held once by the rule and pointed to by each of
+/// its claims (one pointer a claim, where two names took four words).
+#[derive(Debug, PartialEq, Eq)]
+pub struct RuleNames {
+    pub id: Arc<str>,
+    pub metric: Arc<str>,
+}
+
 /// A compiled rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: Arc<str>,
     pub metric: Arc<str>,
+    /// `id` and `metric`, for the rule's claims.
+    pub names: Arc<RuleNames>,
     pub description: String,
     pub unit: Option<String>,
     pub behavior: Behavior,
@@ -498,9 +508,11 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
     if !errors.is_empty() {
         return Err(errors);
     }
+    let (id, metric): (Arc<str>, Arc<str>) = (spec.id.into(), spec.metric.into());
     Ok(Rule {
-        id: spec.id.into(),
-        metric: spec.metric.into(),
+        names: Arc::new(RuleNames { id: Arc::clone(&id), metric: Arc::clone(&metric) }),
+        id,
+        metric,
         description: spec.description,
         unit: spec.unit,
         behavior: spec.behavior,

@@ -10,6 +10,6 @@ pub mod spec;
 pub mod verify;
 
 pub use authorities::{Authorities, Authority};
-pub use compile::{Events, Rule, RuleError};
+pub use compile::{Events, Rule, RuleError, RuleNames};
 pub use pack::RulePack;
 pub use spec::{Behavior, Severity};

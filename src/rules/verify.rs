@@ -95,7 +95,7 @@ pub fn verify_rule(pack: &RulePack, rule: &Rule) -> Vec<ExampleResult> {
             let meta = MetaFields { published: ex.published, ..Default::default() };
             let mut problems = Vec::new();
             let doc = Document::build("<example>".into(), Format::Text, ex.text.clone(), Some(meta), &mut problems);
-            let claims: Vec<_> = extract::extract(&doc, pack).into_iter().filter(|c| c.rule == rule.id).collect();
+            let claims: Vec<_> = extract::extract(&doc, pack).into_iter().filter(|c| *c.rule() == rule.id).collect();
             let verdict = match &ex.expect {
                 Expectation::Nothing => match claims.first() {
                     None => Verdict::Validated,
@@ -135,9 +135,9 @@ pub fn verify_rule(pack: &RulePack, rule: &Rule) -> Vec<ExampleResult> {
                                 p.push(format!("attributed to {got} (expected {a})"));
                             }
                             if let Some(e) = event
-                                && c.event.as_deref() != Some(e.as_str())
+                                && c.event_name().map(|x| &**x) != Some(e.as_str())
                             {
-                                let got = c.event.as_deref().map_or("no event".to_string(), |x| format!("event {x}"));
+                                let got = c.event_name().map_or("no event".to_string(), |x| format!("event {x}"));
                                 p.push(format!("{got} (expected {e})"));
                             }
                             p

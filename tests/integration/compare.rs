@@ -457,7 +457,7 @@ fn strikes_are_compared_with_reports_of_the_same_strike_only() {
     let events: Vec<(String, Option<String>)> = a
         .claims
         .iter()
-        .map(|c| (c.quantity.text.to_string(), c.event.as_deref().map(str::to_string)))
+        .map(|c| (c.quantity.text.to_string(), c.event_name().map(|e| e.to_string())))
         .filter(|(t, _)| ["six", "four", "10", "five", "two", "12"].contains(&t.as_str()))
         .collect();
     let named = |t: &str, e: Option<&str>| (t.to_string(), e.map(str::to_string));

@@ -164,7 +164,7 @@ fn extract_any(text: &str) {
         let doc = Document::build("x".into(), format, text.to_string(), None, &mut problems);
         for c in figcheck::extract::extract(&doc, &PACK) {
             let file = doc.source.as_deref().unwrap_or(&doc.text);
-            assert!(c.citation.span.end <= file.len());
+            assert!(c.citation.file_span().end <= file.len());
             assert!(c.citation.line >= 1 && c.citation.column >= 1);
         }
     }

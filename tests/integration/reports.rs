@@ -124,7 +124,7 @@ fn html_is_well_formed_and_marks_every_claim_once() {
     // One chart per metric, one circle per claim of that metric.
     let mut per_metric: BTreeMap<&str, usize> = BTreeMap::new();
     for c in &a.claims {
-        *per_metric.entry(&*c.metric).or_default() += 1;
+        *per_metric.entry(&**c.metric()).or_default() += 1;
     }
     let charts: Vec<&str> = html.split("<figure>").skip(1).map(|s| s.split("</figure>").next().unwrap()).collect();
     assert_eq!(charts.len(), per_metric.len());
