@@ -203,7 +203,7 @@ fn finish(
         },
         None => Default::default(),
     };
-    let shown: Vec<_> = analysis.findings.iter().filter(|f| !accepted.contains(&f.id)).collect();
+    let shown: Vec<_> = analysis.findings.iter().filter(|f| !accepted.contains(f.id.as_str())).collect();
     let baselined = analysis.findings.len() - shown.len();
     let mut cx = Context::new(&settings.name, &analysis, shown);
     cx.baselined = baselined;

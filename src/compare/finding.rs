@@ -87,12 +87,55 @@ pub struct SeriesRef {
     pub current: Option<(Date, f64)>,
 }
 
+/// A finding's id: twelve hex digits, kept in the finding (an archive's
+/// findings each had a string of their own). Empty until set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FindingId([u8; 12]);
+
+impl FindingId {
+    /// The id of a digest: its first six bytes in hex.
+    pub fn of_digest(digest: &[u8]) -> FindingId {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut id = [0; 12];
+        for (i, b) in digest.iter().take(6).enumerate() {
+            id[2 * i] = HEX[usize::from(b >> 4)];
+            id[2 * i + 1] = HEX[usize::from(b & 0xf)];
+        }
+        FindingId(id)
+    }
+
+    pub fn as_str(&self) -> &str {
+        let len = self.0.iter().position(|&b| b == 0).unwrap_or(self.0.len());
+        std::str::from_utf8(&self.0[..len]).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for FindingId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for FindingId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for FindingId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// A conflict or agreement between claims.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Stable across runs and edits that move lines: a hash of the kind,
     /// metric, and the cited claims' paths and texts.
-    pub id: String,
+    pub id: FindingId,
     pub kind: FindingKind,
     pub severity: Severity,
     /// Shared with the rule.
@@ -181,5 +224,21 @@ impl Finding {
     /// Every claim cited, in group order.
     pub fn claims(&self) -> impl Iterator<Item = usize> + '_ {
         self.groups.iter().flat_map(|g| g.claims.iter().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FindingId;
+
+    #[test]
+    fn a_finding_id_is_the_digest_s_first_six_bytes_in_hex() {
+        let id = FindingId::of_digest(&[0xde, 0xad, 0xbe, 0xef, 0x01, 0x2a, 0xff]);
+        assert_eq!(id.as_str(), "deadbeef012a");
+        assert_eq!(id.to_string(), "deadbeef012a");
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"deadbeef012a\"");
+        assert_eq!(FindingId::default().as_str(), "");
+        // Ordered as their text is.
+        assert!(FindingId::of_digest(&[0x0f; 6]) < FindingId::of_digest(&[0xa0; 6]));
     }
 }

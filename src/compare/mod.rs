@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use finding::Explanation;
-pub use finding::{Finding, FindingKind, Group, SeriesRef};
+pub use finding::{Finding, FindingId, FindingKind, Group, SeriesRef};
 
 use crate::dataset::Dataset;
 use crate::dates::{Ymd, day_number, from_day_number};
@@ -307,7 +307,7 @@ fn with_explanation(
     time_ignored: bool,
 ) -> Finding {
     Finding {
-        id: String::new(),
+        id: FindingId::default(),
         kind,
         severity,
         metric: Arc::clone(metric),
@@ -414,7 +414,7 @@ pub(crate) fn name_event(findings: &mut [Finding], description: &str, name: &str
 
 /// A stable id: kind, metric, and the cited claims' paths and texts, in
 /// any order, never line numbers.
-fn fingerprint(f: &Finding, digests: &[Option<[u8; 8]>]) -> String {
+fn fingerprint(f: &Finding, digests: &[Option<[u8; 8]>]) -> FindingId {
     let mut cited: Vec<[u8; 8]> = f.claims().filter_map(|i| digests[i]).collect();
     cited.sort_unstable();
     cited.dedup();
@@ -430,8 +430,7 @@ fn fingerprint(f: &Finding, digests: &[Option<[u8; 8]>]) -> String {
         h.update(s.path.as_bytes());
         h.update(s.date.to_string().as_bytes());
     }
-    let digest = h.finalize();
-    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    FindingId::of_digest(&h.finalize())
 }
 
 /// The findings of every group in one vector, grown from the largest
