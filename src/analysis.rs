@@ -15,7 +15,7 @@ use crate::dataset::{self, Dataset};
 use crate::document::load::{self, Input, Limits, Manifests};
 use crate::document::{Document, DocumentInfo, MetaFields};
 use crate::error::Problem;
-use crate::extract::{self, Claim};
+use crate::extract::{self, Attribution, Claim};
 use crate::rules::RulePack;
 
 /// Everything a run found.
@@ -245,18 +245,38 @@ pub fn analyze_planned(
     gathered.compare(datasets, problems, pack)
 }
 
+/// Point `claims` to the copy in `sources` of the source each credits,
+/// adding those not there yet.
+fn share_sources(sources: &mut BTreeSet<Arc<Attribution>>, claims: &mut [Claim]) {
+    for c in claims {
+        let Some(a) = &mut c.attribution else { continue };
+        match sources.get(&**a) {
+            Some(shared) => *a = Arc::clone(shared),
+            None => {
+                sources.insert(Arc::clone(a));
+            }
+        }
+    }
+}
+
 /// Extracted documents gathered for the compare stage.
 #[derive(Debug, Default)]
 pub struct Gathered {
     documents: Vec<Arc<DocumentInfo>>,
     claims: Vec<Claim>,
     suppressed: usize,
+    /// One copy of each source as credited, for the claims of every
+    /// document: an archive credits the same few authorities the same few
+    /// ways, and each document made its own copies.
+    sources: BTreeSet<Arc<Attribution>>,
 }
 
 impl Gathered {
     /// Documents and their claims, in document order.
-    pub fn new(documents: Vec<Arc<DocumentInfo>>, claims: Vec<Claim>, suppressed: usize) -> Self {
-        Gathered { documents, claims, suppressed }
+    pub fn new(documents: Vec<Arc<DocumentInfo>>, mut claims: Vec<Claim>, suppressed: usize) -> Self {
+        let mut sources = BTreeSet::new();
+        share_sources(&mut sources, &mut claims);
+        Gathered { documents, claims, suppressed, sources }
     }
 
     pub fn claims(&self) -> &[Claim] {
@@ -265,7 +285,9 @@ impl Gathered {
 
     pub fn add(&mut self, e: Extracted) {
         self.documents.push(e.info);
+        let from = self.claims.len();
         self.claims.extend(e.claims);
+        share_sources(&mut self.sources, &mut self.claims[from..]);
         self.suppressed += e.suppressed;
     }
 
@@ -286,5 +308,36 @@ impl Gathered {
             descriptions,
             suppressed: self.suppressed,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::synthetic::{attributed, claim};
+    use crate::quantity::Interval;
+
+    #[test]
+    fn documents_that_credit_one_source_alike_share_one_copy_of_it() {
+        let of = |path: &str, source: (&str, &str)| {
+            let c = attributed(claim("r", "m", "5", Interval::point(5.0), None, path), source.0, source.1);
+            Extracted { info: Arc::clone(&c.citation.document), claims: vec![c], suppressed: 0 }
+        };
+        let mut gathered = Gathered::default();
+        gathered.add(of("a.md", ("gaza-moh", "Gaza Ministry of Health")));
+        gathered.add(of("b.md", ("gaza-moh", "Gaza Ministry of Health")));
+        gathered.add(of("c.md", ("israel", "Israel")));
+        let sources: Vec<&Arc<Attribution>> =
+            gathered.claims().iter().map(|c| c.attribution.as_ref().unwrap()).collect();
+        assert!(Arc::ptr_eq(sources[0], sources[1]));
+        assert!(!Arc::ptr_eq(sources[0], sources[2]));
+        assert_eq!(sources[2].name, "Israel");
+        // Claims read back from claims files share theirs the same way.
+        let claims: Vec<Claim> = ["x.md", "y.md"]
+            .iter()
+            .map(|p| attributed(claim("r", "m", "5", Interval::point(5.0), None, p), "israel", "Israel"))
+            .collect();
+        let g = Gathered::new(Vec::new(), claims, 0);
+        assert!(Arc::ptr_eq(g.claims()[0].attribution.as_ref().unwrap(), g.claims()[1].attribution.as_ref().unwrap()));
     }
 }
