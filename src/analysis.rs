@@ -248,14 +248,24 @@ pub fn analyze_planned(
 /// Point `claims` to the copy in `sources` of the source each credits,
 /// adding those not there yet.
 fn share_sources(sources: &mut BTreeSet<Arc<Attribution>>, claims: &mut [Claim]) {
+    // A document's claims already share its copies: each is looked up once.
+    let mut last: Option<(Arc<Attribution>, Arc<Attribution>)> = None;
     for c in claims {
         let Some(a) = &mut c.attribution else { continue };
-        match sources.get(&**a) {
-            Some(shared) => *a = Arc::clone(shared),
+        if let Some((own, shared)) = &last
+            && Arc::ptr_eq(a, own)
+        {
+            *a = Arc::clone(shared);
+            continue;
+        }
+        let shared = match sources.get(&**a) {
+            Some(shared) => Arc::clone(shared),
             None => {
                 sources.insert(Arc::clone(a));
+                Arc::clone(a)
             }
-        }
+        };
+        last = Some((std::mem::replace(a, Arc::clone(&shared)), shared));
     }
 }
 
