@@ -502,6 +502,26 @@ fn expressions(
     out
 }
 
+/// The part of `sentence` that holds byte `at`: parts are parted by a
+/// semicolon, or by a comma and a conjunction that opens a new clause
+/// (", and by mid-March it had passed").
+fn own_part(sentence: &str, at: usize) -> Range<usize> {
+    let (mut start, mut end) = (0, sentence.len());
+    for m in PART_BREAK.find_iter(sentence) {
+        if m.end() <= at {
+            start = m.end();
+        } else if m.start() >= at {
+            end = m.start();
+            break;
+        }
+    }
+    start..end
+}
+
+/// Where one part of a sentence ends and the next begins.
+static PART_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"; |, (?:and|but|while|whereas) ").expect("part break regex"));
+
 /// The strongest expression, then the nearest to the figure at `figure`
 /// (counted from its end for one after it).
 fn pick(mut exprs: Vec<Expression>, figure: Range<usize>) -> Option<Expression> {
@@ -770,6 +790,14 @@ pub fn resolve(
             let span = s.span.start + span.start..s.span.start + span.end;
             own.push(Expression { span, date, strength: Strength::Weak, source: AsOfSource::Relative, earliest: None });
         }
+    }
+    // "Last month the ministry put the toll at 28,000; by mid-March it had
+    // passed 31,000": a date in the figure's own part of the sentence dates
+    // it, whatever the other part holds.
+    let part = own_part(&doc.text[s.span.clone()], figure - s.span.start);
+    let part = s.span.start + part.start..s.span.start + part.end;
+    if own.iter().any(|e| part.contains(&e.span.start)) {
+        own.retain(|e| part.contains(&e.span.start));
     }
     let found = pick(own, figure_span);
     // A teaser's headline with its date on the line below: "Rafah raid
@@ -1072,6 +1100,33 @@ mod tests {
         assert_eq!((a.date, a.source, a.earliest), (parse_date("2024-01-08"), AsOfSource::Published, None));
         let a = as_of("FIG people had been killed by Tuesday, the ministry said.", "2024-01-11", None);
         assert_eq!(a.date, parse_date("2024-01-09"));
+    }
+
+    #[test]
+    fn a_date_dates_its_own_part_of_the_sentence() {
+        let date = |text: &str| {
+            let a = as_of(text, "2024-03-15", None);
+            (a.date.map(|d| d.to_string()), a.text.map(String::from))
+        };
+        let day = |d: &str, t: &str| (Some(d.to_string()), Some(t.to_string()));
+        // The stronger, nearer "by mid-March" is the other part's.
+        assert_eq!(
+            date("Last month the ministry put the toll at FIG; by mid-March it had passed 31,000."),
+            day("2024-02-29", "Last month")
+        );
+        assert_eq!(
+            date("Last month the ministry put the toll at 28,000; by mid-March it had passed FIG."),
+            day("2024-03-15", "by mid-March")
+        );
+        assert_eq!(
+            date("On Feb. 10 the ministry put the toll at FIG, and by mid-March it had passed 31,000."),
+            day("2024-02-10", "Feb. 10")
+        );
+        // A part without a date takes the sentence's.
+        assert_eq!(date("On Monday, 28,340 were dead; FIG were wounded."), day("2024-03-11", "On Monday"));
+        assert_eq!(own_part("a; b, and c", 0), 0..1);
+        assert_eq!(own_part("a; b, and c", 3), 3..4);
+        assert_eq!(own_part("a; b, and c", 10), 10..11);
     }
 
     #[test]

@@ -101,12 +101,19 @@ static TIME_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("time after subject regex")
 });
 
-/// Words of time before a subject ("and on Friday Secretary of State Antony Blinken announced").
+/// Words of time before a subject ("and on Friday Secretary of State
+/// Antony Blinken announced", "On Feb. 10 the ministry put").
 static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(?i:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
-        r"(?:last|this|(?:earlier|later) this) (?:week|weekend|month|year|morning|evening)|last night|",
-        r"yesterday|today|earlier|later|separately|meanwhile),?\s+"
+    let month = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+    Regex::new(&format!(
+        concat!(
+            r"^(?:(?i:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
+            r"(?:last|this|(?:earlier|later) this) (?:week|weekend|month|year|morning|evening)|last night|",
+            r"yesterday|today|earlier|later|separately|meanwhile)|",
+            // A date: "On Feb. 10", "In February", "On 10 February 2024".
+            r"(?:(?i:on|in|by|since|as of) )?(?:{month}(?: [0-9]{{1,2}}(?:st|nd|rd|th)?)?|[0-9]{{1,2}} {month})(?:,? [0-9]{{4}})?),?\s+"
+        ),
+        month = month
     ))
     .expect("leading time regex")
 });
@@ -810,6 +817,15 @@ mod tests {
             Some((None, "Blinken".into()))
         );
         assert_eq!(at("Separately, the U.S. announced $404 million in aid.", "$404"), Some((None, "U.S.".into())));
+        // A date before the subject is no part of it.
+        for (s, source) in [
+            ("On Feb. 10 the Gaza health ministry put the toll at 28,000.", "Gaza health ministry"),
+            ("In February, the Gaza health ministry put the toll at 28,000.", "Gaza health ministry"),
+            ("On 10 February 2024 the Gaza health ministry put the toll at 28,000.", "Gaza health ministry"),
+            ("Since March 2024, UNRWA has counted 1.7 million displaced.", "UNRWA"),
+        ] {
+            assert_eq!(at(s, "28,000").or_else(|| at(s, "1.7")).map(|(_, text)| text).as_deref(), Some(source), "{s}");
+        }
         assert_eq!(
             at("10:40 The Gaza health ministry says 30,534 Palestinians have been killed.", "30,534"),
             Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
