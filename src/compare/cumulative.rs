@@ -107,34 +107,56 @@ fn updated_in_order(ctx: &Ctx<'_>, chunk: &[usize]) -> bool {
     })
 }
 
+/// Whether claim `i` is dated by a period ("last month", "in early
+/// November"): it held on some day of it, not on its last.
+fn over_period(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.first_day(i) < ctx.day(i)
+}
+
 /// Same-day disagreements and regressions, for claims sorted by day.
 /// `compiling` words the findings for a fixed metric still being counted.
 pub(super) fn running_total(ctx: &Ctx<'_>, dated: &[usize], rule: &Rule, compiling: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     let chunks = day_chunks(ctx, dated, rule.same_day_days);
     for chunk in &chunks {
-        if let Some(f) = same_time(ctx, chunk, rule, "on") {
+        // "Last month the ministry put the toll at 28,000" held on some day
+        // of February, not on its last: it is not one of that day's figures.
+        let pinned: Vec<usize> = chunk.iter().copied().filter(|&i| !over_period(ctx, i)).collect();
+        if let Some(f) = same_time(ctx, &pinned, rule, "on") {
             // While a fixed figure is compiled, agreement is not news.
             if !(compiling && f.kind == FindingKind::Corroborated) {
                 out.push(f);
             }
         }
     }
-    // The highest low end seen on earlier days; claims entirely below it regressed.
+    // The highest low end seen on earlier days; claims entirely below it
+    // regressed. A claim of a period is held to what came before the
+    // period began: it may be of its first day.
     let mut best: Option<usize> = None;
+    // The best as of the end of each chunk so far: (last day, best).
+    let mut bests: Vec<(i32, usize)> = Vec::new();
     let mut below: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for chunk in &chunks {
-        if let Some(b) = best {
-            for &i in chunk.iter() {
-                if ctx.interval(i).hi < ctx.interval(b).lo {
-                    below.entry(b).or_default().push(i);
-                }
+        for &i in chunk.iter() {
+            let before = if over_period(ctx, i) {
+                let first = ctx.first_day(i).unwrap_or(i32::MIN);
+                bests.iter().rev().find(|(day, _)| *day < first).map(|&(_, b)| b)
+            } else {
+                best
+            };
+            if let Some(b) = before
+                && ctx.interval(i).hi < ctx.interval(b).lo
+            {
+                below.entry(b).or_default().push(i);
             }
         }
         for &i in chunk.iter() {
             if ctx.bridging(i) && best.is_none_or(|b| ctx.interval(i).lo > ctx.interval(b).lo) {
                 best = Some(i);
             }
+        }
+        if let (Some(b), Some(&last)) = (best, chunk.last()) {
+            bests.push((ctx.day(last).unwrap_or(i32::MIN), b));
         }
     }
     for (b, lows) in below {

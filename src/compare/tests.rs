@@ -43,6 +43,35 @@ fn same_day_window_compares_neighbouring_days_as_fixed() {
 }
 
 #[test]
+fn a_figure_of_a_period_held_on_some_day_of_it() {
+    let p = pack(&[CUMULATIVE]);
+    let over = |mut c: Claim, first: &str| {
+        c.as_of.earliest = d(first);
+        c
+    };
+    // "Last month the ministry put the toll at 28,000", published in March:
+    // it may be of February 10, before 29,954 (25th) and 30,035 (29th).
+    let claims = vec![
+        claim("t", "x.total", "20,000", iv(19999.5, 20000.5), d("2024-01-15"), "a.md"),
+        claim("t", "x.total", "29,954", iv(29953.5, 29954.5), d("2024-02-25"), "b.md"),
+        claim("t", "x.total", "30,035", iv(30034.5, 30035.5), d("2024-02-29"), "c.md"),
+        over(claim("t", "x.total", "28,000", iv(27500.0, 28500.0), d("2024-02-29"), "d.md"), "2024-02-01"),
+    ];
+    assert_eq!(kinds(&compare(&claims, &p, &[])), []);
+    // Lower than a figure from before the period began, it went down.
+    let mut claims = claims;
+    claims.push(over(claim("t", "x.total", "25,000", iv(24999.5, 25000.5), d("2024-03-10"), "e.md"), "2024-03-04"));
+    let f = compare(&claims, &p, &[]);
+    assert_eq!(kinds(&f), [(FindingKind::Regression, Severity::Error)]);
+    assert_eq!((f[0].groups[0].claims.as_slice(), f[0].groups[1].claims.as_slice()), ([2].as_slice(), [4].as_slice()));
+    // Without its period, the same 28,000 disagrees with that day's 30,035.
+    let mut pinned = claims[..4].to_vec();
+    pinned[3].as_of.earliest = None;
+    let kinds_pinned = kinds(&compare(&pinned, &p, &[]));
+    assert!(kinds_pinned.contains(&(FindingKind::Discrepancy, Severity::Error)), "{kinds_pinned:?}");
+}
+
+#[test]
 fn a_regression_is_one_finding_per_earlier_figure() {
     let p = pack(&[CUMULATIVE]);
     let claims = vec![
