@@ -1390,14 +1390,15 @@ fn placed_by_source<'a>(
 
 /// Words every correction's cue holds: most sentences have none.
 static RETRACTED_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
-    aho_corasick::packed::Searcher::new(["version", "his article", "his story", "his report"])
+    aho_corasick::packed::Searcher::new(["version", "his article", "his story", "his report", "entry", "post", "update"])
         .expect("correction words")
 });
 
 /// A correction's words for what an earlier version of the text said.
 static RETRACTED: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:(?:an?|the) (?:earlier|previous|prior|original) version of this (?:article|story|report|post|piece|item|page)",
+        // A live blog corrects "an earlier entry" or "a previous post".
+        r"(?i)(?-u:\b)(?:(?:an?|the) (?:earlier|previous|prior|original) (?:version of this (?:article|story|report|post|piece|item|page)|(?:entry|post|update)(?: (?:of|in|on) this (?:blog|live blog|page|story))?)",
         r"(?: [^.;]{0,40}?)? (?:said|stated|reported|gave|put|misstated|misreported|(?:incorrectly|wrongly|erroneously) (?:said|stated|reported|gave|put))|",
         r"this (?:article|story|report) (?:previously|originally|incorrectly|wrongly|erroneously) (?:said|stated|reported|gave|put))(?-u:\b)"
     ))
@@ -1686,6 +1687,14 @@ mod tests {
         .map(|c| (c.metric().to_string(), c.quantity.value))
         .collect();
         assert_eq!(got, [("oct7.killed".to_string(), 1200.0)]);
+        let got: Vec<f64> = claims(
+            "Correction: an earlier entry said 36,500 people had been killed in Gaza; the ministry's figure is 36,050.",
+            "2024-05-28",
+        )
+        .iter()
+        .map(|c| c.quantity.value)
+        .collect();
+        assert_eq!(got, [36050.0]);
         let got = claims("This story previously said 30,000 Palestinians had been killed in Gaza.", "2024-02-29");
         assert!(got.is_empty());
         // A figure before the cue is the text's own.
