@@ -93,6 +93,18 @@ pub fn lead(masked: &str, marker: usize) -> Option<usize> {
     (!NOT_LEVEL.is_match(&after[end..])).then_some(found.len())
 }
 
+/// Whether `before`, the words of a sentence before a lead, name a count
+/// of their own: "The death toll has more than doubled since December,
+/// when it stood at": the pronoun stands for that count, not for a figure
+/// of the sentence before.
+pub fn names_a_count(before: &str) -> bool {
+    COUNT_NOUN.is_match(before)
+}
+
+static COUNT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:toll|tally|count|total|number|figure|estimate)s?\b").expect("count noun regex")
+});
+
 /// Whether the figure at `marker` is listed after the one that ends at
 /// `previous_end` ("up from 23,084 a week earlier and 21,978 two weeks
 /// earlier"): a few words, then "and" or a comma, nothing that ends a clause.
@@ -118,6 +130,14 @@ mod tests {
         let m = masked(s);
         let at = m.find(OPEN).expect("a marker");
         lead(&m, at).map(|len| m[at - len..at].to_string())
+    }
+
+    #[test]
+    fn a_count_named_before_the_pronoun_is_its_own() {
+        assert!(names_a_count("The death toll has more than doubled since December, when "));
+        assert!(names_a_count("The Tally "));
+        assert!(!names_a_count("As of May 19 "));
+        assert!(!names_a_count("Countless families fled; "));
     }
 
     #[test]

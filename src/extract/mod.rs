@@ -885,6 +885,8 @@ fn carry_antecedents(
                 let own = one_rule(attempts.iter().filter(|a| a.figure < k));
                 let found = match own {
                     Some(a) => Some((a.clone(), figures[a.figure])),
+                    // A count the sentence names before the lead is what it stands for.
+                    None if anaphora::names_a_count(&masked[..marker.start - len]) => None,
                     None => before.and_then(|p| one_rule(p.attempts.iter()).map(|a| (a.clone(), p.figures[a.figure]))),
                 };
                 let Some((mut a, antecedent)) = found else {
@@ -1390,8 +1392,16 @@ fn placed_by_source<'a>(
 
 /// Words every correction's cue holds: most sentences have none.
 static RETRACTED_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
-    aho_corasick::packed::Searcher::new(["version", "his article", "his story", "his report", "entry", "post", "update"])
-        .expect("correction words")
+    aho_corasick::packed::Searcher::new([
+        "version",
+        "his article",
+        "his story",
+        "his report",
+        "entry",
+        "post",
+        "update",
+    ])
+    .expect("correction words")
 });
 
 /// A correction's words for what an earlier version of the text said.
@@ -1675,6 +1685,19 @@ mod tests {
                 && l.contains("; its place from its source, ministry (Gaza Ministry of Health);")),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_pronoun_after_a_count_its_sentence_names_is_not_the_sentence_before_s() {
+        let text = "About 1.7 million people in Gaza have been displaced, according to the UN. \
+            The death toll has more than doubled since December, when it stood at around 15,000.";
+        let got: Vec<(String, f64)> =
+            claims(text, "2024-04-07").iter().map(|c| (c.metric().to_string(), c.quantity.value)).collect();
+        assert_eq!(got, [("gaza.displaced".to_string(), 1_700_000.0)]);
+        // Without a count of its own, "it" is the figure before.
+        let text = "The ministry's count of the dead in Gaza passed 35,000 last week. As of May 19 it stood at 35,456.";
+        let got: Vec<f64> = claims(text, "2024-05-20").iter().map(|c| c.quantity.value).collect();
+        assert_eq!(got, [35000.0, 35456.0]);
     }
 
     #[test]
