@@ -1838,7 +1838,8 @@ mod tests {
         assert_eq!(lede_of(&doc), "Rafah offensive widens Israeli forces pushed into Gaza on Tuesday. ");
         let c = extract(&doc, &RulePack::default_pack());
         let got: Vec<(&str, f64)> = c.iter().map(|c| (&**c.metric(), c.quantity.value)).collect();
-        assert_eq!(got, [("gaza.missing", 10000.0)]);
+        // "The territory" is Gaza, which the lede names.
+        assert_eq!(got, [("gaza.missing", 10000.0), ("gaza.population", 2_200_000.0)]);
         let far = "# Floods\n\nRain fell.\n\nMore than 10,000 people are missing.\n\nIn Gaza, aid stalled.\n";
         assert!(extract(&markdown(far), &RulePack::default_pack()).is_empty());
     }
