@@ -133,14 +133,15 @@ pub(super) fn running_total(ctx: &Ctx<'_>, dated: &[usize], rule: &Rule, compili
     // regressed. A claim of a period is held to what came before the
     // period began: it may be of its first day.
     let mut best: Option<usize> = None;
-    // The best as of the end of each chunk so far: (last day, best).
+    // The best as of the end of each chunk so far, in day order: (last day, best).
     let mut bests: Vec<(i32, usize)> = Vec::new();
     let mut below: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for chunk in &chunks {
         for &i in chunk.iter() {
             let before = if over_period(ctx, i) {
                 let first = ctx.first_day(i).unwrap_or(i32::MIN);
-                bests.iter().rev().find(|(day, _)| *day < first).map(|&(_, b)| b)
+                let n = bests.partition_point(|(day, _)| *day < first);
+                n.checked_sub(1).map(|k| bests[k].1)
             } else {
                 best
             };
