@@ -818,9 +818,20 @@ fn others_asides(
         let close = memchr::memchr2(b',', b';', &bytes[open + 1..]).map_or(clause.end, |i| open + 1 + i);
         sort(open, close);
     }
+    // "31,819 people had been killed, 93 of them in the previous 24 hours".
+    for f in figures.clone().filter(|&f| f >= clause.start + 2 && f < clause.end) {
+        if sentence[..f].ends_with(", ") && OF_THEM.is_match(&sentence[f..clause.end]) {
+            let close = memchr::memchr2(b',', b';', &bytes[f..]).map_or(clause.end, |i| f + i);
+            sort(f - 2, close);
+        }
+    }
     others.sort_by_key(|r| r.start);
     (others, holder)
 }
+
+/// A figure that counts a share of the one before it: "93 of them".
+static OF_THEM: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"^[^,;]{1,30}? of (?:them|whom)\b").expect("of-them regex"));
 
 /// The one rule that claimed `attempts`, with the first figure it claimed
 /// and by which pattern; `None` if no rule or several did. A figure a
@@ -1698,6 +1709,16 @@ mod tests {
         let text = "The ministry's count of the dead in Gaza passed 35,000 last week. As of May 19 it stood at 35,456.";
         let got: Vec<f64> = claims(text, "2024-05-20").iter().map(|c| c.quantity.value).collect();
         assert_eq!(got, [35000.0, 35456.0]);
+    }
+
+    #[test]
+    fn a_share_after_a_comma_is_an_aside_of_its_own() {
+        let text = "The ministry said on March 19 that 31,819 people had been killed in Gaza, 93 of them in the previous 24 hours.";
+        let got: Vec<f64> = claims(text, "2024-03-20").iter().map(|c| c.quantity.value).collect();
+        assert_eq!(got, [31819.0]);
+        // Without the share, the day's words are the figure's own.
+        let text = "The ministry said 93 people had been killed in Gaza in the previous 24 hours.";
+        assert!(claims(text, "2024-03-20").is_empty());
     }
 
     #[test]
