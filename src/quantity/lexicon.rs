@@ -281,6 +281,9 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
             ("not less than", Qualifier::AtLeast),
             ("no more than", Qualifier::AtMost),
             ("not more than", Qualifier::AtMost),
+            // "As many as 1.9 million people … have been displaced": that many at most.
+            ("as many as", Qualifier::AtMost),
+            ("as much as", Qualifier::AtMost),
             ("in excess of", Qualifier::Over),
             ("an estimated", Qualifier::About),
             ("upwards of", Qualifier::Over),

@@ -141,6 +141,8 @@ fn every_qualifier_is_classified() {
         ("less than 240 hostages", Under),
         ("at most 240 hostages", AtMost),
         ("up to 240 hostages", AtMost),
+        ("as many as 240 hostages", AtMost),
+        ("As many as 240 hostages", AtMost),
         ("no more than 240 hostages", AtMost),
     ];
     for (text, qual) in cases {
