@@ -5,6 +5,13 @@
 pub use jiff::civil::Date;
 use jiff::civil::Weekday;
 
+/// Month names as a regex alternation, capitalised so that "may" and
+/// "march" stay verbs; abbreviations with their point.
+pub const MONTH_NAMES: &str = concat!(
+    "January|February|March|April|May|June|July|August|September|October|November|December|",
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+);
+
 /// Parse `2024-03-21`, or the date part of `2024-03-21T10:00:00Z`.
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();

@@ -163,13 +163,8 @@ fn shifted(sentence: &str) -> Vec<(Range<usize>, i32, i32, bool)> {
 /// A month name, capitalised so that "may" and "march" stay verbs. Only the
 /// name is searched for (a literal set the regex finds fast); the words
 /// around it are read by hand (`month_phrase`).
-static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December|",
-        r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-    ))
-    .expect("month regex")
-});
+static MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{})", crate::dates::MONTH_NAMES)).expect("month regex"));
 
 /// A month without its day, with the words that make it a date: `in early
 /// November`, `by mid-March`, `November 2023`. Bare month names ("the
@@ -794,10 +789,12 @@ pub fn resolve(
     // "Last month the ministry put the toll at 28,000; by mid-March it had
     // passed 31,000": a date in the figure's own part of the sentence dates
     // it, whatever the other part holds.
-    let part = own_part(&doc.text[s.span.clone()], figure - s.span.start);
-    let part = s.span.start + part.start..s.span.start + part.end;
-    if own.iter().any(|e| part.contains(&e.span.start)) {
-        own.retain(|e| part.contains(&e.span.start));
+    if own.len() > 1 {
+        let part = own_part(&doc.text[s.span.clone()], figure - s.span.start);
+        let part = s.span.start + part.start..s.span.start + part.end;
+        if own.iter().any(|e| part.contains(&e.span.start)) {
+            own.retain(|e| part.contains(&e.span.start));
+        }
     }
     let found = pick(own, figure_span);
     // A teaser's headline with its date on the line below: "Rafah raid

@@ -104,7 +104,7 @@ static TIME_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of time before a subject ("and on Friday Secretary of State
 /// Antony Blinken announced", "On Feb. 10 the ministry put").
 static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    let month = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+    let month = format!("(?:{})", crate::dates::MONTH_NAMES);
     Regex::new(&format!(
         concat!(
             r"^(?:(?i:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
