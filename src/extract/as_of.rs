@@ -248,6 +248,32 @@ fn ends_with_word(text: &str, w: &str) -> bool {
         && (text.len() == w.len() || !text.as_bytes()[text.len() - w.len() - 1].is_ascii_alphanumeric())
 }
 
+/// Whether a date written without its year ("killed on Oct. 7", read a
+/// year on) is a rule's event day: it falls on one's month and day, and
+/// over a week before publication (a report date that recent is written
+/// as a weekday).
+fn names_an_anniversary(date: Date, event_dates: &[Date], published: Option<Date>) -> bool {
+    event_dates.iter().any(|e| (e.month(), e.day()) == (date.month(), date.day()) && e.year() != date.year())
+        && published.is_some_and(|p| add_days(date, 7) < p)
+}
+
+/// Whether the words after a date make it an event's name: "the Oct. 7
+/// attack", "the October 7, 2023, massacre", "the Oct. 7 anniversary" name
+/// a day the figure does not hold on.
+fn names_an_event(after: &str) -> bool {
+    static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^,?\s+(?:(?:terror(?:ist)?|cross-border|surprise|deadly|Hamas(?:-led)?)\s+)?(?:attacks?|assault|massacres?|raids?|rampage|incursion|invasion|anniversary|atrocit(?:y|ies)|slaughter|pogrom|onslaught|killings|hostage-taking)\b",
+        )
+        .expect("event-name regex")
+    });
+    let mut end = after.len().min(48);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    EVENT.is_match(&after[..end])
+}
+
 /// Whether the clause before a month opens a period it ends in: "since the
 /// start of the conflict in October 2023".
 fn opens_period(before: &str) -> bool {
@@ -396,11 +422,14 @@ fn expressions(
         if ends_with_cue(&before, &PERIOD_OPENERS) {
             opened = Some(q.span.end);
         }
-        if !closes_period && ends_with_cue(&before, &PERIOD_CUES) {
+        if !closes_period && ends_with_cue(&before, &PERIOD_CUES) || names_an_event(&text[q.span.end..]) {
             continue;
         }
         let Some(date) = date else { continue };
-        if event_dates.contains(&date) || published.is_some_and(|p| date > p) {
+        if event_dates.contains(&date)
+            || published.is_some_and(|p| date > p)
+            || d.year.is_none() && names_an_anniversary(date, event_dates, published)
+        {
             continue;
         }
         let strength =
@@ -482,7 +511,10 @@ fn expressions(
                 continue;
             }
         }
-        if cue_before(text, at, &PERIOD_CUES) || opens_period(&sentence[..m.span.start]) {
+        if cue_before(text, at, &PERIOD_CUES)
+            || opens_period(&sentence[..m.span.start])
+            || names_an_event(&sentence[m.span.end..])
+        {
             continue;
         }
         let Some((from, to)) = month_period(&m, published) else { continue };
@@ -1012,6 +1044,30 @@ mod tests {
         assert_eq!((a.date, a.source), (parse_date("2023-12-20"), AsOfSource::Published));
         let a = as_of("Yesterday FIG died.", "2023-12-20", None);
         assert_eq!(a.date, parse_date("2023-12-19"));
+    }
+
+    /// "The Oct. 7 attack" names the attack: a year on, it dates no figure.
+    #[test]
+    fn a_date_naming_an_event_dates_no_figure() {
+        for text in [
+            "More than a year after the Oct. 7 attack, the ministry says FIG people have been killed.",
+            "Six weeks after the October 7 anniversary, the ministry said FIG had been wounded.",
+            "Since the 7 October massacre, FIG hostages remain in Gaza.",
+            "After the October 7, 2023, Hamas-led attack, FIG people were killed.",
+        ] {
+            let a = as_of(text, "2024-11-20", None);
+            assert_eq!((a.date, a.source), (parse_date("2024-11-20"), AsOfSource::Published), "{text}");
+        }
+        let a = as_of("The ministry's Oct. 7 report put the toll at FIG.", "2024-11-20", None);
+        assert_eq!((a.date, a.source), (parse_date("2024-10-07"), AsOfSource::Stated));
+        let a = as_of("Days after the October attacks, FIG people had fled.", "2023-11-20", None);
+        assert_eq!(a.source, AsOfSource::Published);
+        // A year on, "Oct. 7" without its year is the attack's day.
+        let text = "Israel says 1,200 were killed on Oct. 7. Of the FIG hostages still in Gaza, a third are dead.";
+        let a = as_of(text, "2024-11-20", Some("2023-10-07"));
+        assert_eq!((a.date, a.source), (parse_date("2024-11-20"), AsOfSource::Published));
+        let a = as_of("On Oct. 7, the ministry said FIG people had been killed.", "2024-10-08", Some("2023-10-07"));
+        assert_eq!((a.date, a.source), (parse_date("2024-10-07"), AsOfSource::Stated));
     }
 
     /// An event date named earlier in the paragraph ("the attack on October
