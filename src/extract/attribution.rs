@@ -35,6 +35,11 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:an?\s+|the\s+)?(?P<who>(?:[^,;:()“”\x22]|\([^()]*\))+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:which|who|that|as|on|in a|in an|based|citing|compiled|released|published)(?-u:\b))")
         .expect("according regex")
 });
+/// Who another source quotes: "OCHA cited the Gaza media office as saying".
+static CITED_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:cited|cites|citing|quoted|quotes|quoting)\s+(?:an?\s+|the\s+)?(?P<who>[^,;.()]{1,60}?)\s+as\s+saying(?-u:\b)")
+        .expect("cited-as regex")
+});
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|puts|put|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
         .expect("verb regex")
@@ -579,6 +584,12 @@ impl Sources {
         {
             return Sources::All(Some(a));
         }
+        if sentence.contains(" as saying")
+            && let Some(c) = CITED_AS.captures(sentence)
+            && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
+        {
+            return Sources::All(Some(a));
+        }
         let mut spoken = Vec::new();
         let gives = GIVE_WORDS.find(sentence.as_bytes()).is_some();
         let gave = gives.then(|| GAVE_AS.find_iter(sentence).map(|m| m.start())).into_iter().flatten();
@@ -723,6 +734,15 @@ mod tests {
         assert_eq!(
             who("The Ministry of Public Health reported 18 fatalities."),
             Some((Some("lebanon-moph".into()), "Ministry of Public Health".into()))
+        );
+        // The source quoted, not the one quoting it.
+        assert_eq!(
+            who("OCHA cited the Gaza health ministry as saying 35,000 had been killed."),
+            Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
+        );
+        assert_eq!(
+            who("Reuters quoted a hospital director as saying 20 people were killed."),
+            Some((None, "hospital director".into()))
         );
         assert_eq!(
             who("The toll is 30,000, per the Gaza health ministry."),

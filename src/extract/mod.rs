@@ -818,6 +818,15 @@ fn others_asides(
         let close = memchr::memchr2(b',', b';', &bytes[open + 1..]).map_or(clause.end, |i| open + 1 + i);
         sort(open, close);
     }
+    // "has risen to 23,210, according to the ministry, which said 126 were
+    // killed in the past 24 hours": the source's words of another figure.
+    static WHICH: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(", wh"));
+    for open in WHICH.find_iter(&bytes[clause.start..]) {
+        let open = clause.start + open;
+        if SAID_ASIDE.is_match(&sentence[open..clause.end]) {
+            sort(open, clause.end);
+        }
+    }
     // "31,819 people had been killed, 93 of them in the previous 24 hours".
     for f in figures.clone().filter(|&f| f >= clause.start + 2 && f < clause.end) {
         if sentence[..f].ends_with(", ") && OF_THEM.is_match(&sentence[f..clause.end]) {
@@ -828,6 +837,12 @@ fn others_asides(
     others.sort_by_key(|r| r.start);
     (others, holder)
 }
+
+/// A source's relative clause that reports: ", which said", ", who added".
+static SAID_ASIDE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^, (?:which|who) (?:also )?(?:said|says|added|adds|reported|reports|noted|notes|announced)\b")
+        .expect("said-aside regex")
+});
 
 /// A figure that counts a share of the one before it: "93 of them".
 static OF_THEM: LazyLock<regex::Regex> =
@@ -1709,6 +1724,17 @@ mod tests {
         let text = "The ministry's count of the dead in Gaza passed 35,000 last week. As of May 19 it stood at 35,456.";
         let got: Vec<f64> = claims(text, "2024-05-20").iter().map(|c| c.quantity.value).collect();
         assert_eq!(got, [35000.0, 35456.0]);
+    }
+
+    /// The past day's words in the source's relative clause are of its
+    /// own figure, not of the total before it.
+    #[test]
+    fn a_source_s_relative_clause_is_an_aside_of_its_own() {
+        let c = claims(
+            "The death toll in Gaza has risen to 23,210, according to the territory's health ministry, which said 126 people were killed in the past 24 hours.",
+            "2024-01-09",
+        );
+        assert_eq!(sources(&c), [("gaza.killed", 23210.0, Some("gaza-moh"))]);
     }
 
     #[test]
