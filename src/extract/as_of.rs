@@ -545,6 +545,13 @@ fn own_part(sentence: &str, at: usize) -> Range<usize> {
     start..end
 }
 
+/// A figure that is what a relative clause's verb announced: "$100
+/// million that President Biden announced".
+static ANNOUNCED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:(?:in|of|for) [^,;.]{1,40}? )?(?:that|which) [^,;.]{0,40}?\b(?:announced|pledged|committed|promised|approved)\b")
+        .expect("announced-object regex")
+});
+
 /// Where one part of a sentence ends and the next begins.
 static PART_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"; |, (?:and|but|while|whereas) ").expect("part break regex"));
@@ -725,8 +732,12 @@ pub fn resolve(
     let mut own = expressions(doc, quantities, s.span.clone(), event_dates, published);
     // "129 hostages remain after 105 were freed during a truce in November":
     // a date past a connective dates the other event, not the figure.
+    // But "the $100 million that Biden announced during his visit in
+    // October": the event the date is of is the figure's own announcing.
+    let announced = ANNOUNCED_OBJECT.is_match(&doc.text[figure_span.end..s.span.end]);
     own.retain(|e| {
         e.span.start <= figure
+            || announced
             || ![" after ", " before ", " during ", " following ", " when "]
                 .iter()
                 .any(|w| doc.text[figure..e.span.start].contains(w))
