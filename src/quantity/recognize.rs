@@ -32,6 +32,35 @@ pub fn candidate_baseline() -> Regex {
     Regex::new(&format!(r"(?i)(?-u:\b)(?:[0-9]+|{words})(?-u:\b)")).expect("baseline regex")
 }
 
+/// Whether `q` takes the qualifier of `p` before it: "more than 9,500
+/// women and 14,500 children" are both more than. Only a plural noun of a
+/// word or two and "and" may stand between: in "about 1,200 killed and 250
+/// abducted" each figure is as written.
+fn shares_qualifier(text: &str, p: &Quantity, q: &Quantity) -> bool {
+    use Qualifier::*;
+    if q.qualifier != Bare
+        || !matches!(p.qualifier, About | Nearly | Over | AtLeast | Under | AtMost)
+        || p.kind != q.kind
+        || !q.is_count()
+    {
+        return false;
+    }
+    let Some(nouns) = text[p.span.end..q.span.start].strip_prefix(' ').and_then(|t| t.strip_suffix(" and ")) else {
+        return false;
+    };
+    let words: Vec<&str> = nouns.split(' ').collect();
+    let plural =
+        |w: &str| matches!(w, "women" | "men" | "children" | "people") || (w.ends_with('s') && !w.ends_with("ss"));
+    words.len() <= 2
+        && words.iter().all(|w| {
+            !w.is_empty()
+                && w.bytes().all(|b| b.is_ascii_alphabetic())
+                && !w.ends_with("ed")
+                && !matches!(*w, "were" | "are" | "was" | "is" | "has" | "have" | "had" | "been" | "be" | "as")
+        })
+        && words.last().is_some_and(|w| plural(w))
+}
+
 /// A figure being assembled.
 struct Draft {
     start: usize,
@@ -71,7 +100,12 @@ impl Recognizer {
         while pos < text.len() {
             let Some(m) = self.candidates.find_at(text, pos) else { break };
             match self.at(text, m.start(), m.end(), floor, &mut atoms) {
-                Outcome::Found(q) => {
+                Outcome::Found(mut q) => {
+                    if let Some(p) = out.last()
+                        && shares_qualifier(text, p, &q)
+                    {
+                        q = q.read_as(p.qualifier);
+                    }
                     pos = q.span.end.max(m.end());
                     floor = q.span.end;
                     out.push(q);

@@ -292,3 +292,19 @@ fn thread_post_numbers_are_no_figures() {
     assert_eq!(counts("of them.\n2/3 of the dead"), vec![q("2/3", 2.0 / 3.0, "cardinal", Bare)]);
     assert_eq!(counts("12/5 were freed").len(), 1, "a post number is never past its total");
 }
+
+/// A qualifier before coordinated figures holds for each of them; one
+/// across a verb does not.
+#[test]
+fn a_qualifier_holds_for_figures_coordinated_with_it() {
+    assert_eq!(
+        counts("more than 9,500 women and 14,500 children"),
+        [q("more than 9,500", 9500.0, "cardinal", Over), q("14,500", 14500.0, "cardinal", Over)]
+    );
+    let second = recognize("at least 15,000 Palestinian children and 10,000 women").remove(1);
+    assert_eq!((second.qualifier, second.interval), (AtLeast, Some(Interval::new(10000.0, f64::INFINITY))));
+    assert_eq!(counts("about 1,200 killed and 250 abducted")[1], q("250", 250.0, "cardinal", Bare));
+    assert_eq!(counts("about 1,200 people were killed and 250 taken")[1], q("250", 250.0, "cardinal", Bare));
+    assert_eq!(counts("about 1,200 people and $250 million")[1].3, Bare);
+    assert_eq!(counts("some 15,694 were children and 10,367 were women")[1].3, Bare);
+}
