@@ -72,6 +72,9 @@ pub struct Context {
     /// Words that refuse the lede's `any` words to a figure's clause.
     pub lede_none: Option<Regex>,
     pub lede_none_words: Vec<String>,
+    /// Words that, named in the lede too, keep it from placing figures.
+    pub lede_unless: Option<Regex>,
+    pub lede_unless_words: Vec<String>,
 }
 
 /// Why context accepted or refused a figure.
@@ -112,9 +115,12 @@ impl Context {
         }
     }
 
-    /// Whether the rule reads the lede and its `any` words are there.
+    /// Whether the rule reads the lede, its `any` words are there, and it
+    /// names no other place the rule leaves out.
     pub fn lede_supplies(&self, lede: &str) -> bool {
-        self.lede && self.any.as_ref().is_some_and(|a| a.is_match(lede))
+        self.lede
+            && self.any.as_ref().is_some_and(|a| a.is_match(lede))
+            && !self.lede_unless.as_ref().is_some_and(|u| u.is_match(lede))
     }
 
     /// The `all` words `text` lacks, if any.
@@ -454,14 +460,17 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
         scope: spec.context.scope,
         lede: spec.context.lede,
         lede_none_words: spec.context.lede_none.clone(),
+        lede_unless_words: spec.context.lede_unless.clone(),
         ..Context::default()
     };
-    if !spec.context.lede_none.is_empty() && !spec.context.lede {
-        errors.push(err(
-            "context.lede_none",
-            key_line(src, "lede_none").or(context_line),
-            "applies only with `lede: true`".into(),
-        ));
+    for (key, words) in [("lede_none", &spec.context.lede_none), ("lede_unless", &spec.context.lede_unless)] {
+        if !words.is_empty() && !spec.context.lede {
+            errors.push(err(
+                &format!("context.{key}"),
+                key_line(src, key).or(context_line),
+                "applies only with `lede: true`".into(),
+            ));
+        }
     }
     if spec.context.lede && spec.context.any.is_empty() {
         errors.push(err(
@@ -481,6 +490,10 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
     match words_regex(&spec.context.lede_none) {
         Ok(r) => context.lede_none = r,
         Err(m) => errors.push(err("context.lede_none", key_line(src, "lede_none").or(context_line), m)),
+    }
+    match words_regex(&spec.context.lede_unless) {
+        Ok(r) => context.lede_unless = r,
+        Err(m) => errors.push(err("context.lede_unless", key_line(src, "lede_unless").or(context_line), m)),
     }
     for w in &spec.context.all {
         match words_regex(std::slice::from_ref(w)) {
@@ -691,11 +704,21 @@ mod tests {
     fn a_lede_needs_words_to_look_for() {
         let e = errors(&(GOOD.to_string() + "context:\n  lede: true\n"));
         assert_eq!(e, ["r.yaml:8: context.lede: needs `any` words to look for"]);
+        let e = errors(&(GOOD.to_string() + "context:\n  any: [Gaza]\n  lede_unless: [Lebanon]\n"));
+        assert_eq!(e, ["r.yaml:9: context.lede_unless: applies only with `lede: true`"]);
         let r = load_rule("r.yaml", &(GOOD.to_string() + "context:\n  any: [Gaza]\n  lede: true\n"), false).unwrap();
         let c = &r.context;
         assert_eq!(c.check_text("12 hostages"), Some(ContextVerdict::MissingAny));
         assert_eq!(c.check_text_with_lede("12 hostages", "Strikes on Gaza City"), None);
         assert_eq!(c.check_text_with_lede("12 hostages", "Floods in the north"), Some(ContextVerdict::MissingAny));
+        // A lede that names another front too places no figure.
+        let src = GOOD.to_string() + "context:\n  any: [Gaza]\n  lede: true\n  lede_unless: [Lebanon]\n";
+        let c = load_rule("r.yaml", &src, false).unwrap().context;
+        assert_eq!(c.check_text_with_lede("12 hostages", "Strikes on Gaza City"), None);
+        assert_eq!(
+            c.check_text_with_lede("12 hostages", "Strikes in Lebanon as Gaza talks stall"),
+            Some(ContextVerdict::MissingAny)
+        );
     }
 
     /// `lede_none` words refuse the lede's words to a clause, and only the lede's.

@@ -86,6 +86,11 @@ pub struct ContextSpec {
     /// attack on Israel" does not borrow "Gaza".
     #[serde(default)]
     pub lede_none: Vec<String>,
+    /// A lede that names one of these too places no figure: in a story
+    /// headlined "Israel widens strikes in Lebanon as Gaza talks stall",
+    /// "Some 6,000 have been wounded" may be either front's.
+    #[serde(default)]
+    pub lede_unless: Vec<String>,
 }
 
 /// Whose figures a metric carries and how authorities relate.
