@@ -21,11 +21,11 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
         dated.iter().copied().filter(|&i| ctx.claims[i].as_of.source == source).collect()
     };
     let (by_document, upcoming) = (of(AsOfSource::Published), of(AsOfSource::Upcoming));
-    let exact: Vec<usize> = dated
+    let (periods, exact): (Vec<usize>, Vec<usize>) = dated
         .iter()
         .copied()
         .filter(|&i| !matches!(ctx.claims[i].as_of.source, AsOfSource::Published | AsOfSource::Upcoming))
-        .collect();
+        .partition(|&i| ctx.first_day(i) < ctx.day(i));
     // Mentions dated by their documents alone must agree within a day's
     // news, and so must announcements of the next event.
     for mentions in [&by_document, &upcoming] {
@@ -37,6 +37,7 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
     }
     mentioned_before(ctx, &exact, &by_document, rule, &mut out);
     announced_after(ctx, &exact, &upcoming, rule, &mut out);
+    dated_by_period(ctx, &exact, &periods, rule, &mut out);
     let events = day_chunks(ctx, &exact, rule.event_window_days);
     // The highest ordinal of the earlier events, and its claim.
     let mut highest: Option<usize> = None;
@@ -172,6 +173,48 @@ fn announced_after(ctx: &Ctx<'_>, exact: &[usize], upcoming: &[usize], rule: &Ru
             side(ctx, b),
             a.label,
             a.last.map_or("an earlier date".into(), |d| d.to_string()),
+            side(ctx, a)
+        );
+        out.push(conflict(rule, groups, explanation));
+    }
+}
+
+/// A claim dated by a period ("on his sixth trip, in March") names an
+/// event on some day of it: it is wrong only when no day of the period
+/// fits the events dated to the day. The same number dated outside the
+/// period, a higher one before it or a lower one after it (a trip's days
+/// aside) are what it cannot be reconciled with.
+fn dated_by_period(ctx: &Ctx<'_>, exact: &[usize], periods: &[usize], rule: &Rule, out: &mut Vec<Finding>) {
+    let w = rule.event_window_days;
+    for &p in periods {
+        let (Some(first), Some(last)) = (ctx.first_day(p), ctx.day(p)) else { continue };
+        let n = ctx.interval(p);
+        let against: Vec<usize> = exact
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let (day, m) = (ctx.day(j).expect("dated"), ctx.interval(j));
+                if m.lo > n.hi {
+                    day + w < first
+                } else if m.hi < n.lo {
+                    day > last + w
+                } else {
+                    day + w < first || day > last + w
+                }
+            })
+            .collect();
+        if against.is_empty() {
+            continue;
+        }
+        let groups = vec![ctx.group(&against), ctx.group(&[p])];
+        let (a, b) = (&groups[0], &groups[1]);
+        let period = ctx.claims[p].as_of.day().unwrap_or_default();
+        let explanation = format!(
+            "{}: the {} is dated {period} ({}), which no day of it reconciles with the {} ({}); each new event has a higher number.",
+            rule.description,
+            b.label,
+            side(ctx, b),
+            a.label,
             side(ctx, a)
         );
         out.push(conflict(rule, groups, explanation));

@@ -154,6 +154,30 @@ fn counters_within_an_event_must_agree() {
     assert!(texts.iter().any(|t| t.contains("eighth (1 source, 2024-08-01) comes after ninth")), "{texts:?}");
 }
 
+/// "On his sixth trip, in March": the sixth fits any day of March, so a
+/// sixth dated March 20 agrees; a seventh dated before March does not.
+#[test]
+fn a_counter_dated_by_a_period_fits_any_day_of_it() {
+    let counter = "id: v\nmetric: x.visits\ndescription: Visits\nbehavior: counter\nevent_window: 3 days\nkinds: [ordinal]\npatterns: ['{q} visit']\n";
+    let p = pack(&[counter]);
+    let mut in_march = claim("v", "x.visits", "sixth", iv(6.0, 6.0), d("2024-03-31"), "look-back.md");
+    in_march.as_of.earliest = d("2024-03-01");
+    let claims = vec![
+        claim("v", "x.visits", "fifth", iv(5.0, 5.0), d("2024-02-06"), "trip.md"),
+        claim("v", "x.visits", "sixth", iv(6.0, 6.0), d("2024-03-20"), "jeddah.md"),
+        in_march.clone(),
+    ];
+    assert_eq!(kinds(&compare(&claims, &p, &[])), []);
+    let claims = vec![claim("v", "x.visits", "seventh", iv(7.0, 7.0), d("2024-02-06"), "early.md"), in_march];
+    let f = compare(&claims, &p, &[]);
+    assert_eq!(kinds(&f), [(FindingKind::OrdinalConflict, Severity::Error)]);
+    assert!(
+        f[0].explanation().contains("the sixth is dated 2024-03-01 to 2024-03-31 (1 source"),
+        "{}",
+        f[0].explanation()
+    );
+}
+
 #[test]
 fn snapshots_compare_only_within_their_window() {
     let snap = "id: s\nmetric: x.held\ndescription: Held\nbehavior: snapshot\nwindow: 7 days\npatterns: ['{q} held']\n";
