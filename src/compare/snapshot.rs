@@ -1,6 +1,8 @@
 //! `snapshot` metrics: levels that move both ways (hostages held, people
 //! displaced). Only claims within the rule's window of each other are
-//! compared, as fixed.
+//! compared, as fixed. A claim dated by a period longer than the window
+//! ("in November, 240 hostages were held") held on some day of it, which
+//! the window cannot place: it is compared with none.
 
 use super::cumulative::{day_chunks, same_time, undated};
 use super::{Ctx, Finding};
@@ -10,6 +12,8 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
     let mut dated: Vec<usize> = group.iter().copied().filter(|&i| ctx.day(i).is_some()).collect();
     dated.sort_by_key(|&i| (ctx.day(i), i));
     let within = if rule.window_days == 0 { "on".to_string() } else { format!("within {} days of", rule.window_days) };
+    let placed = |i: usize| ctx.day(i).zip(ctx.first_day(i)).is_some_and(|(d, f)| d - f <= rule.window_days);
+    dated.retain(|&i| placed(i));
     let mut out: Vec<Finding> = day_chunks(ctx, &dated, rule.window_days)
         .into_iter()
         .filter_map(|c| same_time(ctx, c, rule, &within))

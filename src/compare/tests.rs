@@ -192,6 +192,17 @@ fn snapshots_compare_only_within_their_window() {
         claim("s", "x.held", "132", iv(131.5, 132.5), d("2024-01-05"), "b.md"),
     ];
     assert_eq!(kinds(&compare(&claims, &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
+    // "In November, 240 were held" may be of November 1, before the truce's
+    // releases that left 160 by the 28th.
+    let mut claims = vec![
+        claim("s", "x.held", "240", iv(239.5, 240.5), d("2023-11-30"), "a.md"),
+        claim("s", "x.held", "160", iv(159.5, 160.5), d("2023-11-28"), "b.md"),
+    ];
+    claims[0].as_of.earliest = d("2023-11-01");
+    assert!(compare(&claims, &p, &[]).is_empty());
+    // A week's period the window can place is compared as its last day.
+    claims[0].as_of.earliest = d("2023-11-24");
+    assert_eq!(kinds(&compare(&claims, &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
 }
 
 #[test]
