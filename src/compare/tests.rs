@@ -292,6 +292,9 @@ fn an_article_that_updates_its_figure_revises_it() {
     let first = at("100", 100.0, 0, "100 x by noon.");
     let risen = at("120", 120.0, 50, "By evening the total had risen to 120 x.");
     assert!(compare(&[first.clone(), risen.clone()], &p, &[]).is_empty());
+    // A live blog's later entry: "The ministry now says 120".
+    let now = at("120", 120.0, 50, "The ministry now says 120 x.");
+    assert!(compare(&[first.clone(), now], &p, &[]).is_empty());
     // Said without a rise, it disagrees with itself.
     let flat = at("120", 120.0, 50, "The total is 120 x.");
     assert_eq!(kinds(&compare(&[first.clone(), flat], &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);

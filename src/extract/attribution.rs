@@ -44,11 +44,12 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|puts|put|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
         .expect("verb regex")
 });
-/// A figure given by a subject: "your report gave the Gaza toll as 31,045".
+/// A figure given by a subject: "your report gave the Gaza toll as 31,045",
+/// "It gave a precise figure of 40,005".
 static GAVE_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?-u:\b)(?:gave|gives|give)\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?",
-        r"(?:toll|figure|number|count|total|tally)\s+(?:as|at)(?-u:\b)"
+        r"(?:toll|figure|number|count|total|tally)\s+(?:as|at|of)(?-u:\b)"
     ))
     .expect("gave-as regex")
 });
