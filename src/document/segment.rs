@@ -538,6 +538,15 @@ impl Clauses {
                 }
             })
             .collect();
+        // "says 1,200 were killed on Oct. 7 and that 300 soldiers have died
+        // in Gaza": a reporting verb's second clause. Looked for apart: the
+        // packed searcher above, with its default limits, takes no more words.
+        static AND_THAT: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new(" and that "));
+        for m in AND_THAT.find_iter(sentence.as_bytes()) {
+            let at = breaks.partition_point(|b| b.start < m);
+            breaks.insert(at, m..m + " and that ".len());
+        }
         // "Of the roughly 250 hostages taken, about 130 remain": the whole,
         // then the part; also after "that" ("Israel says that of the …, …").
         const WHOLES: [&str; 6] = ["Of the ", "Of those ", "Of these ", "Of some ", "Of about ", "Of an estimated "];
@@ -629,6 +638,8 @@ mod tests {
                 ", whereas ",
                 ", but ",
                 ", although ",
+                " and that ",
+                " and ",
                 ", ",
                 "—",
                 "–",
@@ -657,7 +668,7 @@ mod tests {
         fn clause_breaks_are_the_alternations(s in pieces()) {
             // A sentence opening "Of the …," also breaks at its first comma (see `clauses`).
             proptest::prop_assume!(!s.trim_start().starts_with("Of "));
-            let re = regex::Regex::new(r";| — | – | -- |, (?:while|whereas|but|although) | of whom | of which |, of the ").unwrap();
+            let re = regex::Regex::new(r";| — | – | -- |, (?:while|whereas|but|although) | of whom | of which | and that |, of the ").unwrap();
             let expected: Vec<Range<usize>> = re.find_iter(&s).map(|m| m.range()).collect();
             proptest::prop_assert_eq!(Clauses::of(&s).breaks, expected);
         }
@@ -686,6 +697,10 @@ mod tests {
         assert_eq!(&t[clause_of(t, t.find("12").unwrap())], "the army says 12");
         assert_eq!(&t[clause_of(t, t.find("55").unwrap())], "aid groups count 55");
         assert_eq!(&t[clause_of(t, t.len() - 1)], "nobody knows");
+        // A reporting verb's second "that" clause: "says 1,200 were killed
+        // and that 300 soldiers have died in Gaza".
+        let x = "Israel says 1,200 were killed on Oct. 7 and that 300 soldiers have died in Gaza.";
+        assert_eq!(&x[clause_of(x, 12)], "Israel says 1,200 were killed on Oct. 7");
         // Commas without a conjunction do not split.
         let u = "In Gaza, 31,000 died, officials said.";
         assert_eq!(clause_of(u, 9), 0..u.len());
