@@ -568,6 +568,42 @@ pub fn attribution_of<'a>(
     Sources::of(sentence, authorities, earlier).for_figure(figure)
 }
 
+/// The titles a transcript's speaker is named by: "SECRETARY BLINKEN:",
+/// "MR MILLER:". A label without one ("QUESTION:", "VERDICT:",
+/// "BREAKING:") is no speaker.
+const SPEAKER_TITLES: [&str; 17] = [
+    "SECRETARY",
+    "MR",
+    "MR.",
+    "MS",
+    "MS.",
+    "MRS.",
+    "DR.",
+    "AMBASSADOR",
+    "SPOKESPERSON",
+    "SPOKESMAN",
+    "MINISTER",
+    "PRESIDENT",
+    "GENERAL",
+    "ADMIRAL",
+    "SENATOR",
+    "CHAIRMAN",
+    "ADMINISTRATOR",
+];
+
+/// The speaker whose turn a transcript's paragraph is, from the label its
+/// first sentence opens with: "SECRETARY BLINKEN: … We've now provided
+/// more than $180 million" is Blinken's figure.
+pub fn turn_speaker(first_sentence: &str, authorities: &Authorities) -> Option<Attribution> {
+    let (label, _) = first_sentence.trim_start().split_once(": ")?;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || !SPEAKER_TITLES.contains(&words[0]) || label.chars().any(char::is_lowercase) {
+        return None;
+    }
+    resolve(label, first_sentence, authorities, None)
+        .or_else(|| Some(Attribution { id: None, name: label.to_string(), text: label.to_string() }))
+}
+
 /// The sources a sentence (or clause) names, read once for all its figures.
 #[derive(Debug, Clone)]
 pub enum Sources {
@@ -714,6 +750,24 @@ mod tests {
         ] {
             assert!(!opens_new_topic(clause), "{clause:?}");
         }
+    }
+
+    /// A transcript's labelled turn speaks for its speaker; a question's,
+    /// a verdict's or a bulletin's label is no speaker.
+    #[test]
+    fn a_transcript_s_turn_is_its_speaker_s() {
+        let a = Authorities::default();
+        let speaker = |s: &str| turn_speaker(s, &a).map(|a| a.name);
+        assert_eq!(speaker("SECRETARY BLINKEN: Well, thank you."), Some("SECRETARY BLINKEN".into()));
+        assert_eq!(speaker("MR MILLER: Good afternoon."), Some("MR MILLER".into()));
+        for s in [
+            "QUESTION: Mr. Secretary, this is your fifth trip.",
+            "VERDICT: Misleading.",
+            "BREAKING: Toll passes 30,000",
+        ] {
+            assert_eq!(speaker(s), None, "{s}");
+        }
+        assert_eq!(speaker("Secretary Blinken: a profile"), None);
     }
 
     #[test]

@@ -1179,6 +1179,7 @@ pub fn claims_from(
             }
             sources_of.below = below.as_ref().and_then(|(_, a)| a.clone());
         }
+        sources_of.speaker = attribution::turn_speaker(&doc.text[doc.sentences[first].span.clone()], &pack.authorities);
         let rescued = placed_by_source(doc, quantities, pack, m, &mut sources_of, &earlier);
         for (ai, by) in rescued {
             m.attempts[ai].outcome = Outcome::Claimed;
@@ -1301,6 +1302,8 @@ struct SentenceSources {
     whole: Option<Sources>,
     /// For a table row, the one authority a "Source:" line below its table names.
     below: Option<Attribution>,
+    /// For a transcript's turn, its speaker.
+    speaker: Option<Attribution>,
 }
 
 impl SentenceSources {
@@ -1342,6 +1345,7 @@ impl SentenceSources {
                     .for_figure(Some(at))
             })
             .or_else(|| self.below.clone())
+            .or_else(|| self.speaker.clone())
     }
 }
 
