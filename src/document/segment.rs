@@ -526,26 +526,35 @@ pub struct Clauses {
 
 impl Clauses {
     pub fn of(sentence: &str) -> Clauses {
-        let mut breaks: Vec<Range<usize>> = CLAUSE_BREAK
-            .find_iter(sentence)
-            .map(|m| {
-                let b = &sentence[m.range()];
-                // "of about 250": the qualifier is the figure's own; "the" is not.
-                if b.starts_with(", of ") && b != ", of the " {
-                    m.start()..m.start() + ", of ".len()
-                } else {
-                    m.range()
-                }
-            })
-            .collect();
         // "says 1,200 were killed on Oct. 7 and that 300 soldiers have died
-        // in Gaza": a reporting verb's second clause. Looked for apart: the
-        // packed searcher above, with its default limits, takes no more words.
+        // in Gaza": a reporting verb's second clause. Looked for apart (the
+        // packed searcher, with its default limits, takes no more words),
+        // and the two scans merged leftmost first, as one alternation.
         static AND_THAT: LazyLock<memchr::memmem::Finder<'static>> =
             LazyLock::new(|| memchr::memmem::Finder::new(" and that "));
-        for m in AND_THAT.find_iter(sentence.as_bytes()) {
-            let at = breaks.partition_point(|b| b.start < m);
-            breaks.insert(at, m..m + " and that ".len());
+        let and_that_from = |pos: usize| AND_THAT.find(&sentence.as_bytes()[pos..]).map(|i| pos + i);
+        let mut breaks: Vec<Range<usize>> = Vec::new();
+        let mut pos = 0;
+        let mut and_that = and_that_from(0);
+        while pos < sentence.len() {
+            if and_that.is_some_and(|at| at < pos) {
+                and_that = and_that_from(pos);
+            }
+            let listed = CLAUSE_BREAK.find_in(sentence, aho_corasick::Span::from(pos..sentence.len()));
+            let next = match (listed, and_that) {
+                (Some(m), Some(at)) if at < m.start() => at..at + " and that ".len(),
+                (None, Some(at)) => at..at + " and that ".len(),
+                (Some(m), _) => m.range(),
+                (None, None) => break,
+            };
+            pos = next.end;
+            // "of about 250": the qualifier is the figure's own; "the" is not.
+            let b = &sentence[next.clone()];
+            breaks.push(if b.starts_with(", of ") && b != ", of the " {
+                next.start..next.start + ", of ".len()
+            } else {
+                next
+            });
         }
         // "Of the roughly 250 hostages taken, about 130 remain": the whole,
         // then the part; also after "that" ("Israel says that of the …, …").
