@@ -913,6 +913,9 @@ fn carry_antecedents(
                     Some(a) => Some((a.clone(), figures[a.figure])),
                     // A count the sentence names before the lead is what it stands for.
                     None if anaphora::names_a_count(&masked[..marker.start - len]) => None,
+                    // So is a figure before it no rule read: "98 trucks a day
+                    // entered, down from about 500" is of the trucks.
+                    None if (0..k).any(|j| !claimed(attempts, j)) => None,
                     None => before.and_then(|p| one_rule(p.attempts.iter()).map(|a| (a.clone(), p.figures[a.figure]))),
                 };
                 let Some((mut a, antecedent)) = found else {
@@ -1728,6 +1731,11 @@ mod tests {
         let text = "The ministry's count of the dead in Gaza passed 35,000 last week. As of May 19 it stood at 35,456.";
         let got: Vec<f64> = claims(text, "2024-05-20").iter().map(|c| c.quantity.value).collect();
         assert_eq!(got, [35000.0, 35456.0]);
+        // "Down from" after a figure no rule read is that figure's.
+        let text = "The death toll in Gaza passed 29,500 this week, the ministry said. \
+            The UN said 98 trucks a day entered in February, down from about 500 before the war.";
+        let got: Vec<f64> = claims(text, "2024-02-25").iter().map(|c| c.quantity.value).collect();
+        assert_eq!(got, [29500.0]);
     }
 
     /// The past day's words in the source's relative clause are of its
