@@ -210,7 +210,7 @@ fn dated_by_period(ctx: &Ctx<'_>, exact: &[usize], periods: &[usize], rule: &Rul
         let (a, b) = (&groups[0], &groups[1]);
         let period = ctx.claims[p].as_of.day().unwrap_or_default();
         let explanation = format!(
-            "{}: the {} is dated {period} ({}), which no day of it reconciles with the {} ({}); each new event has a higher number.",
+            "{}: the {} is dated {period} ({}), but no day of that period fits the {} ({}); each new event has a higher number.",
             rule.description,
             b.label,
             side(ctx, b),
