@@ -85,7 +85,7 @@ pub(super) fn same_time(ctx: &Ctx<'_>, chunk: &[usize], rule: &Rule, what: &str)
 /// Words of a figure that rose since the one before it in the text, or
 /// that a live blog's later entry gives as the source's new figure ("The
 /// ministry now says 40,074").
-const RISEN: [&str; 11] =
+const UPDATED: [&str; 11] =
     ["rose", "risen", "climbed", "increased", "jumped", "grown", "grew", "now says", "now said", "now puts", "updated"];
 
 /// Whether the claims of one document, in the order of its text, never go
@@ -106,7 +106,7 @@ fn updated_in_order(ctx: &Ctx<'_>, chunk: &[usize]) -> bool {
             from -= 1;
         }
         let near = &before[from..];
-        b.lo > a.hi && RISEN.iter().any(|w| near.contains(w))
+        b.lo > a.hi && UPDATED.iter().any(|w| near.contains(w))
     })
 }
 
