@@ -470,10 +470,11 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
 }
 
 /// Words that open an aside between a subject and its verb.
-const SUBJECT_ASIDES: [&str; 15] = [
+const SUBJECT_ASIDES: [&str; 16] = [
     "on his ",
     "on her ",
     "who ",
+    "which ",
     "whose ",
     "speaking ",
     "in a statement",
@@ -789,6 +790,13 @@ mod tests {
         assert_eq!(
             who("The Ministry of Public Health reported 18 fatalities."),
             Some((Some("lebanon-moph".into()), "Ministry of Public Health".into()))
+        );
+        // "The ministry, which does not distinguish …, said": the subject is before the aside.
+        assert_eq!(
+            who(
+                "The Gaza health ministry, which does not distinguish between civilians and combatants, said 35,173 had been killed."
+            ),
+            Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
         );
         // The source quoted, not the one quoting it.
         assert_eq!(
