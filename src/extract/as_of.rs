@@ -671,6 +671,16 @@ fn quoted_date(doc: &Document, quantities: &[Quantity], si: usize) -> Option<Dat
     None
 }
 
+/// Whether a part of a sentence reports in the present tense: "and
+/// Israel says about 130 remain", "while the UN estimates".
+fn speaks_in_present(part: &str) -> bool {
+    PRESENT_REPORT.is_match(part)
+}
+
+static PRESENT_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:says|say|estimates|believes|counts|puts)(?-u:\b)").expect("present report regex")
+});
+
 /// Whether a sentence says "now".
 fn says_now(sentence: &str) -> bool {
     let b = sentence.as_bytes();
@@ -832,11 +842,18 @@ pub fn resolve(
     // "Last month the ministry put the toll at 28,000; by mid-March it had
     // passed 31,000": a date in the figure's own part of the sentence dates
     // it, whatever the other part holds.
-    if own.len() > 1 {
+    let mut present_part = false;
+    if !own.is_empty() {
         let part = own_part(&doc.text[s.span.clone()], figure - s.span.start);
+        let words = &doc.text[s.span.start + part.start..s.span.start + part.end];
         let part = s.span.start + part.start..s.span.start + part.end;
         if own.iter().any(|e| part.contains(&e.span.start)) {
             own.retain(|e| part.contains(&e.span.start));
+        } else if part.start > s.span.start && speaks_in_present(words) {
+            // "105 were freed in November, and Israel says about 130
+            // remain": a part that says in the present is of the writing.
+            own.clear();
+            present_part = true;
         }
     }
     let found = pick(own, figure_span);
@@ -851,7 +868,7 @@ pub fn resolve(
         None if below.is_some() => (below, false),
         // "1.9 million people are now displaced": as of the writing, not
         // of the date the sentence before gives.
-        None if says_now(&doc.text[s.span.clone()]) => (None, false),
+        None if present_part || says_now(&doc.text[s.span.clone()]) => (None, false),
         // "the ministry's count for the same period": the period a sentence
         // before closed, in its paragraph or the one before.
         None if memchr::memmem::find(doc.text[s.span.clone()].as_bytes(), b"same").is_some()
@@ -1188,6 +1205,15 @@ mod tests {
         );
         // A part without a date takes the sentence's.
         assert_eq!(date("On Monday, 28,340 were dead; FIG were wounded."), day("2024-03-11", "On Monday"));
+        // A part that reports in the present is of the writing.
+        assert_eq!(
+            date("Of the 250 taken, 105 were freed during a truce in November, and Israel says about FIG remain."),
+            (Some("2024-03-15".to_string()), None)
+        );
+        assert_eq!(
+            date("In November, 105 were freed; Israel says FIG remain."),
+            (Some("2024-03-15".to_string()), None)
+        );
         assert_eq!(own_part("a; b, and c", 0), 0..1);
         assert_eq!(own_part("a; b, and c", 3), 3..4);
         assert_eq!(own_part("a; b, and c", 10), 10..11);

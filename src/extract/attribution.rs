@@ -422,6 +422,33 @@ fn is_publication(who: &str) -> bool {
     plain || (own && written)
 }
 
+/// Offices a speaker is named by when the name is the country or body
+/// after them: "the representative of Algeria said".
+const OFFICES: [&str; 12] = [
+    "representative",
+    "ambassador",
+    "envoy",
+    "delegate",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "head",
+    "chief",
+    "director",
+    "commissioner",
+];
+
+/// Whether a speaker is an office of a named country or body: "representative
+/// of Algeria", "foreign minister of Qatar", "spokesperson for the UN".
+/// Lower-case speakers are otherwise no one ("officials said").
+fn holds_office_of_a_name(who: &str) -> bool {
+    let Some((office, name)) = who.split_once(" of ").or_else(|| who.split_once(" for ")) else { return false };
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let words: Vec<&str> = office.split_whitespace().collect();
+    name.starts_with(char::is_uppercase) && words.len() <= 3 && words.last().is_some_and(|w| OFFICES.contains(w))
+}
+
 /// Where a clause before `before`'s end starts: after its last comma,
 /// semicolon, colon, quote, dash or unclosed bracket. A closed bracket is
 /// part of the clause: "your report of 10 March (page 4) gave".
@@ -636,7 +663,10 @@ impl Sources {
             // Prefer a known authority; a bare name ("Blinken said") still
             // counts, and so does a publication ("your report gave").
             if let Some(a) = resolve(who, sentence, authorities, earlier)
-                && (a.id.is_some() || a.text.chars().next().is_some_and(char::is_uppercase) || is_publication(&a.text))
+                && (a.id.is_some()
+                    || a.text.chars().next().is_some_and(char::is_uppercase)
+                    || is_publication(&a.text)
+                    || holds_office_of_a_name(&a.text))
             {
                 spoken.push((at, a));
             }
@@ -773,6 +803,20 @@ mod tests {
 
     #[test]
     fn forms_of_attribution() {
+        // An office of a named country speaks; a plain lower-case subject does not.
+        assert_eq!(
+            who("The representative of Algeria said that more than 30,000 had been killed."),
+            Some((None, "representative of Algeria".into()))
+        );
+        assert_eq!(
+            who("The permanent representative of the United States said $180 million had been given."),
+            Some((None, "permanent representative of the United States".into()))
+        );
+        assert_eq!(
+            who("The head of Algeria's delegation said 30,000."),
+            Some((None, "head of Algeria's delegation".into()))
+        );
+        assert_eq!(who("In Rafah, residents of the city said 30,000 were there."), None);
         assert_eq!(
             who(
                 "Israel has killed 19,667 people in Gaza, according to the enclave’s Hamas-run health ministry, which does not differentiate."
