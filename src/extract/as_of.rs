@@ -526,8 +526,69 @@ fn expressions(
             earliest: Some(from).filter(|f| *f < to),
         });
     }
+    out.extend(war_openings(sentence, span.start, event_dates, published));
     out
 }
+
+/// "In the first month of the war", "during the war's first 100 days": a
+/// period from the pack's first event day (the day the war began).
+fn war_openings(sentence: &str, offset: usize, event_dates: &[Date], published: Date) -> Vec<Expression> {
+    let Some(&began) = event_dates.iter().min() else { return Vec::new() };
+    let b = sentence.as_bytes();
+    if memchr::memmem::find(b, b"first").is_none() && memchr::memmem::find(b, b"opening").is_none() {
+        return Vec::new();
+    }
+    WAR_OPENING
+        .captures_iter(sentence)
+        .filter(|c| c.name("owner").is_some() || c.name("of").is_some())
+        .filter_map(|c| {
+            let plural = c.name("plural").is_some();
+            let n: i64 = match c.name("n").map(|m| m.as_str().to_ascii_lowercase()) {
+                None if plural => return None,
+                None => 1,
+                Some(n) => match n.as_str() {
+                    "two" => 2,
+                    "three" => 3,
+                    "four" => 4,
+                    "five" => 5,
+                    "six" => 6,
+                    "seven" => 7,
+                    "eight" => 8,
+                    "nine" => 9,
+                    "ten" => 10,
+                    digits => digits.parse().ok()?,
+                },
+            };
+            let span = match c["unit"].to_ascii_lowercase().as_str() {
+                "day" => jiff::Span::new().days(n),
+                "week" => jiff::Span::new().weeks(n),
+                "month" => jiff::Span::new().months(n),
+                _ => jiff::Span::new().years(n),
+            };
+            let date = began.checked_add(span).ok()?.yesterday().ok()?.min(published);
+            let m = c.get(0).expect("whole match");
+            Some(Expression {
+                span: offset + m.start()..offset + m.end(),
+                date,
+                strength: Strength::Strong,
+                source: AsOfSource::Stated,
+                earliest: Some(began).filter(|b| *b < date),
+            })
+        })
+        .collect()
+}
+
+/// See [`war_openings`]: the war must be named, by "of the war" or "the war's".
+static WAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:in|during|within|over|by the end of) the ",
+        r"(?:(?P<owner>(?:war|conflict|fighting|offensive)['’]s) )?(?:first|opening) ",
+        r"(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}) )?",
+        r"(?P<unit>day|week|month|year)(?P<plural>s)?",
+        r"(?P<of> of (?:the )?(?:war|conflict|fighting|offensive))?(?-u:\b)"
+    ))
+    .expect("war opening regex")
+});
 
 /// The part of `sentence` that holds byte `at`: parts are parted by a
 /// semicolon, or by a comma and a conjunction that opens a new clause
@@ -1072,6 +1133,29 @@ mod tests {
         assert_eq!((a.date, a.source), (parse_date("2023-12-20"), AsOfSource::Published));
         let a = as_of("Yesterday FIG died.", "2023-12-20", None);
         assert_eq!(a.date, parse_date("2023-12-19"));
+    }
+
+    /// The war's opening days, weeks or months are a period from its first day.
+    #[test]
+    fn the_first_month_of_the_war_is_a_period() {
+        let period = |text: &str| {
+            let a = as_of(text, "2024-04-07", Some("2023-10-07"));
+            (a.earliest.map(|d| d.to_string()), a.date.map(|d| d.to_string()), a.text)
+        };
+        let day = |s: &str| Some(s.to_string());
+        assert_eq!(
+            period("In the first month of the war, the ministry's toll passed FIG."),
+            (day("2023-10-07"), day("2023-11-06"), Some("In the first month of the war".into()))
+        );
+        assert_eq!(
+            period("During the war's first 100 days, FIG were killed."),
+            (day("2023-10-07"), day("2024-01-14"), Some("During the war's first 100 days".into()))
+        );
+        assert_eq!(period("In the first two weeks of the conflict FIG fled.").1, day("2023-10-20"));
+        // The war unnamed, or weeks without their number: no period.
+        for text in ["In the first month, FIG were killed.", "In the first weeks of the war FIG fled."] {
+            assert_eq!(period(text), (None, day("2024-04-07"), None), "{text}");
+        }
     }
 
     /// "The Oct. 7 attack" names the attack: a year on, it dates no figure.
