@@ -485,7 +485,7 @@ pub fn is_table_row(line: &str) -> bool {
 }
 
 /// Where one clause ends and the next begins: `;`, a spaced dash, a
-/// comma before a contrasting conjunction, or a relative clause of a
+/// comma before a contrasting conjunction or before "and his", or a relative clause of a
 /// share ("252 hostages, 128 of whom remain"). One pass over the sentence, by
 /// a vectorised literal searcher: as a regex (or an automaton), the
 /// one-byte `;` left it stepping a byte at a time.
@@ -502,19 +502,22 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             ", whereas ",
             ", but ",
             ", although ",
+            // "on his ninth trip since the war began, and his 12th as
+            // secretary of state": a second count with words of its own.
+            ", and his ",
+            ", and her ",
             " of whom ",
             " of which ",
-            // "136 remain in Gaza, of the 240 people taken": the whole the part is of.
-            ", of the ",
-            ", of about ",
-            ", of around ",
-            ", of roughly ",
-            ", of some ",
-            ", of an estimated ",
+            // "136 remain in Gaza, of the 240 people taken": the whole the
+            // part is of, when one of `WHOLE_OPENERS` follows.
+            ", of ",
         ])
         .build()
         .expect("clause breaks")
 });
+
+/// What opens the whole after ", of " (see `CLAUSE_BREAK`).
+const WHOLE_OPENERS: [&str; 6] = ["the ", "about ", "around ", "roughly ", "some ", "an estimated "];
 
 /// Where a sentence breaks into clauses: found once for all its figures,
 /// then the clause holding each figure looked up (`at`).
@@ -547,14 +550,22 @@ impl Clauses {
                 (Some(m), _) => m.range(),
                 (None, None) => break,
             };
+            if &sentence[next.clone()] == ", of " {
+                // "of about 250": the qualifier is the figure's own; "the" is not.
+                match WHOLE_OPENERS.iter().find(|w| sentence[next.end..].starts_with(**w)) {
+                    Some(&"the ") => breaks.push(next.start..next.end + "the ".len()),
+                    Some(_) => breaks.push(next.clone()),
+                    // ", of course": no whole; look on from the comma's next byte.
+                    None => {
+                        pos = next.start + 1;
+                        continue;
+                    }
+                }
+                pos = breaks.last().expect("pushed").end;
+                continue;
+            }
             pos = next.end;
-            // "of about 250": the qualifier is the figure's own; "the" is not.
-            let b = &sentence[next.clone()];
-            breaks.push(if b.starts_with(", of ") && b != ", of the " {
-                next.start..next.start + ", of ".len()
-            } else {
-                next
-            });
+            breaks.push(next);
         }
         // "Of the roughly 250 hostages taken, about 130 remain": the whole,
         // then the part; also after "that" ("Israel says that of the …, …").
@@ -647,6 +658,8 @@ mod tests {
                 ", whereas ",
                 ", but ",
                 ", although ",
+                ", and his ",
+                ", and her ",
                 " and that ",
                 " and ",
                 ", ",
@@ -677,7 +690,7 @@ mod tests {
         fn clause_breaks_are_the_alternations(s in pieces()) {
             // A sentence opening "Of the …," also breaks at its first comma (see `clauses`).
             proptest::prop_assume!(!s.trim_start().starts_with("Of "));
-            let re = regex::Regex::new(r";| — | – | -- |, (?:while|whereas|but|although) | of whom | of which | and that |, of the ").unwrap();
+            let re = regex::Regex::new(r";| — | – | -- |, (?:while|whereas|but|although|and his|and her) | of whom | of which | and that |, of the ").unwrap();
             let expected: Vec<Range<usize>> = re.find_iter(&s).map(|m| m.range()).collect();
             proptest::prop_assert_eq!(Clauses::of(&s).breaks, expected);
         }
@@ -710,6 +723,9 @@ mod tests {
         // and that 300 soldiers have died in Gaza".
         let x = "Israel says 1,200 were killed on Oct. 7 and that 300 soldiers have died in Gaza.";
         assert_eq!(&x[clause_of(x, 12)], "Israel says 1,200 were killed on Oct. 7");
+        // A second count of his own: "his ninth trip …, and his 12th visit".
+        let y = "on his ninth trip since the war began, and his 12th visit as secretary of state.";
+        assert_eq!(&y[clause_of(y, 7)], "on his ninth trip since the war began");
         // Commas without a conjunction do not split.
         let u = "In Gaza, 31,000 died, officials said.";
         assert_eq!(clause_of(u, 9), 0..u.len());

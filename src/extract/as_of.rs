@@ -761,11 +761,31 @@ fn compared_from(doc: &Document, quantities: &[Quantity], within: Range<usize>) 
         i > 0 && quantities[i - 1].span.end == at
     };
     quantities[first..].iter().take_while(|q| q.span.end <= within.end).find_map(|q| {
-        let before = doc.text[within.start..q.span.start].trim_end().strip_suffix("from")?.trim_end();
+        let before = doc.text[within.start..q.span.start].trim_end();
+        // "a figure higher than the 7,000 the ministry gave in March".
+        if is_compared_with(before) {
+            return Some(q.span.end);
+        }
+        let before = before.strip_suffix("from")?.trim_end();
         let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
         let after_figure = before.is_empty() || ends_figure(within.start + before.len());
         (after_figure || matches!(word, "up" | "down")).then_some(q.span.end)
     })
+}
+
+/// Whether `before` ends by comparing with the figure after it: "higher
+/// than the", "compared with". "More than" alone is the figure's own
+/// qualifier.
+fn is_compared_with(before: &str) -> bool {
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let mut words = before.rsplit(' ');
+    match (words.next(), words.next()) {
+        (Some("than"), Some(w)) => {
+            matches!(w, "higher" | "lower" | "greater" | "fewer" | "larger" | "smaller" | "above" | "below")
+        }
+        (Some("with" | "to"), Some("compared")) => true,
+        _ => false,
+    }
 }
 
 /// Whether the date at `date` opens the list item `item` ("As of 13 May,
@@ -1133,6 +1153,22 @@ mod tests {
         assert_eq!((a.date, a.source), (parse_date("2023-12-20"), AsOfSource::Published));
         let a = as_of("Yesterday FIG died.", "2023-12-20", None);
         assert_eq!(a.date, parse_date("2023-12-19"));
+    }
+
+    /// A date after a figure compared with is that figure's.
+    #[test]
+    fn a_date_after_a_compared_figure_is_that_figure_s() {
+        let a = as_of(
+            "About FIG are missing, a figure higher than the 7,000 the ministry gave in March.",
+            "2024-05-01",
+            None,
+        );
+        assert_eq!(a.date, parse_date("2024-05-01"));
+        let a = as_of("About FIG are missing, compared with 7,000 in March.", "2024-05-01", None);
+        assert_eq!(a.date, parse_date("2024-05-01"));
+        // "more than" is a qualifier, not a comparison.
+        let a = as_of("About FIG are missing, and more than 7,000 in March.", "2024-05-01", None);
+        assert_eq!(a.date, parse_date("2024-03-31"));
     }
 
     /// The war's opening days, weeks or months are a period from its first day.
