@@ -354,7 +354,14 @@ fn resolve<'a>(
     {
         who = &untrimmed[..who.len() + 1];
     }
-    let who = OPENERS.iter().find_map(|o| who.strip_prefix(o)).unwrap_or(who);
+    // "When a ministry says": an opener capitalised at the sentence's start too.
+    let who = OPENERS
+        .iter()
+        .find_map(|o| {
+            let head = who.get(..o.len())?;
+            head.eq_ignore_ascii_case(o).then(|| &who[o.len()..])
+        })
+        .unwrap_or(who);
     // "and on Friday Secretary of State Antony Blinken announced".
     let who = match LEADING_TIME.find(who) {
         Some(m) => &who[m.end()..],
@@ -803,6 +810,12 @@ mod tests {
 
     #[test]
     fn forms_of_attribution() {
+        // An opener capitalised at the sentence's start is no part of the subject.
+        assert_eq!(who("When a ministry says 37,900 people have died, we should ask who they were."), None);
+        assert_eq!(
+            who("When the Gaza health ministry says 37,900 have died, we listen.").map(|a| a.0),
+            Some(Some("gaza-moh".into()))
+        );
         // An office of a named country speaks; a plain lower-case subject does not.
         assert_eq!(
             who("The representative of Algeria said that more than 30,000 had been killed."),
