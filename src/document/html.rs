@@ -251,6 +251,7 @@ impl Builder<'_> {
                             || SKIP.contains(&e.name())
                             || STRUCK.contains(&e.name())
                             || (e.name() == "sup" && is_footnote_mark(node))
+                            || is_elsewhere(e)
                         {
                             skipping += 1;
                             open.push(None);
@@ -306,6 +307,35 @@ impl Builder<'_> {
         }
         deepest
     }
+}
+
+/// Words in a `class` or `id` that mark a block of links to other pages.
+const ELSEWHERE: [&str; 11] = [
+    "related",
+    "recommend",
+    "more-stories",
+    "more-news",
+    "read-more",
+    "read-next",
+    "most-popular",
+    "most-read",
+    "trending",
+    "outbrain",
+    "taboola",
+];
+
+/// Whether an element holds other pages, not this one: navigation, and
+/// lists of related stories, whose headlines ("Gaza death toll reaches
+/// 10,000") are of their own days, not of the page's.
+fn is_elsewhere(e: &scraper::node::Element) -> bool {
+    if e.name() == "nav" || e.attr("role") == Some("navigation") {
+        return true;
+    }
+    let marked = |v: &str| {
+        let v = v.to_ascii_lowercase();
+        ELSEWHERE.iter().any(|w| v.contains(w))
+    };
+    e.attr("class").is_some_and(marked) || e.id().is_some_and(marked)
 }
 
 /// Whether a `<sup>` holds a footnote mark ("1", "[2]", "*", "†"), which is
@@ -503,6 +533,17 @@ mod tests {
         // One date in the body is the article's own.
         let h = parse(&format!("<html>{head}<body><time datetime=\"2024-02-29\">x</time></body></html>"));
         assert_eq!(h.meta.published, parse_date("2024-02-29"));
+    }
+
+    #[test]
+    fn navigation_and_related_stories_are_never_read() {
+        let h = parse(concat!(
+            "<nav><a>Gaza: 10,000 dead</a></nav><article><p>35,500 killed.</p></article>",
+            "<section class=\"story-related\"><h2>Related</h2><ul><li><a>Toll reaches 10,000</a></li></ul></section>",
+            "<div id=\"mostRead\"><p>Not marked: 12 read.</p></div><aside class=\"factbox\"><p>Hostages: 125</p></aside>",
+            "<div role=\"navigation\">Day 30: 10,000</div><ul class=\"Recommended-list\"><li>1,400</li></ul>"
+        ));
+        assert_eq!(h.text, "35,500 killed.\nNot marked: 12 read.\nHostages: 125\n");
     }
 
     #[test]

@@ -272,6 +272,12 @@ fn described<'a>(
     if let Some((_, a)) = named.into_iter().chain(placed).max_by_key(|(at, _)| *at) {
         return Some(a);
     }
+    // "Aid deliveries into Gaza have slowed … More than 35,500 have been
+    // killed, the health ministry says": placed by its paragraph.
+    if let Some(a) = earlier.text.get(earlier.paragraph..earlier.before).and_then(place) {
+        earlier.placed.borrow_mut().push((earlier.before, a));
+        return Some(a);
+    }
     // "We begin in Gaza, where the health ministry says the toll rose. …
     // The ministry put the number of dead at 31,819": the description's
     // last use before, placed by its own sentence, which held no figure

@@ -2047,6 +2047,19 @@ mod tests {
             "2024-03-19",
         );
         assert_eq!(sources(&c), [("oct7.killed", 1200.0, None)]);
+        // A description placed by its paragraph's earlier sentence, when the
+        // document names no authority before it.
+        let c = claims(
+            "Aid deliveries into Gaza have slowed, the UN said on Monday. More than 35,500 Palestinians have been killed in the war, the health ministry says.\n",
+            "2024-05-20",
+        );
+        assert_eq!(sources(&c), [("gaza.killed", 35500.0, Some("gaza-moh"))]);
+        // A paragraph that places two ministries places neither.
+        let c = claims(
+            "Strikes hit Gaza and Lebanon on Monday. More than 35,500 Palestinians have been killed in the war, the health ministry says.\n",
+            "2024-05-20",
+        );
+        assert_eq!(sources(&c), [("gaza.killed", 35500.0, None)]);
     }
 
     /// "It" speaks for the authority a description before it in its
