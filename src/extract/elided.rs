@@ -36,7 +36,7 @@ static BARE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A question of how many: "How many hostages are still in Gaza?"
 static HOW_MANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^\p{L}]*(?:(?:and|so|but|then),? )?how many ([a-z][^?]{2,80}?)\s*\?[^\p{L}]*$")
+    Regex::new(r"(?i)^[^\p{L}]*(?:(?:Q|Question)\s*[:.]\s*)?(?:(?:and|so|but|then),? )?how many ([a-z][^?]{2,80}?)\s*\?[^\p{L}]*$")
         .expect("how many regex")
 });
 
@@ -58,6 +58,13 @@ pub fn asked_within(masked: &str) -> Option<&str> {
 pub fn noun_after(after: &str) -> Option<&'static str> {
     let word = after.trim_start().split(|c: char| !c.is_alphabetic()).next()?;
     NOUNS.iter().find(|n| **n == word).copied()
+}
+
+/// The length of a counted noun right after a figure (" Palestinians"), if one is.
+fn answer_noun(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix(' ')?;
+    let word = rest.split(|c: char| !c.is_alphabetic()).next()?;
+    NOUNS.contains(&word).then_some(1 + word.len())
 }
 
 /// What a question before the sentence asks to count ("hostages are still
@@ -91,25 +98,29 @@ pub fn filled(
             continue;
         }
         let after = &masked[end..];
+        let ends_answer = |after: &str| {
+            after.is_empty()
+                || after.starts_with([',', '.', ';', ':', ')', '—', '–', '"', '”'])
+                || after.starts_with(" according")
+        };
         // "Israel says 120, of whom ...": the answer is the first figure.
-        let words = match asked {
-            Some(q)
-                if k == 0
-                    && (after.is_empty()
-                        || after.starts_with([',', '.', ';', ':', ')', '—', '–', '"', '”'])
-                        || after.starts_with(" according")
-                        || BARE_SUBJECT.is_match(after)) =>
-            {
-                Some(q)
+        let (at, words) = match asked {
+            Some(q) if k == 0 && (ends_answer(after) || BARE_SUBJECT.is_match(after)) => (end, Some(q)),
+            // "How many people have been killed? More than 36,500
+            // Palestinians, according to …": the answer's noun for the question's.
+            Some(q) if k == 0 && answer_noun(after).is_some_and(|n| ends_answer(&after[n..])) => {
+                let n = answer_noun(after).expect("checked");
+                let (first, rest) = q.split_once(' ').unwrap_or((q, ""));
+                if NOUNS.contains(&first) && !rest.is_empty() { (end + n, Some(rest)) } else { (end, None) }
             }
-            _ => noun(k).filter(|_| BARE_SUBJECT.is_match(after)),
+            _ => (end, noun(k).filter(|_| BARE_SUBJECT.is_match(after))),
         };
         if let Some(w) = words {
             let out = out.get_or_insert_with(|| String::with_capacity(masked.len() + 32));
-            out.push_str(&masked[copied..end]);
+            out.push_str(&masked[copied..at]);
             out.push(' ');
             out.push_str(w);
-            copied = end;
+            copied = at;
         }
     }
     let mut out = out?;
@@ -164,6 +175,16 @@ mod tests {
                 "Asked how many hostages remain in Gaza, a spokesman said: \"We believe [0] hostages remain in Gaza are still there.\""
             )
         );
+        // A Q&A's labelled question, and an answer that names its own noun.
+        let asked = question("Q: How many people have been killed?");
+        assert_eq!(asked, Some("people have been killed"));
+        let got =
+            filled(&masked("A: More than [0] Palestinians, according to the ministry."), |_| true, |_| None, asked);
+        assert_eq!(
+            got.map(|s| unmasked(&s)).as_deref(),
+            Some("A: More than [0] Palestinians have been killed, according to the ministry.")
+        );
+        assert_eq!(filled(&masked("A: [0] Palestinians live there."), |_| true, |_| None, asked), None);
         assert_eq!(question("How many, and why?"), None);
         assert_eq!(question("Why did so many die?"), None);
     }
