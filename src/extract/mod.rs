@@ -1052,7 +1052,10 @@ fn verb_before(before: &str) -> Option<Qualifier> {
         "past",
     ];
     const NEARLY: [&str; 5] = ["neared", "nears", "nearing", "approached", "approaches"];
-    let word = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next()?;
+    // "passed the 35,000 mark".
+    let before = before.trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
     if OVER.iter().any(|w| word.eq_ignore_ascii_case(w)) {
         Some(Qualifier::Over)
     } else if NEARLY.iter().any(|w| word.eq_ignore_ascii_case(w)) {

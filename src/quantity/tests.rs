@@ -144,6 +144,13 @@ fn every_qualifier_is_classified() {
         ("as many as 240 hostages", AtMost),
         ("As many as 240 hostages", AtMost),
         ("no more than 240 hostages", AtMost),
+        ("a little over 240 hostages", Over),
+        ("slightly more than 240 hostages", Over),
+        ("north of 240 hostages", Over),
+        ("just shy of 240 hostages", Nearly),
+        ("just short of 240 hostages", Nearly),
+        ("slightly under 240 hostages", Nearly),
+        ("south of 240 hostages", Under),
     ];
     for (text, qual) in cases {
         let (_, v, _, got) = one(text);
