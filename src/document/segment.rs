@@ -163,6 +163,23 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
 /// sentence marks are visited; the text between them is skipped.
 fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let para = &text[start..end];
+    // A ticker's "Killed: 34,844 | Wounded: 78,404": each item a sentence
+    // of its own; a table row (it opens with a bar) stays whole.
+    if memchr::memchr(b'|', para.as_bytes()).is_some() && !para.trim_start().starts_with('|') {
+        let mut from = 0;
+        for (at, _) in para.match_indices(" | ") {
+            split_marks(text, start + from, start + at, out);
+            from = at + " | ".len();
+        }
+        split_marks(text, start + from, end, out);
+        return;
+    }
+    split_marks(text, start, end, out);
+}
+
+/// Split `[start, end)` into sentence spans at its sentence marks.
+fn split_marks(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let para = &text[start..end];
     let mut s = 0;
     let mut from = 0;
     while let Some(off) = memchr::memchr3(b'.', b'!', b'?', &para.as_bytes()[from..]) {
@@ -706,6 +723,25 @@ mod tests {
         let sentences = segment(&text, Layout::Lines, &[], &[], None);
         assert!(sentences.iter().all(|s| s.span.len() <= MAX_SENTENCE));
         assert_eq!(sentences.len(), 3);
+    }
+
+    #[test]
+    fn a_ticker_s_items_are_sentences_and_a_table_row_is_whole() {
+        let text =
+            "The toll rose.\n\nFigures from the ministry: Killed: 34,844 | Wounded: 78,404\n\n| Killed | 34,844 |\n";
+        for layout in [Layout::Lines, Layout::Markdown] {
+            let sentences = segment(text, layout, &[], &[], None);
+            let got: Vec<&str> = sentences.iter().map(|s| &text[s.span.clone()]).collect();
+            assert_eq!(
+                got,
+                [
+                    "The toll rose.",
+                    "Figures from the ministry: Killed: 34,844",
+                    "Wounded: 78,404",
+                    "| Killed | 34,844 |"
+                ]
+            );
+        }
     }
 
     #[test]

@@ -489,7 +489,12 @@ fn label_line_as_prose(masked: &str) -> Option<String> {
         || !label.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '\'' || c == '’')
         || label.split_whitespace().any(|w| SPEECH.contains(&w))
     {
-        return None;
+        // "Latest figures from the Gaza health ministry: Killed: 34,844": a
+        // caption before the label.
+        let rest = rest.trim_start();
+        return (rest.starts_with(|c: char| c.is_uppercase()) && rest.contains(':'))
+            .then(|| label_line_as_prose(rest))
+            .flatten();
     }
     let rest = rest.trim_start();
     // The figure comes right after the colon, its qualifier folded into it.
@@ -2136,6 +2141,15 @@ mod tests {
         assert_eq!(read(format!("killed: {}", f(0))), None);
         assert_eq!(read(format!("The ministry said on Monday in Gaza City: {} killed.", f(0))), None);
         assert_eq!(read(format!("Officials in Gaza and Israel on Monday put the toll: {}", f(0))), None);
+        // A caption before the label.
+        assert_eq!(
+            read(format!("Latest figures from the Gaza health ministry: Killed: {}", f(0))),
+            Some(format!("{} Killed", f(0)))
+        );
+        assert_eq!(
+            read(format!("The ministry said on Monday: Killed in raids: {}", f(0))),
+            Some(format!("{} Killed in raids", f(0)))
+        );
         // A definition list's term, which may hold a date.
         assert_eq!(
             read(format!("Killed in Israel on October 7: {}, according to Israeli officials", f(0))),
