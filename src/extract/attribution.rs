@@ -130,7 +130,8 @@ const PRONOUNS: [&str; 12] = ["he", "she", "they", "it", "we", "i", "you", "this
 const OPENERS: [&str; 7] = ["where ", "when ", "as ", "while ", "after ", "and ", "but "];
 
 /// The institution a description names by its kind alone ("the ministry").
-const HEADS: [&str; 7] = ["ministry", "agency", "department", "military", "office", "government", "moh"];
+const HEADS: [&str; 9] =
+    ["ministry", "agency", "department", "military", "office", "government", "moh", "defence", "defense"];
 
 /// The authorities a document names before the text being read: "the
 /// ministry said" further down means the ministry the story named last.
