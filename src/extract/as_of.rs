@@ -127,21 +127,9 @@ fn shifted(sentence: &str) -> Vec<(Range<usize>, i32, i32, bool)> {
         .captures_iter(sentence)
         .filter_map(|c| {
             let whole = c.get(0)?;
-            let n: i32 = match c.name("n").map(|m| m.as_str().to_ascii_lowercase()) {
+            let n: i32 = match c.name("n") {
                 None => 1,
-                Some(w) => match w.as_str() {
-                    "a" | "an" | "one" => 1,
-                    "two" => 2,
-                    "three" => 3,
-                    "four" => 4,
-                    "five" => 5,
-                    "six" => 6,
-                    "seven" => 7,
-                    "eight" => 8,
-                    "nine" => 9,
-                    "ten" => 10,
-                    digits => digits.parse().ok()?,
-                },
+                Some(w) => i32::try_from(small_count(w.as_str())?).ok()?,
             };
             let unit = c.name("unit").or(c.name("unit2")).or(c.name("unit3"))?.as_str().to_ascii_lowercase();
             let dir = c.name("dir").map_or("before", |d| d.as_str());
@@ -530,6 +518,24 @@ fn expressions(
     out
 }
 
+/// A count of days, weeks or months as a time phrase writes it: "a",
+/// "two" … "ten", or digits.
+fn small_count(word: &str) -> Option<i64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        digits => digits.parse().ok()?,
+    })
+}
+
 /// "In the first month of the war", "during the war's first 100 days": a
 /// period from the pack's first event day (the day the war began).
 fn war_openings(sentence: &str, offset: usize, event_dates: &[Date], published: Date) -> Vec<Expression> {
@@ -543,21 +549,10 @@ fn war_openings(sentence: &str, offset: usize, event_dates: &[Date], published: 
         .filter(|c| c.name("owner").is_some() || c.name("of").is_some())
         .filter_map(|c| {
             let plural = c.name("plural").is_some();
-            let n: i64 = match c.name("n").map(|m| m.as_str().to_ascii_lowercase()) {
+            let n = match c.name("n") {
                 None if plural => return None,
                 None => 1,
-                Some(n) => match n.as_str() {
-                    "two" => 2,
-                    "three" => 3,
-                    "four" => 4,
-                    "five" => 5,
-                    "six" => 6,
-                    "seven" => 7,
-                    "eight" => 8,
-                    "nine" => 9,
-                    "ten" => 10,
-                    digits => digits.parse().ok()?,
-                },
+                Some(n) => small_count(n.as_str())?,
             };
             let span = match c["unit"].to_ascii_lowercase().as_str() {
                 "day" => jiff::Span::new().days(n),
