@@ -776,7 +776,7 @@ fn is_compared_with(before: &str) -> bool {
     let mut words = before.rsplit(' ');
     match (words.next(), words.next()) {
         (Some("than"), Some(w)) => {
-            matches!(w, "higher" | "lower" | "greater" | "fewer" | "larger" | "smaller" | "above" | "below")
+            matches!(w, "higher" | "lower" | "greater" | "fewer" | "larger" | "smaller")
         }
         (Some("with" | "to"), Some("compared")) => true,
         _ => false,
