@@ -462,6 +462,12 @@ const SPEECH: [&str; 10] =
 /// a colon (`31,819 — Palestinians killed in Gaza`, `253: people taken into
 /// Gaza`) is read without them.
 fn label_line_as_prose(masked: &str) -> Option<String> {
+    read_label_line(masked, true)
+}
+
+/// See [`label_line_as_prose`]; `caption`: a caption may come before the
+/// label (read once: a line of many colons is not read colon by colon).
+fn read_label_line(masked: &str, caption: bool) -> Option<String> {
     let line = masked.trim_start();
     let line = segment::without_list_marker(line).unwrap_or(line).trim_start();
     // "📌 Killed: 36,439": a symbol marking the line is no part of its label.
@@ -492,8 +498,8 @@ fn label_line_as_prose(masked: &str) -> Option<String> {
         // "Latest figures from the Gaza health ministry: Killed: 34,844": a
         // caption before the label.
         let rest = rest.trim_start();
-        return (rest.starts_with(|c: char| c.is_uppercase()) && rest.contains(':'))
-            .then(|| label_line_as_prose(rest))
+        return (caption && rest.starts_with(|c: char| c.is_uppercase()) && rest.contains(':'))
+            .then(|| read_label_line(rest, false))
             .flatten();
     }
     let rest = rest.trim_start();
@@ -2150,6 +2156,8 @@ mod tests {
             read(format!("The ministry said on Monday: Killed in raids: {}", f(0))),
             Some(format!("{} Killed in raids", f(0)))
         );
+        // One caption only.
+        assert_eq!(read(format!("The ministry said on Monday: Latest: Killed: {}", f(0))), None);
         // A definition list's term, which may hold a date.
         assert_eq!(
             read(format!("Killed in Israel on October 7: {}, according to Israeli officials", f(0))),
