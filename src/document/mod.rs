@@ -155,12 +155,39 @@ pub fn markup_ranges(text: &str, items: &mut Vec<usize>) -> Vec<std::ops::Range<
             out.push(at..end + usize::from(b.get(end) == Some(&b':')));
         }
     }
+    out.extend(citation_marks(text));
     out.extend(memchr::memchr3_iter(b'*', b'`', b'~', b).map(|i| i..i + 1));
     let alnum = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(u8::is_ascii_alphanumeric);
     // `_` inside a word (snake_case) is not emphasis.
     out.extend(
         memchr::memchr_iter(b'_', b).filter(|&i| !(alnum(i.checked_sub(1)) && alnum(Some(i + 1)))).map(|i| i..i + 1),
     );
+    out
+}
+
+/// Byte ranges of an encyclopedia's citation marks, set right after a word
+/// or a stop ("killed[1] and 70,457 injured.[2]", "[citation needed]"): a
+/// mark's number is no figure, and the stop before it still ends a sentence.
+/// A bracket after a space, or one that opens a link ("[1](url)", "[1]:"),
+/// is left alone.
+pub fn citation_marks(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for at in memchr::memchr_iter(b'[', b) {
+        if at == 0 || b[at - 1].is_ascii_whitespace() || matches!(b[at - 1], b'[' | b'!' | b'(') {
+            continue;
+        }
+        let rest = &b[at + 1..];
+        let label = match rest.iter().take_while(|c| c.is_ascii_digit()).count() {
+            1..=3 => 1 + rest.iter().take_while(|c| c.is_ascii_digit()).count(),
+            0 if rest.starts_with(b"citation needed") => 1 + "citation needed".len(),
+            _ => continue,
+        };
+        let end = at + label;
+        if b.get(end) == Some(&b']') && !matches!(b.get(end + 1), Some(b'(' | b':')) {
+            out.push(at..end + 1);
+        }
+    }
     out
 }
 
@@ -201,7 +228,12 @@ impl Document {
         let mut items = Vec::new();
         let suppressions = suppress::find(&path, format, &raw, problems);
         let (text, source, map) = match format {
-            Format::Text => (raw, None, None),
+            Format::Text => {
+                let mut text = raw;
+                let marks = citation_marks(&text);
+                blank(&mut text, marks);
+                (text, None, None)
+            }
             Format::Markdown => {
                 let mut text = raw;
                 if let Some((yaml, range)) = meta::front_matter_block(&text) {
@@ -348,6 +380,23 @@ mod tests {
         let figures: Vec<String> = recognize(&d.text).iter().map(|q| q.text.to_string()).collect();
         assert_eq!(figures, ["29,092", "1,200", "19 February"]);
         assert_eq!(d.sentences.len(), 3);
+    }
+
+    /// An encyclopedia's "[1]" marks read as neither figures nor part of a
+    /// sentence's end, in Markdown and in plain text; a bracket after a
+    /// space stays.
+    #[test]
+    fn citation_marks_are_no_figures_and_end_no_sentence_early() {
+        for format in [Format::Markdown, Format::Text] {
+            let raw = "Over 30,000 had been killed[1] and 70,457 injured.[2][3] Of the dead, 13,230 were children.[citation needed] See table [5].\n";
+            let mut p = Vec::new();
+            let d = Document::build("a".into(), format, raw.to_string(), None, &mut p);
+            let figures: Vec<String> = recognize(&d.text).iter().map(|q| q.text.to_string()).collect();
+            assert_eq!(figures, ["Over 30,000", "70,457", "13,230", "5"], "{format:?}");
+            let sentences: Vec<&str> = d.sentences.iter().map(|s| d.text[s.span.clone()].trim_end()).collect();
+            assert_eq!(sentences[1], "Of the dead, 13,230 were children.", "{format:?}");
+            assert_eq!(sentences.len(), 3, "{format:?}: {sentences:?}");
+        }
     }
 
     /// Each list item is a paragraph of its own, marked as an item, in every format.

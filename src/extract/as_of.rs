@@ -643,8 +643,9 @@ fn date_below(doc: &Document, quantities: &[Quantity], si: usize, published: Opt
     })
 }
 
-/// The date of an editor's update whose paragraph holds sentence `si`
-/// ("*Update, March 4, 2024: The ministry said on Monday …*"), when it is
+/// The date of an editor's update or correction whose paragraph holds
+/// sentence `si` ("*Update, March 4, 2024: The ministry said on Monday …*",
+/// "*Correction, March 27: … It is 32,414.*"), when it is
 /// on or after publication: the update's weekdays and "now" are its own.
 fn update_date(doc: &Document, quantities: &[Quantity], si: usize) -> Option<Date> {
     let published = doc.meta.published?;
@@ -653,7 +654,10 @@ fn update_date(doc: &Document, quantities: &[Quantity], si: usize) -> Option<Dat
     let span = doc.sentences[first].span.clone();
     let sentence = &doc.text[span.clone()];
     let opening = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let word = ["Updated", "UPDATED", "Update", "UPDATE"].iter().find(|w| opening.starts_with(**w))?;
+    // "Updated" before "Update", whose prefix it is; a correction is an editor's note too.
+    let word = ["Updated", "UPDATED", "Update", "UPDATE", "Correction", "CORRECTION", "Corrected", "CORRECTED"]
+        .iter()
+        .find(|w| opening.starts_with(**w))?;
     let rest = &opening[word.len()..];
     let rest = rest.strip_prefix(',').unwrap_or(rest);
     let rest = rest.strip_prefix(" on").unwrap_or(rest).trim_start();
@@ -1073,6 +1077,10 @@ mod tests {
         // The rest of the article speaks from publication.
         let d = date("Update, March 4, 2024: new figures.\n\nThe ministry said on Monday that FIG had been killed.");
         assert_eq!(d.as_deref(), Some("2024-02-26"));
+        // A correction speaks from its day too: its yearless date a day
+        // after publication is of the same year, not of the year before.
+        let d = date("The toll is 5.\n\n*Correction, March 1: An earlier version gave the toll as 1. It is FIG.*");
+        assert_eq!(d.as_deref(), Some("2024-03-01"));
         // An "update" dated before publication is no editor's update.
         let d = date("Update, February 1: the ministry said on Monday that FIG had been killed.");
         assert_eq!(d.as_deref(), Some("2024-02-26"));

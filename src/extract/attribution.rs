@@ -62,7 +62,7 @@ static GIVE_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
 /// back from there as a subject is.
 static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"['’]s\s+(?:(?:latest|last|new|updated|own|daily|official|most recent)\s+)*",
+        r"['’]s\s+(?:(?:latest|last|new|updated|own|daily|official|overall|total|cumulative|most recent)\s+)*",
         r"(?:figures?|count|tally|toll|data|numbers|statistics)(?-u:\b)"
     ))
     .expect("owned regex")
@@ -70,7 +70,7 @@ static OWNED: LazyLock<Regex> = LazyLock::new(|| {
 /// An owner's records at the end of a name: "the ministry*'s daily reports*".
 static RECORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"['’]s\s+(?:(?:latest|last|new|updated|own|daily|weekly|monthly|official|most recent)\s+)*",
+        r"['’]s\s+(?:(?:latest|last|new|updated|own|daily|weekly|monthly|official|overall|total|cumulative|most recent)\s+)*",
         r"(?:figures?|count|tally|toll|data|numbers|statistics|reports?|records|estimates?)$"
     ))
     .expect("records regex")
@@ -327,6 +327,10 @@ fn used_before<'t>(text: &'t str, before: usize, head: &str) -> impl Iterator<It
     })
 }
 
+/// The zones a live blog's clock is written with: "09.15 BST".
+const TIME_ZONES: [&str; 14] =
+    ["BST", "GMT", "UTC", "CET", "CEST", "EST", "EDT", "ET", "PT", "PST", "PDT", "IDT", "IST", "AST"];
+
 fn resolve<'a>(
     who: &str,
     sentence: &str,
@@ -355,6 +359,16 @@ fn resolve<'a>(
     {
         return None;
     }
+    // "09.15 BST Yesterday the ministry": a clock's time zone is no speaker.
+    let untrimmed = match untrimmed.split_once(' ') {
+        Some((zone, rest))
+            if who[..who.len() - untrimmed.len()].contains(|c: char| c.is_ascii_digit())
+                && TIME_ZONES.contains(&zone) =>
+        {
+            rest.trim_start()
+        }
+        _ => untrimmed,
+    };
     let mut who = untrimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
     // "the U.S." keeps the point that ends its abbreviation.
     if untrimmed[who.len()..].starts_with('.') && who.rsplit(['.', ' ']).next().is_some_and(|w| w.chars().count() == 1)
@@ -394,6 +408,11 @@ fn resolve<'a>(
         _ => who,
     };
     let lower = who.to_lowercase();
+    // "We've announced", "they'd said": a pronoun with its verb contracted.
+    let lower = match lower.split_once(['\'', '’']) {
+        Some((pronoun, "ve" | "d" | "ll" | "s" | "re" | "m")) if PRONOUNS.contains(&pronoun) => pronoun.to_string(),
+        _ => lower,
+    };
     // "By late January the health ministry counted 26,000 dead. On Sunday it
     // said 29,692": a pronoun speaks for the authority its paragraph named last.
     if matches!(lower.as_str(), "it" | "they") {
@@ -434,6 +453,40 @@ fn is_publication(who: &str) -> bool {
     );
     let written = matches!(last, "report" | "reports" | "reporter" | "reporters" | "correspondent" | "coverage");
     plain || (own && written)
+}
+
+/// What a fact check quotes: "a viral post says", "a video shared on X
+/// claimed". The nouns a shared message is named by.
+const POSTS: [&str; 14] = [
+    "post",
+    "posts",
+    "tweet",
+    "tweets",
+    "video",
+    "videos",
+    "meme",
+    "memes",
+    "message",
+    "messages",
+    "graphic",
+    "infographic",
+    "image",
+    "caption",
+];
+
+/// A shared message as a speaker, named up to its noun: "viral post" of
+/// "viral post shared thousands of times on X". Its noun is one of the
+/// first three words.
+fn post_speaker(who: &str) -> Option<&str> {
+    let mut end = 0;
+    for word in who.split(' ').take(3) {
+        end += word.len();
+        if POSTS.contains(&word.to_ascii_lowercase().as_str()) {
+            return Some(&who[..end]);
+        }
+        end += 1;
+    }
+    None
 }
 
 /// Offices a speaker is named by when the name is the country or body
@@ -676,11 +729,16 @@ impl Sources {
             let who = subject_before(sentence, at);
             // Prefer a known authority; a bare name ("Blinken said") still
             // counts, and so does a publication ("your report gave").
-            if let Some(a) = resolve(who, sentence, authorities, earlier)
-                && (a.id.is_some()
-                    || a.text.chars().next().is_some_and(char::is_uppercase)
-                    || is_publication(&a.text)
-                    || holds_office_of_a_name(&a.text))
+            let Some(mut a) = resolve(who, sentence, authorities, earlier) else { continue };
+            if a.id.is_none()
+                && let Some(post) = post_speaker(&a.text)
+            {
+                (a.name, a.text) = (post.to_string(), post.to_string());
+                spoken.push((at, a));
+            } else if a.id.is_some()
+                || a.text.chars().next().is_some_and(char::is_uppercase)
+                || is_publication(&a.text)
+                || holds_office_of_a_name(&a.text)
             {
                 spoken.push((at, a));
             }
@@ -977,6 +1035,18 @@ mod tests {
             at("10:40 The Gaza health ministry says 30,534 Palestinians have been killed.", "30,534"),
             Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
         );
+        assert_eq!(
+            at("09.15 BST  Yesterday the Gaza health ministry put the toll at 33,137.", "33,137"),
+            Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
+        );
+        // A pronoun with its verb contracted is no one's name.
+        assert_eq!(at("We've announced $100 million in humanitarian assistance.", "$100"), None);
+        // What a fact check quotes is the post's, named up to its noun.
+        assert_eq!(
+            at("A post shared thousands of times on X claims that 100,000 have been killed in Gaza.", "100,000"),
+            Some((None, "post".into()))
+        );
+        assert_eq!(at("A viral post says 50,000 were killed.", "50,000"), Some((None, "viral post".into())));
         assert_eq!(
             at("Israel believes about 120 hostages are still held in Gaza.", "120"),
             Some((Some("israel".into()), "Israel".into()))
