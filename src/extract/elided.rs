@@ -45,6 +45,48 @@ static HOW_MANY: LazyLock<Regex> = LazyLock::new(|| {
 static ASKED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)asked how many ([a-z][^,?;:]{2,80}?)\s*[,?]").expect("asked regex"));
 
+/// A toll the sentence names without a figure: "Gaza's health ministry
+/// updated its death toll on Monday". Only with a determiner of its own:
+/// "the strike's death toll" is the strike's.
+static TOLL_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:[Tt]he|its|their) (?:(?:overall|latest|official|updated|new) )?(?:death toll|toll|tally|death count)(?-u:\b)")
+        .expect("toll named regex")
+});
+
+/// "it" for a toll right before a figure: "put it at", "it stood at".
+static IT_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?:put|puts|putting|placed|places) (?P<object>it) at|(?P<subject>[Ii]t) (?:now )?(?:stood|stands) at) $")
+        .expect("it-at regex")
+});
+
+/// The toll the sentence before names without a figure, lower-cased as an object.
+pub fn toll_named(previous: &str) -> Option<String> {
+    if previous.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    TOLL_NAMED.find(previous).map(|m| m.as_str().replacen("The", "the", 1))
+}
+
+/// The masked sentence with "it" before a `wanted` figure replaced by
+/// `toll`, the toll the sentence before names: "The ministry put it at
+/// 35,091" read as "The ministry put its death toll at 35,091".
+pub fn it_for_toll(masked: &str, toll: String, wanted: impl Fn(usize) -> bool) -> Option<String> {
+    let mut from = 0;
+    while let Some(i) = masked[from..].find(OPEN) {
+        let start = from + i;
+        let inner = start + OPEN.len_utf8();
+        let end = inner + masked[inner..].find(CLOSE)?;
+        from = end;
+        if !masked[inner..end].parse().is_ok_and(&wanted) {
+            continue;
+        }
+        let Some(c) = IT_AT.captures(&masked[..start]) else { continue };
+        let it = c.name("object").or_else(|| c.name("subject")).expect("one of the two");
+        return Some(format!("{}{toll}{}", &masked[..it.start()], &masked[it.end()..]));
+    }
+    None
+}
+
 /// What the sentence says a reporter asked to count, if it does so before
 /// its first figure.
 pub fn asked_within(masked: &str) -> Option<&str> {
@@ -153,6 +195,23 @@ mod tests {
         assert_eq!(filled(&masked("[0] people were abducted."), |_| true, |_| Some("people"), None), None);
         assert_eq!(filled(&masked("[0] were abducted."), |_| true, |_| None, None), None);
         assert_eq!(filled(&masked("[0] were abducted."), |_| false, |_| Some("people"), None), None);
+    }
+
+    #[test]
+    fn it_stands_for_a_toll_named_before_without_a_figure() {
+        let toll = toll_named("Gaza's health ministry updated its death toll on Monday.");
+        assert_eq!(toll.as_deref(), Some("its death toll"));
+        let got = it_for_toll(&masked("The ministry put it at [0]."), toll.clone().unwrap(), |_| true);
+        assert_eq!(got.map(|s| unmasked(&s)).as_deref(), Some("The ministry put its death toll at [0]."));
+        let toll = toll_named("The death toll kept rising overnight.");
+        let got = it_for_toll(&masked("By Monday it stood at [0]."), toll.unwrap(), |_| true);
+        assert_eq!(got.map(|s| unmasked(&s)).as_deref(), Some("By Monday the death toll stood at [0]."));
+        // A strike's toll is the strike's; a sentence with figures is the anaphora's to read.
+        assert_eq!(toll_named("The strike's death toll rose overnight."), None);
+        assert_eq!(toll_named("The toll rose to 35,000 on Monday."), None);
+        // Only "it" right before a figure wanted.
+        assert_eq!(it_for_toll(&masked("It said [0] were killed."), "the toll".into(), |_| true), None);
+        assert_eq!(it_for_toll(&masked("The ministry put it at [0]."), "the toll".into(), |_| false), None);
     }
 
     #[test]

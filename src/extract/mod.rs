@@ -646,7 +646,14 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                         .filter(|p| p.trim_end().ends_with('?'))
                         .and_then(elided::question)
                         .or_else(|| elided::asked_within(&masked));
-                    match elided::filled(&masked, |k| unclaimed.get(k) == Some(&true), noun, asked) {
+                    // "… updated its death toll on Monday. The ministry put it at 35,091."
+                    let toll_before = || {
+                        let p = si.checked_sub(1).filter(|&p| doc.sentences[p].paragraph == s.paragraph)?;
+                        elided::toll_named(&doc.text[doc.sentences[p].span.clone()])
+                    };
+                    let filled = elided::filled(&masked, |k| unclaimed.get(k) == Some(&true), noun, asked)
+                        .or_else(|| elided::it_for_toll(&masked, toll_before()?, |k| unclaimed.get(k) == Some(&true)));
+                    match filled {
                         Some(r) => reduced.insert(r).as_str(),
                         None => break,
                     }
@@ -1196,7 +1203,8 @@ pub fn claims_from(
             }
             sources_of.below = below.as_ref().and_then(|(_, a)| a.clone());
         }
-        sources_of.speaker = attribution::turn_speaker(&doc.text[doc.sentences[first].span.clone()], &pack.authorities);
+        sources_of.speaker = attribution::turn_speaker(&doc.text[doc.sentences[first].span.clone()], &pack.authorities)
+            .or_else(|| ticker_caption_source(doc, m.sentence, &pack.authorities));
         let rescued = placed_by_source(doc, quantities, pack, m, &mut sources_of, &earlier);
         for (ai, by) in rescued {
             m.attempts[ai].outcome = Outcome::Claimed;
@@ -1364,6 +1372,23 @@ impl SentenceSources {
             .or_else(|| self.below.clone())
             .or_else(|| self.speaker.clone())
     }
+}
+
+/// For a ticker's later item ("… | Wounded: 79,061"), the source its line's
+/// first item credits: "Latest figures from the Gaza health ministry:
+/// Killed: 35,173 | Wounded: 79,061" is the ministry's throughout.
+fn ticker_caption_source(doc: &Document, si: usize, authorities: &Authorities) -> Option<Attribution> {
+    let bar_before = |i: usize| {
+        i > 0 && {
+            let gap = &doc.text[doc.sentences[i - 1].span.end..doc.sentences[i].span.start];
+            gap.contains('|') && !gap.contains('\n')
+        }
+    };
+    if !bar_before(si) {
+        return None;
+    }
+    let first = (0..si).rev().find(|&i| !bar_before(i))?;
+    attribution::Sources::of(&doc.text[doc.sentences[first].span.clone()], authorities, None).for_figure(None)
 }
 
 /// The one authority a "Source: Gaza health ministry." line right below the
