@@ -166,6 +166,9 @@ pub struct ClaimLine<'a> {
     /// Where in the text an event introduced without a name starts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_at: Option<usize>,
+    /// The digits as written around a figure read out of a malformed run ("3,0320").
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub malformed: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub title: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -214,6 +217,7 @@ impl<'a> From<&'a Claim> for ClaimLine<'a> {
             within: c.within.map(|w| w as usize),
             event: c.event_name().map(|e| Cow::Borrowed(&**e)),
             event_at: c.event_at().map(|a| a as usize),
+            malformed: c.malformed.as_deref().map(Cow::Borrowed),
             title: t.title().map(Cow::Borrowed),
             publisher: t.publisher().map(Cow::Borrowed),
             published: t.published(),
@@ -282,6 +286,7 @@ impl ClaimLine<'_> {
                 }
                 (None, None) => None,
             },
+            malformed: l.malformed.map(|m| m.into()),
         })
     }
 }

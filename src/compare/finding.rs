@@ -28,6 +28,8 @@ pub enum FindingKind {
     RelationViolation,
     /// A headline figure disagrees with its own body.
     HeadlineMismatch,
+    /// A figure's digits are no number ("3,0320"): its value is not known.
+    MalformedFigure,
     /// A figure matches no value of the reference series in its window.
     DatasetMismatch,
     /// Independent claims agree.
@@ -46,6 +48,7 @@ impl FindingKind {
             FindingKind::OrdinalConflict => "ordinal-conflict",
             FindingKind::RelationViolation => "relation-violation",
             FindingKind::HeadlineMismatch => "headline-mismatch",
+            FindingKind::MalformedFigure => "malformed-figure",
             FindingKind::DatasetMismatch => "dataset-mismatch",
             FindingKind::Corroborated => "corroborated",
             FindingKind::DatasetMatch => "dataset-match",

@@ -16,8 +16,11 @@ pub(super) fn compare(ctx: &Ctx<'_>) -> Vec<Finding> {
     if headed.is_empty() {
         return Vec::new();
     }
-    let mut order: Vec<usize> =
-        (0..claims.len()).filter(|&i| headed.contains(&(claims[i].citation.path(), &**claims[i].metric()))).collect();
+    let mut order: Vec<usize> = (0..claims.len())
+        .filter(|&i| {
+            claims[i].malformed.is_none() && headed.contains(&(claims[i].citation.path(), &**claims[i].metric()))
+        })
+        .collect();
     order.sort_by(|&a, &b| {
         (claims[a].citation.path(), &**claims[a].metric(), a).cmp(&(
             claims[b].citation.path(),

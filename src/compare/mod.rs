@@ -14,6 +14,7 @@ mod cumulative;
 pub mod finding;
 mod fixed;
 mod headline;
+mod malformed;
 mod relations;
 mod series;
 mod snapshot;
@@ -114,8 +115,10 @@ impl<'a> Ctx<'a> {
 
     /// Whether claim `i` may be compared: a claim of a rule that counts
     /// single events is compared only when it names its event.
+    /// Whether the claim is compared with others: its rule is known, its
+    /// event found where its rule counts events, and its digits read.
     pub fn comparable(&self, i: usize) -> bool {
-        self.rule_of(i).is_some_and(|r| r.event.is_none() || self.events[i] != 0)
+        self.claims[i].malformed.is_none() && self.rule_of(i).is_some_and(|r| r.event.is_none() || self.events[i] != 0)
     }
 
     pub fn interval(&self, i: usize) -> Interval {
@@ -497,6 +500,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
             );
             part_of.extend(including);
             part_of.extend(headlines);
+            part_of.extend(malformed::findings(&ctx));
             part_of
         },
     );

@@ -151,12 +151,13 @@ fn check(ctx: &Ctx<'_>, part: &Rule, whole: &Rule, parts: &[usize], wholes: &[us
 pub(super) fn including(ctx: &Ctx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (b, c) in ctx.claims.iter().enumerate() {
-        let Some(whole) = c.within else { continue };
+        let Some(whole) = c.within.filter(|_| c.malformed.is_none()) else { continue };
         // The whole comes before the part, in the same document's claims.
         let Some(a) = (0..b)
             .rev()
             .take_while(|&a| ctx.claims[a].citation.path() == c.citation.path())
             .find(|&a| ctx.claims[a].quantity.span.start == whole as usize)
+            .filter(|&a| ctx.claims[a].malformed.is_none())
         else {
             continue;
         };

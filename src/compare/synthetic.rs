@@ -60,6 +60,7 @@ pub fn claim(rule: &str, metric: &str, text: &str, interval: Interval, as_of: Op
         sentence: 0,
         within: None,
         event: None,
+        malformed: None,
     }
 }
 

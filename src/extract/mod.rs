@@ -98,6 +98,9 @@ pub struct Claim {
     /// The single event the figure counts, for rules with `event:`; boxed,
     /// as most claims count no single event.
     pub event: Option<Box<ClaimEvent>>,
+    /// The digits as written, when the figure is part of a run no number
+    /// reads whole ("3,0320"): a typo whose value is not known.
+    pub malformed: Option<Box<str>>,
 }
 
 /// The single event a claim's figure counts.
@@ -1266,24 +1269,32 @@ pub fn claims_from(
                 Some(event::Event::Unnamed(at)) => u32::try_from(at).ok().map(ClaimEvent::Unnamed),
                 None => None,
             };
+            // A figure read out of a malformed run is cited as the run.
+            let malformed = crate::quantity::malformed_digits(&doc.text, q.span.clone());
+            let mut quantity = match verb_before(&doc.text[s.span.start..q.span.start]) {
+                Some(reading) => q.read_as(reading),
+                None => q.clone(),
+            };
+            if let Some(run) = &malformed {
+                quantity.span = run.clone();
+                quantity.text = doc.text[run.clone()].into();
+            }
             out.push(Claim {
                 names: Arc::clone(&rule.names),
-                quantity: match verb_before(&doc.text[s.span.start..q.span.start]) {
-                    Some(reading) => q.read_as(reading),
-                    None => q.clone(),
-                },
-                as_of,
-                attribution: attribution.map(|a| shared(&mut sources, a)),
                 citation: cite(
                     doc,
                     info.get_or_insert_with(|| Arc::new(doc.info())),
-                    &q.span,
+                    &quantity.span,
                     cited.get_or_insert_with(|| sentence_of(doc, &s.span)),
                 ),
+                quantity,
+                as_of,
+                attribution: attribution.map(|a| shared(&mut sources, a)),
                 role: s.role,
                 sentence: u32::try_from(m.sentence).unwrap_or(u32::MAX),
                 within: None,
                 event: event.map(Box::new),
+                malformed: malformed.map(|r| doc.text[r].into()),
             });
         }
     }

@@ -23,6 +23,7 @@ use std::ops::Range;
 use serde::{Serialize, Serializer};
 
 pub use interval::{Interval, format_number};
+pub use numeral::malformed_digits;
 pub use recognize::{Recognizer, candidate_baseline};
 
 /// One figure found in a text.

@@ -45,6 +45,29 @@ pub(crate) struct Numeral {
     pub(crate) suffix: Suffix,
 }
 
+/// The digits written around a figure's own when the figure is part of a
+/// run of digits and separators no number reads as a whole: "3,0320" (a
+/// comma group of four), "30,03", "1.200.5", of which the recognizer read
+/// only a part. The run, if it is longer than the figure's digits.
+pub fn malformed_digits(text: &str, span: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let own = &b[span.clone()];
+    let first = span.start + own.iter().position(u8::is_ascii_digit)?;
+    let last = span.start + own.iter().rposition(u8::is_ascii_digit)? + 1;
+    let joins = |c: u8| matches!(c, b',' | b'.');
+    let (mut start, mut end) = (first, last);
+    while start > 0
+        && (b[start - 1].is_ascii_digit() || start > 1 && joins(b[start - 1]) && b[start - 2].is_ascii_digit())
+    {
+        start -= 1;
+    }
+    while end < b.len() && (b[end].is_ascii_digit() || joins(b[end]) && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+    {
+        end += 1;
+    }
+    (start < first || end > last).then_some(start..end)
+}
+
 fn digit_value(s: &str) -> f64 {
     s.bytes().filter(u8::is_ascii_digit).fold(0.0, |acc, d| acc * 10.0 + f64::from(d - b'0'))
 }

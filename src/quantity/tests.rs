@@ -315,3 +315,27 @@ fn a_qualifier_holds_for_figures_coordinated_with_it() {
     assert_eq!(counts("about 1,200 people and $250 million")[1].3, Bare);
     assert_eq!(counts("some 15,694 were children and 10,367 were women")[1].3, Bare);
 }
+
+/// A figure read out of a run of digits no number reads whole is marked
+/// with the run as written; a well-formed figure, at a sentence's end or
+/// in a range, is not. ("30,03" is read whole, as a decimal comma.)
+#[test]
+fn malformed_digit_runs_around_a_figure() {
+    let runs = |text: &str| -> Vec<(String, Option<String>)> {
+        recognize(text)
+            .into_iter()
+            .map(|q| (q.text.to_string(), malformed_digits(text, q.span.clone()).map(|r| text[r].to_string())))
+            .collect()
+    };
+    let malformed = |text: &str| runs(text).into_iter().filter_map(|(_, r)| r).collect::<Vec<_>>();
+    assert_eq!(malformed("The ministry said 3,0320 people had been killed."), ["3,0320", "3,0320"]);
+    assert_eq!(malformed("It put the toll at 1,2345,678 on Monday."), ["1,2345,678"; 3]);
+    for fine in [
+        "The toll is 30,035.",
+        "Between 1,200-1,400 were killed, more than 30,000 in all.",
+        "It rose to 30,035.5 and then 1.7 million, on Oct. 7, 2023.",
+        "About 1 234 567 people.",
+    ] {
+        assert_eq!(malformed(fine), Vec::<String>::new(), "{fine}: {:?}", runs(fine));
+    }
+}

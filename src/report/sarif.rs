@@ -19,7 +19,7 @@ use crate::rules::Severity;
 pub struct Sarif;
 
 /// The kinds of problem; agreements have no rule, as they have no result.
-const KINDS: [(FindingKind, &str); 8] = [
+const KINDS: [(FindingKind, &str); 9] = [
     (FindingKind::Discrepancy, "Claims that should agree do not"),
     (FindingKind::Revision, "A fixed figure was revised"),
     (FindingKind::Regression, "A running total went down"),
@@ -27,6 +27,7 @@ const KINDS: [(FindingKind, &str); 8] = [
     (FindingKind::OrdinalConflict, "An event number is repeated or out of order"),
     (FindingKind::RelationViolation, "A part exceeds its whole"),
     (FindingKind::HeadlineMismatch, "A headline disagrees with its body"),
+    (FindingKind::MalformedFigure, "A figure's digits are no well-formed number"),
     (FindingKind::DatasetMismatch, "A figure matches no reference value in its window"),
 ];
 

@@ -473,3 +473,42 @@ fn strikes_are_compared_with_reports_of_the_same_strike_only() {
         ]
     );
 }
+
+/// A figure whose digits no number reads whole ("3,0320") is an error of
+/// its own, cited as written, and is compared with nothing: no regression
+/// against the day before, no mismatch with the ministry's report.
+#[test]
+fn a_malformed_figure_is_reported_and_compared_with_nothing() {
+    let dir = with_the_killed_series();
+    for (name, published, figure) in [("a.md", "2024-03-01", "30,228"), ("b.md", "2024-03-02", "3,0320")] {
+        let text = format!(
+            "---\npublished: {published}\n---\n\nGaza's health ministry said {figure} Palestinians had been killed.\n"
+        );
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let a = run(dir.path().to_str().unwrap());
+    let problems: Vec<&str> =
+        a.findings.iter().filter(|f| f.severity > Severity::Info).map(|f| f.kind.name()).collect();
+    assert_eq!(problems, ["malformed-figure"]);
+    let f = only(&a, FindingKind::MalformedFigure, "gaza.killed");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(cited(&a, f), strings(&[&["b.md: 3,0320"]]));
+    assert_eq!(
+        f.explanation(),
+        "\"3,0320\" is no well-formed number (each group after a thousands comma has three digits), so the figure was compared with nothing: \"Gaza's health ministry said 3,0320 Palestinians had been killed.\"."
+    );
+    let c = &a.claims[f.groups[0].claims[0]];
+    assert_eq!((c.citation.line, c.citation.column, c.malformed.as_deref()), (5, 29, Some("3,0320")));
+    // Extracted claims keep the mark through a claims file.
+    let d = dir.path().to_str().unwrap();
+    let claims = crate::common::figcheck(&["extract", "--claims", d]);
+    assert!(claims.stdout.contains("\"malformed\":\"3,0320\""), "{}", claims.stdout);
+    let file = dir.path().join("claims.jsonl");
+    std::fs::write(&file, &claims.stdout).unwrap();
+    let merged = crate::common::figcheck(&["compare", file.to_str().unwrap(), "--format", "concise"]);
+    assert!(
+        merged.stdout.contains("b.md:5:29: error gaza.killed: \"3,0320\" is no well-formed number"),
+        "{}",
+        merged.stdout
+    );
+}
