@@ -240,9 +240,11 @@ fn described<'a>(
     // words `sentence` holds.
     let place = |sentence: &str| {
         let said = normalise(sentence);
+        // "Gazans" place a description in Gaza as "Gaza" does.
         let said: Vec<&str> = said
             .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
             .map(|w| w.strip_suffix("'s").unwrap_or(w))
+            .map(|w| if matches!(w, "gazans" | "gazan") { "gaza" } else { w })
             .collect();
         let mut placed = authorities.iter().filter(|a| {
             a.aliases.iter().any(|x| {
@@ -1038,6 +1040,11 @@ mod tests {
         assert_eq!(
             at("09.15 BST  Yesterday the Gaza health ministry put the toll at 33,137.", "33,137"),
             Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
+        );
+        // "Gazans" place a description in Gaza.
+        assert_eq!(
+            at("An estimated 10,000 Gazans are unaccounted for, according to the civil defence.", "10,000"),
+            Some((Some("gaza-civil-defence".into()), "civil defence".into()))
         );
         // A pronoun with its verb contracted is no one's name.
         assert_eq!(at("We've announced $100 million in humanitarian assistance.", "$100"), None);
