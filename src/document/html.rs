@@ -309,8 +309,9 @@ impl Builder<'_> {
     }
 }
 
-/// Words in a `class` or `id` that mark a block of links to other pages.
-const ELSEWHERE: [&str; 11] = [
+/// Words in a `class` or `id` that mark a block of links to other pages,
+/// or a post embedded from a social network.
+const ELSEWHERE: [&str; 18] = [
     "related",
     "recommend",
     "more-stories",
@@ -322,11 +323,20 @@ const ELSEWHERE: [&str; 11] = [
     "trending",
     "outbrain",
     "taboola",
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "fb-post",
+    "bluesky-embed",
+    "reddit-embed",
+    "social-embed",
 ];
 
 /// Whether an element holds other pages, not this one: navigation, and
 /// lists of related stories, whose headlines ("Gaza death toll reaches
-/// 10,000") are of their own days, not of the page's.
+/// 10,000") are of their own days, not of the page's; and an embedded
+/// social post ("Over 40,000 dead in Gaza. The world must act."), a third
+/// party's words of its own day, which the page shows but does not state.
 fn is_elsewhere(e: &scraper::node::Element) -> bool {
     if e.name() == "nav" || e.attr("role") == Some("navigation") {
         return true;
@@ -541,7 +551,9 @@ mod tests {
             "<nav><a>Gaza: 10,000 dead</a></nav><article><p>35,500 killed.</p></article>",
             "<section class=\"story-related\"><h2>Related</h2><ul><li><a>Toll reaches 10,000</a></li></ul></section>",
             "<div id=\"mostRead\"><p>Not marked: 12 read.</p></div><aside class=\"factbox\"><p>Hostages: 125</p></aside>",
-            "<div role=\"navigation\">Day 30: 10,000</div><ul class=\"Recommended-list\"><li>1,400</li></ul>"
+            "<div role=\"navigation\">Day 30: 10,000</div><ul class=\"Recommended-list\"><li>1,400</li></ul>",
+            "<blockquote class=\"twitter-tweet\"><p>Over 40,000 dead in Gaza.</p>&mdash; An Account</blockquote>",
+            "<blockquote class=\"instagram-media\"><p>40,000</p></blockquote>"
         ));
         assert_eq!(h.text, "35,500 killed.\nNot marked: 12 read.\nHostages: 125\n");
     }
