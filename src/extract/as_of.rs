@@ -97,9 +97,13 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:yesterday|today|last week|last month|earlier this (?:week|month)|this (?:week|month))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:yesterday|today|last week|last month|earlier this (?:week|month)|this (?:week|month)|(?:at|over|on) the weekend|last weekend)(?-u:\b)",
     )
     .expect("relative regex")
+});
+/// A day of the month without its month: "on the 13th" (not "on the 13th of May").
+static DAY_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)on the ([0-9]{1,2})(?:st|nd|rd|th)(?-u:\b)(?: of)?").expect("day of month regex")
 });
 /// A time counted from another: "a week earlier", "two days later", "the
 /// day before", "three weeks ago". A bare "before" ends its phrase ("a week
@@ -458,6 +462,11 @@ fn expressions(
             }
             "this month" | "earlier this month" => (published, Some(published.first_of_month())),
             "this week" | "earlier this week" => (published, Some(monday)),
+            // The last weekend: Saturday and Sunday on or before publication.
+            "at the weekend" | "over the weekend" | "on the weekend" | "last weekend" => {
+                let sunday = last_weekday_on_or_before(published, Weekday::Sunday);
+                (sunday, Some(add_days(sunday, -1)))
+            }
             _ => (published, None),
         };
         let s = span.start + m.start();
@@ -468,6 +477,31 @@ fn expressions(
             source: AsOfSource::Relative,
             earliest,
         });
+    }
+    // "on the 13th": the last 13th of a month on or before publication.
+    if memchr::memmem::find(sentence.as_bytes(), b"on the ").is_some() {
+        for c in DAY_OF_MONTH.captures_iter(sentence) {
+            let m = c.get(0).expect("whole match");
+            // "on the 13th of May" is the month phrase's.
+            if m.as_str().ends_with(" of") {
+                continue;
+            }
+            let Ok(day) = c[1].parse::<i8>() else { continue };
+            let this = Date::new(published.year(), published.month(), day).ok().filter(|d| *d <= published);
+            let Some(date) = this.or_else(|| {
+                let before = published.first_of_month().yesterday().ok()?;
+                Date::new(before.year(), before.month(), day).ok()
+            }) else {
+                continue;
+            };
+            out.push(Expression {
+                span: span.start + m.start()..span.start + m.end(),
+                date,
+                strength: Strength::Weak,
+                source: AsOfSource::Relative,
+                earliest: None,
+            });
+        }
     }
     for name in MONTH.find_iter(sentence) {
         let Some(m) = month_phrase(sentence, name.range()) else { continue };
@@ -1250,6 +1284,25 @@ mod tests {
             |from: &str, to: &str, text: &str| (Some(from.to_string()), Some(to.to_string()), Some(text.to_string()));
         // 2024-03-14 is a Thursday: last week ran from Monday the 4th to Sunday the 10th.
         assert_eq!(period("Last week the count passed FIG.", "2024-03-14"), p("2024-03-04", "2024-03-10", "Last week"));
+        // The weekend before a Wednesday, 2024-05-15: Saturday the 11th and Sunday the 12th.
+        assert_eq!(
+            period("At the weekend, the ministry said FIG had been killed.", "2024-05-15"),
+            p("2024-05-11", "2024-05-12", "At the weekend")
+        );
+        // A day of the month alone is the last such day; with its month it is the month's.
+        let day = |text: &str, published: &str| {
+            let a = as_of(text, published, None);
+            (a.date.map(|d| d.to_string()), a.text)
+        };
+        assert_eq!(
+            day("The ministry said on the 13th that FIG had been killed.", "2024-05-15"),
+            (Some("2024-05-13".into()), Some("on the 13th".into()))
+        );
+        assert_eq!(
+            day("The ministry said on the 20th that FIG had been killed.", "2024-05-15"),
+            (Some("2024-04-20".into()), Some("on the 20th".into()))
+        );
+        assert_eq!(day("On the 13th of May, FIG had been killed.", "2024-05-15").0.as_deref(), Some("2024-05-13"));
         assert_eq!(
             period("The ministry announced FIG deaths in early November.", "2024-03-14"),
             p("2023-11-01", "2023-11-10", "in early November")

@@ -41,7 +41,7 @@ static CITED_AS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("cited-as regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|believes|believe|puts|put|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
         .expect("verb regex")
 });
 /// A figure given by a subject: "your report gave the Gaza toll as 31,045",
@@ -210,13 +210,17 @@ fn described<'a>(
     earlier: Option<Earlier<'a>>,
 ) -> Option<&'a Authority> {
     let words = normalise(description);
-    // "a department spokesman" speaks for the department.
-    let words = match ["spokesman", "spokeswoman", "spokesperson", "official", "officials"]
-        .iter()
-        .find_map(|w| words.strip_suffix(w).and_then(|r| r.strip_suffix(' ')))
-    {
+    // "a department spokesman" and "a spokesman for the department" speak for the department.
+    const SPEAKS_FOR: [&str; 5] = ["spokesman", "spokeswoman", "spokesperson", "official", "officials"];
+    let words = match SPEAKS_FOR.iter().find_map(|w| words.strip_suffix(w).and_then(|r| r.strip_suffix(' '))) {
         Some(speaks_for) => speaks_for.to_string(),
-        None => words,
+        None => match SPEAKS_FOR.iter().find_map(|w| {
+            let rest = words.strip_prefix(w)?;
+            rest.strip_prefix(" for the ").or_else(|| rest.strip_prefix(" of the "))
+        }) {
+            Some(speaks_for) => speaks_for.to_string(),
+            None => words,
+        },
     };
     let head = words.split(" of ").next().unwrap_or(&words).rsplit(' ').next().unwrap_or("");
     if !HEADS.contains(&head) || words.split(' ').count() > 4 {
@@ -339,6 +343,16 @@ fn resolve<'a>(
     authorities: &'a Authorities,
     earlier: Option<Earlier<'a>>,
 ) -> Option<Attribution> {
+    // An appositive's two names ("A spokesman for the ministry, Ashraf
+    // al-Qudra"): the authority either names, else the proper name.
+    if let Some((first, second)) = who.split_once(", ") {
+        let (a, b) = (resolve(first, sentence, authorities, earlier), resolve(second, sentence, authorities, earlier));
+        return match (a, b) {
+            (Some(a), _) if a.id.is_some() => Some(a),
+            (_, Some(b)) if b.id.is_some() || b.text.starts_with(char::is_uppercase) => Some(b),
+            (a, b) => a.or(b),
+        };
+    }
     // "the Ministry of Health (MoH) in Gaza": the abbreviation is not part of the name.
     let unbracketed;
     let who = match who.find('(') {
@@ -407,6 +421,21 @@ fn resolve<'a>(
     // "according to the ministry's daily reports": the ministry's.
     let who = match RECORDS.find(who) {
         Some(m) if m.start() > 0 => &who[..m.start()],
+        _ => who,
+    };
+    // "Ministry figures show": the ministry's, when that names an authority
+    // ("Israeli figures" is an authority's name as it is).
+    let who = match ["figures", "data", "numbers", "statistics", "records"]
+        .iter()
+        .find_map(|w| who.strip_suffix(w)?.strip_suffix(' ').filter(|r| !r.is_empty()))
+    {
+        Some(owner)
+            if authorities.find_in(who).is_none()
+                && (authorities.find_in(owner).is_some()
+                    || described(owner, sentence, authorities, earlier).is_some()) =>
+        {
+            owner
+        }
         _ => who,
     };
     let lower = who.to_lowercase();
@@ -727,11 +756,19 @@ impl Sources {
         let mut spoken = Vec::new();
         let gives = GIVE_WORDS.find(sentence.as_bytes()).is_some();
         let gave = gives.then(|| GAVE_AS.find_iter(sentence).map(|m| m.start())).into_iter().flatten();
-        for at in VERB.find_iter(sentence).map(|m| m.start()).chain(gave) {
+        for (at, shows) in VERB
+            .find_iter(sentence)
+            .map(|m| (m.start(), m.as_str().starts_with("show")))
+            .chain(gave.map(|at| (at, false)))
+        {
             let who = subject_before(sentence, at);
             // Prefer a known authority; a bare name ("Blinken said") still
             // counts, and so does a publication ("your report gave").
             let Some(mut a) = resolve(who, sentence, authorities, earlier) else { continue };
+            // What figures "show" is an authority's only: "Images show 20 bodies" is no one's.
+            if shows && a.id.is_none() {
+                continue;
+            }
             if a.id.is_none()
                 && let Some(post) = post_speaker(&a.text)
             {
@@ -1040,6 +1077,18 @@ mod tests {
         assert_eq!(
             at("09.15 BST  Yesterday the Gaza health ministry put the toll at 33,137.", "33,137"),
             Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
+        );
+        // What an authority's figures show is the authority's; other pictures are no one's.
+        assert_eq!(
+            at("Ministry figures show 35,233 Palestinians have been killed in Gaza.", "35,233"),
+            Some((Some("gaza-moh".into()), "Ministry".into()))
+        );
+        assert_eq!(at("Images show 20 bodies in the rubble.", "20"), None);
+        // An appositive's office speaks for its authority.
+        assert_eq!(
+            at("A spokesman for the ministry, Ashraf al-Qudra, said 35,233 had been killed in Gaza.", "35,233")
+                .map(|(id, _)| id),
+            Some(Some("gaza-moh".into()))
         );
         // "Gazans" place a description in Gaza.
         assert_eq!(
