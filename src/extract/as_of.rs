@@ -97,9 +97,13 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:yesterday|today|last week|last month|earlier this (?:week|month)|this (?:week|month)|(?:at|over|on) the weekend|last weekend)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:yesterday|today|last week|last month|earlier this (?:week|month)|this (?:week|month))(?-u:\b)",
     )
     .expect("relative regex")
+});
+/// The weekend before publication: "at the weekend", "over the weekend".
+static WEEKEND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:at|over|on) the weekend|last weekend)(?-u:\b)").expect("weekend regex")
 });
 /// A day of the month without its month: "on the 13th" (not "on the 13th of May").
 static DAY_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -462,11 +466,6 @@ fn expressions(
             }
             "this month" | "earlier this month" => (published, Some(published.first_of_month())),
             "this week" | "earlier this week" => (published, Some(monday)),
-            // The last weekend: Saturday and Sunday on or before publication.
-            "at the weekend" | "over the weekend" | "on the weekend" | "last weekend" => {
-                let sunday = last_weekday_on_or_before(published, Weekday::Sunday);
-                (sunday, Some(add_days(sunday, -1)))
-            }
             _ => (published, None),
         };
         let s = span.start + m.start();
@@ -478,8 +477,28 @@ fn expressions(
             earliest,
         });
     }
+    // "at the weekend": the last weekend, Saturday and Sunday, on or before
+    // publication. Looked for by its noun: few sentences hold one.
+    static WEEKEND_WORD: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"weekend"));
+    if WEEKEND_WORD.find(sentence.as_bytes()).is_some() {
+        for m in WEEKEND.find_iter(sentence) {
+            let sunday = last_weekday_on_or_before(published, Weekday::Sunday);
+            out.push(Expression {
+                span: span.start + m.start()..span.start + m.end(),
+                date: sunday,
+                strength: Strength::Weak,
+                source: AsOfSource::Relative,
+                earliest: Some(add_days(sunday, -1)),
+            });
+        }
+    }
     // "on the 13th": the last 13th of a month on or before publication.
-    if memchr::memmem::find(sentence.as_bytes(), b"on the ").is_some() {
+    // Looked for where "on the " is followed by a digit: "on the ground" is common.
+    static ON_THE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"on the "));
+    let b = sentence.as_bytes();
+    if ON_THE.find_iter(b).any(|i| b.get(i + "on the ".len()).is_some_and(u8::is_ascii_digit)) {
         for c in DAY_OF_MONTH.captures_iter(sentence) {
             let m = c.get(0).expect("whole match");
             // "on the 13th of May" is the month phrase's.

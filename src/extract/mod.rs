@@ -655,7 +655,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                         elided::toll_named(&doc.text[doc.sentences[p].span.clone()])
                     };
                     let filled = elided::filled(&masked, |k| unclaimed.get(k) == Some(&true), noun, asked)
-                        .or_else(|| elided::it_for_toll(&masked, toll_before()?, |k| unclaimed.get(k) == Some(&true)));
+                        .or_else(|| elided::it_for_toll(&masked, toll_before, |k| unclaimed.get(k) == Some(&true)));
                     match filled {
                         Some(r) => reduced.insert(r).as_str(),
                         None => break,
