@@ -40,6 +40,12 @@ static CITED_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:cited|cites|citing|quoted|quotes|quoting)\s+(?:an?\s+|the\s+)?(?P<who>[^,;.()]{1,60}?)\s+as\s+saying(?-u:\b)")
         .expect("cited-as regex")
 });
+/// The source another one relays: "The UN humanitarian office, citing the
+/// ministry, said".
+static CITING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)citing\s+(?:an?\s+|the\s+|its\s+)?(?P<who>[^,;.()]{1,60}?)\s*(?:,|;|\.|$)")
+        .expect("citing regex")
+});
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
         .expect("verb regex")
@@ -753,6 +759,13 @@ impl Sources {
         {
             return Sources::All(Some(a));
         }
+        // A relayed source is the figure's, when it is an authority.
+        if let Some(at) = memchr::memmem::find(sentence.as_bytes(), b"citing ")
+            && let Some(c) = CITING.captures_at(sentence, at)
+            && let Some(a) = resolve(&c["who"], sentence, authorities, earlier).filter(|a| a.id.is_some())
+        {
+            return Sources::All(Some(a));
+        }
         let mut spoken = Vec::new();
         let gives = GIVE_WORDS.find(sentence.as_bytes()).is_some();
         let gave = gives.then(|| GAVE_AS.find_iter(sentence).map(|m| m.start())).into_iter().flatten();
@@ -1088,6 +1101,15 @@ mod tests {
         assert_eq!(
             at("A spokesman for the ministry, Ashraf al-Qudra, said 35,233 had been killed in Gaza.", "35,233")
                 .map(|(id, _)| id),
+            Some(Some("gaza-moh".into()))
+        );
+        // A source another relays is the figure's.
+        assert_eq!(
+            at(
+                "The UN humanitarian office, citing the ministry, said 35,091 Palestinians had been killed in Gaza.",
+                "35,091"
+            )
+            .map(|(id, _)| id),
             Some(Some("gaza-moh".into()))
         );
         // "Gazans" place a description in Gaza.
