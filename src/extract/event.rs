@@ -171,9 +171,29 @@ fn name_word(w: &str) -> bool {
 /// UN school" are not places.
 fn modifier(w: &str) -> bool {
     let initialism = w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase());
-    let demonym = ["ian", "ese", "ish", "i"].iter().any(|e| w.ends_with(e)) && w.len() > 3 && !w.contains('-');
+    // Places end in "i" too ("Mawasi", "Maghazi", "Shati"): those demonyms are listed.
+    let demonym = (["ian", "ese", "ish"].iter().any(|e| w.ends_with(e)) && w.len() > 3 && !w.contains('-'))
+        || I_DEMONYMS.contains(&w);
     initialism || demonym
 }
+
+/// Demonyms in "-i" that modify a strike ("an Israeli strike").
+const I_DEMONYMS: [&str; 14] = [
+    "Israeli",
+    "Iraqi",
+    "Yemeni",
+    "Saudi",
+    "Kuwaiti",
+    "Qatari",
+    "Emirati",
+    "Omani",
+    "Bahraini",
+    "Pakistani",
+    "Somali",
+    "Afghani",
+    "Bangladeshi",
+    "Azerbaijani",
+];
 
 /// The first proper name in `words` that is not too broad to name one
 /// event ("in Gaza", "in southern Lebanon"): a run of name words, days,
@@ -268,6 +288,10 @@ mod tests {
         assert_eq!(proper_name("An Israeli"), None);
         assert_eq!(proper_name("The Nuseirat"), Some("Nuseirat"));
         assert_eq!(proper_name("the al-Shati camp"), Some("al-Shati"));
+        // A place ending in "i" is no demonym.
+        assert_eq!(proper_name("a humanitarian zone in Mawasi killed 71"), Some("Mawasi"));
+        assert_eq!(proper_name("Maghazi rose to 90"), Some("Maghazi"));
+        assert_eq!(proper_name("an Israeli strike"), None);
         assert_eq!(proper_name("a house killed 22 people, Gaza officials said"), None);
         assert_eq!(proper_name("a house on Tuesday, Gaza officials said"), None);
         let broad = ["gaza".to_string(), "lebanon".to_string()];
