@@ -104,6 +104,8 @@ fn is_abbreviation(word: &str) -> bool {
             | "Nr"
             | "Nrs"
             | "vs"
+            | "c"
+            | "ca"
             | "Inc"
             | "Ltd"
             | "Co"
@@ -788,13 +790,13 @@ mod tests {
 
     #[test]
     fn abbreviations_decimals_and_quotes_do_not_split() {
-        let t = "Blinken met U.S. officials on Oct. 7 with Dr. Smith. The toll rose 2.3 percent. \
+        let t = "Blinken met U.S. officials on Oct. 7 with Dr. Smith. The toll rose 2.3 percent to c. 35,000. \
                  “It is time,” he said. Item No. 2 was next! Was it? Yes.";
         assert_eq!(
             sentences(t),
             [
                 "Blinken met U.S. officials on Oct. 7 with Dr. Smith.",
-                "The toll rose 2.3 percent.",
+                "The toll rose 2.3 percent to c. 35,000.",
                 "“It is time,” he said.",
                 "Item No. 2 was next!",
                 "Was it?",

@@ -311,6 +311,7 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
             ("well under", Qualifier::Under),
             ("close to", Qualifier::Nearly),
             ("closer to", Qualifier::Nearly),
+            ("close on", Qualifier::Nearly),
             ("at least", Qualifier::AtLeast),
             ("at most", Qualifier::AtMost),
             ("up to", Qualifier::AtMost),

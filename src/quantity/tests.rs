@@ -151,6 +151,7 @@ fn every_qualifier_is_classified() {
         ("just short of 240 hostages", Nearly),
         ("slightly under 240 hostages", Nearly),
         ("south of 240 hostages", Under),
+        ("close on 240 hostages", Nearly),
     ];
     for (text, qual) in cases {
         let (_, v, _, got) = one(text);
