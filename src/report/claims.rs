@@ -106,8 +106,9 @@ pub fn table_rows(claims: &[Claim]) -> Vec<[String; 7]> {
                 format!("{}:{}:{}", c.citation.path(), c.citation.line, c.citation.column),
                 c.metric().to_string(),
                 super::one_line(&c.quantity.text),
-                format_number(c.quantity.value),
-                c.interval().to_string(),
+                // A malformed figure's value is not known (see `compare::malformed`).
+                if c.malformed.is_some() { "malformed".to_string() } else { format_number(c.quantity.value) },
+                if c.malformed.is_some() { "-".to_string() } else { c.interval().to_string() },
                 as_of,
                 c.attribution.as_ref().map_or("-".to_string(), |a| a.key().to_string()),
             ]

@@ -501,6 +501,10 @@ fn a_malformed_figure_is_reported_and_compared_with_nothing() {
     assert_eq!((c.citation.line, c.citation.column, c.malformed.as_deref()), (5, 29, Some("3,0320")));
     // Extracted claims keep the mark through a claims file.
     let d = dir.path().to_str().unwrap();
+    let table = crate::common::figcheck(&["extract", "--claims", "--format", "table", d]);
+    let row = table.stdout.lines().find(|l| l.contains("b.md")).unwrap_or_default();
+    let cells: Vec<&str> = row.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    assert_eq!(cells[2..5], ["3,0320", "malformed", "-"], "{}", table.stdout);
     let claims = crate::common::figcheck(&["extract", "--claims", d]);
     assert!(claims.stdout.contains("\"malformed\":\"3,0320\""), "{}", claims.stdout);
     let file = dir.path().join("claims.jsonl");
