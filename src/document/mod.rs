@@ -178,8 +178,9 @@ pub fn citation_marks(text: &str) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         let rest = &b[at + 1..];
-        let label = match rest.iter().take_while(|c| c.is_ascii_digit()).count() {
-            1..=3 => 1 + rest.iter().take_while(|c| c.is_ascii_digit()).count(),
+        let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+        let label = match digits {
+            1..=3 => 1 + digits,
             0 if rest.starts_with(b"citation needed") => 1 + "citation needed".len(),
             _ => continue,
         };
