@@ -12,8 +12,14 @@ pub(super) fn findings(ctx: &Ctx<'_>) -> Vec<Finding> {
         if ctx.rule_of(i).is_none() {
             continue;
         }
+        // "1.200.5" breaks no comma group; "3,0320" and "30,03" do.
+        let reason = if run.contains(',') {
+            "each group after a thousands comma has three digits"
+        } else {
+            "a number has one decimal point"
+        };
         let explanation = format!(
-            "\"{run}\" is no well-formed number (each group after a thousands comma has three digits), so the figure was compared with nothing: \"{}\".",
+            "\"{run}\" is no well-formed number ({reason}), so the figure was compared with nothing: \"{}\".",
             c.citation.sentence
         );
         out.push(finding(

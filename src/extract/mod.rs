@@ -1270,7 +1270,7 @@ pub fn claims_from(
                 None => None,
             };
             // A figure read out of a malformed run is cited as the run.
-            let malformed = crate::quantity::malformed_digits(&doc.text, q.span.clone());
+            let malformed = q.malformed(&doc.text);
             let mut quantity = match verb_before(&doc.text[s.span.start..q.span.start]) {
                 Some(reading) => q.read_as(reading),
                 None => q.clone(),

@@ -50,6 +50,16 @@ pub struct Quantity {
 }
 
 impl Quantity {
+    /// The digits as written, when they are no well-formed figure: a run no
+    /// number reads whole ("3,0320"), or a count with a decimal comma ("30,03").
+    pub fn malformed(&self, text: &str) -> Option<Range<usize>> {
+        malformed_digits(text, self.span.clone()).or_else(|| {
+            matches!(self.kind, Kind::Cardinal)
+                .then(|| numeral::fractional_count(text, self.span.clone(), self.value))
+                .flatten()
+        })
+    }
+
     /// Whether the figure counts or measures something (as opposed to a year,
     /// a date, a clock time, an identifier or an idiom).
     pub fn is_count(&self) -> bool {

@@ -55,17 +55,51 @@ pub fn malformed_digits(text: &str, span: std::ops::Range<usize>) -> Option<std:
     let first = span.start + own.iter().position(u8::is_ascii_digit)?;
     let last = span.start + own.iter().rposition(u8::is_ascii_digit)? + 1;
     let joins = |c: u8| matches!(c, b',' | b'.');
+    // Digits joined by one separator, or by a doubled one ("30,,000").
+    let joined_before = |at: usize| {
+        (1..=2).find(|&k| at > k && b[at - k..at].iter().all(|&c| joins(c)) && b[at - k - 1].is_ascii_digit())
+    };
+    let joined_after = |at: usize| {
+        (1..=2).find(|&k| {
+            b.get(at..at + k).is_some_and(|s| s.iter().all(|&c| joins(c)))
+                && b.get(at + k).is_some_and(u8::is_ascii_digit)
+        })
+    };
     let (mut start, mut end) = (first, last);
-    while start > 0
-        && (b[start - 1].is_ascii_digit() || start > 1 && joins(b[start - 1]) && b[start - 2].is_ascii_digit())
-    {
-        start -= 1;
+    while start > 0 {
+        if b[start - 1].is_ascii_digit() {
+            start -= 1;
+        } else if let Some(k) = joined_before(start) {
+            start -= k;
+        } else {
+            break;
+        }
     }
-    while end < b.len() && (b[end].is_ascii_digit() || joins(b[end]) && b.get(end + 1).is_some_and(u8::is_ascii_digit))
-    {
-        end += 1;
+    while end < b.len() {
+        if b[end].is_ascii_digit() {
+            end += 1;
+        } else if let Some(k) = joined_after(end) {
+            end += k;
+        } else {
+            break;
+        }
     }
     (start < first || end > last).then_some(start..end)
+}
+
+/// The digits of a count written with a decimal comma and no scale word
+/// ("30,03 people"): a count has no fraction, so the comma was a thousands
+/// comma whose group lost a digit. "1,2 million" is whole, and no such count.
+pub(crate) fn fractional_count(text: &str, span: std::ops::Range<usize>, value: f64) -> Option<std::ops::Range<usize>> {
+    if value.fract() == 0.0 {
+        return None;
+    }
+    let own = &text.as_bytes()[span.clone()];
+    let first = span.start + own.iter().position(u8::is_ascii_digit)?;
+    let last = span.start + own.iter().rposition(u8::is_ascii_digit)? + 1;
+    let digits = &text.as_bytes()[first..last];
+    let mark = digits.iter().rposition(|c| !c.is_ascii_digit())?;
+    (digits[mark] == b',' && digits.len() - mark <= 3).then_some(first..last)
 }
 
 fn digit_value(s: &str) -> f64 {
@@ -188,7 +222,10 @@ pub(crate) fn parse(lex: &Lexicon, text: &str, start: usize) -> Numeral {
     };
 
     // ".08": a decimal without integer part; not "c.130" or "No.5".
-    if start >= 1 && b[start - 1] == b'.' && (start < 2 || !b[start - 2].is_ascii_alphanumeric()) {
+    if start >= 1
+        && b[start - 1] == b'.'
+        && (start < 2 || !(b[start - 2].is_ascii_alphanumeric() || b[start - 2] == b'.'))
+    {
         n.start = start - 1;
         n.frac_digits = first_len as u32;
         n.value = digit_value(&text[start..int_end]) / 10f64.powi(first_len as i32);

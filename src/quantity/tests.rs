@@ -325,17 +325,29 @@ fn malformed_digit_runs_around_a_figure() {
     let runs = |text: &str| -> Vec<(String, Option<String>)> {
         recognize(text)
             .into_iter()
-            .map(|q| (q.text.to_string(), malformed_digits(text, q.span.clone()).map(|r| text[r].to_string())))
+            .map(|q| (q.text.to_string(), q.malformed(text).map(|r| text[r].to_string())))
             .collect()
     };
     let malformed = |text: &str| runs(text).into_iter().filter_map(|(_, r)| r).collect::<Vec<_>>();
     assert_eq!(malformed("The ministry said 3,0320 people had been killed."), ["3,0320", "3,0320"]);
     assert_eq!(malformed("It put the toll at 1,2345,678 on Monday."), ["1,2345,678"; 3]);
+    // A count has no fraction: a decimal comma without a scale word lost a digit.
+    assert_eq!(malformed("The ministry said 30,03 people had been killed."), ["30,03"]);
+    assert_eq!(malformed_digits("30,03 people", 0..5), None);
+    // A decimal without an integer part is written from its point; an ellipsis is no point.
+    let texts = |text: &str| recognize(text).into_iter().map(|q| (q.text.to_string(), q.value)).collect::<Vec<_>>();
+    assert_eq!(texts("A .5 share, then...200 more."), [(".5".to_string(), 0.5), ("200".to_string(), 200.0)]);
+    // A doubled separator joins the run too: "30,,000" is no "30" and "000".
+    assert_eq!(
+        malformed("The ministry said 30,,000 people and 1..200 more."),
+        ["30,,000", "30,,000", "1..200", "1..200"]
+    );
     for fine in [
         "The toll is 30,035.",
         "Between 1,200-1,400 were killed, more than 30,000 in all.",
         "It rose to 30,035.5 and then 1.7 million, on Oct. 7, 2023.",
         "About 1 234 567 people.",
+        "It fell 2,5% and 1,2 million people fled; 1.5 million more.",
     ] {
         assert_eq!(malformed(fine), Vec::<String>::new(), "{fine}: {:?}", runs(fine));
     }

@@ -95,7 +95,9 @@ pub(crate) fn collect(lex: &Lexicon, text: &str, start: usize, out: &mut Vec<Ato
             if !out.is_empty() && !matches!(n.suffix, Suffix::None | Suffix::Scale { money_only: false, .. }) {
                 break;
             }
-            Atom { kind: AtomKind::Num(n), start: p, end: n.suffix_end, hyphen_before: hyphen }
+            // ".08" starts at its point.
+            let start = if out.is_empty() { n.start.min(p) } else { p };
+            Atom { kind: AtomKind::Num(n), start, end: n.suffix_end, hyphen_before: hyphen }
         } else if c.is_ascii_alphabetic() {
             let e = letters_end(text, p);
             if e < b.len() && b[e].is_ascii_digit() {

@@ -35,7 +35,15 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
             .iter()
             .map(|&i| {
                 let q = &quantities[i];
-                format!("`{}` {} {} ({})", q.text, q.kind, format_number(q.value), q.qualifier)
+                match q.malformed(&doc.text) {
+                    Some(run) if doc.text[run.clone()] == *q.text => {
+                        format!("`{}` malformed, compared with nothing", q.text)
+                    }
+                    Some(run) => {
+                        format!("`{}` read out of `{}`: malformed, compared with nothing", q.text, &doc.text[run])
+                    }
+                    None => format!("`{}` {} {} ({})", q.text, q.kind, format_number(q.value), q.qualifier),
+                }
             })
             .collect();
         writeln!(out, "  figures: {}", figs.join(" · "))?;
@@ -50,7 +58,14 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                 let q = &quantities[m.figures[a.figure]];
                 let line = match &a.outcome {
                     Outcome::Claimed => {
-                        let c = claims.iter().find(|c| *c.rule() == rule.id && c.quantity.span == q.span);
+                        // A malformed figure's claim is cited as its whole run.
+                        let c = claims.iter().find(|c| {
+                            *c.rule() == rule.id
+                                && (c.quantity.span == q.span
+                                    || c.malformed.is_some()
+                                        && c.quantity.span.start <= q.span.start
+                                        && q.span.end <= c.quantity.span.end)
+                        });
                         // Which strike, for rules of single events; none means not compared.
                         let event = match (c, &rule.event) {
                             (Some(c), Some(_)) => match (c.event_name(), c.event_at()) {
@@ -86,9 +101,12 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
                             (None, true) => "; context words from the lede".to_string(),
                             (None, false) => String::new(),
                         };
+                        let written = match c.and_then(|c| c.malformed.as_deref()) {
+                            Some(run) => format!("`{run}` (malformed)"),
+                            None => format!("`{}`", q.text),
+                        };
                         format!(
-                            "claims `{}` for {} by pattern {}{carried}{asides}{place}; {as_of}; {who}{event}",
-                            q.text,
+                            "claims {written} for {} by pattern {}{carried}{asides}{place}; {as_of}; {who}{event}",
                             rule.metric,
                             a.pattern + 1
                         )

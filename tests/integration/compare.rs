@@ -507,6 +507,21 @@ fn a_malformed_figure_is_reported_and_compared_with_nothing() {
     assert_eq!(cells[2..5], ["3,0320", "malformed", "-"], "{}", table.stdout);
     let claims = crate::common::figcheck(&["extract", "--claims", d]);
     assert!(claims.stdout.contains("\"malformed\":\"3,0320\""), "{}", claims.stdout);
+    // `--explain` names the run each figure was read out of.
+    let b = dir.path().join("b.md");
+    let explained = crate::common::figcheck(&["extract", "--explain", b.to_str().unwrap()]);
+    assert!(
+        explained.stdout.contains(
+            "figures: `3` read out of `3,0320`: malformed, compared with nothing · `0320` read out of `3,0320`: malformed, compared with nothing"
+        ),
+        "{}",
+        explained.stdout
+    );
+    assert!(
+        explained.stdout.contains("claims `3,0320` (malformed) for gaza.killed by pattern 1; as of 2024-03-02"),
+        "{}",
+        explained.stdout
+    );
     let file = dir.path().join("claims.jsonl");
     std::fs::write(&file, &claims.stdout).unwrap();
     let merged = crate::common::figcheck(&["compare", file.to_str().unwrap(), "--format", "concise"]);
