@@ -80,7 +80,42 @@ fn is_comma_aside(chunk: &str) -> bool {
     if share || is_figure_share(chunk) {
         return true;
     }
-    chunk.split(' ').count() <= 6 && chunk.rsplit(' ').next().is_some_and(|w| SAID.contains(&w))
+    is_said_aside(chunk)
+}
+
+/// Words that open when an attribution aside's verb speaks: "the ministry
+/// said on Thursday", "a spokesman said late Monday", "it said in a statement".
+const WHEN: [&str; 17] = [
+    "on",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "in",
+    "yesterday",
+    "today",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A short attribution: "the ministry said", "the ministry said on Thursday".
+fn is_said_aside(chunk: &str) -> bool {
+    let mut words = chunk.split(' ');
+    // A subject of up to six words, the verb, then its time, if anything.
+    if !words.by_ref().take(7).skip(1).any(|w| SAID.contains(&w)) {
+        return false;
+    }
+    match words.next() {
+        None => true,
+        Some(first) => WHEN.contains(&first) && words.count() <= 2,
+    }
 }
 
 /// A share written as a figure: `about 85% of the population` (masked:
@@ -210,6 +245,8 @@ mod tests {
             ("{0} people, a quarter of the population, are hungry.", "{0} people are hungry."),
             // Before the figure: "the death toll, the ministry said, rose to".
             ("The death toll, the ministry said, rose to {0}.", "The death toll rose to {0}."),
+            ("The death toll, the ministry said on Thursday, was {0}.", "The death toll was {0}."),
+            ("The toll, a spokesman said in a statement, rose to {0}.", "The toll rose to {0}."),
             (
                 "That toll, kept by the health ministry in the Hamas-run territory, stood at {0} on Saturday.",
                 "That toll stood at {0} on Saturday.",
@@ -226,6 +263,7 @@ mod tests {
             "Israel says {0} people were killed, and {1} were taken hostage.",
             "About {0} captives remain in Gaza, a quarter of whom are believed dead.",
             "The toll rose to {0}, the ministry said.",
+            "The toll, he said on the radio with the minister and two aides, rose to {0}.",
             "Of {0} people, {1} were hurt, {2} of them badly.",
             "Prices rose {0} in 2023–2024, the bureau said.",
             "In Gaza City (the largest city of the Strip) fighting went on for weeks until the army withdrew and {0} bodies were found.",

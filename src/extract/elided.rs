@@ -53,10 +53,35 @@ static TOLL_NAMED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("toll named regex")
 });
 
-/// "it" for a toll right before a figure: "put it at", "it stood at".
+/// "it" for a toll right before a figure: "put it at", "it stood at",
+/// "That figure was".
 static IT_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?:put|puts|putting|placed|places) (?P<object>it) at|(?P<subject>[Ii]t) (?:now )?(?:stood|stands) at) $")
-        .expect("it-at regex")
+    Regex::new(
+        r"(?-u:\b)(?:(?:put|puts|putting|placed|places) (?P<object>it) at|(?P<subject>[Ii]t) (?:now )?(?:stood|stands) at|(?P<figure>(?:[Tt]hat|[Tt]his|[Tt]he) (?:figure|number|count|tally)) (?:now )?(?:stood at|stands at|was|is|rose to|has risen to|had risen to|reached|has reached)) $",
+    )
+    .expect("it-at regex")
+});
+
+/// Words one of which `IT_AT` needs: most sentences have none, and the
+/// sentence before is not read for them.
+static IT_AT_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
+    aho_corasick::packed::Config::new()
+        .builder()
+        .extend([
+            " at ",
+            "e was ",
+            "r was ",
+            "t was ",
+            "e is ",
+            "r is ",
+            "t is ",
+            " rose ",
+            " has ",
+            " had ",
+            " reached ",
+        ])
+        .build()
+        .expect("it-at words")
 });
 
 /// The toll the sentence before names without a figure, lower-cased as an object.
@@ -75,8 +100,7 @@ pub fn it_for_toll(
     toll: impl FnOnce() -> Option<String>,
     wanted: impl Fn(usize) -> bool,
 ) -> Option<String> {
-    // Most sentences have no "… at" before a figure: the sentence before is not read for them.
-    memchr::memmem::find(masked.as_bytes(), b" at ")?;
+    IT_AT_WORDS.find(masked)?;
     let mut from = 0;
     while let Some(i) = masked[from..].find(OPEN) {
         let start = from + i;
@@ -87,7 +111,7 @@ pub fn it_for_toll(
             continue;
         }
         let Some(c) = IT_AT.captures(&masked[..start]) else { continue };
-        let it = c.name("object").or_else(|| c.name("subject")).expect("one of the two");
+        let it = c.name("object").or_else(|| c.name("subject")).or_else(|| c.name("figure")).expect("one of the three");
         return Some(format!("{}{}{}", &masked[..it.start()], toll()?, &masked[it.end()..]));
     }
     None
@@ -212,6 +236,9 @@ mod tests {
         let toll = toll_named("The death toll kept rising overnight.");
         let got = it_for_toll(&masked("By Monday it stood at [0]."), || toll, |_| true);
         assert_eq!(got.map(|s| unmasked(&s)).as_deref(), Some("By Monday the death toll stood at [0]."));
+        let toll = toll_named("The Gaza health ministry updated its toll on Thursday.");
+        let got = it_for_toll(&masked("That figure was [0]."), || toll, |_| true);
+        assert_eq!(got.map(|s| unmasked(&s)).as_deref(), Some("its toll was [0]."));
         // A strike's toll is the strike's; a sentence with figures is the anaphora's to read.
         assert_eq!(toll_named("The strike's death toll rose overnight."), None);
         assert_eq!(toll_named("The toll rose to 35,000 on Monday."), None);

@@ -654,8 +654,13 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                         let p = si.checked_sub(1).filter(|&p| doc.sentences[p].paragraph == s.paragraph)?;
                         elided::toll_named(&doc.text[doc.sentences[p].span.clone()])
                     };
-                    let filled = elided::filled(&masked, |k| unclaimed.get(k) == Some(&true), noun, asked)
-                        .or_else(|| elided::it_for_toll(&masked, toll_before, |k| unclaimed.get(k) == Some(&true)));
+                    // "That figure, the ministry said, was 25,900": past the asides the second reading set aside.
+                    let past_asides = reduced.take();
+                    let filled =
+                        elided::filled(&masked, |k| unclaimed.get(k) == Some(&true), noun, asked).or_else(|| {
+                            let text = past_asides.as_deref().unwrap_or(&masked);
+                            elided::it_for_toll(text, toll_before, |k| unclaimed.get(k) == Some(&true))
+                        });
                     match filled {
                         Some(r) => reduced.insert(r).as_str(),
                         None => break,
@@ -1198,7 +1203,7 @@ pub fn claims_from(
             doc.sentences[start].span.start
         });
         let earlier = |before: usize| earlier(before, paragraph, previous);
-        let mut sources_of = SentenceSources::default();
+        let mut sources_of = SentenceSources { headline: s.role != Role::Body, ..SentenceSources::default() };
         if segment::is_table_row(sentence_text) {
             let block = tables.block_of(doc, m.sentence);
             if below.as_ref().is_none_or(|(b, _)| *b != block) {
@@ -1223,7 +1228,21 @@ pub fn claims_from(
             let breaks = m.clauses.as_ref().expect("clauses made above");
             let at = q.span.start - s.span.start;
             let clause = breaks.at(at);
-            let found = sources_of.at(sentence_text, s.span.start, breaks, at, &pack.authorities, &earlier);
+            let mut found = sources_of.at(sentence_text, s.span.start, breaks, at, &pack.authorities, &earlier);
+            // "The ministry updated its toll. That figure was 25,700": a figure
+            // read with words of the sentence before goes on with its source.
+            if found.is_none()
+                && a.noun_filled
+                && let Some(p) = m.sentence.checked_sub(1).filter(|&p| doc.sentences[p].paragraph == s.paragraph)
+            {
+                let span = doc.sentences[p].span.clone();
+                found = attribution::attribution_of(
+                    &doc.text[span.clone()],
+                    &pack.authorities,
+                    Some(earlier(span.start)),
+                    None,
+                );
+            }
             // An earlier sentence's date holds for this figure unless the
             // figure names a source of its own that the earlier sentence does not.
             let carries = |span: Range<usize>| match &found {
@@ -1340,6 +1359,9 @@ struct SentenceSources {
     below: Option<Attribution>,
     /// For a transcript's turn, its speaker.
     speaker: Option<Attribution>,
+    /// A headline's items after a semicolon are their own: "Hamas says talks
+    /// stalled; 115 hostages still in Gaza" does not credit the 115 to Hamas.
+    headline: bool,
 }
 
 impl SentenceSources {
@@ -1373,6 +1395,7 @@ impl SentenceSources {
             .or_else(|| {
                 if clause.len() == sentence.len()
                     || (clause.start > 0 && attribution::opens_new_topic(&sentence[clause.clone()]))
+                    || (self.headline && sentence[..clause.start].trim_end().ends_with(';'))
                 {
                     return None;
                 }
