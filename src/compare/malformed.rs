@@ -12,12 +12,7 @@ pub(super) fn findings(ctx: &Ctx<'_>) -> Vec<Finding> {
         if ctx.rule_of(i).is_none() {
             continue;
         }
-        // "1.200.5" breaks no comma group; "3,0320" and "30,03" do.
-        let reason = if run.contains(',') {
-            "each group after a thousands comma has three digits"
-        } else {
-            "a number has one decimal point"
-        };
+        let reason = reason(run);
         let explanation = format!(
             "\"{run}\" is no well-formed number ({reason}), so the figure was compared with nothing: \"{}\".",
             c.citation.sentence
@@ -34,4 +29,41 @@ pub(super) fn findings(ctx: &Ctx<'_>) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// Why `run` is no well-formed count.
+fn reason(run: &str) -> String {
+    let groups: Vec<&str> = run.split([',', '.']).collect();
+    let dotted_thousands =
+        run.contains('.') && !run.contains(',') && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    if dotted_thousands {
+        return format!(
+            "English writes thousands with commas, \"{}\", and a count has no fraction",
+            run.replace('.', ",")
+        );
+    }
+    // "3,0320" and "30,03" break a comma group; "30,035.5" does not.
+    let mut after_commas = run.split('.').next().unwrap_or(run).split(',').skip(1);
+    if after_commas.any(|g| g.len() != 3) {
+        return "each group after a thousands comma has three digits".to_string();
+    }
+    "a count has no fraction".to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reason;
+
+    #[test]
+    fn each_malformed_count_says_why() {
+        assert_eq!(reason("3,0320"), "each group after a thousands comma has three digits");
+        assert_eq!(reason("30,03"), "each group after a thousands comma has three digits");
+        assert_eq!(reason("70.457"), "English writes thousands with commas, \"70,457\", and a count has no fraction");
+        assert_eq!(
+            reason("1.200.000"),
+            "English writes thousands with commas, \"1,200,000\", and a count has no fraction"
+        );
+        assert_eq!(reason("30,035.5"), "a count has no fraction");
+        assert_eq!(reason("30.5"), "a count has no fraction");
+    }
 }

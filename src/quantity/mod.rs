@@ -50,13 +50,14 @@ pub struct Quantity {
 }
 
 impl Quantity {
-    /// The digits as written, when they are no well-formed figure: a run no
-    /// number reads whole ("3,0320"), or a count with a decimal comma ("30,03").
+    /// The digits as written, when they are no well-formed count: a run no
+    /// number reads whole ("3,0320"), or a count written with a fraction
+    /// and no scale word ("30,03", "70.457", "30.000": the last two are
+    /// thousands in some languages). For a figure a rule binds as a count.
     pub fn malformed(&self, text: &str) -> Option<Range<usize>> {
         malformed_digits(text, self.span.clone()).or_else(|| {
-            matches!(self.kind, Kind::Cardinal)
-                .then(|| numeral::fractional_count(text, self.span.clone(), self.value))
-                .flatten()
+            let fraction = matches!(self.kind, Kind::Cardinal) && self.step > 0.0 && self.step < 1.0;
+            fraction.then(|| numeral::digits_of(text, self.span.clone())).flatten()
         })
     }
 

@@ -87,19 +87,12 @@ pub fn malformed_digits(text: &str, span: std::ops::Range<usize>) -> Option<std:
     (start < first || end > last).then_some(start..end)
 }
 
-/// The digits of a count written with a decimal comma and no scale word
-/// ("30,03 people"): a count has no fraction, so the comma was a thousands
-/// comma whose group lost a digit. "1,2 million" is whole, and no such count.
-pub(crate) fn fractional_count(text: &str, span: std::ops::Range<usize>, value: f64) -> Option<std::ops::Range<usize>> {
-    if value.fract() == 0.0 {
-        return None;
-    }
+/// The digits of a figure from its first to its last.
+pub(crate) fn digits_of(text: &str, span: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
     let own = &text.as_bytes()[span.clone()];
     let first = span.start + own.iter().position(u8::is_ascii_digit)?;
     let last = span.start + own.iter().rposition(u8::is_ascii_digit)? + 1;
-    let digits = &text.as_bytes()[first..last];
-    let mark = digits.iter().rposition(|c| !c.is_ascii_digit())?;
-    (digits[mark] == b',' && digits.len() - mark <= 3).then_some(first..last)
+    Some(first..last)
 }
 
 fn digit_value(s: &str) -> f64 {

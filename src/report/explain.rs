@@ -35,7 +35,7 @@ pub fn write(out: &mut dyn Write, doc: &Document, quantities: &[Quantity], pack:
             .iter()
             .map(|&i| {
                 let q = &quantities[i];
-                match q.malformed(&doc.text) {
+                match crate::quantity::malformed_digits(&doc.text, q.span.clone()) {
                     Some(run) if doc.text[run.clone()] == *q.text => {
                         format!("`{}` malformed, compared with nothing", q.text)
                     }

@@ -531,3 +531,32 @@ fn a_malformed_figure_is_reported_and_compared_with_nothing() {
         merged.stdout
     );
 }
+
+/// "30.000" and "70.457" are thousands in some languages and a fraction in
+/// English: a count written so is malformed, not the 30 or 70.457 that
+/// made false regressions and dataset mismatches.
+#[test]
+fn a_count_written_with_thousands_points_is_malformed() {
+    let dir = with_the_killed_series();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\npublished: 2024-03-01\n---\n\nMore than 30.000 Palestinians have been killed in Gaza, the health ministry said.\n\nThe death toll stood at 30,035 on Thursday, the ministry said.\n",
+    )
+    .unwrap();
+    let a = run(dir.path().to_str().unwrap());
+    let problems: Vec<(&str, String)> = a
+        .findings
+        .iter()
+        .filter(|f| f.severity > Severity::Info)
+        .map(|f| (f.kind.name(), f.explanation().into_owned()))
+        .collect();
+    assert_eq!(
+        problems,
+        [(
+            "malformed-figure",
+            "\"30.000\" is no well-formed number (English writes thousands with commas, \"30,000\", and a count has no fraction), so the figure was compared with nothing: \"More than 30.000 Palestinians have been killed in Gaza, the health ministry said.\".".to_string()
+        )]
+    );
+    // The well-formed figure of the same document still meets the ministry's report.
+    assert!(a.findings.iter().any(|f| f.kind == FindingKind::DatasetMatch), "{:?}", a.findings);
+}
