@@ -178,8 +178,11 @@ impl Finding {
     /// larger, or less supported side.
     fn primary_group(&self) -> usize {
         match self.kind {
-            FindingKind::Regression | FindingKind::OrdinalConflict => self.groups.len() - 1,
-            FindingKind::Discrepancy => {
+            FindingKind::OrdinalConflict => self.groups.len() - 1,
+            // A regression's later figures are to blame, unless the earlier
+            // one stands alone against more: "50,000" on one day, then 72
+            // sources under it, is the 50,000's error.
+            FindingKind::Regression | FindingKind::Discrepancy => {
                 // The side with the fewest claims, the later one on a tie.
                 let mut best = 0;
                 for (k, g) in self.groups.iter().enumerate() {

@@ -84,6 +84,10 @@ fn a_regression_is_one_finding_per_earlier_figure() {
     assert_eq!(f[0].groups[0].claims, [0]);
     assert_eq!(f[0].groups[1].claims, [1, 2]);
     assert!(f[0].gap.unwrap() > 0.1);
+    // One figure above two later ones is the one to look at; one above one, the later.
+    assert_eq!(f[0].primary_claim(), 0);
+    let f = compare(&claims[..2], &p, &[]);
+    assert_eq!(f[0].primary_claim(), 1);
 }
 
 #[test]
