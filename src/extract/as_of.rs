@@ -115,7 +115,7 @@ static DAY_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 static SHIFT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)(?-u:\b)(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]?) (?P<unit>hour|day|week|month|year)s? ",
-        r"(?P<dir>earlier|later|ago|previously|before(?:[,;.]|$))|",
+        r"(?P<dir>earlier|later|ago(?: today)?|previously|before(?:[,;.]|$))|",
         r"the (?:(?P<unit2>day|week|month) before(?:[,;.]|$)|previous (?P<unit3>day|week|month)(?-u:\b)))"
     ))
     .expect("shift regex")
@@ -151,7 +151,7 @@ fn shifted(sentence: &str) -> Vec<(Range<usize>, i32, i32, bool)> {
                 _ => (0, sign * 12 * n),
             };
             let end = whole.end() - usize::from(whole.as_str().ends_with([',', ';', '.']));
-            Some((whole.start()..end, days, months, dir.eq_ignore_ascii_case("ago")))
+            Some((whole.start()..end, days, months, dir.get(..3).is_some_and(|d| d.eq_ignore_ascii_case("ago"))))
         })
         .collect()
 }
@@ -969,6 +969,8 @@ pub fn resolve(
                 continue;
             }
             let span = s.span.start + span.start..s.span.start + span.end;
+            // "A year ago today": the day is the shift's, not "today".
+            own.retain(|e| !(span.start <= e.span.start && e.span.end <= span.end));
             own.push(Expression { span, date, strength: Strength::Weak, source: AsOfSource::Relative, earliest: None });
         }
     }
@@ -1184,6 +1186,8 @@ mod tests {
         // "ago" counts from publication; "before" with its object dates that object.
         let d = date("On Sunday the ministry said so. Three weeks ago it counted FIG.");
         assert_eq!(d.as_deref(), Some("2023-12-25"));
+        let d = date("A year ago today, the ministry counted FIG.");
+        assert_eq!(d.as_deref(), Some("2023-01-15"));
         let d = date("He met them a week before the truce and counted FIG.");
         assert_eq!(d.as_deref(), Some("2024-01-15"));
         // Never past publication.

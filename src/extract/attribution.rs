@@ -108,7 +108,7 @@ static TIME_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:\s+(?:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
         r"yesterday|today|now|earlier|later|also|again|previously|still|has|have|had|is|are|was|were|",
-        r"does|do|did|would|will|could|can|may|might))+$"
+        r"does|do|did|would|will|could|can|may|might|not|never))+$"
     ))
     .expect("time after subject regex")
 });
@@ -121,7 +121,9 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
         concat!(
             r"^(?:(?i:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
             r"(?:last|this|(?:earlier|later) this) (?:week|weekend|month|year|morning|evening)|last night|",
-            r"yesterday|today|earlier|later|separately|meanwhile)|",
+            r"yesterday|today|earlier|later|separately|meanwhile|",
+            // "Two weeks ago the ministry said".
+            r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|[0-9]{{1,2}}) (?:hours?|days?|weeks?|months?|years?) ago(?: today)?)|",
             // A date: "On Feb. 10", "In February", "On 10 February 2024".
             r"(?:(?i:on|in|by|since|as of) )?(?:{month}(?: [0-9]{{1,2}}(?:st|nd|rd|th)?)?|[0-9]{{1,2}} {month})(?:,? [0-9]{{4}})?),?\s+"
         ),
@@ -1080,6 +1082,8 @@ mod tests {
             ("In February, the Gaza health ministry put the toll at 28,000.", "Gaza health ministry"),
             ("On 10 February 2024 the Gaza health ministry put the toll at 28,000.", "Gaza health ministry"),
             ("Since March 2024, UNRWA has counted 1.7 million displaced.", "UNRWA"),
+            ("Two weeks ago the Gaza health ministry put the toll at 28,000.", "Gaza health ministry"),
+            ("A year ago today the Gaza health ministry put the toll at 28,000.", "Gaza health ministry"),
         ] {
             assert_eq!(at(s, "28,000").or_else(|| at(s, "1.7")).map(|(_, text)| text).as_deref(), Some(source), "{s}");
         }
