@@ -1188,8 +1188,11 @@ pub fn claims_from(
         let first = doc.sentences[..m.sentence].iter().rposition(|p| p.paragraph != s.paragraph).map_or(0, |i| i + 1);
         let paragraph = doc.sentences[first].span.start;
         let sentence_text = &doc.text[s.span.clone()];
-        let placeable =
-            |a: &Attempt| matches!(a.outcome, Outcome::MissingContext { .. }) && pack.rules[a.rule].context.lede;
+        let placeable = |a: &Attempt| match a.outcome {
+            Outcome::MissingContext { .. } => pack.rules[a.rule].context.lede,
+            Outcome::MissingRequired { .. } => true,
+            _ => false,
+        };
         if !m.attempts.iter().any(|a| a.outcome == Outcome::Claimed || placeable(a)) {
             continue;
         }
@@ -1460,10 +1463,13 @@ fn placed_by_source<'a>(
     let mut best: Vec<(usize, String)> = Vec::new();
     for (ai, a) in m.attempts.iter().enumerate() {
         let rule = &pack.rules[a.rule];
-        let (Outcome::MissingContext { .. }, true, Some(any)) = (&a.outcome, rule.context.lede, &rule.context.any)
-        else {
+        // Refused for want of the `any` words of its place, or of an `all`
+        // word ("The department announced $336m" names no United States).
+        let wants_any = matches!(a.outcome, Outcome::MissingContext { .. }) && rule.context.lede;
+        let wants_all = matches!(a.outcome, Outcome::MissingRequired { .. });
+        if !(wants_any && rule.context.any.is_some() || wants_all) {
             continue;
-        };
+        }
         if m.attempts.iter().any(|b| b.figure == a.figure && b.outcome == Outcome::Claimed) {
             continue;
         }
@@ -1477,14 +1483,19 @@ fn placed_by_source<'a>(
         let at = quantities[m.figures[a.figure]].span.start - s.span.start;
         let Some(source) = sources.at(sentence, s.span.start, breaks, at, &pack.authorities, earlier) else { continue };
         let Some(authority) = source.id.as_deref().and_then(|id| pack.authorities.get(id)) else { continue };
-        if !any.is_match(&authority.name) {
-            continue;
-        }
         let mut text = String::new();
         push_collapsed(&mut text, &doc.text[context_span(doc, m.sentence, rule.context.scope)]);
+        let placed = if wants_any {
+            rule.context.any.as_ref().is_some_and(|any| any.is_match(&authority.name))
+                && rule.context.check_all(&text).is_none()
+        } else {
+            // Each `all` word the text lacks is in the authority's name; its
+            // `any` words were found, in the text or the lede, before.
+            rule.context.all.iter().all(|re| re.is_match(&text) || re.is_match(&authority.name))
+        };
         let mut clause = String::new();
         push_collapsed(&mut clause, &sentence[breaks.at(at)]);
-        if rule.context.check_all(&text).is_some() || rule.context.check_clause(&clause, true) != ContextVerdict::Ok {
+        if !placed || rule.context.check_clause(&clause, true) != ContextVerdict::Ok {
             continue;
         }
         let by = format!("{} ({})", source.text, authority.name);
