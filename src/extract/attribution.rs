@@ -839,6 +839,11 @@ impl Sources {
             if who.split_whitespace().count() > 5 {
                 return None;
             }
+            // "(Israeli figure)", "(ministry figures)": whose figure it is.
+            let who = [" figures", " figure", " count", " estimate", " data", " tally"]
+                .iter()
+                .find_map(|w| who.strip_suffix(w))
+                .map_or(who, |owner| if owner == "Israeli" { "Israel" } else { owner });
             resolve(who, sentence, authorities, earlier).filter(|a| a.id.is_some())
         }) {
             return Sources::All(Some(a));
@@ -1087,6 +1092,10 @@ mod tests {
         ] {
             assert_eq!(at(s, "28,000").or_else(|| at(s, "1.7")).map(|(_, text)| text).as_deref(), Some(source), "{s}");
         }
+        assert_eq!(
+            at("Hostages still held: 128 (Israeli figure)", "128"),
+            Some((Some("israel".into()), "Israel".into()))
+        );
         assert_eq!(
             at("10:40 The Gaza health ministry says 30,534 Palestinians have been killed.", "30,534"),
             Some((Some("gaza-moh".into()), "Gaza health ministry".into()))

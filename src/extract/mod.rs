@@ -1215,7 +1215,8 @@ pub fn claims_from(
             sources_of.below = below.as_ref().and_then(|(_, a)| a.clone());
         }
         sources_of.speaker = attribution::turn_speaker(&doc.text[doc.sentences[first].span.clone()], &pack.authorities)
-            .or_else(|| ticker_caption_source(doc, m.sentence, &pack.authorities));
+            .or_else(|| ticker_caption_source(doc, m.sentence, &pack.authorities))
+            .or_else(|| label_caption_source(doc, m.sentence, &pack.authorities));
         let rescued = placed_by_source(doc, quantities, pack, m, &mut sources_of, &earlier);
         for (ai, by) in rescued {
             m.attempts[ai].outcome = Outcome::Claimed;
@@ -1426,6 +1427,35 @@ fn ticker_caption_source(doc: &Document, si: usize, authorities: &Authorities) -
     }
     let first = (0..si).rev().find(|&i| !bar_before(i))?;
     attribution::Sources::of(&doc.text[doc.sentences[first].span.clone()], authorities, None).for_figure(None)
+}
+
+/// A line that gives one figure under a label: "Killed: 34,789",
+/// "- Wounded — about 78,000".
+static LABEL_LINE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^\W{0,3}[A-Z][\w ’'()-]{0,50}?(?::| [—–] )\s*(?:[A-Za-z~≈]+ ){0,2}[0-9]")
+        .expect("label line regex")
+});
+
+/// For a "Killed: 34,789" line of a block of such lines, the authority the
+/// caption right above the block names, when the caption gives no figure
+/// itself: "Here are the figures, as reported by the Gaza health ministry
+/// on Tuesday." or "Latest figures from the Gaza health ministry:".
+fn label_caption_source(doc: &Document, si: usize, authorities: &Authorities) -> Option<Attribution> {
+    let is_label = |i: usize| LABEL_LINE.is_match(doc.text[doc.sentences[i].span.clone()].trim_start());
+    if !is_label(si) {
+        return None;
+    }
+    let caption = (0..si).rev().find(|&i| !is_label(i))?;
+    let text = doc.text[doc.sentences[caption].span.clone()].trim();
+    // A caption of its own paragraph says what follows: "…:" or "the figures".
+    const CAPTIONS: [&str; 6] = ["figures", "numbers", "statistics", "data", "toll", "tally"];
+    let joined = doc.sentences[caption].paragraph == doc.sentences[caption + 1].paragraph
+        || text.ends_with(':')
+        || CAPTIONS.iter().any(|w| text.contains(w));
+    if !joined || text.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    attribution::Sources::of(text, authorities, None).for_figure(None).filter(|a| a.id.is_some())
 }
 
 /// The one authority a "Source: Gaza health ministry." line right below the
