@@ -568,6 +568,7 @@ fn expressions(
         });
     }
     out.extend(war_openings(sentence, span.start, event_dates, published));
+    out.extend(war_days(sentence, span.start, event_dates, published));
     out
 }
 
@@ -625,6 +626,41 @@ fn war_openings(sentence: &str, offset: usize, event_dates: &[Date], published: 
         })
         .collect()
 }
+
+/// "On day 100 of the war", "on the 200th day of the war", "the war's
+/// 100th day": the day counted from the pack's first event day (day 1).
+fn war_days(sentence: &str, offset: usize, event_dates: &[Date], published: Date) -> Vec<Expression> {
+    let Some(&began) = event_dates.iter().min() else { return Vec::new() };
+    let b = sentence.as_bytes();
+    if memchr::memmem::find(b, b"day").is_none() || memchr::memmem::find(b, b" war").is_none() {
+        return Vec::new();
+    }
+    WAR_DAY
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let n: i64 = c.name("n").or(c.name("nth")).or(c.name("owned"))?.as_str().parse().ok()?;
+            let date = began.checked_add(jiff::Span::new().days(n.checked_sub(1)?)).ok()?;
+            let m = c.get(0).expect("whole match");
+            (date <= published).then(|| Expression {
+                span: offset + m.start()..offset + m.end(),
+                date,
+                strength: Strength::Strong,
+                source: AsOfSource::Stated,
+                earliest: None,
+            })
+        })
+        .collect()
+}
+
+/// See [`war_days`].
+static WAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:day (?P<n>[0-9]{1,4}) of (?:the )?(?:war|conflict|fighting)",
+        r"|the (?P<nth>[0-9]{1,4})(?:st|nd|rd|th) day of (?:the )?(?:war|conflict|fighting)",
+        r"|the (?:war|conflict)['’]s (?P<owned>[0-9]{1,4})(?:st|nd|rd|th) day)(?-u:\b)"
+    ))
+    .expect("war day regex")
+});
 
 /// See [`war_openings`]: the war must be named, by "of the war" or "the war's".
 static WAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1248,6 +1284,11 @@ mod tests {
             (day("2023-10-07"), day("2024-01-14"), Some("During the war's first 100 days".into()))
         );
         assert_eq!(period("In the first two weeks of the conflict FIG fled.").1, day("2023-10-20"));
+        // A day of the war counts from its first, day 1.
+        assert_eq!(period("On day 100 of the war, the ministry said FIG had been killed.").1, day("2024-01-14"));
+        assert_eq!(period("On the 180th day of the war, the ministry said FIG were dead.").1, day("2024-04-03"));
+        assert_eq!(period("As the war's 150th day dawned, FIG had been killed.").1, day("2024-03-04"));
+        assert_eq!(period("On day 400 of the war, FIG had been killed.").1, day("2024-04-07"));
         // The war unnamed, or weeks without their number: no period.
         for text in ["In the first month, FIG were killed.", "In the first weeks of the war FIG fled."] {
             assert_eq!(period(text), (None, day("2024-04-07"), None), "{text}");

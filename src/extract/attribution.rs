@@ -119,7 +119,7 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     let month = format!("(?:{})", crate::dates::MONTH_NAMES);
     Regex::new(&format!(
         concat!(
-            r"^(?:(?i:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
+            r"^(?:(?i:(?:(?:early |late )?on|last|this|early|late) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|",
             r"(?:last|this|(?:earlier|later) this) (?:week|weekend|month|year|morning|evening)|last night|",
             r"yesterday|today|earlier|later|separately|meanwhile|",
             // "Two weeks ago the ministry said".
@@ -1089,6 +1089,7 @@ mod tests {
             ("Since March 2024, UNRWA has counted 1.7 million displaced.", "UNRWA"),
             ("Two weeks ago the Gaza health ministry put the toll at 28,000.", "Gaza health ministry"),
             ("A year ago today the Gaza health ministry put the toll at 28,000.", "Gaza health ministry"),
+            ("Last Sunday the Gaza health ministry put the toll at 28,000.", "Gaza health ministry"),
         ] {
             assert_eq!(at(s, "28,000").or_else(|| at(s, "1.7")).map(|(_, text)| text).as_deref(), Some(source), "{s}");
         }
