@@ -632,7 +632,12 @@ fn war_openings(sentence: &str, offset: usize, event_dates: &[Date], published: 
 fn war_days(sentence: &str, offset: usize, event_dates: &[Date], published: Date) -> Vec<Expression> {
     let Some(&began) = event_dates.iter().min() else { return Vec::new() };
     let b = sentence.as_bytes();
-    if memchr::memmem::find(b, b"day").is_none() || memchr::memmem::find(b, b" war").is_none() {
+    // Each form holds "day" and a number next to it: most sentences hold none.
+    let numbered = memchr::memmem::find_iter(b, b"day").any(|i| {
+        b.get(i + 4).is_some_and(u8::is_ascii_digit)
+            || (i >= 3 && matches!(&b[i - 3..i], b"th " | b"st " | b"nd " | b"rd "))
+    });
+    if !numbered {
         return Vec::new();
     }
     WAR_DAY

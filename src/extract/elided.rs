@@ -67,19 +67,7 @@ static IT_AT: LazyLock<Regex> = LazyLock::new(|| {
 static IT_AT_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
     aho_corasick::packed::Config::new()
         .builder()
-        .extend([
-            " at ",
-            "e was ",
-            "r was ",
-            "t was ",
-            "e is ",
-            "r is ",
-            "t is ",
-            " rose ",
-            " has ",
-            " had ",
-            " reached ",
-        ])
+        .extend([" it at ", "stood at ", "stands at ", "figure ", "number ", "count ", "tally "])
         .build()
         .expect("it-at words")
 });

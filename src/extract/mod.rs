@@ -166,6 +166,9 @@ pub enum Outcome {
     /// correction quotes it ("An earlier version of this article said 253
     /// people were killed").
     Retracted,
+    /// The figure is the whole of a part the same rule claims: in "94 of
+    /// the 251 hostages are still held" the 94 are held, not the 251.
+    WholeOfPart { part: String },
 }
 
 impl Outcome {
@@ -190,6 +193,11 @@ impl Outcome {
             }
             Outcome::Retracted => {
                 format!("pattern {pattern} matched `{figure}` but it is what an earlier version said (a correction)")
+            }
+            Outcome::WholeOfPart { part } => {
+                format!(
+                    "pattern {pattern} matched `{figure}` but it is the whole that `{part}` of it are, as this rule claims"
+                )
             }
             Outcome::Superseded { by } if by == rule => {
                 format!("pattern {pattern} also matched `{figure}` (a longer pattern of this rule won)")
@@ -787,6 +795,31 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 attempts[ai].outcome = Outcome::Superseded { by };
             }
         }
+        // "94 of the 251 hostages are still held": a rule that claims the
+        // part does not claim the whole as well.
+        let claimed = |a: &&Attempt| a.outcome == Outcome::Claimed;
+        if attempts.iter().filter(claimed).nth(1).is_some() && masked.contains(" of ") {
+            let marker = |k: usize| format!("{OPEN}{k}{CLOSE}");
+            for ai in 0..attempts.len() {
+                let (rule, k) = (attempts[ai].rule, attempts[ai].figure);
+                if attempts[ai].outcome != Outcome::Claimed {
+                    continue;
+                }
+                // Most sentences claim no two figures by one rule: no markers are written for them.
+                let part = attempts.iter().find(|b| {
+                    b.rule == rule
+                        && b.outcome == Outcome::Claimed
+                        && b.figure != k
+                        && [" of the ", " of "]
+                            .iter()
+                            .any(|of| masked.contains(&format!("{}{of}{}", marker(b.figure), marker(k))))
+                });
+                if let Some(b) = part {
+                    let part = quantities[figures[b.figure]].text.to_string();
+                    attempts[ai].outcome = Outcome::WholeOfPart { part };
+                }
+            }
+        }
         let before = out.last().filter(|p: &&SentenceMatch| p.sentence + 1 == si);
         carry_antecedents(doc, quantities, pack, si, &figures, &masked, before, &mut attempts, &mut clauses);
         // "An earlier version of this article said 253 people were killed":
@@ -1190,7 +1223,7 @@ pub fn claims_from(
         let sentence_text = &doc.text[s.span.clone()];
         let placeable = |a: &Attempt| match a.outcome {
             Outcome::MissingContext { .. } => pack.rules[a.rule].context.lede,
-            Outcome::MissingRequired { .. } => true,
+            Outcome::MissingRequired { .. } => pack.all_from_source[a.rule],
             _ => false,
         };
         if !m.attempts.iter().any(|a| a.outcome == Outcome::Claimed || placeable(a)) {
@@ -1429,19 +1462,38 @@ fn ticker_caption_source(doc: &Document, si: usize, authorities: &Authorities) -
     attribution::Sources::of(&doc.text[doc.sentences[first].span.clone()], authorities, None).for_figure(None)
 }
 
-/// A line that gives one figure under a label: "Killed: 34,789",
-/// "- Wounded — about 78,000".
-static LABEL_LINE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"^\W{0,3}[A-Z][\w ’'()-]{0,50}?(?::| [—–] )\s*(?:[A-Za-z~≈]+ ){0,2}[0-9]")
-        .expect("label line regex")
-});
+/// Whether `line` gives one figure under a label: "Killed: 34,789",
+/// "- Wounded — about 78,000". Read by hand: a regex for it cost more to
+/// build than every line it reads.
+fn is_label_line(line: &str) -> bool {
+    let line = line.trim_start();
+    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !line.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let Some((at, sep)) = line.char_indices().take(60).find(|&(_, c)| matches!(c, ':' | '—' | '–')) else {
+        return false;
+    };
+    let label = &line[..at];
+    if sep != ':' && !label.ends_with(' ') || !label.chars().all(|c| c.is_alphabetic() || " ()'’-".contains(c)) {
+        return false;
+    }
+    // At most two words ("about", "more than") before the figure.
+    let mut words =
+        line[at + sep.len_utf8()..].split_whitespace().filter(|w| !w.chars().all(|c| matches!(c, '*' | '_')));
+    words
+        .by_ref()
+        .take(3)
+        .find(|w| !w.chars().all(char::is_alphabetic))
+        .is_some_and(|w| w.trim_start_matches(['~', '≈', '*', '_']).starts_with(|c: char| c.is_ascii_digit()))
+}
 
 /// For a "Killed: 34,789" line of a block of such lines, the authority the
 /// caption right above the block names, when the caption gives no figure
 /// itself: "Here are the figures, as reported by the Gaza health ministry
 /// on Tuesday." or "Latest figures from the Gaza health ministry:".
 fn label_caption_source(doc: &Document, si: usize, authorities: &Authorities) -> Option<Attribution> {
-    let is_label = |i: usize| LABEL_LINE.is_match(doc.text[doc.sentences[i].span.clone()].trim_start());
+    let is_label = |i: usize| is_label_line(&doc.text[doc.sentences[i].span.clone()]);
     if !is_label(si) {
         return None;
     }
@@ -1496,7 +1548,7 @@ fn placed_by_source<'a>(
         // Refused for want of the `any` words of its place, or of an `all`
         // word ("The department announced $336m" names no United States).
         let wants_any = matches!(a.outcome, Outcome::MissingContext { .. }) && rule.context.lede;
-        let wants_all = matches!(a.outcome, Outcome::MissingRequired { .. });
+        let wants_all = matches!(a.outcome, Outcome::MissingRequired { .. }) && pack.all_from_source[a.rule];
         if !(wants_any && rule.context.any.is_some() || wants_all) {
             continue;
         }
@@ -1686,6 +1738,21 @@ mod tests {
 
     /// A figure that leaves its noun out takes the one of the figure before
     /// it, or of a question just before ("How many ...?").
+    #[test]
+    fn label_lines_give_one_figure_under_a_label() {
+        for line in [
+            "Killed: 34,789",
+            "- Wounded — about 78,000",
+            "**Hostages still held:** 128 (Israeli figure)",
+            "Displaced: ~1.7M",
+        ] {
+            assert!(is_label_line(line), "{line}");
+        }
+        for line in ["Gaza: key figures", "Gaza: the toll, 34,789", "Killed: many more than 34,789", "killed: 5"] {
+            assert!(!is_label_line(line), "{line}");
+        }
+    }
+
     #[test]
     fn a_left_out_noun_is_read_from_before() {
         let c = claims(

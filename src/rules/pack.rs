@@ -56,6 +56,10 @@ pub struct RulePack {
     /// refers to that event ("the attack on October 7"), it does not date
     /// a figure.
     pub event_dates: Vec<Date>,
+    /// Per rule: whether an authority's name can supply its every `all`
+    /// word ("U.S. Department of State" for the United States), so that a
+    /// figure refused for want of one may take it from its source.
+    pub all_from_source: Vec<bool>,
 }
 
 impl RulePack {
@@ -214,7 +218,14 @@ impl RulePack {
         let mut event_dates: Vec<Date> = rules.iter().filter_map(|r| r.event_date).collect();
         event_dates.sort();
         event_dates.dedup();
-        Ok(RulePack { rules, authorities, set, owners, notes: Vec::new(), event_dates })
+        let all_from_source = rules
+            .iter()
+            .map(|r| {
+                !r.context.all.is_empty()
+                    && r.context.all.iter().all(|re| authorities.iter().any(|a| re.is_match(&a.name)))
+            })
+            .collect();
+        Ok(RulePack { rules, authorities, set, owners, notes: Vec::new(), event_dates, all_from_source })
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
