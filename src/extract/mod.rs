@@ -1563,7 +1563,20 @@ fn placed_by_source<'a>(
             }
         }
         let at = quantities[m.figures[a.figure]].span.start - s.span.start;
-        let Some(source) = sources.at(sentence, s.span.start, breaks, at, &pack.authorities, earlier) else { continue };
+        // A release an authority publishes speaks for it where it names no one:
+        // "the Secretary announced $404 million" on the State Department's page.
+        let publisher = || {
+            let name = doc.meta.publisher.as_deref()?;
+            let a = pack.authorities.named(name)?;
+            Some(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: "publisher".into() })
+        };
+        let Some(source) = sources
+            .at(sentence, s.span.start, breaks, at, &pack.authorities, earlier)
+            .filter(|a| a.id.is_some())
+            .or_else(publisher)
+        else {
+            continue;
+        };
         let Some(authority) = source.id.as_deref().and_then(|id| pack.authorities.get(id)) else { continue };
         let mut text = String::new();
         push_collapsed(&mut text, &doc.text[context_span(doc, m.sentence, rule.context.scope)]);
