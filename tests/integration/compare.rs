@@ -560,3 +560,37 @@ fn a_count_written_with_thousands_points_is_malformed() {
     // The well-formed figure of the same document still meets the ministry's report.
     assert!(a.findings.iter().any(|f| f.kind == FindingKind::DatasetMatch), "{:?}", a.findings);
 }
+
+/// One trip of a week ("the fourth", 5 to 11 January 2024) is mentioned on
+/// its first day, in its middle and on its last: one event, not three.
+#[test]
+fn a_trip_of_a_week_is_one_event() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, published, text) in [
+        ("a.md", "2024-01-06", "Blinken's fourth trip to the region since October 7 began on Friday."),
+        ("b.md", "2024-01-09", "Blinken arrived in Israel on Tuesday on his fourth trip to the region since Oct. 7."),
+        ("c.md", "2024-01-12", "Blinken wrapped up his fourth visit to the Middle East since October 7 on Thursday."),
+        (
+            "d.md",
+            "2024-02-06",
+            "Blinken arrived in Saudi Arabia on Monday on his fifth trip to the region since October 7.",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), format!("---\npublished: {published}\n---\n\n{text}\n")).unwrap();
+    }
+    let a = run(dir.path().to_str().unwrap());
+    let visits: Vec<(String, String)> = a
+        .claims
+        .iter()
+        .filter(|c| &**c.metric() == "blinken.mideast_visits")
+        .map(|c| (c.quantity.text.to_string(), c.as_of.date.map(|d| d.to_string()).unwrap_or_default()))
+        .collect();
+    assert_eq!(visits.len(), 4, "{visits:?}");
+    let conflicts: Vec<String> = a
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::OrdinalConflict)
+        .map(|f| f.explanation().into_owned())
+        .collect();
+    assert!(conflicts.is_empty(), "{conflicts:?}\n{visits:?}");
+}
