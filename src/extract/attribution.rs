@@ -654,7 +654,9 @@ pub fn table_row_source(row: &str, authorities: &Authorities) -> Option<Attribut
 static NEW_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^\s*(?:(?i:meanwhile|elsewhere|separately|by contrast|in contrast|on the other hand|for (?:its|their|his|her) part)\s*,",
-        r"|(?i:in|inside|across|within|on the)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?:\s+side)?\s*,)"
+        r"|(?i:in|inside|across|within|on the)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?:\s+side)?\s*,",
+        // The writer's comparison: "— nearly 30 times the 1,200 people killed in Israel".
+        r"|(?i:(?:nearly|almost|about|roughly|more than|over|some)\s+)?(?:[0-9]+|(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty))\s+times\s+(?i:the|as|that)\s)"
     ))
     .expect("new topic regex")
 });
@@ -899,6 +901,7 @@ mod tests {
             " on the Israeli side, 1,200 died",
             " Meanwhile, 3,400 have been killed",
             " for its part, the army says",
+            " nearly 30 times the 1,200 people killed in Israel",
             "  inside Gaza City , 20 died",
         ] {
             assert!(opens_new_topic(clause), "{clause:?}");
