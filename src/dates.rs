@@ -12,6 +12,9 @@ pub const MONTH_NAMES: &str = concat!(
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 );
 
+/// Weekday names, capitalised as prose writes them.
+pub const WEEKDAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 /// Parse `2024-03-21`, or the date part of `2024-03-21T10:00:00Z`.
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();

@@ -85,25 +85,7 @@ fn is_comma_aside(chunk: &str) -> bool {
 
 /// Words that open when an attribution aside's verb speaks: "the ministry
 /// said on Thursday", "a spokesman said late Monday", "it said in a statement".
-const WHEN: [&str; 17] = [
-    "on",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "last",
-    "this",
-    "in",
-    "yesterday",
-    "today",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const WHEN: [&str; 10] = ["on", "late", "early", "earlier", "later", "last", "this", "in", "yesterday", "today"];
 
 /// A short attribution: "the ministry said", "the ministry said on Thursday".
 fn is_said_aside(chunk: &str) -> bool {
@@ -114,7 +96,7 @@ fn is_said_aside(chunk: &str) -> bool {
     }
     match words.next() {
         None => true,
-        Some(first) => WHEN.contains(&first) && words.count() <= 2,
+        Some(first) => (WHEN.contains(&first) || crate::dates::WEEKDAY_NAMES.contains(&first)) && words.count() <= 2,
     }
 }
 

@@ -661,8 +661,8 @@ static NEW_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     .expect("new topic regex")
 });
 
-/// Words that make "in X," a time, not a place ("; in March, …").
-pub(crate) const TIMES: [&str; 19] = [
+/// Months, which with the weekdays make "in X," a time, not a place ("; in March, …").
+pub(crate) const TIMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -675,19 +675,16 @@ pub(crate) const TIMES: [&str; 19] = [
     "October",
     "November",
     "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 /// Whether a clause after the first opens a statement of its own (see [`NEW_TOPIC`]).
 pub fn opens_new_topic(clause: &str) -> bool {
     NEW_TOPIC.captures(clause).is_some_and(|c| match c.name("place") {
-        Some(place) => !place.as_str().split_whitespace().next().is_some_and(|w| TIMES.contains(&w)),
+        Some(place) => !place
+            .as_str()
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| TIMES.contains(&w) || crate::dates::WEEKDAY_NAMES.contains(&w)),
         None => true,
     })
 }

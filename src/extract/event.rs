@@ -211,7 +211,9 @@ pub fn proper_name<'a>(words: &'a str, broad: &[String]) -> Option<&'a str> {
         let w = raw.trim_end_matches([',', ';', ':', '.', ')', '"', '\u{201d}']);
         let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
         let stops = w.len() < raw.len();
-        let is_name = name_word(w) && !(start.is_none() && (NOT_PLACES.contains(&w) || TIMES.contains(&w)));
+        let is_name = name_word(w)
+            && !(start.is_none()
+                && (NOT_PLACES.contains(&w) || TIMES.contains(&w) || crate::dates::WEEKDAY_NAMES.contains(&w)));
         if is_name {
             // Before a lower-case word, or last: before the strike ("a Russian strike").
             let next_lower = tokens.peek().is_none_or(|n| n.chars().next().is_none_or(char::is_lowercase));
