@@ -312,13 +312,23 @@ fn month_period(m: &MonthPhrase, published: Date) -> Option<(Date, Date)> {
 
 /// Words that put a counter's event still to come: "will make his fifth
 /// trip", "ahead of his sixth visit".
-const UPCOMING: [&str; 17] = [
+const UPCOMING: [&str; 26] = [
     "will",
     "’ll",
     "'ll",
     "is set to",
     "are set to",
     "is due to",
+    // A trip told in the present is one about to be made: "departs for the region on Monday".
+    "is due in",
+    "heads to",
+    "heads for",
+    "is heading to",
+    "departs for",
+    "leaves for",
+    "sets off",
+    "is traveling to",
+    "is travelling to",
     "is scheduled to",
     "is expected to",
     "plans to",
@@ -1476,6 +1486,9 @@ mod tests {
             ("Blinken made his", None),
             ("Blinken will raise it during his upcoming", Some("will")),
             ("Officials said his upcoming", Some("upcoming")),
+            ("Blinken is due in Cairo on Monday on his", Some("is due in")),
+            ("Blinken departs for the region on Monday,", Some("departs for")),
+            ("Blinken headed to the region on Monday on his", None),
         ];
         for (before, want) in cases {
             assert_eq!(upcoming(before), want, "{before}");
