@@ -440,6 +440,19 @@ fn expressions(
         }
         let strength =
             if closes_period || ends_with_cue(&before, &STRONG_CUES) { Strength::Strong } else { Strength::Weak };
+        // "June 10-12": the days from the first to the last, held on the last.
+        if let Some((end, last)) =
+            days_after(&text[q.span.end..], date).filter(|(_, last)| *last <= published.unwrap_or(*last))
+        {
+            out.push(Expression {
+                span: q.span.start..q.span.end + end,
+                date: last,
+                strength,
+                source: AsOfSource::Stated,
+                earliest: Some(date),
+            });
+            continue;
+        }
         out.push(Expression { span: q.span.clone(), date, strength, source: AsOfSource::Stated, earliest: None });
     }
     let Some(published) = published else { return out };
@@ -580,6 +593,19 @@ fn expressions(
     out.extend(war_openings(sentence, span.start, event_dates, published));
     out.extend(war_days(sentence, span.start, event_dates, published));
     out
+}
+
+/// The last day of a span of days right after a date ("-12" after "June
+/// 10"), and where its text ends: a later day of the same month.
+fn days_after(after: &str, first: Date) -> Option<(usize, Date)> {
+    let rest = after.strip_prefix('-').or_else(|| after.strip_prefix('–'))?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || rest[digits..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let day: i8 = rest[..digits].parse().ok()?;
+    let last = Date::new(first.year(), first.month(), day).ok().filter(|d| *d > first)?;
+    Some((after.len() - rest.len() + digits, last))
 }
 
 /// A count of days, weeks or months as a time phrase writes it: "a",
@@ -1493,6 +1519,16 @@ mod tests {
         for (before, want) in cases {
             assert_eq!(upcoming(before), want, "{before}");
         }
+    }
+
+    #[test]
+    fn a_span_of_days_is_held_on_its_last() {
+        let a = as_of("Blinken traveled to the region June 10-12 on his FIG trip.", "2024-06-20", None);
+        assert_eq!((a.earliest, a.date), (parse_date("2024-06-10"), parse_date("2024-06-12")));
+        assert_eq!(a.text.as_deref(), Some("June 10-12"));
+        // Not a later day: no span.
+        let a = as_of("On June 10-8 votes were cast, and FIG were counted.", "2024-06-20", None);
+        assert_eq!((a.earliest, a.date), (None, parse_date("2024-06-10")));
     }
 
     #[test]
