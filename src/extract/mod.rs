@@ -1488,6 +1488,9 @@ fn is_label_line(line: &str) -> bool {
         .is_some_and(|w| w.trim_start_matches(['~', '≈', '*', '_']).starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// How many label lines above one its caption may stand.
+const CAPTION_REACH: usize = 40;
+
 /// For a "Killed: 34,789" line of a block of such lines, the authority the
 /// caption right above the block names, when the caption gives no figure
 /// itself: "Here are the figures, as reported by the Gaza health ministry
@@ -1497,7 +1500,9 @@ fn label_caption_source(doc: &Document, si: usize, authorities: &Authorities) ->
     if !is_label(si) {
         return None;
     }
-    let caption = (0..si).rev().find(|&i| !is_label(i))?;
+    // A block of key figures is short: a long run of label lines (a day-by-day
+    // list) is not walked back line by line for each of its lines.
+    let caption = (si.saturating_sub(CAPTION_REACH)..si).rev().find(|&i| !is_label(i))?;
     let text = doc.text[doc.sentences[caption].span.clone()].trim();
     // A caption of its own paragraph says what follows: "…:" or "the figures".
     const CAPTIONS: [&str; 6] = ["figures", "numbers", "statistics", "data", "toll", "tally"];
@@ -1749,8 +1754,6 @@ mod tests {
         assert_eq!(c.iter().map(|c| c.quantity.value).collect::<Vec<_>>(), [24100.0]);
     }
 
-    /// A figure that leaves its noun out takes the one of the figure before
-    /// it, or of a question just before ("How many ...?").
     #[test]
     fn label_lines_give_one_figure_under_a_label() {
         for line in [
@@ -1766,6 +1769,8 @@ mod tests {
         }
     }
 
+    /// A figure that leaves its noun out takes the one of the figure before
+    /// it, or of a question just before ("How many ...?").
     #[test]
     fn a_left_out_noun_is_read_from_before() {
         let c = claims(

@@ -51,9 +51,7 @@ pub(crate) struct Numeral {
 /// only a part. The run, if it is longer than the figure's digits.
 pub fn malformed_digits(text: &str, span: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
     let b = text.as_bytes();
-    let own = &b[span.clone()];
-    let first = span.start + own.iter().position(u8::is_ascii_digit)?;
-    let last = span.start + own.iter().rposition(u8::is_ascii_digit)? + 1;
+    let std::ops::Range { start: first, end: last } = digits_of(text, span)?;
     let joins = |c: u8| matches!(c, b',' | b'.');
     // Digits joined by one separator, or by a doubled one ("30,,000").
     let joined_before = |at: usize| {
