@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use regex::Regex;
 
+use super::lazy::{Cells, Lazy};
 use super::spec::{
     AttributionSpec, Behavior, ContextScope, EventSpec, ExampleSpec, ExpectSpec, FigureSpec, RuleSpec, Severity,
 };
@@ -50,7 +51,7 @@ pub struct Pattern {
     /// As written in the rule file.
     pub source: String,
     /// Expanded, for the bytes of the masked sentence.
-    pub regex: regex::bytes::Regex,
+    pub regex: Lazy<regex::bytes::Regex>,
     pub expanded: String,
     /// Kinds the figure may have.
     pub kinds: Vec<String>,
@@ -59,9 +60,9 @@ pub struct Pattern {
 /// Context words, compiled.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    pub any: Option<Regex>,
-    pub all: Vec<Regex>,
-    pub none: Option<Regex>,
+    pub any: Option<Lazy<Regex>>,
+    pub all: Vec<Lazy<Regex>>,
+    pub none: Option<Lazy<Regex>>,
     /// Shared with every outcome that names them as missing.
     pub any_words: Arc<[String]>,
     pub all_words: Vec<String>,
@@ -70,10 +71,10 @@ pub struct Context {
     /// The `any` words may also be in the document's lede.
     pub lede: bool,
     /// Words that refuse the lede's `any` words to a figure's clause.
-    pub lede_none: Option<Regex>,
+    pub lede_none: Option<Lazy<Regex>>,
     pub lede_none_words: Vec<String>,
     /// Words that, named in the lede too, keep it from placing figures.
-    pub lede_unless: Option<Regex>,
+    pub lede_unless: Option<Lazy<Regex>>,
     pub lede_unless_words: Vec<String>,
 }
 
@@ -301,7 +302,9 @@ fn regex_error(e: &regex::Error) -> String {
     }
 }
 
-fn compile_pattern(p: &str, rule_kinds: &[String]) -> Result<Pattern, String> {
+/// `eager`: build the regex now (a user's rule) rather than on first use
+/// (the embedded pack).
+fn compile_pattern(p: &str, rule_kinds: &[String], eager: bool) -> Result<Pattern, String> {
     let ph = slots(p);
     if ph.len() != 1 {
         return Err(format!("needs exactly one {{q}} slot, found {}", ph.len()));
@@ -325,7 +328,14 @@ fn compile_pattern(p: &str, rule_kinds: &[String]) -> Result<Pattern, String> {
         }
     }
     let body = ascii_boundaries(&format!("(?i){}{OPEN}(?P<q>[0-9]+){CLOSE}{}", &p[..*start], &p[*end..]));
-    let (expanded, regex) = ascii_first(body)?;
+    let (expanded, regex) = if eager {
+        let (expanded, regex) = ascii_first(body)?;
+        (expanded.clone(), Lazy::built(expanded, regex, build_bytes))
+    } else {
+        let expanded = ascii_if_valid(body);
+        static CELLS: Cells<regex::bytes::Regex> = Mutex::new(BTreeMap::new());
+        (expanded.clone(), Lazy::later(expanded, build_bytes, &CELLS))
+    };
     Ok(Pattern { source: p.to_string(), regex, expanded, kinds })
 }
 
@@ -341,6 +351,26 @@ fn ascii_first(body: String) -> Result<(String, regex::bytes::Regex), String> {
         Err(e @ regex::Error::CompiledTooBig(_)) => Err(regex_error(&e)),
         Err(_) => build(&body).map(|r| (body, r)).map_err(|e| regex_error(&e)),
     }
+}
+
+/// `body` without Unicode if it is valid so (see `ascii_first`), decided
+/// by parsing alone: the regex itself is built on first use.
+fn ascii_if_valid(body: String) -> String {
+    let ascii = format!("(?-u){body}");
+    match regex_syntax::ParserBuilder::new().utf8(false).build().parse(&ascii) {
+        Ok(_) => ascii,
+        Err(_) => body,
+    }
+}
+
+/// A pattern over bytes, as `ascii_first` builds it.
+fn build_bytes(r: &str) -> Result<regex::bytes::Regex, String> {
+    regex::bytes::RegexBuilder::new(r).size_limit(PATTERN_SIZE_LIMIT).build().map_err(|e| regex_error(&e))
+}
+
+/// Context words over a text.
+fn build_str(r: &str) -> Result<Regex, String> {
+    regex::RegexBuilder::new(r).size_limit(PATTERN_SIZE_LIMIT).build().map_err(|e| regex_error(&e))
 }
 
 /// Rewrite `\b` and `\B` as ASCII word boundaries. A Unicode boundary
@@ -376,15 +406,14 @@ fn words_pattern(words: &[String]) -> String {
     ascii_boundaries(&format!(r"(?i)\b(?:{alt})"))
 }
 
-fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
+/// `eager` as for `compile_pattern`.
+fn words_regex(words: &[String], eager: bool) -> Result<Option<Lazy<Regex>>, String> {
     if words.is_empty() {
         return Ok(None);
     }
-    regex::RegexBuilder::new(&words_pattern(words))
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .map(Some)
-        .map_err(|e| regex_error(&e))
+    let pattern = words_pattern(words);
+    static CELLS: Cells<Regex> = Mutex::new(BTreeMap::new());
+    if eager { Lazy::now(pattern, build_str).map(Some) } else { Ok(Some(Lazy::later(pattern, build_str, &CELLS))) }
 }
 
 /// Compile a decoded rule; `src` is the file's text, for line numbers.
@@ -445,7 +474,7 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
     let patterns_line = key_line(src, "patterns");
     let mut patterns = Vec::new();
     for (i, p) in spec.patterns.iter().enumerate() {
-        match compile_pattern(p, &rule_kinds) {
+        match compile_pattern(p, &rule_kinds, !builtin) {
             Ok(c) => patterns.push(c),
             Err(m) => {
                 errors.push(err(&format!("patterns[{i}]"), value_line(src, p, patterns_line).or(patterns_line), m))
@@ -479,24 +508,24 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
             "needs `any` words to look for".into(),
         ));
     }
-    match words_regex(&spec.context.any) {
+    match words_regex(&spec.context.any, !builtin) {
         Ok(r) => context.any = r,
         Err(m) => errors.push(err("context.any", key_line(src, "any").or(context_line), m)),
     }
-    match words_regex(&spec.context.none) {
+    match words_regex(&spec.context.none, !builtin) {
         Ok(r) => context.none = r,
         Err(m) => errors.push(err("context.none", key_line(src, "none").or(context_line), m)),
     }
-    match words_regex(&spec.context.lede_none) {
+    match words_regex(&spec.context.lede_none, !builtin) {
         Ok(r) => context.lede_none = r,
         Err(m) => errors.push(err("context.lede_none", key_line(src, "lede_none").or(context_line), m)),
     }
-    match words_regex(&spec.context.lede_unless) {
+    match words_regex(&spec.context.lede_unless, !builtin) {
         Ok(r) => context.lede_unless = r,
         Err(m) => errors.push(err("context.lede_unless", key_line(src, "lede_unless").or(context_line), m)),
     }
     for w in &spec.context.all {
-        match words_regex(std::slice::from_ref(w)) {
+        match words_regex(std::slice::from_ref(w), !builtin) {
             Ok(Some(r)) => context.all.push(r),
             Ok(None) => {}
             Err(m) => errors.push(err("context.all", key_line(src, "all").or(context_line), m)),
@@ -512,10 +541,12 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
     let examples_line = key_line(src, "examples");
     let mut examples = Vec::new();
     for (i, e) in spec.examples.iter().enumerate() {
-        let line = value_line(src, &e.text, examples_line).or(examples_line);
         match compile_example(e) {
             Ok(x) => examples.push(x),
-            Err(m) => errors.push(err(&format!("examples[{i}]"), line, m)),
+            Err(m) => {
+                let line = value_line(src, &e.text, examples_line).or(examples_line);
+                errors.push(err(&format!("examples[{i}]"), line, m))
+            }
         }
     }
     if !errors.is_empty() {

@@ -271,6 +271,7 @@ fn insert(by_id: &mut BTreeMap<String, Rule>, r: Rule, notes: &mut Vec<String>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::compile::load_rule;
 
     #[test]
     fn default_pack_lists_every_rule_file() {
@@ -287,6 +288,52 @@ mod tests {
             let id = file.trim_start_matches("rules/").trim_end_matches(".yaml");
             assert!(RulePack::default_pack().get(id).is_some(), "{file}: the file name must be the rule id");
         }
+    }
+
+    /// The default pack's regexes are built on first use (`rules::lazy`):
+    /// each must build, and each pattern must choose ASCII as a user's
+    /// pattern, built when loaded, does.
+    #[test]
+    fn every_default_regex_builds() {
+        let pack = RulePack::default_pack();
+        let mut built = 0;
+        for r in &pack.rules {
+            let c = &r.context;
+            let words = c.any.iter().chain(&c.all).chain(&c.none).chain(&c.lede_none).chain(&c.lede_unless);
+            for w in words {
+                assert!(w.try_build().is_ok(), "{}: `{}`: {:?}", r.id, w.source(), w.try_build().err());
+                built += 1;
+            }
+            for (i, p) in r.patterns.iter().enumerate() {
+                assert!(p.regex.try_build().is_ok(), "{} patterns[{i}]: {:?}", r.id, p.regex.try_build().err());
+                assert_eq!(p.regex.source(), p.expanded);
+                let user = load_rule("u.yaml", &user_rule(&p.source, &p.kinds), false)
+                    .unwrap_or_else(|e| panic!("{} patterns[{i}] as a user's rule: {e:?}", r.id));
+                assert_eq!(user.patterns[0].expanded, p.expanded, "{} patterns[{i}]", r.id);
+                built += 1;
+            }
+        }
+        assert!(built > 150, "{built} regexes");
+    }
+
+    fn user_rule(pattern: &str, kinds: &[String]) -> String {
+        let quoted = pattern.replace('\'', "''");
+        format!(
+            "id: u\nmetric: u.u\ndescription: d\nbehavior: fixed\nkinds: [{}]\npatterns:\n  - '{quoted}'\n",
+            kinds.join(", ")
+        )
+    }
+
+    #[test]
+    fn a_user_rules_bad_regex_is_an_error_when_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let rule = "id: u\nmetric: u.u\ndescription: d\nbehavior: fixed\npatterns: ['{q} dead']\ncontext:\n  none: ['(unclosed']\n";
+        std::fs::write(dir.path().join("u.yaml"), rule).unwrap();
+        let e = RulePack::load(&[dir.path()]).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].field.as_deref(), Some("context.none"));
+        assert_eq!(e[0].line, Some(7));
+        assert!(e[0].message.starts_with("invalid regex"), "{}", e[0].message);
     }
 
     #[test]
