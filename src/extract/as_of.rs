@@ -424,11 +424,13 @@ fn expressions(
         let closes_period = opened.take().is_some_and(|end| {
             matches!(text[end..q.span.start].trim().trim_start_matches(',').trim(), "and" | "to" | "-" | "–")
         });
+        // A span of days holds its own last day ("from 10 to 12 June").
+        let span = q.range_hi.is_some();
         let before = words_before(text, q.span.start);
-        if ends_with_cue(&before, &PERIOD_OPENERS) {
+        if !span && ends_with_cue(&before, &PERIOD_OPENERS) {
             opened = Some(q.span.end);
         }
-        if !closes_period && ends_with_cue(&before, &PERIOD_CUES) || names_an_event(&text[q.span.end..]) {
+        if !(closes_period || span) && ends_with_cue(&before, &PERIOD_CUES) || names_an_event(&text[q.span.end..]) {
             continue;
         }
         let Some(date) = date else { continue };
@@ -440,12 +442,12 @@ fn expressions(
         }
         let strength =
             if closes_period || ends_with_cue(&before, &STRONG_CUES) { Strength::Strong } else { Strength::Weak };
-        // "June 10-12": the days from the first to the last, held on the last.
-        if let Some((end, last)) =
-            days_after(&text[q.span.end..], date).filter(|(_, last)| *last <= published.unwrap_or(*last))
-        {
+        // "June 10-12" (the recognizer's span of days): the days from the
+        // first to the last, held on the last.
+        let last = q.range_hi.and_then(|l| Date::new(date.year(), date.month(), l as i8).ok());
+        if let Some(last) = last.filter(|last| *last > date && *last <= published.unwrap_or(*last)) {
             out.push(Expression {
-                span: q.span.start..q.span.end + end,
+                span: q.span.clone(),
                 date: last,
                 strength,
                 source: AsOfSource::Stated,
@@ -593,19 +595,6 @@ fn expressions(
     out.extend(war_openings(sentence, span.start, event_dates, published));
     out.extend(war_days(sentence, span.start, event_dates, published));
     out
-}
-
-/// The last day of a span of days right after a date ("-12" after "June
-/// 10"), and where its text ends: a later day of the same month.
-fn days_after(after: &str, first: Date) -> Option<(usize, Date)> {
-    let rest = after.strip_prefix('-').or_else(|| after.strip_prefix('–'))?;
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=2).contains(&digits) || rest[digits..].starts_with(|c: char| c.is_alphanumeric()) {
-        return None;
-    }
-    let day: i8 = rest[..digits].parse().ok()?;
-    let last = Date::new(first.year(), first.month(), day).ok().filter(|d| *d > first)?;
-    Some((after.len() - rest.len() + digits, last))
 }
 
 /// A count of days, weeks or months as a time phrase writes it: "a",

@@ -1,18 +1,21 @@
 //! Numbers that are dates or clock times, never counts: `October 7th`,
 //! `Oct. 7`, `7 October 2023`, `October 7th of 2023`, `24-10-2024`,
-//! `2024-10-24`, `5/17/2018`, `10:30`, `3 p.m.`. Years are decided in
-//! `context`, where the words around a four-digit number are known.
+//! `2024-10-24`, `5/17/2018`, `10:30`, `3 p.m.`, and spans of days in one
+//! month, `June 10-12`, `10 to 12 June`, `between June 10 and 12`. Years
+//! are decided in `context`, where the words around a four-digit number
+//! are known.
 
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
-use super::text::{digits_end, letters_start, phrase_at, skip_space, skip_space_back, word_at};
+use super::text::{digits_end, letters_start, phrase_at, skip_space, skip_space_back, word_at, word_before};
 use super::{ClockTime, PartialDate};
 
 /// A date or time found at a digit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Found {
-    Date(PartialDate),
+    /// With the last day of a span of days ("June 10-12").
+    Date(PartialDate, Option<u8>),
     Time(ClockTime),
 }
 
@@ -128,7 +131,7 @@ fn numeric_date(text: &str, start: usize) -> Option<(Range<usize>, Found)> {
         return None;
     }
     let date = PartialDate { year: Some(year as i16), month: month as u8, day: Some(day as u8) };
-    Some((start..e3, Found::Date(date)))
+    Some((start..e3, Found::Date(date, None)))
 }
 
 /// `10:30`, `10:30 a.m.`, `3 p.m.`, `3pm`.
@@ -215,20 +218,60 @@ fn month_first(lex: &Lexicon, text: &str, start: usize, floor: usize) -> Option<
     let month = month_word(lex, text, ms, p)?;
     if let Some((e, y)) = year_at(text, start) {
         let date = PartialDate { year: Some(y), month, day: None };
-        return Some((ms..e, Found::Date(date)));
+        return Some((ms..e, Found::Date(date, None)));
     }
     let (mut end, day) = day_at(text, start)?;
+    let last = last_day(lex, text, end, day, after_between(text, ms));
+    if let Some((e, _)) = last {
+        end = e;
+    }
     let mut year = None;
     if let Some((e, y)) = year_after(text, end) {
         end = e;
         year = Some(y);
     }
-    Some((ms..end, Found::Date(PartialDate { year, month, day: Some(day) })))
+    Some((ms..end, Found::Date(PartialDate { year, month, day: Some(day) }, last.map(|(_, d)| d))))
+}
+
+/// Whether the word before `pos` is "between", which lets "and" close a
+/// span of days ("between June 10 and 12").
+fn after_between(text: &str, pos: usize) -> bool {
+    word_before(text, pos).is_some_and(|(_, w)| w.eq_ignore_ascii_case("between"))
+}
+
+/// The last day of a span whose first day, `first`, ends at `end`: "-12",
+/// "–12", " to 12", or " and 12" after "between"; `(end, day)`. A day
+/// with its own month after it starts a date of its own ("between
+/// October 7 and 12 November").
+fn last_day(lex: &Lexicon, text: &str, end: usize, first: u8, and: bool) -> Option<(usize, u8)> {
+    let p = if text[end..].starts_with(['-', '–']) {
+        end + if text.as_bytes()[end] == b'-' { 1 } else { '–'.len_utf8() }
+    } else {
+        let s = skip_space(text, end);
+        let w = phrase_at(text, s, "to ").or_else(|| phrase_at(text, s, "and ").filter(|_| and))?;
+        if s == end {
+            return None;
+        }
+        w
+    };
+    let (e, last) = day_at(text, p)?;
+    if last <= first {
+        return None;
+    }
+    let after = skip_space(text, e);
+    if word_at(text, after).is_some_and(|(we, _)| month_word(lex, text, after, we).is_some()) {
+        return None;
+    }
+    Some((e, last))
 }
 
 /// `7 October`, `7th of October 2023`.
 fn day_first(lex: &Lexicon, text: &str, start: usize) -> Option<(Range<usize>, Found)> {
-    let (end, day) = day_at(text, start)?;
+    let (mut end, day) = day_at(text, start)?;
+    let last = last_day_first(lex, text, end, day, after_between(text, start));
+    if let Some((e, _)) = last {
+        end = e;
+    }
     let mut p = skip_space(text, end);
     if p == end {
         return None;
@@ -248,7 +291,25 @@ fn day_first(lex: &Lexicon, text: &str, start: usize) -> Option<(Range<usize>, F
         end = e;
         year = Some(y);
     }
-    Some((start..end, Found::Date(PartialDate { year, month, day: Some(day) })))
+    Some((start..end, Found::Date(PartialDate { year, month, day: Some(day) }, last.map(|(_, d)| d))))
+}
+
+/// `last_day` where the month comes after the span ("10-12 June"): the
+/// last day must be followed by its month.
+fn last_day_first(lex: &Lexicon, text: &str, end: usize, first: u8, and: bool) -> Option<(usize, u8)> {
+    let p = if text[end..].starts_with(['-', '–']) {
+        end + if text.as_bytes()[end] == b'-' { 1 } else { '–'.len_utf8() }
+    } else {
+        let s = skip_space(text, end);
+        if s == end {
+            return None;
+        }
+        phrase_at(text, s, "to ").or_else(|| phrase_at(text, s, "and ").filter(|_| and))?
+    };
+    let (e, last) = day_at(text, p)?;
+    let after = skip_space(text, e);
+    let named = word_at(text, after).is_some_and(|(we, _)| month_word(lex, text, after, we).is_some());
+    (last > first && after > e && named).then_some((e, last))
 }
 
 #[cfg(test)]
@@ -260,7 +321,8 @@ mod tests {
         let s = t.find(|c: char| c.is_ascii_digit())?;
         let (r, f) = at(english(), t, s, 0)?;
         let shown = match f {
-            Found::Date(d) => d.to_string(),
+            Found::Date(d, None) => d.to_string(),
+            Found::Date(d, Some(last)) => format!("{d}/{last}"),
             Found::Time(c) => c.to_string(),
         };
         Some((&t[r], shown))
@@ -280,6 +342,22 @@ mod tests {
         assert_eq!(find("the May 4th"), Some(("May 4th", "--05-04".into())));
         assert_eq!(find("may 4 people"), None);
         assert_eq!(find("1,200 people"), None);
+    }
+
+    #[test]
+    fn spans_of_days() {
+        assert_eq!(find("the region June 10-12 on"), Some(("June 10-12", "--06-10/12".into())));
+        assert_eq!(find("on 10-12 June, his"), Some(("10-12 June", "--06-10/12".into())));
+        assert_eq!(find("On 10–12 June 2024 Blinken"), Some(("10–12 June 2024", "2024-06-10/12".into())));
+        assert_eq!(find("From 10 to 12 June, he"), Some(("10 to 12 June", "--06-10/12".into())));
+        assert_eq!(find("Between June 10 and 12, he"), Some(("June 10 and 12", "--06-10/12".into())));
+        assert_eq!(find("between 10 and 12 June"), Some(("10 and 12 June", "--06-10/12".into())));
+        assert_eq!(find("June 10-12, 2024"), Some(("June 10-12, 2024", "2024-06-10/12".into())));
+        // Not spans: a count after "and", a second date, days out of order.
+        assert_eq!(find("on June 10 and 12 people died"), Some(("June 10", "--06-10".into())));
+        assert_eq!(find("between October 7 and 12 November"), Some(("October 7", "--10-07".into())));
+        assert_eq!(find("June 12-10"), Some(("June 12", "--06-12".into())));
+        assert_eq!(find("killed 10 to 12 people in June"), None);
     }
 
     #[test]

@@ -129,15 +129,14 @@ impl Recognizer {
                 return Outcome::Found(finish_plain(text, cand, end, value, Kind::Identifier));
             }
             if let Some((r, found)) = calendar::at(lex, text, cand, floor) {
-                let kind = match found {
-                    Found::Date(d) => Kind::Date(d),
-                    Found::Time(t) => Kind::Time(t),
+                let (kind, value, last) = match found {
+                    Found::Date(d, last) => (Kind::Date(d), f64::from(d.day.unwrap_or(0)), last),
+                    Found::Time(t) => (Kind::Time(t), f64::from(t.hour) + f64::from(t.minute) / 60.0, None),
                 };
-                let value = match found {
-                    Found::Date(d) => f64::from(d.day.unwrap_or(0)),
-                    Found::Time(t) => f64::from(t.hour) + f64::from(t.minute) / 60.0,
-                };
-                return Outcome::Found(finish_plain(text, r.start, r.end, value, kind));
+                let mut q = finish_plain(text, r.start, r.end, value, kind);
+                // A span of days: the first day, and the last as the range's end.
+                q.range_hi = last.map(f64::from);
+                return Outcome::Found(q);
             }
             let n = numeral::parse(lex, text, cand);
             if n.dotted {
