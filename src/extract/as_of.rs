@@ -229,11 +229,37 @@ fn month_phrase(sentence: &str, name: Range<usize>) -> Option<MonthPhrase> {
             }
         }
     }
-    if cue.is_none() && part.is_none() && year.is_none() {
+    if cue.is_none() && part.is_none() && year.is_none() && !names_a_report(&sentence[..start], after) {
         return None;
     }
     let strong = matches!(cue, Some("by" | "until" | "through" | "as of"));
     Some(MonthPhrase { span: start..end, month, part, year, strong })
+}
+
+/// Whether a month stands before a report's noun as its date: "the
+/// court's January order", "its March update" (`before` and `after`: the
+/// text on either side of the month's name).
+fn names_a_report(before: &str, after: &str) -> bool {
+    const REPORTS: [&str; 12] = [
+        "order",
+        "ruling",
+        "report",
+        "update",
+        "figures",
+        "count",
+        "tally",
+        "statement",
+        "assessment",
+        "bulletin",
+        "briefing",
+        "estimate",
+    ];
+    let before = before.trim_end();
+    let owned = ["the", "its", "their"].iter().any(|w| ends_with_word(before, w))
+        || before.ends_with("'s")
+        || before.ends_with("’s");
+    let noun = after.strip_prefix(' ').map(|a| a.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or(""));
+    owned && noun.is_some_and(|n| REPORTS.contains(&n))
 }
 
 /// Whether `text` ends with the word or words `w`, in any case.
@@ -1442,6 +1468,10 @@ mod tests {
         assert_eq!(phrase("toll in mid-November rose"), Some(5..20));
         assert_eq!(phrase("since November, 2023."), Some(6..20));
         assert_eq!(phrase("amid November"), None);
+        // A report's date: "the court's November order".
+        assert_eq!(phrase("the court's November order said"), Some(12..20));
+        assert_eq!(phrase("its November update"), Some(4..12));
+        assert_eq!(phrase("the November attack"), None);
     }
 
     #[test]

@@ -590,8 +590,11 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
         }
         // An appositive names the speaker twice ("UNICEF's executive director,
         // Catherine Russell, said"; "Catherine Russell, UNICEF's executive
-        // director, said"): both are read, for the authority either names.
-        if comma_before(aside_start) && aside.split_whitespace().count() <= 6 && aside.starts_with(char::is_uppercase) {
+        // director, said"; "Philippe Lazzarini, the head of UNRWA, said"):
+        // both are read, for the authority either names.
+        let described =
+            aside.starts_with(char::is_uppercase) || ["the ", "a ", "an "].iter().any(|a| aside.starts_with(a));
+        if comma_before(aside_start) && aside.split_whitespace().count() <= 6 && described {
             let subject_start = start_of(&before[..aside_start - 1]);
             let subject = before[subject_start..aside_start - 1].trim();
             if subject.starts_with(char::is_uppercase) && subject.split_whitespace().count() <= 6 {
@@ -600,6 +603,23 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
         }
     }
     subject_words(before[start..].trim())
+}
+
+/// The clause a relative pronoun stands for, when `who`, the subject
+/// before the verb at `verb_start`, is one ("cited UNRWA, which said"):
+/// at most eight words back from the comma.
+fn relative_antecedent<'s>(sentence: &'s str, who: &str, verb_start: usize) -> Option<&'s str> {
+    if !matches!(who, "who" | "which") {
+        return None;
+    }
+    let before = &sentence[..verb_start];
+    let comma = before.rfind(", ")?;
+    if !before[comma + 2..].trim_start().starts_with(who) {
+        return None;
+    }
+    let clause = before[clause_start(&before[..comma])..comma].trim();
+    let start = clause.match_indices(' ').rev().nth(7).map_or(0, |(i, _)| i + 1);
+    (!clause.is_empty()).then(|| clause[start..].trim())
 }
 
 /// Words that open an aside between a subject and its verb.
@@ -776,6 +796,14 @@ impl Sources {
             .chain(gave.map(|at| (at, false)))
         {
             let who = subject_before(sentence, at);
+            // "the Commissioner-General of UNRWA, who said": the speaker is
+            // the clause before, when it names an authority.
+            if let Some(antecedent) = relative_antecedent(sentence, who, at) {
+                if let Some(a) = resolve(antecedent, sentence, authorities, earlier).filter(|a| a.id.is_some()) {
+                    spoken.push((at, a));
+                }
+                continue;
+            }
             // Prefer a known authority; a bare name ("Blinken said") still
             // counts, and so does a publication ("your report gave").
             let Some(mut a) = resolve(who, sentence, authorities, earlier) else { continue };
@@ -934,6 +962,18 @@ mod tests {
 
     #[test]
     fn forms_of_attribution() {
+        // A relative clause speaks for the authority its antecedent names;
+        // an appositive may describe a name in lower case.
+        let unrwa = Some(Some("unrwa".to_string()));
+        let cases = [
+            "The order quotes the Commissioner-General of UNRWA, who said 1.7 million people were displaced.",
+            "The court cited UNRWA, which said 1.7 million people were displaced.",
+            "Philippe Lazzarini, the head of UNRWA, said 1.7 million people were displaced.",
+        ];
+        for s in cases {
+            assert_eq!(who(s).map(|a| a.0), unrwa, "{s}");
+        }
+        assert_eq!(who("He met the families of the hostages, who said 130 remain in Gaza."), None);
         // An opener capitalised at the sentence's start is no part of the subject.
         assert_eq!(who("When a ministry says 37,900 people have died, we should ask who they were."), None);
         assert_eq!(
