@@ -525,6 +525,10 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             // secretary of state": a second count with words of its own.
             ", and his ",
             ", and her ",
+            // "14,000 children have been killed, and dozens have died of
+            // malnutrition": a second count, when a figure opens it
+            // (`FIGURE_OPENERS`).
+            ", and ",
             " of whom ",
             " of which ",
             // "136 remain in Gaza, of the 240 people taken": the whole the
@@ -534,6 +538,10 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
         .build()
         .expect("clause breaks")
 });
+
+/// What opens a second count after ", and " (see `CLAUSE_BREAK`), besides a digit.
+const FIGURE_OPENERS: [&str; 9] =
+    ["dozens ", "hundreds ", "thousands ", "at least ", "more than ", "nearly ", "about ", "some ", "another "];
 
 /// What opens the whole after ", of " (see `CLAUSE_BREAK`).
 const WHOLE_OPENERS: [&str; 6] = ["the ", "about ", "around ", "roughly ", "some ", "an estimated "];
@@ -569,6 +577,15 @@ impl Clauses {
                 (Some(m), _) => m.range(),
                 (None, None) => break,
             };
+            if &sentence[next.clone()] == ", and " {
+                let after = &sentence[next.end..];
+                if !(after.starts_with(|c: char| c.is_ascii_digit())
+                    || FIGURE_OPENERS.iter().any(|w| after.starts_with(w)))
+                {
+                    pos = next.start + 1;
+                    continue;
+                }
+            }
             if &sentence[next.clone()] == ", of " {
                 // "of about 250": the qualifier is the figure's own; "the" is not.
                 match WHOLE_OPENERS.iter().find(|w| sentence[next.end..].starts_with(**w)) {
@@ -679,6 +696,7 @@ mod tests {
                 ", although ",
                 ", and his ",
                 ", and her ",
+                ", and ",
                 " and that ",
                 " and ",
                 ", ",
@@ -709,8 +727,10 @@ mod tests {
         fn clause_breaks_are_the_alternations(s in pieces()) {
             // A sentence opening "Of the …," also breaks at its first comma (see `clauses`).
             proptest::prop_assume!(!s.trim_start().starts_with("Of "));
-            let re = regex::Regex::new(r";| — | – | -- |, (?:while|whereas|but|although|and his|and her) | of whom | of which | and that |, of the ").unwrap();
-            let expected: Vec<Range<usize>> = re.find_iter(&s).map(|m| m.range()).collect();
+            // ", and " breaks only before a figure (here, a digit).
+            let re = regex::Regex::new(r"(;| — | – | -- |, (?:while|whereas|but|although|and his|and her) | of whom | of which | and that |, of the )|(, and )[0-9]").unwrap();
+            let expected: Vec<Range<usize>> =
+                re.captures_iter(&s).map(|c| c.get(1).or(c.get(2)).expect("a group").range()).collect();
             proptest::prop_assert_eq!(Clauses::of(&s).breaks, expected);
         }
     }
@@ -764,6 +784,11 @@ mod tests {
         // A second count of his own: "his ninth trip …, and his 12th visit".
         let y = "on his ninth trip since the war began, and his 12th visit as secretary of state.";
         assert_eq!(&y[clause_of(y, 7)], "on his ninth trip since the war began");
+        // "…, and dozens have died of malnutrition": a second count.
+        let a = "14,000 children have been killed, the ministry says, and dozens have died of hunger.";
+        assert_eq!(&a[clause_of(a, 0)], "14,000 children have been killed, the ministry says");
+        let b = "They were killed in Gaza, and the ministry says so.";
+        assert_eq!(clause_of(b, 0), 0..b.len());
         // Commas without a conjunction do not split.
         let u = "In Gaza, 31,000 died, officials said.";
         assert_eq!(clause_of(u, 9), 0..u.len());
