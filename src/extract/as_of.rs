@@ -620,6 +620,7 @@ fn expressions(
     }
     out.extend(war_openings(sentence, span.start, event_dates, published));
     out.extend(war_days(sentence, span.start, event_dates, published));
+    out.extend(holidays(text, sentence, span.start, published));
     out
 }
 
@@ -706,6 +707,51 @@ fn war_days(sentence: &str, offset: usize, event_dates: &[Date], published: Date
             })
         })
         .collect()
+}
+
+/// "By Christmas it had passed 20,000": a fixed holiday named as a day,
+/// the last one on or before publication. A holiday that opens a period
+/// ("since Christmas") or names an event ("the Christmas truce") dates
+/// nothing.
+fn holidays(text: &str, sentence: &str, offset: usize, published: Date) -> Vec<Expression> {
+    const DAYS: [(&str, i8, i8); 7] = [
+        ("Christmas Eve", 12, 24),
+        ("Christmas Day", 12, 25),
+        ("Christmas", 12, 25),
+        ("New Year's Eve", 12, 31),
+        ("New Year’s Eve", 12, 31),
+        ("New Year's Day", 1, 1),
+        ("New Year’s Day", 1, 1),
+    ];
+    let b = sentence.as_bytes();
+    if memchr::memmem::find(b, b"Christmas").is_none() && memchr::memmem::find(b, b"New Year").is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut taken = 0;
+    for (i, _) in sentence.match_indices(['C', 'N']) {
+        if i < taken {
+            continue;
+        }
+        let Some(&(name, month, day)) = DAYS.iter().find(|(n, _, _)| sentence[i..].starts_with(n)) else { continue };
+        let end = i + name.len();
+        taken = end;
+        if sentence[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let at = offset + i;
+        let before = words_before(text, at);
+        let cue = ["by", "on", "at", "over", "as of", "until"].into_iter().find(|c| ends_with_cue(&before, &[c]));
+        if cue.is_none() || ends_with_cue(&before, &PERIOD_CUES) || names_an_event(&sentence[end..]) {
+            continue;
+        }
+        let year =
+            if (month, day) <= (published.month(), published.day()) { published.year() } else { published.year() - 1 };
+        let Ok(date) = Date::new(year, month, day) else { continue };
+        let strength = if ends_with_cue(&before, &STRONG_CUES) { Strength::Strong } else { Strength::Weak };
+        out.push(Expression { span: at..offset + end, date, strength, source: AsOfSource::Stated, earliest: None });
+    }
+    out
 }
 
 /// See [`war_days`].
@@ -1305,6 +1351,19 @@ mod tests {
         assert_eq!((a.date, a.source), (parse_date("2023-12-20"), AsOfSource::Published));
         let a = as_of("Yesterday FIG died.", "2023-12-20", None);
         assert_eq!(a.date, parse_date("2023-12-19"));
+    }
+
+    /// A fixed holiday is a day, the last one before publication.
+    #[test]
+    fn holidays_are_days() {
+        let date = |text: &str, published: &str| as_of(text, published, None).date.map(|d| d.to_string());
+        let day = |s: &str| Some(s.to_string());
+        assert_eq!(date("By Christmas it had passed FIG.", "2024-01-20"), day("2023-12-25"));
+        assert_eq!(date("On New Year's Day the ministry said FIG.", "2024-01-20"), day("2024-01-01"));
+        assert_eq!(date("By Christmas Eve FIG had been killed.", "2024-12-30"), day("2024-12-24"));
+        // A period from it, or an event it names, dates nothing.
+        assert_eq!(date("Since Christmas FIG have been killed.", "2024-01-20"), day("2024-01-20"));
+        assert_eq!(date("During the Christmas truce FIG were freed.", "2024-01-20"), day("2024-01-20"));
     }
 
     /// A date after a figure compared with is that figure's.
