@@ -217,7 +217,11 @@ fn described<'a>(
     authorities: &'a Authorities,
     earlier: Option<Earlier<'a>>,
 ) -> Option<&'a Authority> {
-    let words = normalise(description);
+    let mut words = normalise(description);
+    // "the health ministry there": the place is the sentence's.
+    if let Some(n) = words.strip_suffix(" there").map(str::len) {
+        words.truncate(n);
+    }
     // "a department spokesman" and "a spokesman for the department" speak for the department.
     const SPEAKS_FOR: [&str; 5] = ["spokesman", "spokeswoman", "spokesperson", "official", "officials"];
     let words = match SPEAKS_FOR.iter().find_map(|w| words.strip_suffix(w).and_then(|r| r.strip_suffix(' '))) {
@@ -974,6 +978,11 @@ mod tests {
             assert_eq!(who(s).map(|a| a.0), unrwa, "{s}");
         }
         assert_eq!(who("He met the families of the hostages, who said 130 remain in Gaza."), None);
+        assert_eq!(
+            who("More than 42,600 Palestinians have been killed in Gaza, according to the health ministry there.")
+                .map(|a| a.0),
+            Some(Some("gaza-moh".into()))
+        );
         // An opener capitalised at the sentence's start is no part of the subject.
         assert_eq!(who("When a ministry says 37,900 people have died, we should ask who they were."), None);
         assert_eq!(
