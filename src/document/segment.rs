@@ -551,6 +551,10 @@ const WHOLE_OPENERS: [&str; 6] = ["the ", "about ", "around ", "roughly ", "some
 #[derive(Debug, Clone)]
 pub struct Clauses {
     breaks: Vec<Range<usize>>,
+    /// Where ", and " breaks before a figure: a clause of its own for
+    /// context words, but no new speaker ("the ministry said 34,000 were
+    /// killed, and 77,000 wounded").
+    figure_led: Vec<usize>,
     len: usize,
 }
 
@@ -564,6 +568,7 @@ impl Clauses {
             LazyLock::new(|| memchr::memmem::Finder::new(" and that "));
         let and_that_from = |pos: usize| AND_THAT.find(&sentence.as_bytes()[pos..]).map(|i| pos + i);
         let mut breaks: Vec<Range<usize>> = Vec::new();
+        let mut figure_led = Vec::new();
         let mut pos = 0;
         let mut and_that = and_that_from(0);
         while pos < sentence.len() {
@@ -585,6 +590,7 @@ impl Clauses {
                     pos = next.start + 1;
                     continue;
                 }
+                figure_led.push(next.start);
             }
             if &sentence[next.clone()] == ", of " {
                 // "of about 250": the qualifier is the figure's own; "the" is not.
@@ -620,7 +626,26 @@ impl Clauses {
                 breaks.insert(at, comma..comma + 2);
             }
         }
-        Clauses { breaks, len: sentence.len() }
+        Clauses { breaks, figure_led, len: sentence.len() }
+    }
+
+    /// The clause holding `pos` as a speaker's words run: `at` without the
+    /// breaks before a figure.
+    pub fn spoken_at(&self, pos: usize) -> Range<usize> {
+        if self.figure_led.is_empty() {
+            return self.at(pos);
+        }
+        let mut start = 0;
+        let mut end = self.len;
+        for m in self.breaks.iter().filter(|b| !self.figure_led.contains(&b.start)) {
+            if m.end <= pos {
+                start = m.end;
+            } else if m.start >= pos {
+                end = m.start;
+                break;
+            }
+        }
+        start..end.max(start)
     }
 
     /// The byte range of the clause holding offset `pos`.
@@ -787,6 +812,7 @@ mod tests {
         // "…, and dozens have died of malnutrition": a second count.
         let a = "14,000 children have been killed, the ministry says, and dozens have died of hunger.";
         assert_eq!(&a[clause_of(a, 0)], "14,000 children have been killed, the ministry says");
+        assert_eq!(Clauses::of(a).spoken_at(0), 0..a.len());
         let b = "They were killed in Gaza, and the ministry says so.";
         assert_eq!(clause_of(b, 0), 0..b.len());
         // Commas without a conjunction do not split.

@@ -1413,7 +1413,7 @@ impl SentenceSources {
         authorities: &'a Authorities,
         earlier: &dyn Fn(usize) -> attribution::Earlier<'a>,
     ) -> Option<Attribution> {
-        let clause = breaks.at(at);
+        let clause = breaks.spoken_at(at);
         let in_clause = attribution::table_row_source(sentence, authorities).or_else(|| {
             let i = match self.by_clause.iter().position(|(c, _)| *c == clause.start) {
                 Some(i) => i,
