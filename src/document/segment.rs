@@ -643,29 +643,21 @@ impl Clauses {
     }
 
     /// The clause holding `pos` as a speaker's words run: `at` without the
-    /// breaks before a figure.
+    /// breaks for context only.
     pub fn spoken_at(&self, pos: usize) -> Range<usize> {
-        if self.context_only.is_empty() {
-            return self.at(pos);
-        }
-        let mut start = 0;
-        let mut end = self.len;
-        for m in self.breaks.iter().filter(|b| !self.context_only.contains(&b.start)) {
-            if m.end <= pos {
-                start = m.end;
-            } else if m.start >= pos {
-                end = m.start;
-                break;
-            }
-        }
-        start..end.max(start)
+        self.between(pos, self.breaks.iter().filter(|b| !self.context_only.contains(&b.start)))
     }
 
     /// The byte range of the clause holding offset `pos`.
     pub fn at(&self, pos: usize) -> Range<usize> {
+        self.between(pos, self.breaks.iter())
+    }
+
+    /// The clause holding `pos` between the nearest of `breaks` (in order).
+    fn between<'b>(&self, pos: usize, breaks: impl Iterator<Item = &'b Range<usize>>) -> Range<usize> {
         let mut start = 0;
         let mut end = self.len;
-        for m in &self.breaks {
+        for m in breaks {
             if m.end <= pos {
                 start = m.end;
             } else if m.start >= pos {

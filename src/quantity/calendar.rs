@@ -244,17 +244,7 @@ fn after_between(text: &str, pos: usize) -> bool {
 /// with its own month after it starts a date of its own ("between
 /// October 7 and 12 November").
 fn last_day(lex: &Lexicon, text: &str, end: usize, first: u8, and: bool) -> Option<(usize, u8)> {
-    let p = if text[end..].starts_with(['-', '–']) {
-        end + if text.as_bytes()[end] == b'-' { 1 } else { '–'.len_utf8() }
-    } else {
-        let s = skip_space(text, end);
-        let w = phrase_at(text, s, "to ").or_else(|| phrase_at(text, s, "and ").filter(|_| and))?;
-        if s == end {
-            return None;
-        }
-        w
-    };
-    let (e, last) = day_at(text, p)?;
+    let (e, last) = day_at(text, joint_end(text, end, and)?)?;
     if last <= first {
         return None;
     }
@@ -294,19 +284,23 @@ fn day_first(lex: &Lexicon, text: &str, start: usize) -> Option<(Range<usize>, F
     Some((start..end, Found::Date(PartialDate { year, month, day: Some(day) }, last.map(|(_, d)| d))))
 }
 
+/// Where the last day of a span may start after a first day ending at
+/// `end`: past "-", "–", " to ", or " and " when `and`.
+fn joint_end(text: &str, end: usize, and: bool) -> Option<usize> {
+    if let Some(dash) = text[end..].chars().next().filter(|c| matches!(c, '-' | '–')) {
+        return Some(end + dash.len_utf8());
+    }
+    let s = skip_space(text, end);
+    if s == end {
+        return None;
+    }
+    phrase_at(text, s, "to ").or_else(|| phrase_at(text, s, "and ").filter(|_| and))
+}
+
 /// `last_day` where the month comes after the span ("10-12 June"): the
 /// last day must be followed by its month.
 fn last_day_first(lex: &Lexicon, text: &str, end: usize, first: u8, and: bool) -> Option<(usize, u8)> {
-    let p = if text[end..].starts_with(['-', '–']) {
-        end + if text.as_bytes()[end] == b'-' { 1 } else { '–'.len_utf8() }
-    } else {
-        let s = skip_space(text, end);
-        if s == end {
-            return None;
-        }
-        phrase_at(text, s, "to ").or_else(|| phrase_at(text, s, "and ").filter(|_| and))?
-    };
-    let (e, last) = day_at(text, p)?;
+    let (e, last) = day_at(text, joint_end(text, end, and)?)?;
     let after = skip_space(text, e);
     let named = word_at(text, after).is_some_and(|(we, _)| month_word(lex, text, after, we).is_some());
     (last > first && after > e && named).then_some((e, last))
