@@ -710,9 +710,9 @@ fn war_days(sentence: &str, offset: usize, event_dates: &[Date], published: Date
 }
 
 /// "By Christmas it had passed 20,000": a fixed holiday named as a day,
-/// the last one on or before publication. A holiday that opens a period
-/// ("since Christmas") or names an event ("the Christmas truce") dates
-/// nothing.
+/// the last one on or before publication. Without a cue before it ("by",
+/// "on"), after one that opens a period ("since Christmas"), or before an
+/// event's noun, it dates nothing.
 fn holidays(text: &str, sentence: &str, offset: usize, published: Date) -> Vec<Expression> {
     const DAYS: [(&str, i8, i8); 7] = [
         ("Christmas Eve", 12, 24),
@@ -744,8 +744,8 @@ fn holidays(text: &str, sentence: &str, offset: usize, published: Date) -> Vec<E
         }
         let at = offset + i;
         let before = words_before(text, at);
-        let cue = ["by", "on", "at", "over", "as of", "until"].into_iter().find(|c| ends_with_cue(&before, &[c]));
-        if cue.is_none() || ends_with_cue(&before, &PERIOD_CUES) || names_an_event(&sentence[end..]) {
+        let cued = ends_with_cue(&before, &["by", "on", "at", "over", "as of", "until"]);
+        if !cued || ends_with_cue(&before, &PERIOD_CUES) || names_an_event(&sentence[end..]) {
             continue;
         }
         let year =
