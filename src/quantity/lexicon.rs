@@ -323,6 +323,9 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
             ("about", Qualifier::About),
             ("nearly", Qualifier::Nearly),
             ("almost", Qualifier::Nearly),
+            // "The toll is approaching 25,000": not yet there.
+            ("approaching", Qualifier::Nearly),
+            ("nearing", Qualifier::Nearly),
             ("some", Qualifier::About),
             ("approx.", Qualifier::About),
             ("circa", Qualifier::About),

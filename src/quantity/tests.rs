@@ -152,6 +152,8 @@ fn every_qualifier_is_classified() {
         ("slightly under 240 hostages", Nearly),
         ("south of 240 hostages", Under),
         ("close on 240 hostages", Nearly),
+        ("approaching 240 hostages", Nearly),
+        ("nearing 240 hostages", Nearly),
     ];
     for (text, qual) in cases {
         let (_, v, _, got) = one(text);
