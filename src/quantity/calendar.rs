@@ -221,7 +221,7 @@ fn month_first(lex: &Lexicon, text: &str, start: usize, floor: usize) -> Option<
         return Some((ms..e, Found::Date(date, None)));
     }
     let (mut end, day) = day_at(text, start)?;
-    let last = last_day(lex, text, end, day, after_between(text, ms));
+    let last = last_day(lex, text, end, day, after_between(text, ms), false);
     if let Some((e, _)) = last {
         end = e;
     }
@@ -240,25 +240,21 @@ fn after_between(text: &str, pos: usize) -> bool {
 }
 
 /// The last day of a span whose first day, `first`, ends at `end`: "-12",
-/// "–12", " to 12", or " and 12" after "between"; `(end, day)`. A day
-/// with its own month after it starts a date of its own ("between
-/// October 7 and 12 November").
-fn last_day(lex: &Lexicon, text: &str, end: usize, first: u8, and: bool) -> Option<(usize, u8)> {
+/// "–12", " to 12", or " and 12" after "between"; `(end, day)`.
+/// `month_after`: the month comes after the span ("10-12 June") and must
+/// follow its last day; else it came before, and a day with a month of its
+/// own starts a date of its own ("between October 7 and 12 November").
+fn last_day(lex: &Lexicon, text: &str, end: usize, first: u8, and: bool, month_after: bool) -> Option<(usize, u8)> {
     let (e, last) = day_at(text, joint_end(text, end, and)?)?;
-    if last <= first {
-        return None;
-    }
     let after = skip_space(text, e);
-    if word_at(text, after).is_some_and(|(we, _)| month_word(lex, text, after, we).is_some()) {
-        return None;
-    }
-    Some((e, last))
+    let named = word_at(text, after).is_some_and(|(we, _)| month_word(lex, text, after, we).is_some());
+    (last > first && named == month_after).then_some((e, last))
 }
 
 /// `7 October`, `7th of October 2023`.
 fn day_first(lex: &Lexicon, text: &str, start: usize) -> Option<(Range<usize>, Found)> {
     let (mut end, day) = day_at(text, start)?;
-    let last = last_day_first(lex, text, end, day, after_between(text, start));
+    let last = last_day(lex, text, end, day, after_between(text, start), true);
     if let Some((e, _)) = last {
         end = e;
     }
@@ -295,15 +291,6 @@ fn joint_end(text: &str, end: usize, and: bool) -> Option<usize> {
         return None;
     }
     phrase_at(text, s, "to ").or_else(|| phrase_at(text, s, "and ").filter(|_| and))
-}
-
-/// `last_day` where the month comes after the span ("10-12 June"): the
-/// last day must be followed by its month.
-fn last_day_first(lex: &Lexicon, text: &str, end: usize, first: u8, and: bool) -> Option<(usize, u8)> {
-    let (e, last) = day_at(text, joint_end(text, end, and)?)?;
-    let after = skip_space(text, e);
-    let named = word_at(text, after).is_some_and(|(we, _)| month_word(lex, text, after, we).is_some());
-    (last > first && after > e && named).then_some((e, last))
 }
 
 #[cfg(test)]

@@ -345,11 +345,10 @@ fn compile_pattern(p: &str, rule_kinds: &[String], eager: bool) -> Result<Patter
 /// (`\p{L}`) keeps it.
 fn ascii_first(body: String) -> Result<(String, regex::bytes::Regex), String> {
     let ascii = format!("(?-u){body}");
-    let build = |r: &str| regex::bytes::RegexBuilder::new(r).size_limit(PATTERN_SIZE_LIMIT).build();
-    match build(&ascii) {
+    match bytes_regex(&ascii) {
         Ok(r) => Ok((ascii, r)),
         Err(e @ regex::Error::CompiledTooBig(_)) => Err(regex_error(&e)),
-        Err(_) => build(&body).map(|r| (body, r)).map_err(|e| regex_error(&e)),
+        Err(_) => build_bytes(&body).map(|r| (body, r)),
     }
 }
 
@@ -363,9 +362,14 @@ fn ascii_if_valid(body: String) -> String {
     }
 }
 
-/// A pattern over bytes, as `ascii_first` builds it.
+/// A pattern over bytes, within the size limit.
+fn bytes_regex(r: &str) -> Result<regex::bytes::Regex, regex::Error> {
+    regex::bytes::RegexBuilder::new(r).size_limit(PATTERN_SIZE_LIMIT).build()
+}
+
+/// `bytes_regex`, its error as a rule error's message.
 fn build_bytes(r: &str) -> Result<regex::bytes::Regex, String> {
-    regex::bytes::RegexBuilder::new(r).size_limit(PATTERN_SIZE_LIMIT).build().map_err(|e| regex_error(&e))
+    bytes_regex(r).map_err(|e| regex_error(&e))
 }
 
 /// Context words over a text.
