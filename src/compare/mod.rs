@@ -190,14 +190,14 @@ impl<'a> Ctx<'a> {
             };
             w(a).total_cmp(&w(b)).then(a.cmp(&b))
         });
-        best.map_or_else(String::new, |i| self.claims[i].quantity.text.to_string())
+        best.map_or_else(String::new, |i| mid_sentence(&self.claims[i].quantity.text))
     }
 
-    /// The distinct texts of `members`, as a list: `Close to 32,000 and 31,988`.
+    /// The distinct texts of `members`, as a list: `close to 32,000 and 31,988`.
     pub fn texts(&self, members: &[usize]) -> String {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
         for &i in members {
-            let t: &str = &self.claims[i].quantity.text;
+            let t = mid_sentence(&self.claims[i].quantity.text);
             if !seen.contains(&t) {
                 seen.push(t);
             }
@@ -373,6 +373,19 @@ fn drop_explained_by_stale(findings: &mut Vec<Finding>) {
         let conflict = matches!(f.kind, FindingKind::Discrepancy | FindingKind::Regression) && f.groups.len() == 2;
         !(conflict && f.groups.iter().any(|g| g.claims.iter().all(|&i| stale.contains(&(f.metric.clone(), i)))))
     });
+}
+
+/// A figure's text as it reads inside a finding's sentence: a sentence's
+/// capital on its first word dropped ("agree on more than 33,000"), an
+/// abbreviation's kept ("US$180 million").
+fn mid_sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(text[first.len_utf8()..].chars()).collect()
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// A stable digest of one cited claim: its path and its text as written

@@ -311,3 +311,12 @@ fn an_article_that_updates_its_figure_revises_it() {
     let first = at("100", 100.0, 0, "100 x by noon.");
     assert_eq!(kinds(&compare(&[first, other], &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
 }
+
+#[test]
+fn a_figure_quoted_inside_a_finding_loses_its_sentence_capital() {
+    assert_eq!(mid_sentence("More than 33,000"), "more than 33,000");
+    assert_eq!(mid_sentence("Twelve hundred"), "twelve hundred");
+    assert_eq!(mid_sentence("US$180 million"), "US$180 million");
+    assert_eq!(mid_sentence("33,000"), "33,000");
+    assert_eq!(mid_sentence("Über 100"), "über 100");
+}

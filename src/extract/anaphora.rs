@@ -16,6 +16,9 @@ use regex::Regex;
 
 use crate::rules::compile::{CLOSE, OPEN};
 
+/// A verb that gives a count's level: "stood at", "had passed", "is".
+pub(crate) const LEVEL_VERB: &str = r"(?:(?:has |had |have )?(?:now )?(?:stood at|stands at|reached|reaches|hit|hits|passed|passes|topped|tops|exceeded|exceeds|surpassed|climbed to|climbs to|rose to|rises to|risen to|grew to|grown to|jumped to|increased to|fell to|dropped to|been)|(?:is|was|were|are)(?: now)?(?: (?:up|down) from)?)";
+
 /// Subject and verb, ending where the figure starts. The subject is a
 /// pronoun or a bare count noun ("the figure", "its tally", "the UN's
 /// latest count"): a noun that says what it counts ("the death toll", "the
@@ -24,12 +27,12 @@ use crate::rules::compile::{CLOSE, OPEN};
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let noun = r"(?:count|toll|tally|figure|number|total|estimate)s?";
     let adjective = r"(?:(?:latest|new|official|revised|updated|final|overall|current|own|daily|cumulative) )?";
-    let owner = r"(?:(?:the|its|their|(?:the )?(?:[A-Za-z.-]+ ){0,2}[A-Za-z.-]+(?:'s|’s)) )";
+    let owner = r"(?:(?:the|its|their|that|this|(?:the )?(?:[A-Za-z.-]+ ){0,2}[A-Za-z.-]+(?:'s|’s)) )";
     // "the ministry's figure for that day was".
     let subject = format!(
         r"(?:(?-u:\b)it|^(?:(?:but|and|yet|so|by then|now),? )?(?:that|this)|(?-u:\b){owner}{adjective}{noun}(?: for (?:that|the same) day)?)"
     );
-    let verb = r"(?:(?:has |had |have )?(?:now )?(?:stood at|stands at|reached|reaches|hit|hits|passed|passes|topped|tops|exceeded|exceeds|surpassed|climbed to|climbs to|rose to|rises to|risen to|grew to|grown to|jumped to|increased to|fell to|dropped to|been)|(?:is|was|were|are)(?: now)?(?: (?:up|down) from)?)";
+    let verb = LEVEL_VERB;
     let revised = format!(r"(?-u:\b)revised (?:it|{owner}{adjective}{noun}) (?:(?:up|down)(?:wards?)? )?to");
     // "…, the ministry said, up from 28,340 on Monday": the figure before is the subject.
     let compared = r"(?:^|, )(?:(?:up|down) from|compared (?:with|to))";

@@ -620,6 +620,7 @@ fn expressions(
     }
     out.extend(war_openings(sentence, span.start, event_dates, published));
     out.extend(war_days(sentence, span.start, event_dates, published));
+    out.extend(war_since(sentence, span.start, event_dates, published));
     out.extend(holidays(text, sentence, span.start, published));
     out
 }
@@ -674,6 +675,42 @@ fn war_openings(sentence: &str, offset: usize, event_dates: &[Date], published: 
                 strength: Strength::Strong,
                 source: AsOfSource::Stated,
                 earliest: Some(began).filter(|b| *b < date),
+            })
+        })
+        .collect()
+}
+
+/// "A month after the war began", "six weeks into the war": the day that
+/// long after the pack's first event day. "More than a year after the
+/// war began" frames the present, not a day: no date.
+fn war_since(sentence: &str, offset: usize, event_dates: &[Date], published: Date) -> Vec<Expression> {
+    let Some(&began) = event_dates.iter().min() else { return Vec::new() };
+    let b = sentence.as_bytes();
+    if memchr::memmem::find(b, b" after the ").is_none() && memchr::memmem::find(b, b" into the ").is_none() {
+        return Vec::new();
+    }
+    WAR_SINCE
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let m = c.get(0).expect("whole match");
+            let before = sentence[..m.start()].trim_end().to_ascii_lowercase();
+            if ["than", "over", "nearly", "almost"].iter().any(|w| before.ends_with(w)) {
+                return None;
+            }
+            let n = small_count(&c["n"])?;
+            let span = match c["unit"].to_ascii_lowercase().as_str() {
+                "day" => jiff::Span::new().days(n),
+                "week" => jiff::Span::new().weeks(n),
+                "month" => jiff::Span::new().months(n),
+                _ => jiff::Span::new().years(n),
+            };
+            let date = began.checked_add(span).ok()?;
+            (date <= published).then(|| Expression {
+                span: offset + m.start()..offset + m.end(),
+                date,
+                strength: Strength::Strong,
+                source: AsOfSource::Stated,
+                earliest: None,
             })
         })
         .collect()
@@ -765,6 +802,16 @@ static WAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
         r"|the (?:war|conflict)['’]s (?P<owned>[0-9]{1,4})(?:st|nd|rd|th) day)(?-u:\b)"
     ))
     .expect("war day regex")
+});
+
+/// See [`war_since`].
+static WAR_SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?-u:\b)(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}) (?P<unit>day|week|month|year)s? ",
+        r"(?:after (?:the (?:war|conflict|fighting) (?:began|started|broke out|erupted)|the (?:start|beginning|outbreak) of the (?:war|conflict|fighting))",
+        r"|into the (?:war|conflict|fighting))(?-u:\b)"
+    ))
+    .expect("war since regex")
 });
 
 /// See [`war_openings`]: the war must be named, by "of the war" or "the war's".
@@ -1410,6 +1457,25 @@ mod tests {
         // The war unnamed, or weeks without their number: no period.
         for text in ["In the first month, FIG were killed.", "In the first weeks of the war FIG fled."] {
             assert_eq!(period(text), (None, day("2024-04-07"), None), "{text}");
+        }
+    }
+
+    /// A time after the war began is the day that long after its first.
+    #[test]
+    fn a_time_after_the_war_began_is_a_day() {
+        let day = |text: &str| {
+            let a = as_of(text, "2024-04-07", Some("2023-10-07"));
+            (a.date.map(|d| d.to_string()), a.text)
+        };
+        assert_eq!(
+            day("That figure was FIG a month after the war began."),
+            (Some("2023-11-07".into()), Some("a month after the war began".into()))
+        );
+        assert_eq!(day("Six weeks into the war, FIG had fled.").0.as_deref(), Some("2023-11-18"));
+        assert_eq!(day("100 days after the start of the war, FIG were dead.").0.as_deref(), Some("2024-01-15"));
+        // A frame of the present, or a time not yet come, dates nothing.
+        for text in ["More than a year after the war began, FIG are dead.", "Ten months into the war, FIG are dead."] {
+            assert_eq!(day(text), (Some("2024-04-07".into()), None), "{text}");
         }
     }
 

@@ -89,6 +89,15 @@ static BY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("by-count regex")
 });
+/// Whose count `BY_COUNT` read, unless a determiner inside it shows a
+/// time before a subject: "By Christmas the ministry's count had passed
+/// 20,000" is no count by "Christmas the ministry".
+fn counted_by(who: &str) -> Option<&str> {
+    let rest = who.strip_prefix("the ").unwrap_or(who);
+    let determiner = [" the ", " its ", " their ", " a ", " an "].iter().any(|d| rest.contains(d));
+    (!determiner).then_some(who)
+}
+
 /// The nouns `BY_COUNT` ends with, looked for first: "by" alone is in
 /// most sentences, and the regex's search from each one cost a tenth of
 /// reading sources.
@@ -349,6 +358,9 @@ fn used_before<'t>(text: &'t str, before: usize, head: &str) -> impl Iterator<It
 const TIME_ZONES: [&str; 14] =
     ["BST", "GMT", "UTC", "CET", "CEST", "EST", "EDT", "ET", "PT", "PST", "PDT", "IDT", "IST", "AST"];
 
+/// A clock's half of the day: "11:45 a.m.".
+const MERIDIEMS: [&str; 8] = ["a.m.", "p.m.", "am", "pm", "AM", "PM", "A.M.", "P.M."];
+
 fn resolve<'a>(
     who: &str,
     sentence: &str,
@@ -387,16 +399,19 @@ fn resolve<'a>(
     {
         return None;
     }
-    // "09.15 BST Yesterday the ministry": a clock's time zone is no speaker.
-    let untrimmed = match untrimmed.split_once(' ') {
-        Some((zone, rest))
-            if who[..who.len() - untrimmed.len()].contains(|c: char| c.is_ascii_digit())
-                && TIME_ZONES.contains(&zone) =>
-        {
-            rest.trim_start()
+    // "09.15 BST Yesterday the ministry", "11:45 a.m. The U.N.": a clock's
+    // half of the day and time zone are no speaker.
+    let mut untrimmed = untrimmed;
+    if who[..who.len() - untrimmed.len()].contains(|c: char| c.is_ascii_digit()) {
+        for _ in 0..2 {
+            match untrimmed.split_once(' ') {
+                Some((mark, rest)) if TIME_ZONES.contains(&mark) || MERIDIEMS.contains(&mark) => {
+                    untrimmed = rest.trim_start()
+                }
+                _ => break,
+            }
         }
-        _ => untrimmed,
-    };
+    }
     let mut who = untrimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
     // "the U.S." keeps the point that ends its abbreviation.
     if untrimmed[who.len()..].starts_with('.') && who.rsplit(['.', ' ']).next().is_some_and(|w| w.chars().count() == 1)
@@ -845,8 +860,9 @@ impl Sources {
             return Sources::All(Some(a));
         }
         if COUNT_NOUNS.find(sentence).is_some()
-            && let Some(a) =
-                BY_COUNT.captures(sentence).and_then(|c| resolve(&c["who"], sentence, authorities, earlier))
+            && let Some(a) = BY_COUNT
+                .captures(sentence)
+                .and_then(|c| resolve(counted_by(&c["who"])?, sentence, authorities, earlier))
             && (a.id.is_some() || a.text.chars().next().is_some_and(char::is_uppercase))
         {
             return Sources::All(Some(a));
@@ -1086,6 +1102,13 @@ mod tests {
         );
         assert_eq!(who("About 1,139 people were killed, by an AFP tally."), Some((None, "AFP tally".into())));
         assert_eq!(who("By the same count, 250 were taken."), None);
+        // "By <a time> the …'s count": a time before the subject, whose count it is.
+        assert_eq!(who("By Christmas the ministry's count had passed 20,000."), None);
+        assert_eq!(who("By mid-January the count of the dead had topped 24,000."), None);
+        assert_eq!(
+            who("By Israel's tally, about 1,200 people were killed."),
+            Some((Some("israel".into()), "Israel".into()))
+        );
         // A clause's opening word is not part of its subject.
         assert_eq!(
             who("We begin in Gaza, where the Gaza health ministry now says 25,000 people have been killed."),
@@ -1153,6 +1176,14 @@ mod tests {
         assert_eq!(
             at("09.15 BST  Yesterday the Gaza health ministry put the toll at 33,137.", "33,137"),
             Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
+        );
+        assert_eq!(
+            at("11:45 a.m. The U.N. says about 1.7 million people have fled their homes.", "1.7"),
+            Some((None, "U.N.".into()))
+        );
+        assert_eq!(
+            at("3:10 p.m. ET Aid groups say 1.7 million people have fled their homes.", "1.7"),
+            Some((None, "Aid groups".into()))
         );
         // What an authority's figures show is the authority's; other pictures are no one's.
         assert_eq!(

@@ -46,19 +46,23 @@ static ASKED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)asked how many ([a-z][^,?;:]{2,80}?)\s*[,?]").expect("asked regex"));
 
 /// A toll the sentence names without a figure: "Gaza's health ministry
-/// updated its death toll on Monday". Only with a determiner of its own:
-/// "the strike's death toll" is the strike's.
+/// updated its death toll on Monday". Only with a determiner of its own,
+/// or as a ministry's: "the strike's death toll" is the strike's.
 static TOLL_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[Tt]he|its|their) (?:(?:overall|latest|official|updated|new) )?(?:death toll|toll|tally|death count)(?-u:\b)")
-        .expect("toll named regex")
+    Regex::new(concat!(
+        r"(?-u:\b)(?:[Tt]he|its|their) (?:(?:Gaza |Palestinian )?(?:[Hh]ealth )?[Mm]inistry(?:'s|’s) )?",
+        r"(?:(?:overall|latest|official|updated|new|running) )?(?:death toll|toll|tally|death count|count of the dead)(?-u:\b)"
+    ))
+    .expect("toll named regex")
 });
 
-/// "it" for a toll right before a figure: "put it at", "it stood at",
-/// "That figure was".
+/// "it" for a toll right before a figure: "put it at", "it stood at", "it
+/// had passed", "That figure was".
 static IT_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:(?:put|puts|putting|placed|places) (?P<object>it) at|(?P<subject>[Ii]t) (?:now )?(?:stood|stands) at|(?P<figure>(?:[Tt]hat|[Tt]his|[Tt]he) (?:figure|number|count|tally)) (?:now )?(?:stood at|stands at|was|is|rose to|has risen to|had risen to|reached|has reached)) $",
-    )
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(?:put|puts|putting|placed|places) (?P<object>it) at|(?P<subject>[Ii]t) {}|(?P<figure>(?:[Tt]hat|[Tt]his|[Tt]he) (?:figure|number|count|tally)) (?:now )?(?:stood at|stands at|was|is|rose to|has risen to|had risen to|reached|has reached)) $",
+        super::anaphora::LEVEL_VERB
+    ))
     .expect("it-at regex")
 });
 
@@ -67,7 +71,7 @@ static IT_AT: LazyLock<Regex> = LazyLock::new(|| {
 static IT_AT_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
     aho_corasick::packed::Config::new()
         .builder()
-        .extend([" it at ", "stood at ", "stands at ", "figure ", "number ", "count ", "tally "])
+        .extend(["It ", " it ", "figure ", "number ", "count ", "tally "])
         .build()
         .expect("it-at words")
 });
@@ -80,7 +84,7 @@ pub fn toll_named(previous: &str) -> Option<String> {
     TOLL_NAMED.find(previous).map(|m| m.as_str().replacen("The", "the", 1))
 }
 
-/// The masked sentence with "it" before a `wanted` figure replaced by
+/// The masked sentence with "it" before each `wanted` figure replaced by
 /// `toll`, the toll the sentence before names: "The ministry put it at
 /// 35,091" read as "The ministry put its death toll at 35,091".
 pub fn it_for_toll(
@@ -89,7 +93,9 @@ pub fn it_for_toll(
     wanted: impl Fn(usize) -> bool,
 ) -> Option<String> {
     IT_AT_WORDS.find(masked)?;
-    let mut from = 0;
+    let (mut out, mut copied, mut from) = (String::new(), 0, 0);
+    let mut toll = Some(toll);
+    let mut named: Option<String> = None;
     while let Some(i) = masked[from..].find(OPEN) {
         let start = from + i;
         let inner = start + OPEN.len_utf8();
@@ -98,11 +104,19 @@ pub fn it_for_toll(
         if !masked[inner..end].parse().is_ok_and(&wanted) {
             continue;
         }
-        let Some(c) = IT_AT.captures(&masked[..start]) else { continue };
+        let Some(c) = IT_AT.captures(&masked[copied..start]) else { continue };
         let it = c.name("object").or_else(|| c.name("subject")).or_else(|| c.name("figure")).expect("one of the three");
-        return Some(format!("{}{}{}", &masked[..it.start()], toll()?, &masked[it.end()..]));
+        if let Some(f) = toll.take() {
+            named = Some(f()?);
+        }
+        out.push_str(&masked[copied..copied + it.start()]);
+        out.push_str(named.as_deref()?);
+        copied += it.end();
     }
-    None
+    // No "it" for a wanted figure: nothing to fill in.
+    named.as_ref()?;
+    out.push_str(&masked[copied..]);
+    Some(out)
 }
 
 /// What the sentence says a reporter asked to count, if it does so before
@@ -227,6 +241,28 @@ mod tests {
         let toll = toll_named("The Gaza health ministry updated its toll on Thursday.");
         let got = it_for_toll(&masked("That figure was [0]."), || toll, |_| true);
         assert_eq!(got.map(|s| unmasked(&s)).as_deref(), Some("its toll was [0]."));
+        // A ministry's count of the dead; a pronoun for it with any verb of a level, once per figure.
+        let toll = toll_named("The ministry's count of the dead in Gaza rose quickly.");
+        assert_eq!(toll.as_deref(), Some("the ministry's count of the dead"));
+        let got = it_for_toll(&masked("By mid-January it had topped [0]."), || toll.clone(), |_| true);
+        assert_eq!(
+            got.map(|s| unmasked(&s)).as_deref(),
+            Some("By mid-January the ministry's count of the dead had topped [0].")
+        );
+        let got =
+            it_for_toll(&masked("On Sunday it was [0]; by Monday it had reached [1]."), || toll.clone(), |_| true);
+        assert_eq!(
+            got.map(|s| unmasked(&s)).as_deref(),
+            Some(
+                "On Sunday the ministry's count of the dead was [0]; by Monday the ministry's count of the dead had reached [1]."
+            )
+        );
+        let got =
+            it_for_toll(&masked("On Sunday it was [0]; by Monday it had reached [1]."), || toll.clone(), |k| k == 1);
+        assert_eq!(
+            got.map(|s| unmasked(&s)).as_deref(),
+            Some("On Sunday it was [0]; by Monday the ministry's count of the dead had reached [1].")
+        );
         // A strike's toll is the strike's; a sentence with figures is the anaphora's to read.
         assert_eq!(toll_named("The strike's death toll rose overnight."), None);
         assert_eq!(toll_named("The toll rose to 35,000 on Monday."), None);

@@ -991,8 +991,10 @@ fn carry_antecedents(
         let clause = clauses.get_or_insert_with(|| Clauses::of(sentence_text)).at(q.span.start - s.span.start);
         let mut clause_text = String::new();
         push_collapsed(&mut clause_text, &sentence_text[clause]);
+        // The place and the words the antecedent's reading needed carry
+        // over with it; what the figure's own clause forbids does not.
         if !rule.patterns[by.pattern].kinds.iter().any(|x| x == q.kind.name())
-            || rule.context.check_clause(&clause_text, false) != ContextVerdict::Ok
+            || matches!(rule.context.check_clause(&clause_text, false), ContextVerdict::Forbidden(_))
         {
             carried_before = None;
             continue;
