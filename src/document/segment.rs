@@ -538,6 +538,11 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             ", bringing ",
             ", taking ",
             ", raising ",
+            // "killed more than 22,800, ten times the toll of 2014": a
+            // comparison's words are not the figure's (`comparison_from`).
+            " times the ",
+            ", twice the ",
+            ", double the ",
             " of whom ",
             " of which ",
             // "136 remain in Gaza, of the 240 people taken": the whole the
@@ -547,6 +552,20 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
         .build()
         .expect("clause breaks")
 });
+
+/// Where the comparison whose " times the " is at `times` opens: the comma
+/// before a multiple of a word or two ("ten", "nearly three", "10").
+fn comparison_from(sentence: &str, times: usize) -> Option<usize> {
+    let before = &sentence[..times];
+    let comma = before.rfind(", ")?;
+    let words = &before[comma + 2..];
+    let multiple = words.split(' ').count() <= 2
+        && words.rsplit(' ').next().is_some_and(|w| {
+            w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                || matches!(w, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "many")
+        });
+    multiple.then_some(comma)
+}
 
 /// What opens a second count after ", and " (see `CLAUSE_BREAK`), besides a digit.
 const FIGURE_OPENERS: [&str; 9] =
@@ -602,7 +621,23 @@ impl Clauses {
                 }
                 context_only.push(next.start);
             }
-            if matches!(&sentence[next.clone()], ", bringing " | ", taking " | ", raising ") {
+            let next = if &sentence[next.clone()] == " times the " {
+                let after_last = breaks.last().map_or(0, |b| b.end);
+                match comparison_from(sentence, next.start).filter(|&comma| comma >= after_last) {
+                    Some(comma) => comma..next.end,
+                    None => {
+                        pos = next.start + 1;
+                        continue;
+                    }
+                }
+            } else {
+                next
+            };
+            if matches!(
+                &sentence[next.clone()],
+                ", bringing " | ", taking " | ", raising " | ", twice the " | ", double the "
+            ) || sentence[next.clone()].ends_with(" times the ")
+            {
                 context_only.push(next.start);
             }
             if &sentence[next.clone()] == ", of " {
@@ -814,6 +849,16 @@ mod tests {
         // A second count of his own: "his ninth trip …, and his 12th visit".
         let y = "on his ninth trip since the war began, and his 12th visit as secretary of state.";
         assert_eq!(&y[clause_of(y, 7)], "on his ninth trip since the war began");
+        // A comparison's words are its own: "…, ten times the toll of 2014".
+        let c = "This war has killed more than 22,800 people, the ministry says, ten times the toll of 2014.";
+        assert_eq!(&c[clause_of(c, 25)], "This war has killed more than 22,800 people, the ministry says");
+        let clauses = Clauses::of(c);
+        assert_eq!(&c[clauses.at(c.find("toll").unwrap())], "toll of 2014.");
+        let d = "It killed 2,251, twice the toll of 2008, and nine times the number.";
+        assert_eq!(&d[Clauses::of(d).at(d.find("toll").unwrap())], "toll of 2008");
+        // No multiple before "times the": no comparison clause.
+        let e = "Prices rose, at times the most in Gaza, to 40 shekels.";
+        assert_eq!(&e[Clauses::of(e).at(e.find("most").unwrap())], e);
         // "…, and dozens have died of malnutrition": a second count.
         let a = "14,000 children have been killed, the ministry says, and dozens have died of hunger.";
         assert_eq!(&a[clause_of(a, 0)], "14,000 children have been killed, the ministry says");
