@@ -621,6 +621,7 @@ fn expressions(
     out.extend(war_openings(sentence, span.start, event_dates, published));
     out.extend(war_days(sentence, span.start, event_dates, published));
     out.extend(war_since(sentence, span.start, event_dates, published));
+    out.extend(year_edges(text, sentence, span.start, published));
     out.extend(holidays(text, sentence, span.start, published));
     out
 }
@@ -715,6 +716,48 @@ fn war_since(sentence: &str, offset: usize, event_dates: &[Date], published: Dat
         })
         .collect()
 }
+
+/// "By the end of 2023", "at the start of this year", "the close of last
+/// year": the year's last or first day. Not after "since" or "from",
+/// which open a period.
+fn year_edges(text: &str, sentence: &str, offset: usize, published: Date) -> Vec<Expression> {
+    let b = sentence.as_bytes();
+    if memchr::memmem::find(b, b" of ").is_none() || memchr::memmem::find(b, b"year").is_none() && !b.contains(&b'2') {
+        return Vec::new();
+    }
+    YEAR_EDGE
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let m = c.get(0).expect("whole match");
+            let at = offset + m.start();
+            if cue_before(text, at, &PERIOD_CUES) || opens_period(&sentence[..m.start()]) {
+                return None;
+            }
+            let year = match c.name("year").map(|y| y.as_str()) {
+                Some(y) => y.parse().ok()?,
+                None if c["which"].eq_ignore_ascii_case("last") => published.year() - 1,
+                None => published.year(),
+            };
+            let end = !matches!(c["edge"].to_ascii_lowercase().as_str(), "start" | "beginning");
+            let date = if end { Date::new(year, 12, 31).ok()? } else { Date::new(year, 1, 1).ok()? };
+            (date <= published).then(|| Expression {
+                span: at..offset + m.end(),
+                date,
+                strength: Strength::Strong,
+                source: AsOfSource::Stated,
+                earliest: None,
+            })
+        })
+        .collect()
+}
+
+/// See [`year_edges`].
+static YEAR_EDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:the )?(?P<edge>end|close|start|beginning) of (?:(?P<year>20[0-9]{2})|(?P<which>last|this|the) year)(?-u:\b)",
+    )
+    .expect("year edge regex")
+});
 
 /// "On day 100 of the war", "on the 200th day of the war", "the war's
 /// 100th day": the day counted from the pack's first event day (day 1).
@@ -1172,7 +1215,7 @@ pub fn resolve(
         let part = s.span.start + part.start..s.span.start + part.end;
         if own.iter().any(|e| part.contains(&e.span.start)) {
             own.retain(|e| part.contains(&e.span.start));
-        } else if part.start > s.span.start && speaks_in_present(words) {
+        } else if part.start > s.span.start && (speaks_in_present(words) || says_now(words)) {
             // "105 were freed in November, and Israel says about 130
             // remain": a part that says in the present is of the writing.
             own.clear();
@@ -1458,6 +1501,24 @@ mod tests {
         for text in ["In the first month, FIG were killed.", "In the first weeks of the war FIG fled."] {
             assert_eq!(period(text), (None, day("2024-04-07"), None), "{text}");
         }
+    }
+
+    /// A year's end or start is its last or first day; "since" opens a period instead.
+    #[test]
+    fn the_end_of_a_year_is_its_last_day() {
+        let day = |text: &str| {
+            let a = as_of(text, "2024-04-25", Some("2023-10-07"));
+            (a.date.map(|d| d.to_string()), a.text)
+        };
+        assert_eq!(
+            day("By the end of 2023, FIG people had been killed, the ministry said."),
+            (Some("2023-12-31".into()), Some("the end of 2023".into()))
+        );
+        assert_eq!(day("At the close of last year FIG had fled.").0.as_deref(), Some("2023-12-31"));
+        assert_eq!(day("At the start of this year the toll stood at FIG.").0.as_deref(), Some("2024-01-01"));
+        // Not yet come, or a period's opening: no day.
+        assert_eq!(day("By the end of this year FIG could die.").1, None);
+        assert_eq!(day("Since the start of 2024, FIG have been killed.").1, None);
     }
 
     /// A time after the war began is the day that long after its first.

@@ -169,6 +169,8 @@ pub struct Earlier<'a> {
     /// its own: "Some 70,000 more have been wounded, it said" speaks for
     /// the one authority the paragraph before named.
     pub previous: Option<usize>,
+    /// The document's title, which places a description no sentence before did.
+    pub title: Option<&'a str>,
 }
 
 impl<'a> Earlier<'a> {
@@ -311,7 +313,11 @@ fn described<'a>(
     // last use before, placed by its own sentence, which held no figure
     // and so was never read for a source. An earlier use would skip one
     // that speaks of a ministry no authority's name holds.
-    let a = used_before(earlier.text, earlier.before, head).next().and_then(|(_, s)| place(s))?;
+    // Else the title's place: "How Gaza's death toll climbed" over "…, the ministry said".
+    let a = used_before(earlier.text, earlier.before, head)
+        .next()
+        .and_then(|(_, s)| place(s))
+        .or_else(|| earlier.title.and_then(place))?;
     earlier.placed.borrow_mut().push((earlier.before, a));
     Some(a)
 }

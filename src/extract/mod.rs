@@ -1213,6 +1213,7 @@ pub fn claims_from(
         before,
         paragraph,
         previous,
+        title: doc.meta.title.as_deref(),
     };
     let mut tables = TableBlocks::default();
     let mut events_seen = event::Seen::default();
