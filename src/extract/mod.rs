@@ -166,6 +166,10 @@ pub enum Outcome {
     /// correction quotes it ("An earlier version of this article said 253
     /// people were killed").
     Retracted,
+    /// The figure is what a claimant claims and the text then calls false
+    /// ("A post claims that 50,000 children have been killed. That is
+    /// false."): the claimant's, not the document's.
+    Refuted,
     /// The figure is the whole of a part the same rule claims: in "94 of
     /// the 251 hostages are still held" the 94 are held, not the 251.
     WholeOfPart { part: String },
@@ -193,6 +197,9 @@ impl Outcome {
             }
             Outcome::Retracted => {
                 format!("pattern {pattern} matched `{figure}` but it is what an earlier version said (a correction)")
+            }
+            Outcome::Refuted => {
+                format!("pattern {pattern} matched `{figure}` but it is a claim the text calls false (a fact check)")
             }
             Outcome::WholeOfPart { part } => {
                 format!(
@@ -838,10 +845,51 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 }
             }
         }
+        // "A post claims that 50,000 children have been killed. That is
+        // false.": what the text refutes is no claim of its own.
+        if attempts.iter().any(|a| a.outcome == Outcome::Claimed)
+            && let Some(cue) = CLAIMS_THAT.find(sentence_text)
+        {
+            let next = doc.sentences.get(si + 1).map(|n| &doc.text[n.span.clone()]);
+            let refuted_after = |at: usize| {
+                REFUTED_HERE.find_at(sentence_text, at).is_some() || next.is_some_and(|n| REFUTED_NEXT.is_match(n))
+            };
+            for a in attempts.iter_mut().filter(|a| a.outcome == Outcome::Claimed) {
+                let at = quantities[figures[a.figure]].span.start - s.span.start;
+                if at >= cue.end() && refuted_after(at) {
+                    a.outcome = Outcome::Refuted;
+                }
+            }
+        }
         out.push(SentenceMatch { sentence: si, figures, attempts, clauses });
     }
     out
 }
+
+/// A claim told as a claim: "claims that", "the claim that", "alleged".
+static CLAIMS_THAT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:claim(?:s|ed|ing)?|alleg(?:es|ed|ing)|purport(?:s|ed|ing))(?-u:\b)")
+        .expect("claims-that regex")
+});
+
+/// The same sentence calls the claim false: "The claim that … is false".
+static REFUTED_HERE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?-u:\b)(?:is|was|are|were) (?:false|untrue|not true|wrong|incorrect|baseless|unfounded|fabricated)(?-u:\b)",
+    )
+    .expect("refuted-here regex")
+});
+
+/// The next sentence calls it false: "That is false.", "That is not what
+/// the figures show.", "False."
+static REFUTED_NEXT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"(?i)^\W*(?:(?:but|yet|however),? )?(?:(?:that|this|it|the) (?:claim |figure |number |post )?(?:is|was|'s|’s) ",
+        r"(?:false|untrue|not true|wrong|incorrect|misleading|baseless|unfounded|an exaggeration|inflated|not what the (?:figures|data|numbers|records) show)",
+        r"|(?:false|not true|wrong|incorrect)\W)"
+    ))
+    .expect("refuted-next regex")
+});
 
 /// In `clause` of `sentence`, the asides (brackets, ", including ...")
 /// that hold a figure (at one of `figures`, offsets in the sentence) other
@@ -1658,6 +1706,27 @@ mod tests {
             MetaFields { published: parse_date(published), publisher: Some("The Daily".into()), ..Default::default() };
         let doc = Document::build("a.txt".into(), Format::Text, text.to_string(), Some(meta), &mut p);
         extract(&doc, &RulePack::default_pack())
+    }
+
+    /// A claim the text calls false is the claimant's, not the document's.
+    #[test]
+    fn a_refuted_claim_is_no_claim() {
+        let values = |text: &str| -> Vec<f64> { claims(text, "2024-04-15").iter().map(|c| c.quantity.value).collect() };
+        let figures = "claims that 50,000 children have been killed in Gaza.";
+        assert_eq!(values(&format!("A post {figures} That is false.")), Vec::<f64>::new());
+        assert_eq!(values(&format!("A post {figures}\n\nThat is not what the figures show.")), Vec::<f64>::new());
+        assert_eq!(
+            values("The claim that 50,000 children have been killed in Gaza is false, the ministry says."),
+            Vec::<f64>::new()
+        );
+        // Not called false, or the figure before the claim: the figures stand.
+        assert_eq!(values(&format!("A post {figures} The ministry says 13,000.")), [50000.0]);
+        assert_eq!(
+            values(
+                "The ministry says 13,000 children have been killed in Gaza and claims that more died. That is false."
+            ),
+            [13000.0]
+        );
     }
 
     #[test]
