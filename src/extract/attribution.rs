@@ -605,7 +605,16 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
     // "Blinken, on his seventh trip to the region, said": the subject is before the aside.
     // Nothing but time words between the aside and the verb ("…, for its part, still counts").
     let clause = before[start..].trim_end();
-    let subject = TIME_AFTER_SUBJECT.find(clause).map_or(clause, |m| &clause[..m.start()]);
+    let between = TIME_AFTER_SUBJECT.find(clause);
+    // "it is estimated that", "as was reported": a passive names no speaker.
+    let verb = sentence[verb_start..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if between.is_some_and(|m| {
+        m.as_str().rsplit(' ').next().is_some_and(|w| matches!(w, "is" | "are" | "was" | "were" | "been" | "be"))
+    }) && (verb.ends_with("ed") || matches!(verb, "said" | "told" | "put" | "shown"))
+    {
+        return "";
+    }
+    let subject = between.map_or(clause, |m| &clause[..m.start()]);
     if subject.trim().is_empty() && comma_before(start) {
         let aside_start = start_of(&before[..start - 1]);
         let aside = before[aside_start..start - 1].trim_start();
@@ -1190,6 +1199,12 @@ mod tests {
         assert_eq!(
             at("3:10 p.m. ET Aid groups say 1.7 million people have fled their homes.", "1.7"),
             Some((None, "Aid groups".into()))
+        );
+        // A passive names no speaker: "it is estimated that", not the "it" of the army before.
+        assert_eq!(at("As of 12 June, it is estimated that 120 hostages remain captive in Gaza.", "120"), None);
+        assert_eq!(
+            at("The Israeli military has estimated that 120 hostages remain captive in Gaza.", "120"),
+            Some((Some("israel".into()), "Israeli military".into()))
         );
         // What an authority's figures show is the authority's; other pictures are no one's.
         assert_eq!(
