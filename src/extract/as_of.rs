@@ -687,7 +687,11 @@ fn war_openings(sentence: &str, offset: usize, event_dates: &[Date], published: 
 fn war_since(sentence: &str, offset: usize, event_dates: &[Date], published: Date) -> Vec<Expression> {
     let Some(&began) = event_dates.iter().min() else { return Vec::new() };
     let b = sentence.as_bytes();
-    if memchr::memmem::find(b, b" after the ").is_none() && memchr::memmem::find(b, b" into the ").is_none() {
+    static AFTER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b" after the "));
+    static INTO: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b" into the "));
+    if AFTER.find(b).is_none() && INTO.find(b).is_none() {
         return Vec::new();
     }
     WAR_SINCE
@@ -721,8 +725,24 @@ fn war_since(sentence: &str, offset: usize, event_dates: &[Date], published: Dat
 /// year": the year's last or first day. Not after "since" or "from",
 /// which open a period.
 fn year_edges(text: &str, sentence: &str, offset: usize, published: Date) -> Vec<Expression> {
-    let b = sentence.as_bytes();
-    if memchr::memmem::find(b, b" of ").is_none() || memchr::memmem::find(b, b"year").is_none() && !b.contains(&b'2') {
+    // Each form holds one of these: most sentences hold none.
+    static EDGES: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
+        aho_corasick::packed::Config::new()
+            .builder()
+            .extend([
+                "end of ",
+                "End of ",
+                "close of ",
+                "Close of ",
+                "start of ",
+                "Start of ",
+                "beginning of ",
+                "Beginning of ",
+            ])
+            .build()
+            .expect("year edge words")
+    });
+    if EDGES.find(sentence).is_none() {
         return Vec::new();
     }
     YEAR_EDGE
@@ -1027,8 +1047,10 @@ static PRESENT_REPORT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a sentence says "now".
 fn says_now(sentence: &str) -> bool {
+    static NOW: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| [memchr::memmem::Finder::new(b"now"), memchr::memmem::Finder::new(b"Now")]);
     let b = sentence.as_bytes();
-    memchr::memmem::find_iter(b, b"now").chain(memchr::memmem::find_iter(b, b"Now")).any(|i| {
+    NOW[0].find_iter(b).chain(NOW[1].find_iter(b)).any(|i| {
         let word = |j: usize| b.get(j).is_some_and(|c| c.is_ascii_alphanumeric());
         (i == 0 || !word(i - 1)) && !word(i + 3)
     })

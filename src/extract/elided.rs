@@ -47,10 +47,10 @@ static ASKED: LazyLock<Regex> =
 
 /// A toll the sentence names without a figure: "Gaza's health ministry
 /// updated its death toll on Monday". Only with a determiner of its own,
-/// or as a ministry's: "the strike's death toll" is the strike's.
+/// as Gaza's or as a ministry's: "the strike's death toll" is the strike's.
 static TOLL_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:[Tt]he|its|their) (?:(?:Gaza |Palestinian )?(?:[Hh]ealth )?[Mm]inistry(?:'s|’s) )?",
+        r"(?-u:\b)(?:[Tt]he|its|their|Gaza(?:'s|’s)) (?:(?:Gaza |Palestinian )?(?:[Hh]ealth )?[Mm]inistry(?:'s|’s) )?",
         r"(?:(?:overall|latest|official|updated|new|running) )?(?:death toll|toll|tally|death count|count of the dead)(?-u:\b)"
     ))
     .expect("toll named regex")
@@ -263,6 +263,7 @@ mod tests {
             got.map(|s| unmasked(&s)).as_deref(),
             Some("On Sunday it was [0]; by Monday the ministry's count of the dead had reached [1].")
         );
+        assert_eq!(toll_named("Gaza's death toll is rising.").as_deref(), Some("Gaza's death toll"));
         // A strike's toll is the strike's; a sentence with figures is the anaphora's to read.
         assert_eq!(toll_named("The strike's death toll rose overnight."), None);
         assert_eq!(toll_named("The toll rose to 35,000 on Monday."), None);

@@ -848,6 +848,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         // "A post claims that 50,000 children have been killed. That is
         // false.": what the text refutes is no claim of its own.
         if attempts.iter().any(|a| a.outcome == Outcome::Claimed)
+            && CLAIM_WORDS.find(sentence_text).is_some()
             && let Some(cue) = CLAIMS_THAT.find(sentence_text)
         {
             let next = doc.sentences.get(si + 1).map(|n| &doc.text[n.span.clone()]);
@@ -865,6 +866,15 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
     }
     out
 }
+
+/// The stems `CLAIMS_THAT` needs, looked for first: most sentences have none.
+static CLAIM_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
+    aho_corasick::packed::Config::new()
+        .builder()
+        .extend(["claim", "Claim", "CLAIM", "alleg", "Alleg", "ALLEG", "purport", "Purport", "PURPORT"])
+        .build()
+        .expect("claim words")
+});
 
 /// A claim told as a claim: "claims that", "the claim that", "alleged".
 static CLAIMS_THAT: LazyLock<regex::Regex> = LazyLock::new(|| {
