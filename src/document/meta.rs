@@ -138,6 +138,21 @@ pub fn parse_front_matter(path: &str, yaml: &str, problems: &mut Vec<Problem>) -
     let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => {
+            // "title: Gaza war: the numbers", as many a CMS writes it: each
+            // line read as its key and the rest of the line, with a warning.
+            if let Some((pairs, colons)) = lines_with_colons(yaml) {
+                for (line, key) in colons {
+                    problems.push(
+                        Problem::warning(
+                            path,
+                            format!("front matter: the value of `{key}` holds \": \", which YAML does not allow unquoted; read as the rest of the line (quote it to be valid YAML)"),
+                        )
+                        .at_line(line),
+                    );
+                }
+                let get = |k: &str| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| v.to_string());
+                return meta_fields(path, get, problems);
+            }
             // Line numbers count from the opening `---`.
             let line = e.location().map_or(1, |l| l.line() + 1);
             let message = crate::error::yaml_error(&e).1;
@@ -183,8 +198,24 @@ fn meta_fields(path: &str, get: impl Fn(&str) -> Option<String>, problems: &mut 
 /// nested or multi-line value, a comment after a value, a repeated key,
 /// an escape in quotes, a value YAML reads as a number, a boolean or null.
 fn simple_front_matter(yaml: &str) -> Option<Vec<(&str, &str)>> {
+    key_value_lines(yaml, false).map(|(pairs, _)| pairs)
+}
+
+/// Front matter that fails to parse only because plain values hold ": "
+/// ("title: Gaza war: the numbers"): its pairs, and the lines (counted
+/// from the opening `---`) and keys of those values.
+fn lines_with_colons(yaml: &str) -> Option<KeyValues<'_>> {
+    key_value_lines(yaml, true).filter(|(_, colons)| !colons.is_empty())
+}
+
+/// Pairs of `key: value` lines, and where a value holds ": ".
+type KeyValues<'a> = (Vec<(&'a str, &'a str)>, Vec<(usize, &'a str)>);
+
+/// See [`simple_front_matter`]; with `colons_ok`, a plain value may hold ": ".
+fn key_value_lines(yaml: &str, colons_ok: bool) -> Option<KeyValues<'_>> {
     let mut pairs: Vec<(&str, &str)> = Vec::new();
-    for line in yaml.lines() {
+    let mut colons = Vec::new();
+    for (i, line) in yaml.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
@@ -196,13 +227,17 @@ fn simple_front_matter(yaml: &str) -> Option<Vec<(&str, &str)>> {
             return None;
         }
         let value = rest.strip_prefix(' ')?.trim();
-        pairs.push((key, simple_scalar(value)?));
+        if colons_ok && value.contains(": ") && !value.starts_with(['"', '\'']) {
+            colons.push((i + 2, key));
+        }
+        pairs.push((key, simple_scalar(value, colons_ok)?));
     }
-    (!pairs.is_empty()).then_some(pairs)
+    (!pairs.is_empty()).then_some((pairs, colons))
 }
 
-/// A one-line value that YAML reads as this string, else `None`.
-fn simple_scalar(v: &str) -> Option<&str> {
+/// A one-line value that YAML reads as this string, else `None`; with
+/// `colons_ok`, one that would be that string but for a ": " in it.
+fn simple_scalar(v: &str, colons_ok: bool) -> Option<&str> {
     let quoted = |q: char| v.strip_prefix(q)?.strip_suffix(q).filter(|inner| !inner.contains([q, '\\']));
     if v.starts_with('"') {
         return quoted('"');
@@ -217,7 +252,8 @@ fn simple_scalar(v: &str) -> Option<&str> {
             .enumerate()
             .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
     let starts_well = first.is_alphabetic() || date_like;
-    let plain_safe = !v.contains(": ") && !v.contains(" #") && !v.ends_with(':') && !v.contains(['[', ']', '{', '}']);
+    let plain_safe =
+        (colons_ok || !v.contains(": ")) && !v.contains(" #") && !v.ends_with(':') && !v.contains(['[', ']', '{', '}']);
     (starts_well && !yaml_word(v) && plain_safe).then_some(v)
 }
 
@@ -457,6 +493,30 @@ mod tests {
         parse_front_matter("a.md", yaml, &mut problems);
         assert_eq!(problems.len(), 1);
         assert!(problems[0].to_string().starts_with("error: a.md:4: malformed front matter"), "{}", problems[0]);
+    }
+
+    /// "title: Gaza war: the numbers": read as the rest of the line, with a
+    /// warning naming the line, not an error that loses the date.
+    #[test]
+    fn an_unquoted_colon_in_a_value_is_a_warning() {
+        let text = "---\ntitle: Gaza war: the numbers\npublished: 2024-03-01\npublisher: The Review\n---\nBody\n";
+        let (yaml, _) = front_matter_block(text).unwrap();
+        let mut problems = Vec::new();
+        let m = parse_front_matter("a.md", yaml, &mut problems);
+        assert_eq!(m.title.as_deref(), Some("Gaza war: the numbers"));
+        assert_eq!(m.published, parse_date("2024-03-01"));
+        assert_eq!(m.publisher.as_deref(), Some("The Review"));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].to_string(),
+            "warning: a.md:2: front matter: the value of `title` holds \": \", which YAML does not allow unquoted; read as the rest of the line (quote it to be valid YAML)"
+        );
+        // Anything else malformed is still an error.
+        let text = "---\ntitle: Gaza war: the numbers\npublished: [2024\n---\nBody\n";
+        let (yaml, _) = front_matter_block(text).unwrap();
+        let mut problems = Vec::new();
+        assert_eq!(parse_front_matter("a.md", yaml, &mut problems).title, None);
+        assert!(problems[0].to_string().starts_with("error: a.md:"), "{}", problems[0]);
     }
 
     #[test]

@@ -151,6 +151,25 @@ fn rule_file_errors_name_file_line_and_field() {
 }
 
 #[test]
+fn an_unquoted_colon_in_a_title_keeps_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.md"),
+        "---\ntitle: Gaza war: the numbers\npublished: 2024-03-01\n---\n\nThe Gaza health ministry said 30,035 people had been killed.\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = figcheck(&["extract", "--claims", "--format", "table", d]);
+    assert_eq!(out.status, ExitStatus::Clean, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(&format!("figcheck: warning: {d}/a.md:2: front matter: the value of `title` holds")),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("2024-03-01"), "{}", out.stdout);
+}
+
+#[test]
 fn extract_explain_reads_stdin() {
     let text = "The war broke out on October 7 when Hamas terrorists rampaged through southern communities, \
                 killing some 1,200 people.\nIn Gaza, 31,000 killed.\n";
