@@ -146,9 +146,21 @@ const PRONOUNS: [&str; 12] = ["he", "she", "they", "it", "we", "i", "you", "this
 /// Words that open a clause before its subject ("where the ministry says").
 const OPENERS: [&str; 7] = ["where ", "when ", "as ", "while ", "after ", "and ", "but "];
 
-/// The institution a description names by its kind alone ("the ministry").
-const HEADS: [&str; 9] =
-    ["ministry", "agency", "department", "military", "office", "government", "moh", "defence", "defense"];
+/// The institution a description names by its kind alone ("the ministry",
+/// "health officials", "the authorities").
+const HEADS: [&str; 11] = [
+    "ministry",
+    "agency",
+    "department",
+    "military",
+    "office",
+    "government",
+    "moh",
+    "defence",
+    "defense",
+    "health",
+    "authorities",
+];
 
 /// The authorities a document names before the text being read: "the
 /// ministry said" further down means the ministry the story named last.
@@ -1199,6 +1211,11 @@ mod tests {
         assert_eq!(
             at("3:10 p.m. ET Aid groups say 1.7 million people have fled their homes.", "1.7"),
             Some((None, "Aid groups".into()))
+        );
+        // "health officials say": placed by the sentence's Gaza.
+        assert_eq!(
+            at("Israel's offensive has killed over 35,500 people in Gaza, health officials say.", "35,500"),
+            Some((Some("gaza-moh".into()), "health officials".into()))
         );
         // A passive names no speaker: "it is estimated that", not the "it" of the army before.
         assert_eq!(at("As of 12 June, it is estimated that 120 hostages remain captive in Gaza.", "120"), None);
