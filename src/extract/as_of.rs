@@ -662,12 +662,7 @@ fn war_openings(sentence: &str, offset: usize, event_dates: &[Date], published: 
                 None => 1,
                 Some(n) => small_count(n.as_str())?,
             };
-            let span = match c["unit"].to_ascii_lowercase().as_str() {
-                "day" => jiff::Span::new().days(n),
-                "week" => jiff::Span::new().weeks(n),
-                "month" => jiff::Span::new().months(n),
-                _ => jiff::Span::new().years(n),
-            };
+            let span = span_of(&c["unit"], n);
             let date = began.checked_add(span).ok()?.yesterday().ok()?.min(published);
             let m = c.get(0).expect("whole match");
             Some(Expression {
@@ -679,6 +674,21 @@ fn war_openings(sentence: &str, offset: usize, event_dates: &[Date], published: 
             })
         })
         .collect()
+}
+
+/// `n` days, weeks, months or years (`unit`, in any case).
+fn span_of(unit: &str, n: i64) -> jiff::Span {
+    match unit.to_ascii_lowercase().as_str() {
+        "day" => jiff::Span::new().days(n),
+        "week" => jiff::Span::new().weeks(n),
+        "month" => jiff::Span::new().months(n),
+        _ => jiff::Span::new().years(n),
+    }
+}
+
+/// A day the text states by the words at `span`.
+fn stated_day(span: Range<usize>, date: Date) -> Expression {
+    Expression { span, date, strength: Strength::Strong, source: AsOfSource::Stated, earliest: None }
 }
 
 /// "A month after the war began", "six weeks into the war": the day that
@@ -703,20 +713,9 @@ fn war_since(sentence: &str, offset: usize, event_dates: &[Date], published: Dat
                 return None;
             }
             let n = small_count(&c["n"])?;
-            let span = match c["unit"].to_ascii_lowercase().as_str() {
-                "day" => jiff::Span::new().days(n),
-                "week" => jiff::Span::new().weeks(n),
-                "month" => jiff::Span::new().months(n),
-                _ => jiff::Span::new().years(n),
-            };
+            let span = span_of(&c["unit"], n);
             let date = began.checked_add(span).ok()?;
-            (date <= published).then(|| Expression {
-                span: offset + m.start()..offset + m.end(),
-                date,
-                strength: Strength::Strong,
-                source: AsOfSource::Stated,
-                earliest: None,
-            })
+            (date <= published).then(|| stated_day(offset + m.start()..offset + m.end(), date))
         })
         .collect()
 }
@@ -760,13 +759,7 @@ fn year_edges(text: &str, sentence: &str, offset: usize, published: Date) -> Vec
             };
             let end = !matches!(c["edge"].to_ascii_lowercase().as_str(), "start" | "beginning");
             let date = if end { Date::new(year, 12, 31).ok()? } else { Date::new(year, 1, 1).ok()? };
-            (date <= published).then(|| Expression {
-                span: at..offset + m.end(),
-                date,
-                strength: Strength::Strong,
-                source: AsOfSource::Stated,
-                earliest: None,
-            })
+            (date <= published).then(|| stated_day(at..offset + m.end(), date))
         })
         .collect()
 }
@@ -798,13 +791,7 @@ fn war_days(sentence: &str, offset: usize, event_dates: &[Date], published: Date
             let n: i64 = c.name("n").or(c.name("nth")).or(c.name("owned"))?.as_str().parse().ok()?;
             let date = began.checked_add(jiff::Span::new().days(n.checked_sub(1)?)).ok()?;
             let m = c.get(0).expect("whole match");
-            (date <= published).then(|| Expression {
-                span: offset + m.start()..offset + m.end(),
-                date,
-                strength: Strength::Strong,
-                source: AsOfSource::Stated,
-                earliest: None,
-            })
+            (date <= published).then(|| stated_day(offset + m.start()..offset + m.end(), date))
         })
         .collect()
 }
@@ -1526,12 +1513,16 @@ mod tests {
     }
 
     /// A year's end or start is its last or first day; "since" opens a period instead.
+    /// The date and the words that gave it, in a text published on
+    /// `published` about the war that began on 7 October 2023.
+    fn dated(text: &str, published: &str) -> (Option<String>, Option<Box<str>>) {
+        let a = as_of(text, published, Some("2023-10-07"));
+        (a.date.map(|d| d.to_string()), a.text)
+    }
+
     #[test]
     fn the_end_of_a_year_is_its_last_day() {
-        let day = |text: &str| {
-            let a = as_of(text, "2024-04-25", Some("2023-10-07"));
-            (a.date.map(|d| d.to_string()), a.text)
-        };
+        let day = |text: &str| dated(text, "2024-04-25");
         assert_eq!(
             day("By the end of 2023, FIG people had been killed, the ministry said."),
             (Some("2023-12-31".into()), Some("the end of 2023".into()))
@@ -1546,10 +1537,7 @@ mod tests {
     /// A time after the war began is the day that long after its first.
     #[test]
     fn a_time_after_the_war_began_is_a_day() {
-        let day = |text: &str| {
-            let a = as_of(text, "2024-04-07", Some("2023-10-07"));
-            (a.date.map(|d| d.to_string()), a.text)
-        };
+        let day = |text: &str| dated(text, "2024-04-07");
         assert_eq!(
             day("That figure was FIG a month after the war began."),
             (Some("2023-11-07".into()), Some("a month after the war began".into()))

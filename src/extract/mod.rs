@@ -882,21 +882,20 @@ static CLAIMS_THAT: LazyLock<regex::Regex> = LazyLock::new(|| {
         .expect("claims-that regex")
 });
 
+/// What a text calls a claim it refutes.
+const FALSE_WORDS: &str = "false|untrue|not true|wrong|incorrect|baseless|unfounded";
+
 /// The same sentence calls the claim false: "The claim that … is false".
 static REFUTED_HERE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)(?-u:\b)(?:is|was|are|were) (?:false|untrue|not true|wrong|incorrect|baseless|unfounded|fabricated)(?-u:\b)",
-    )
-    .expect("refuted-here regex")
+    regex::Regex::new(&format!(r"(?i)(?-u:\b)(?:is|was|are|were) (?:{FALSE_WORDS}|fabricated)(?-u:\b)"))
+        .expect("refuted-here regex")
 });
 
 /// The next sentence calls it false: "That is false.", "That is not what
 /// the figures show.", "False."
 static REFUTED_NEXT: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(concat!(
-        r"(?i)^\W*(?:(?:but|yet|however),? )?(?:(?:that|this|it|the) (?:claim |figure |number |post )?(?:is|was|'s|’s) ",
-        r"(?:false|untrue|not true|wrong|incorrect|misleading|baseless|unfounded|an exaggeration|inflated|not what the (?:figures|data|numbers|records) show)",
-        r"|(?:false|not true|wrong|incorrect)\W)"
+    regex::Regex::new(&format!(
+        r"(?i)^\W*(?:(?:but|yet|however),? )?(?:(?:that|this|it|the) (?:claim |figure |number |post )?(?:is|was|'s|’s) (?:{FALSE_WORDS}|misleading|an exaggeration|inflated|not what the (?:figures|data|numbers|records) show)|(?:false|not true|wrong|incorrect)\W)"
     ))
     .expect("refuted-next regex")
 });
