@@ -1032,6 +1032,21 @@ static PRESENT_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:says|say|estimates|believes|counts|puts)(?-u:\b)").expect("present report regex")
 });
 
+/// Words one of which `EARLIER` needs, looked for first.
+static EARLIER_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
+    aho_corasick::packed::Config::new()
+        .builder()
+        .extend(["arlier", "reviously", "nitially", "riginally", "t one point"])
+        .build()
+        .expect("earlier words")
+});
+
+/// A figure of some earlier day: "Earlier, the ministry said", "had
+/// previously put the toll at", "was initially given as".
+static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:earlier|previously|initially|originally|at one point)(?-u:\b)").expect("earlier regex")
+});
+
 /// Whether a sentence says "now".
 fn says_now(sentence: &str) -> bool {
     static NOW: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
@@ -1254,6 +1269,27 @@ pub fn resolve(
                 exprs.into_iter().rev().find(|e| e.strength == Strength::Strong)
             });
             (closed.or_else(carried), true)
+        }
+        // "Earlier, the ministry said 30,000 had been killed": some day
+        // between the war's first and the one the sentence speaks from.
+        None if EARLIER_WORDS.find(&doc.text[s.span.start..figure]).is_some() => {
+            let cue = EARLIER.find(&doc.text[s.span.start..figure]);
+            let carried = carried();
+            let until = carried.as_ref().map(|e| e.date).or(published);
+            let began = event_dates.iter().min().copied();
+            match (cue, until, began) {
+                (Some(cue), Some(date), Some(began)) if began < date => (
+                    Some(Expression {
+                        span: s.span.start + cue.start()..s.span.start + cue.end(),
+                        date,
+                        strength: Strength::Weak,
+                        source: AsOfSource::Relative,
+                        earliest: Some(began),
+                    }),
+                    false,
+                ),
+                _ => (carried, true),
+            }
         }
         None => (carried(), true),
     };
@@ -1532,6 +1568,26 @@ mod tests {
         // Not yet come, or a period's opening: no day.
         assert_eq!(day("By the end of this year FIG could die.").1, None);
         assert_eq!(day("Since the start of 2024, FIG have been killed.").1, None);
+    }
+
+    /// "Earlier" or "previously" without a day: some day between the war's
+    /// first and the writing, not the writing's day.
+    #[test]
+    fn an_earlier_figure_is_of_some_day_before() {
+        let period = |text: &str| {
+            let a = as_of(text, "2024-05-13", Some("2023-10-07"));
+            (a.earliest.map(|d| d.to_string()), a.date.map(|d| d.to_string()), a.text)
+        };
+        let day = |s: &str| Some(s.to_string());
+        assert_eq!(
+            period("Earlier, the Gaza health ministry said FIG people had been killed."),
+            (day("2023-10-07"), day("2024-05-13"), Some("Earlier".into()))
+        );
+        assert_eq!(period("The ministry had previously put the toll at FIG.").0, day("2023-10-07"));
+        // A day of its own, or a shift from one, wins; no cue, the writing's day.
+        assert_eq!(period("Earlier on Monday the ministry said FIG had been killed.").1, day("2024-05-13"));
+        assert_eq!(period("A week earlier the ministry said FIG had been killed.").1, day("2024-05-06"));
+        assert_eq!(period("The ministry said FIG had been killed.").0, None);
     }
 
     /// A time after the war began is the day that long after its first.
