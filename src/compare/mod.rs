@@ -195,9 +195,16 @@ impl<'a> Ctx<'a> {
 
     /// The distinct texts of `members`, as a list: `close to 32,000 and 31,988`.
     pub fn texts(&self, members: &[usize]) -> String {
-        let mut seen: Vec<String> = Vec::new();
+        // Distinct as written first: a group may hold hundreds of claims of a few texts.
+        let mut written: Vec<&str> = Vec::new();
         for &i in members {
-            let t = mid_sentence(&self.claims[i].quantity.text);
+            let t: &str = &self.claims[i].quantity.text;
+            if !written.contains(&t) {
+                written.push(t);
+            }
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for t in written.into_iter().map(mid_sentence) {
             if !seen.contains(&t) {
                 seen.push(t);
             }

@@ -611,7 +611,8 @@ impl Clauses {
                 (Some(m), _) => m.range(),
                 (None, None) => break,
             };
-            if &sentence[next.clone()] == ", and " {
+            let word = &sentence[next.clone()];
+            if word == ", and " {
                 let after = &sentence[next.end..];
                 if !(after.starts_with(|c: char| c.is_ascii_digit())
                     || FIGURE_OPENERS.iter().any(|w| after.starts_with(w)))
@@ -619,9 +620,9 @@ impl Clauses {
                     pos = next.start + 1;
                     continue;
                 }
-                context_only.push(next.start);
             }
-            let next = if &sentence[next.clone()] == " times the " {
+            // A comparison's clause opens at the comma before its multiple.
+            let next = if word == " times the " {
                 let after_last = breaks.last().map_or(0, |b| b.end);
                 match comparison_from(sentence, next.start).filter(|&comma| comma >= after_last) {
                     Some(comma) => comma..next.end,
@@ -634,13 +635,18 @@ impl Clauses {
                 next
             };
             if matches!(
-                &sentence[next.clone()],
-                ", bringing " | ", taking " | ", raising " | ", twice the " | ", double the "
-            ) || sentence[next.clone()].ends_with(" times the ")
-            {
+                word,
+                ", and "
+                    | ", bringing "
+                    | ", taking "
+                    | ", raising "
+                    | " times the "
+                    | ", twice the "
+                    | ", double the "
+            ) {
                 context_only.push(next.start);
             }
-            if &sentence[next.clone()] == ", of " {
+            if word == ", of " {
                 // "of about 250": the qualifier is the figure's own; "the" is not.
                 match WHOLE_OPENERS.iter().find(|w| sentence[next.end..].starts_with(**w)) {
                     Some(&"the ") => breaks.push(next.start..next.end + "the ".len()),

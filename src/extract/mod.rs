@@ -851,10 +851,9 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
             && CLAIM_WORDS.find(sentence_text).is_some()
             && let Some(cue) = CLAIMS_THAT.find(sentence_text)
         {
-            let next = doc.sentences.get(si + 1).map(|n| &doc.text[n.span.clone()]);
-            let refuted_after = |at: usize| {
-                REFUTED_HERE.find_at(sentence_text, at).is_some() || next.is_some_and(|n| REFUTED_NEXT.is_match(n))
-            };
+            let next_refutes =
+                doc.sentences.get(si + 1).is_some_and(|n| REFUTED_NEXT.is_match(&doc.text[n.span.clone()]));
+            let refuted_after = |at: usize| next_refutes || REFUTED_HERE.find_at(sentence_text, at).is_some();
             for a in attempts.iter_mut().filter(|a| a.outcome == Outcome::Claimed) {
                 let at = quantities[figures[a.figure]].span.start - s.span.start;
                 if at >= cue.end() && refuted_after(at) {
