@@ -64,6 +64,18 @@ fn is_list_item(line: &str) -> bool {
     without_list_marker(line).is_some()
 }
 
+/// The length of an ordered list's marker opening `line` ("12. ", "3) "),
+/// with the number's value: a marker's number is no figure.
+fn ordered_marker(line: &str) -> Option<(usize, u32)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 9 {
+        return None;
+    }
+    let rest = &line.as_bytes()[digits..];
+    (matches!(rest.first(), Some(b'.' | b')')) && matches!(rest.get(1), Some(b' ' | b'\t')))
+        .then(|| (digits + 2, line[..digits].parse().unwrap_or(0)))
+}
+
 /// A list item's text after its marker and the whitespace before it.
 pub fn without_list_marker(line: &str) -> Option<&str> {
     let t = line.trim_start();
@@ -414,7 +426,15 @@ pub fn segment(
             && html_heading.is_none()
             && wraps_onto(&text[pending_line.clone()], trimmed);
         // "since Oct." then "7. The ministry said": a wrapped line, not an item.
-        let item = listed && !continues;
+        // In Markdown only "1." opens a list inside a paragraph: "the toll
+        // reached" then "500. The next day" goes on with it.
+        let ordered = ordered_marker(trimmed);
+        let wraps_in_markdown = layout == Layout::Markdown
+            && pending_para.is_some()
+            && !pending_item
+            && ordered.is_some_and(|(_, n)| n != 1)
+            && items.get(first_item).is_none_or(|&o| o > line_end);
+        let item = listed && !continues && !wraps_in_markdown;
         let mut role = Role::Body;
         let mut span = line_start..line_end;
         if continues {
@@ -478,7 +498,11 @@ pub fn segment(
                             flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
                         }
                         pending_item = item;
-                        line_start..line_end
+                        // An item's number is not of its sentence.
+                        match ordered.filter(|_| item) {
+                            Some((len, _)) => line_start + (line.len() - line.trim_start().len()) + len..line_end,
+                            None => line_start..line_end,
+                        }
                     }
                 });
                 pending_line = line_start..line_end;
@@ -725,6 +749,33 @@ mod tests {
         assert_eq!(without_list_marker("12. Hostages"), Some("Hostages"));
         assert_eq!(without_list_marker("24/7 coverage"), None);
         assert_eq!(without_list_marker("2/3 of the dead"), None);
+    }
+
+    /// A numbered item's sentence starts after its number; in Markdown a
+    /// number other than 1 inside a paragraph goes on with it.
+    #[test]
+    fn an_ordered_item_s_number_is_left_out_of_its_sentence() {
+        let text = "1. On 7 October 2023, 1,200 were killed.\n\n12. The Prosecutor submits that 128 remain.\n\nThe toll reached\n500. The next day it rose.\n";
+        let para = |layout| {
+            segment(text, layout, &[], &[], None)
+                .iter()
+                .map(|s| (text[s.span.clone()].trim().to_string(), s.paragraph, s.item))
+                .collect::<Vec<_>>()
+        };
+        let item = |t: &str, p| (t.to_string(), p, true);
+        let prose = |t: &str, p| (t.to_string(), p, false);
+        assert_eq!(
+            para(Layout::Markdown),
+            [
+                item("On 7 October 2023, 1,200 were killed.", 0),
+                item("The Prosecutor submits that 128 remain.", 1),
+                prose("The toll reached\n500.", 2),
+                prose("The next day it rose.", 2),
+            ]
+        );
+        assert_eq!(para(Layout::Text)[..2], para(Layout::Markdown)[..2]);
+        assert_eq!(ordered_marker("3) Hostages"), Some((3, 3)));
+        assert_eq!(ordered_marker("2024.5 percent"), None);
     }
 
     #[test]

@@ -386,6 +386,22 @@ pub fn upcoming(before: &str) -> Option<&str> {
         })
         .min()
         .map(|(i, n)| &before[i..i + n])
+        .or_else(|| headline_future(before))
+}
+
+/// A headline's future, a name and an infinitive: "Blinken to make eighth
+/// Mideast trip", "Blinken to visit Israel on ninth trip". In prose "to
+/// make" follows a verb ("flew to Israel to make"), which is no name.
+fn headline_future(before: &str) -> Option<&str> {
+    ["to make", "to visit", "to travel", "to return", "to head", "to embark"].iter().find_map(|w| {
+        let i = before.find(&format!(" {w}"))?;
+        let ends = !before[i + 1 + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        // The subject is the headline's first words, all names: "Antony Blinken".
+        let mut subject = before[..i].split_whitespace();
+        let named = subject.clone().next().is_some()
+            && subject.all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && !w.ends_with([',', ':']));
+        (ends && named).then(|| &before[i + 1..i + 1 + w.len()])
+    })
 }
 
 const STRONG_CUES: [&str; 6] = ["as of", "as at", "by", "through", "until", "up to"];
@@ -442,8 +458,11 @@ fn expressions(
     let first = quantities.partition_point(|q| q.span.start < span.start);
     // Where the date before ends, when it opens a period: "between October 7, 2023".
     let mut opened: Option<usize> = None;
+    // Every date's span, taken or not: its month is no month of its own.
+    let mut dates: Vec<Range<usize>> = Vec::new();
     for q in quantities[first..].iter().take_while(|q| q.span.start < span.end) {
         let Kind::Date(d) = q.kind else { continue };
+        dates.push(q.span.clone());
         let date = resolve_partial(d, published);
         // "died between October 7, 2023 and June 30, 2024": a count over
         // the period is the count on its last day.
@@ -603,7 +622,9 @@ fn expressions(
                 continue;
             }
         }
-        if cue_before(text, at, &PERIOD_CUES)
+        // "On 7 October 2023" left out as the event's day is not October.
+        if dates.iter().any(|d| d.contains(&at))
+            || cue_before(text, at, &PERIOD_CUES)
             || opens_period(&sentence[..m.span.start])
             || names_an_event(&sentence[m.span.end..])
         {
@@ -1639,6 +1660,10 @@ mod tests {
         assert_eq!((a.date, a.source), (parse_date("2024-08-16"), AsOfSource::Published));
         let a = as_of(text, "2024-08-16", None);
         assert_eq!((a.date, a.from_earlier_sentence), (parse_date("2023-10-07"), true));
+        // The event's day in full is no month of it either.
+        let text = "On 7 October 2023, Hamas attacked Israel. The Prosecutor submits that FIG hostages remain.";
+        let a = as_of(text, "2024-05-21", Some("2023-10-07"));
+        assert_eq!((a.date, a.earliest, a.source), (parse_date("2024-05-21"), None, AsOfSource::Published));
     }
 
     #[test]
@@ -1789,6 +1814,11 @@ mod tests {
             ("Blinken is due in Cairo on Monday on his", Some("is due in")),
             ("Blinken departs for the region on Monday,", Some("departs for")),
             ("Blinken headed to the region on Monday on his", None),
+            ("Blinken to make", Some("to make")),
+            ("Blinken to visit Israel on", Some("to visit")),
+            ("Blinken flew to Israel to make his", None),
+            ("Secretary Blinken to visit Israel on", Some("to visit")),
+            ("Blinken, hoping to make his", None),
         ];
         for (before, want) in cases {
             assert_eq!(upcoming(before), want, "{before}");

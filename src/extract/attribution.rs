@@ -803,6 +803,31 @@ pub fn turn_speaker(first_sentence: &str, authorities: &Authorities) -> Option<A
         .or_else(|| Some(Attribution { id: None, name: label.to_string(), text: label.to_string() }))
 }
 
+/// A wire alert's slug before its text: "BREAKING", "ALERT", "UPDATE 2".
+fn is_wire_slug(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    ["breaking", "alert", "urgent", "flash", "update", "exclusive"].iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
+/// A wire headline's source after a spaced hyphen at its end: "Gaza death
+/// toll passes 35,000 -health ministry", "… -State Dept".
+fn wire_source(sentence: &str) -> Option<&str> {
+    let t = sentence.trim_end();
+    let who = &t[t.rfind(" -")? + 2..];
+    let words = who.split_whitespace().count();
+    (who.starts_with(|c: char| c.is_alphabetic())
+        && (1..=4).contains(&words)
+        && who.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’')))
+    .then_some(who)
+}
+
+/// Whether `sentence` is written in capitals: letters, and none of them
+/// lower case. Most sentences show a lower-case letter in their first word.
+fn shouts(sentence: &str) -> bool {
+    !sentence.bytes().any(|b| b.is_ascii_lowercase())
+        && sentence.bytes().filter(u8::is_ascii_uppercase).nth(7).is_some()
+}
+
 /// The sources a sentence (or clause) names, read once for all its figures.
 #[derive(Debug, Clone)]
 pub enum Sources {
@@ -815,6 +840,29 @@ pub enum Sources {
 
 impl Sources {
     pub fn of<'a>(sentence: &str, authorities: &'a Authorities, earlier: Option<Earlier<'a>>) -> Sources {
+        // A broadcast script or an alert in capitals ("ISRAEL SAYS ABOUT
+        // 130 HOSTAGES"): its speakers and verbs are read in lower case,
+        // which keeps every offset, and shown as written.
+        if shouts(sentence) {
+            let lower = sentence.to_ascii_lowercase();
+            let mut sources = Self::read(&lower, authorities, earlier);
+            let as_written = |a: &mut Attribution| {
+                let text = lower.find(&a.text).map_or(a.text.clone(), |i| sentence[i..i + a.text.len()].to_string());
+                if a.id.is_none() && a.name == a.text {
+                    a.name.clone_from(&text);
+                }
+                a.text = text;
+            };
+            match &mut sources {
+                Sources::All(a) => a.iter_mut().for_each(as_written),
+                Sources::Spoken(v) => v.iter_mut().for_each(|(_, a)| as_written(a)),
+            }
+            return sources;
+        }
+        Self::read(sentence, authorities, earlier)
+    }
+
+    fn read<'a>(sentence: &str, authorities: &'a Authorities, earlier: Option<Earlier<'a>>) -> Sources {
         if let Some(c) = ACCORDING.captures(sentence)
             && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
         {
@@ -894,15 +942,24 @@ impl Sources {
         {
             return Sources::All(Some(a));
         }
-        // A headline's speaker before a colon: "UN: 1.7 million Gazans displaced".
-        if let Some(colon) = sentence.find(": ") {
-            let who = sentence[..colon].trim();
+        // A headline's speaker before a colon: "UN: 1.7 million Gazans displaced",
+        // past an alert's slug ("ALERT: Israel: 128 hostages remain").
+        let slugged = sentence.split_once(": ").filter(|(slug, _)| is_wire_slug(slug.trim())).map(|(_, rest)| rest);
+        let headline = slugged.unwrap_or(sentence);
+        if let Some(colon) = headline.find(": ") {
+            let who = headline[..colon].trim();
             if who.split_whitespace().count() <= 4
                 && let Some(a) = resolve(who, sentence, authorities, earlier)
-                && (a.id.is_some() || matches!(who, "UN" | "U.N." | "United Nations"))
+                && (a.id.is_some() || ["UN", "U.N.", "United Nations"].iter().any(|n| n.eq_ignore_ascii_case(who)))
             {
                 return Sources::All(Some(a));
             }
+        }
+        if let Some(who) = wire_source(sentence)
+            && let Some(a) = resolve(who, sentence, authorities, earlier)
+            && (a.id.is_some() || who.starts_with(char::is_uppercase))
+        {
+            return Sources::All(Some(a));
         }
         // "Hostages: 133 still held (Israel)", "Displaced: ~1.7M (UNRWA)": a
         // known authority alone in brackets, a date or note after a comma.
@@ -1160,6 +1217,20 @@ mod tests {
         assert_eq!(who("UN: 1.7 million Gazans displaced"), Some((None, "UN".into())));
         assert_eq!(who("UNRWA: 1.7 million displaced"), Some((Some("unrwa".into()), "UNRWA".into())));
         assert_eq!(who("Killed: 36,439"), None);
+        // Past an alert's slug; a wire headline's source after its hyphen.
+        assert_eq!(who("ALERT: Israel: 128 hostages remain"), Some((Some("israel".into()), "Israel".into())));
+        assert_eq!(
+            who("UPDATE 2-Gaza death toll passes 35,000 -State Dept"),
+            Some((Some("us-state-department".into()), "State Dept".into()))
+        );
+        assert_eq!(who("Gaza death toll passes 35,000 -sources"), None);
+        assert_eq!(who("Sirens sound in Tel-Aviv as 3 rockets land -"), None);
+        // A script in capitals is read in lower case and shown as written.
+        assert_eq!(
+            who("ISRAEL SAYS ABOUT 130 HOSTAGES ARE STILL BEING HELD IN GAZA."),
+            Some((Some("israel".into()), "ISRAEL".into()))
+        );
+        assert_eq!(who("UN: 1.7 MILLION DISPLACED"), Some((None, "UN".into())));
         assert_eq!(who("“We hope,” he said."), None);
         assert_eq!(who("Israel launched strikes on Gaza."), None);
     }

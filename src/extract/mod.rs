@@ -373,7 +373,7 @@ fn table_row_as_prose(masked: &str, header: Option<&str>) -> Option<String> {
     let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
     let label = cells.iter().position(|c| !c.contains(OPEN));
     if let Some(header) = header
-        && label.is_none_or(|l| is_date_cell(cells[l]))
+        && label.is_none_or(|l| is_date_cell(cells[l]) || is_total_cell(cells[l]))
     {
         let raw: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).collect();
         let heads: Vec<&str> = header.trim().trim_matches('|').split('|').map(str::trim).collect();
@@ -439,6 +439,16 @@ fn respectively_as_prose(masked: &str) -> Option<String> {
 }
 
 /// Whether a table cell is a date alone (`March 2`, `2 March 2024`, `2024-03-02`).
+/// A row of a table by district or by group whose label says it is the
+/// whole ("Total", "Gaza Strip"): its figures are read by their columns, as
+/// a dated row's are; the other rows are parts.
+fn is_total_cell(cell: &str) -> bool {
+    let cell = cell.trim_end_matches(':');
+    ["total", "totals", "grand total", "overall", "all", "gaza strip", "total (gaza strip)", "gaza strip total"]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(cell))
+}
+
 fn is_date_cell(cell: &str) -> bool {
     static DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(concat!(
