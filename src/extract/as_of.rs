@@ -57,7 +57,7 @@ impl AsOf {
             (None, _, _) => "undated".to_string(),
             (Some(d), AsOfSource::Published, _) => format!("{d} (publication date)"),
             (Some(d), AsOfSource::Upcoming, Some(t)) => format!("on or after {d} (\"{t}\", the publication date)"),
-            (Some(d), _, Some(t)) if self.from_earlier_sentence => format!("{d} (\"{t}\", earlier in the paragraph)"),
+            (Some(d), _, Some(t)) if self.from_earlier_sentence => format!("{d} (\"{t}\", above)"),
             (Some(d), _, Some(t)) => format!("{d} (\"{t}\")"),
             (Some(d), _, None) => d.clone(),
         }
@@ -934,6 +934,38 @@ fn pick(mut exprs: Vec<Expression>, figure: Range<usize>) -> Option<Expression> 
     exprs.into_iter().next()
 }
 
+/// How many sentences above a figure its section's heading may be.
+const HEADING_REACH: usize = 64;
+
+/// The date of the section sentence `si` is in, when its heading is a
+/// date and nothing else: a diary's "## Monday", a blog's "### March 13".
+fn heading_date(
+    doc: &Document,
+    quantities: &[Quantity],
+    si: usize,
+    event_dates: &[Date],
+    published: Option<Date>,
+) -> Option<Expression> {
+    if doc.sentences[si].role != Role::Body {
+        return None;
+    }
+    let h = doc.sentences[si.saturating_sub(HEADING_REACH)..si].iter().rev().find(|p| p.role != Role::Body)?;
+    if h.role != Role::Heading {
+        return None;
+    }
+    let e = pick(expressions(doc, quantities, h.span.clone(), event_dates, published), h.span.end..h.span.end)?;
+    // A dateline under the title is the publication's day, no section's.
+    if Some(e.date) == published {
+        return None;
+    }
+    let rest = [&doc.text[h.span.start..e.span.start], &doc.text[e.span.end..h.span.end]];
+    let only_a_date = rest
+        .iter()
+        .flat_map(|r| r.split(|c: char| !c.is_alphanumeric()))
+        .all(|w| w.is_empty() || weekday_named(w).is_some());
+    only_a_date.then_some(e)
+}
+
 /// The full date that is the whole of the sentence after heading `si`.
 fn date_below(doc: &Document, quantities: &[Quantity], si: usize, published: Option<Date>) -> Option<Expression> {
     let below = doc.sentences.get(si + 1)?;
@@ -1312,7 +1344,7 @@ pub fn resolve(
                 _ => (carried, true),
             }
         }
-        None => (carried(), true),
+        None => (carried().or_else(|| heading_date(doc, quantities, sentence, event_dates, published)), true),
     };
     match found {
         Some(e) => AsOf {
@@ -1575,6 +1607,29 @@ mod tests {
     fn dated(text: &str, published: &str) -> (Option<String>, Option<Box<str>>) {
         let a = as_of(text, published, Some("2023-10-07"));
         (a.date.map(|d| d.to_string()), a.text)
+    }
+
+    /// A section's heading that is a date and nothing else dates the
+    /// section's undated figures; a heading with other words does not.
+    #[test]
+    fn a_date_heading_dates_its_section() {
+        let at = |text: &str| {
+            let mut p = Vec::new();
+            let meta = MetaFields { published: parse_date("2024-03-17"), ..Default::default() };
+            let doc = Document::build("a.md".into(), Format::Markdown, text.to_string(), Some(meta), &mut p);
+            let qs = recognize(&doc.text);
+            let fig = doc.text.find("FIG").unwrap();
+            let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
+            let a = resolve(&doc, &qs, si, fig, &[], None, |_| true);
+            (a.date.map(|d| d.to_string()), a.text.as_deref().map(str::to_string))
+        };
+        let day = |date: &str, text: &str| (Some(date.to_string()), Some(text.to_string()));
+        let body = "The ministry said FIG had been killed.\n";
+        assert_eq!(at(&format!("# Diary\n\n## Wednesday\n\nAid waited.\n\n{body}")), day("2024-03-13", "Wednesday"));
+        assert_eq!(at(&format!("# Diary\n\n## Friday, March 15\n\n{body}")), day("2024-03-15", "March 15"));
+        assert_eq!(at(&format!("# Diary\n\n## What Wednesday brought\n\n{body}")), (Some("2024-03-17".into()), None));
+        // The headline is no section's heading.
+        assert_eq!(at(&format!("# Monday\n\n{body}")), (Some("2024-03-17".into()), None));
     }
 
     #[test]

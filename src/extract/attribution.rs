@@ -648,7 +648,9 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
             }
         }
     }
-    subject_words(before[start..].trim())
+    let subject = subject_words(before[start..].trim());
+    // "An estimated 1.7 million", "the estimated 2.2 million": an adjective.
+    if matches!(subject, "A" | "An" | "The" | "a" | "an" | "the") { "" } else { subject }
 }
 
 /// The clause a relative pronoun stands for, when `who`, the subject
@@ -1217,6 +1219,7 @@ mod tests {
         assert_eq!(who("UN: 1.7 million Gazans displaced"), Some((None, "UN".into())));
         assert_eq!(who("UNRWA: 1.7 million displaced"), Some((Some("unrwa".into()), "UNRWA".into())));
         assert_eq!(who("Killed: 36,439"), None);
+        assert_eq!(who("An estimated 1.7 million people are displaced."), None);
         // Past an alert's slug; a wire headline's source after its hyphen.
         assert_eq!(who("ALERT: Israel: 128 hostages remain"), Some((Some("israel".into()), "Israel".into())));
         assert_eq!(
