@@ -467,7 +467,9 @@ pub fn segment(
                 role = Role::Heading;
             }
         }
-        if role != Role::Body && html_heading.is_none() && !md_heading && (is_table_row(trimmed) || item) {
+        // A plain-text bulletin's aligned row, "Killed          33,207": a record.
+        let aligned = layout == Layout::Text && !continues && aligned_label(trimmed).is_some();
+        if role != Role::Body && html_heading.is_none() && !md_heading && (is_table_row(trimmed) || item || aligned) {
             role = Role::Body;
         }
         if role == Role::Headline {
@@ -475,7 +477,7 @@ pub fn segment(
         }
         match (layout, role) {
             // A table row is a sentence of its own: rows are records, not prose.
-            (Layout::Markdown | Layout::Text, Role::Body) if is_table_row(trimmed) => {
+            (Layout::Markdown | Layout::Text, Role::Body) if is_table_row(trimmed) || aligned => {
                 if let Some(p) = pending_para.take() {
                     flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
                 }
@@ -483,7 +485,7 @@ pub fn segment(
                     span: line_start + (line.len() - line.trim_start().len())..line_end,
                     role,
                     paragraph,
-                    item: false,
+                    item: aligned,
                 });
                 paragraph += 1;
             }
@@ -519,6 +521,26 @@ pub fn segment(
         flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
     }
     out
+}
+
+/// The length of the label of an aligned row of plain text, a label of a
+/// few words, a gap of two spaces or more (or a tab), then a figure:
+/// "Killed          33,207". Prose has no such gap before a number.
+pub fn aligned_label(line: &str) -> Option<usize> {
+    let line = line.trim();
+    let gap = line.find("  ").into_iter().chain(line.find('\t')).min()?;
+    let (label, rest) = (&line[..gap], line[gap..].trim_start());
+    let words = label.split_whitespace().count();
+    let figure = rest.starts_with(|c: char| c.is_ascii_digit() || c == '~')
+        && !rest.contains("  ")
+        && !rest.contains('\t')
+        && rest.split_whitespace().count() <= 2
+        && !rest.ends_with(['.', '!', '?']);
+    ((1..=5).contains(&words)
+        && label.starts_with(|c: char| c.is_uppercase())
+        && label.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '(' | ')'))
+        && figure)
+        .then_some(gap)
 }
 
 /// A Markdown table row: `| label | 33,360 | source |`.
@@ -776,6 +798,29 @@ mod tests {
         assert_eq!(para(Layout::Text)[..2], para(Layout::Markdown)[..2]);
         assert_eq!(ordered_marker("3) Hostages"), Some((3, 3)));
         assert_eq!(ordered_marker("2024.5 percent"), None);
+    }
+
+    /// A plain-text bulletin's aligned rows are records of their own;
+    /// prose with a double space before a number is not.
+    #[test]
+    fn an_aligned_row_is_a_record() {
+        assert_eq!(aligned_label("Killed          33,207"), Some(6));
+        assert_eq!(aligned_label("Women and children\t~20,000"), Some(18));
+        assert_eq!(aligned_label("The ministry said  33,207 had died."), None);
+        assert_eq!(aligned_label("Killed 33,207"), None);
+        assert_eq!(aligned_label("Killed    33,207    75,933"), None);
+        let text = "Figures as of 8 April 2024:\n\nKilled          33,207\nInjured         75,933\n";
+        let rows: Vec<_> = segment(text, Layout::Text, &[], &[], None)
+            .iter()
+            .map(|s| (text[s.span.clone()].to_string(), s.role, s.item))
+            .collect();
+        assert_eq!(
+            rows[1..],
+            [
+                ("Killed          33,207".to_string(), Role::Body, true),
+                ("Injured         75,933".to_string(), Role::Body, true)
+            ]
+        );
     }
 
     #[test]

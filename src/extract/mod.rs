@@ -617,6 +617,14 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         if let Some(prose) = table_row_as_prose(&masked, header) {
             masked = prose;
         }
+        // "Killed          33,207" reads as the label line "Killed: 33,207".
+        if s.item
+            && let Some(gap) = segment::aligned_label(&doc.text[s.span.clone()])
+            && masked.is_char_boundary(gap)
+            && !masked[..gap].contains(OPEN)
+        {
+            masked.insert(gap, ':');
+        }
 
         let mut attempts: Vec<Attempt> = Vec::new();
         let mut verdicts: Vec<(VerdictKey, ContextVerdict)> = Vec::new();
