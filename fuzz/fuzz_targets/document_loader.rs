@@ -24,7 +24,7 @@ fn check(doc: &Document) {
 fuzz_target!(|data: &[u8]| {
     let mut problems = Vec::new();
     if let Some(text) = decode("fuzz", data.to_vec(), &mut problems) {
-        for format in [Format::Text, Format::Markdown, Format::Html] {
+        for format in [Format::Text, Format::Markdown, Format::Html, Format::Captions] {
             check(&Document::build("fuzz".into(), format, text.clone(), None, &mut problems));
         }
         // Dated, so that weekdays, updates and times counted back resolve.

@@ -16,7 +16,7 @@ use super::{Document, Format};
 use crate::error::Problem;
 
 /// File extensions read when walking a directory.
-pub const DOCUMENT_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
+pub const DOCUMENT_EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "html", "htm", "srt", "vtt"];
 
 /// A file to read.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

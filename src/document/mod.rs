@@ -3,10 +3,11 @@
 //! `load` reads files (walking, decoding, refusing what is not prose),
 //! `jsonl` reads documents sent as JSON Lines, `meta` reads
 //! metadata (front matter, sources manifest, dateline), `html` extracts
-//! the visible text of HTML, `inline_html` blanks Markdown's inline tags
+//! the visible text of HTML, `captions` the cues of subtitle files, `inline_html` blanks Markdown's inline tags
 //! and struck text, `segment` splits sentences and marks the
 //! headline, `lines` and `offsets` turn offsets into file positions.
 
+pub mod captions;
 pub mod html;
 pub mod inline_html;
 pub mod jsonl;
@@ -37,6 +38,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    /// Subtitles: SubRip (`.srt`) or WebVTT (`.vtt`).
+    Captions,
 }
 
 impl Format {
@@ -44,6 +47,7 @@ impl Format {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("md" | "markdown") => Format::Markdown,
             Some("html" | "htm") => Format::Html,
+            Some("srt" | "vtt") => Format::Captions,
             _ => Format::Text,
         }
     }
@@ -270,6 +274,10 @@ impl Document {
                 meta.fill(&h.meta, DateSource::HtmlMeta);
                 (h.text, Some(raw), Some(h.map))
             }
+            Format::Captions => {
+                let c = captions::parse(&raw);
+                (c.text, Some(raw), Some(c.map))
+            }
         };
         if let Some(m) = &manifest {
             meta.fill(m, DateSource::Manifest);
@@ -283,7 +291,7 @@ impl Document {
         let layout = match format {
             Format::Markdown => segment::Layout::Markdown,
             Format::Text => segment::Layout::Text,
-            Format::Html => segment::Layout::Lines,
+            Format::Html | Format::Captions => segment::Layout::Lines,
         };
         let sentences = segment::segment(&text, layout, &headings, &items, meta.title.as_deref());
         let lines = LineIndex::new(source.as_deref().unwrap_or(&text));

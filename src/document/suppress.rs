@@ -1,6 +1,7 @@
 //! Suppression comments: `<!-- figcheck-ignore: METRIC reason -->` in
 //! Markdown and HTML, `# figcheck-ignore: METRIC reason` in plain text, on
-//! the line before a figure. A suppression needs a reason.
+//! the line before a figure; `NOTE figcheck-ignore METRIC reason` in
+//! WebVTT, before a cue. A suppression needs a reason.
 
 use std::sync::LazyLock;
 
@@ -12,8 +13,10 @@ use crate::error::Problem;
 /// One suppression comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suppression {
-    /// 1-based line of the comment in the file; it covers the next line.
+    /// 1-based line of the comment in the file; it covers the lines after
+    /// it up to `last`: the next line, or a caption's next cue.
     pub line: usize,
+    pub last: usize,
     /// A metric, a rule id, or `*` for every metric.
     pub target: String,
     pub reason: Option<String>,
@@ -22,7 +25,8 @@ pub struct Suppression {
 impl Suppression {
     /// Whether it covers a claim of `metric` by `rule` on `line`.
     pub fn covers(&self, line: usize, metric: &str, rule: &str) -> bool {
-        line == self.line + 1 && (self.target == "*" || self.target == metric || self.target == rule)
+        (self.line + 1..=self.last).contains(&line)
+            && (self.target == "*" || self.target == metric || self.target == rule)
     }
 }
 
@@ -35,11 +39,18 @@ static HASH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("hash regex")
 });
 
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^NOTE[ \t]+figcheck-ignore:?\s*(?P<target>[A-Za-z0-9_.*-]+)(?P<reason>[^\n]*)$")
+        .expect("note regex")
+});
+
 /// The suppressions of a file; a suppression without a reason is a warning.
 pub fn find(path: &str, format: Format, file: &str, problems: &mut Vec<Problem>) -> Vec<Suppression> {
     let re: &Regex = match format {
         Format::Markdown | Format::Html => &COMMENT,
         Format::Text => &HASH,
+        // WebVTT's comments; a SubRip file has none, and holds no "NOTE" line.
+        Format::Captions => &NOTE,
     };
     let mut out = Vec::new();
     for c in re.captures_iter(file) {
@@ -58,9 +69,33 @@ pub fn find(path: &str, format: Format, file: &str, problems: &mut Vec<Problem>)
                 .at_line(first_line),
             );
         }
-        out.push(Suppression { line, target: c["target"].to_string(), reason });
+        let last = if format == Format::Captions { next_cue_end(file, end) } else { line + 1 };
+        out.push(Suppression { line, last, target: c["target"].to_string(), reason });
     }
     out
+}
+
+/// The last line of the text of the cue after a WebVTT note ending at
+/// `end`: past the blank line that closes the note, the cue's identifier
+/// and timing, to the blank line that closes the cue.
+fn next_cue_end(file: &str, end: usize) -> usize {
+    let first = file[..end].matches('\n').count() + 1;
+    let mut last = first + 1;
+    let mut in_cue = false;
+    for (i, line) in file[end..].split('\n').enumerate().skip(1) {
+        let blank = line.trim().is_empty();
+        if in_cue && blank {
+            break;
+        }
+        if !blank && !line.contains("-->") {
+            in_cue = true;
+            last = first + i;
+        }
+        if line.contains("-->") {
+            in_cue = true;
+        }
+    }
+    last
 }
 
 #[cfg(test)]
@@ -74,7 +109,12 @@ mod tests {
         let s = find("a.md", Format::Markdown, md, &mut p);
         assert_eq!(
             s[0],
-            Suppression { line: 2, target: "gaza.killed".into(), reason: Some("quoted from a 2023 report".into()) }
+            Suppression {
+                line: 2,
+                last: 3,
+                target: "gaza.killed".into(),
+                reason: Some("quoted from a 2023 report".into())
+            }
         );
         assert!(s[0].covers(3, "gaza.killed", "gaza-killed"));
         assert!(!s[0].covers(3, "gaza.injured", "gaza-injured"));
@@ -86,5 +126,11 @@ mod tests {
         let txt = "# figcheck-ignore: gaza-killed historical figure\n19,667 killed.\n";
         let s = find("a.txt", Format::Text, txt, &mut p);
         assert_eq!((s[0].line, s[0].target.as_str()), (1, "gaza-killed"));
+        // A WebVTT note covers the whole of the next cue's text.
+        let vtt = "WEBVTT\n\nNOTE figcheck-ignore gaza.injured misread on air\n\n4\n00:10.000 --> 00:12.000\nThe ministry says\n80,000 have been wounded.\n\n5\n00:12.000 --> 00:14.000\n81,000\n";
+        let s = find("a.vtt", Format::Captions, vtt, &mut p);
+        assert_eq!((s[0].line, s[0].last, s[0].reason.as_deref()), (3, 8, Some("misread on air")));
+        assert!(s[0].covers(8, "gaza.injured", "gaza-injured"));
+        assert!(!s[0].covers(11, "gaza.injured", "gaza-injured"));
     }
 }

@@ -191,3 +191,55 @@ fn claims_about_single_events_name_them() {
     let seeds = claims("seeds");
     assert!(seeds.iter().filter(|c| c["metric"] == "gaza.killed").all(|c| c.get("event").is_none()));
 }
+
+/// Subtitle files: a sentence across cues is one claim, cited at its line
+/// in the file; a WebVTT note suppresses the next cue's figure.
+#[test]
+fn caption_files_are_read_as_prose() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "sources.yaml",
+        "documents:\n  - path: a.srt\n    published: 2024-03-01\n  - path: b.vtt\n    published: 2024-05-16\n",
+    );
+    write(
+        "a.srt",
+        "1\n00:00:01,000 --> 00:00:04,500\nThe health ministry in <i>Gaza</i> says\n\n\
+         2\n00:00:04,500 --> 00:00:08,000\nmore than 30,000 Palestinians\nhave been killed.\n",
+    );
+    write(
+        "b.vtt",
+        "WEBVTT\n\n1\n00:00.500 --> 00:04.000\n<v Anchor>Gaza's health ministry says 35,272 people\nhave now been killed.\n\n\
+         NOTE figcheck-ignore gaza.injured misread on air\n\n\
+         2\n00:04.000 --> 00:06.000\n<v Anchor>The ministry says 80,000 have been wounded.\n",
+    );
+    let d = dir.path().to_str().unwrap();
+    let all = claims(d);
+    let seen: Vec<(String, u64, u64, &str, &str)> = all
+        .iter()
+        .map(|c| {
+            let file = c["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+            (
+                file,
+                c["line"].as_u64().unwrap(),
+                c["column"].as_u64().unwrap(),
+                c["text"].as_str().unwrap(),
+                c["as_of"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("a.srt".to_string(), 7, 1, "more than 30,000", "2024-03-01"),
+            ("b.vtt".to_string(), 5, 39, "35,272", "2024-05-16"),
+        ]
+    );
+    assert_eq!(find(&all, "a.srt", "more than 30,000")["attribution_id"], "gaza-moh");
+    let out = figcheck(&["check", d, "--no-config", "--format", "concise"]);
+    assert!(
+        out.stdout.ends_with("2 documents, 2 claims, 0 findings: 0 errors, 0 warnings, 0 notes; 1 figure suppressed\n"),
+        "{}",
+        out.stdout
+    );
+}

@@ -57,7 +57,7 @@ fn a_directory_without_documents_is_an_error() {
     assert_eq!(
         out.stderr,
         format!(
-            "figcheck: error: {}: no readable documents in this directory (looked for .txt, .md, .markdown, .html, .htm)\n",
+            "figcheck: error: {}: no readable documents in this directory (looked for .txt, .md, .markdown, .html, .htm, .srt, .vtt)\n",
             dir.path().display()
         )
     );

@@ -159,7 +159,7 @@ static PACK: std::sync::LazyLock<figcheck::rules::RulePack> =
 /// Build a document of each format from `text` and extract its claims.
 fn extract_any(text: &str) {
     use figcheck::document::{Document, Format};
-    for format in [Format::Text, Format::Markdown, Format::Html] {
+    for format in [Format::Text, Format::Markdown, Format::Html, Format::Captions] {
         let mut problems = Vec::new();
         let doc = Document::build("x".into(), format, text.to_string(), None, &mut problems);
         for c in figcheck::extract::extract(&doc, &PACK) {
@@ -180,7 +180,7 @@ proptest! {
 
     #[test]
     fn news_like_documents_extract_without_panicking(
-        text in "(---\n(title|published|publisher): [a-z0-9 -]{0,12}\n---\n)?(<p>|<h1>|# |\\*\\*|\\[|\\]\\(|<!-- figcheck-ignore: [a-z.]* -->|\n| |[0-9,.]{1,8}|killed|Gaza|hostages|on Tuesday|according to the Gaza health ministry|October 7|including|children|, |\\. ){0,40}"
+        text in "(---\n(title|published|publisher): [a-z0-9 -]{0,12}\n---\n)?(WEBVTT\n|NOTE |00:00:01,000 --> 00:00:0[0-9].500|>> |<v A>|<p>|<h1>|# |\\*\\*|\\[|\\]\\(|<!-- figcheck-ignore: [a-z.]* -->|\n| |[0-9,.]{1,8}|killed|Gaza|hostages|on Tuesday|according to the Gaza health ministry|October 7|including|children|, |\\. ){0,40}"
     ) {
         extract_any(&text);
     }
