@@ -16,7 +16,7 @@ static PACK: LazyLock<RulePack> = LazyLock::new(RulePack::default_pack);
 fn check(doc: &Document) {
     let file_len = doc.file_text().len();
     for c in figcheck::analysis::extract_document(doc, &PACK).claims {
-        assert!(c.citation.span.start <= c.citation.span.end && c.citation.span.end <= file_len);
+        assert!(c.citation.span.start <= c.citation.span.end && c.citation.span.end as usize <= file_len);
         assert!(c.citation.line >= 1 && c.citation.line as usize <= doc.lines.len());
     }
 }

@@ -665,8 +665,9 @@ fn small_count(word: &str) -> Option<i64> {
     })
 }
 
-/// "In the first month of the war", "during the war's first 100 days": a
-/// period from the pack's first event day (the day the war began).
+/// "In the first month of the war", "during the war's first 100 days",
+/// "in the first month alone": a period from the pack's first event day
+/// (the day the war began).
 fn war_openings(sentence: &str, offset: usize, event_dates: &[Date], published: Date) -> Vec<Expression> {
     let Some(&began) = event_dates.iter().min() else { return Vec::new() };
     let b = sentence.as_bytes();
@@ -892,7 +893,8 @@ static WAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?P<owner>(?:war|conflict|fighting|offensive)['’]s) )?(?:first|opening) ",
         r"(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}) )?",
         r"(?P<unit>day|week|month|year)(?P<plural>s)?",
-        r"(?P<of> of (?:the )?(?:war|conflict|fighting|offensive))?(?-u:\b)"
+        // "In the first month alone": a part of the whole the story counts.
+        r"(?P<of> of (?:the )?(?:war|conflict|fighting|offensive)| alone)?(?-u:\b)"
     ))
     .expect("war opening regex")
 });

@@ -103,9 +103,20 @@ fn is_said_aside(chunk: &str) -> bool {
 /// A share written as a figure: `about 85% of the population` (masked:
 /// the figure's marker, then ` of `).
 fn is_figure_share(chunk: &str) -> bool {
-    let Some(rest) = chunk.strip_prefix(OPEN) else { return false };
-    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    rest.strip_prefix(CLOSE).is_some_and(|r| r.starts_with(" of "))
+    fn figure_then(chunk: &str) -> Option<&str> {
+        let rest = chunk.strip_prefix(OPEN)?.trim_start_matches(|c: char| c.is_ascii_digit());
+        rest.strip_prefix(CLOSE)
+    }
+    let Some(rest) = figure_then(chunk) else {
+        // "90 percent of the population", "about 75% of Gazans".
+        let rest = chunk.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        return chunk.len() > rest.len()
+            && ["% of ", " percent of ", " per cent of "].iter().any(|p| rest.starts_with(p))
+            && chunk[..chunk.len() - rest.len()].bytes().any(|c| c.is_ascii_digit());
+    };
+    // "most of them", "a third of whom"; "nine in ten Gazans".
+    rest.starts_with(" of ") || rest.strip_prefix(" in ").and_then(figure_then).is_some()
 }
 
 /// Comma asides: `, ` then the aside, closed by a comma (at the end of the
@@ -225,6 +236,9 @@ mod tests {
                 "{0} people have been forced from their homes.",
             ),
             ("{0} people, a quarter of the population, are hungry.", "{0} people are hungry."),
+            ("{0} people, {1} in {2} Gazans, have been displaced.", "{0} people have been displaced."),
+            ("{0} people, about 90 percent of the population, have fled.", "{0} people have fled."),
+            ("{0} people, 75% of Gazans, have fled.", "{0} people have fled."),
             // Before the figure: "the death toll, the ministry said, rose to".
             ("The death toll, the ministry said, rose to {0}.", "The death toll rose to {0}."),
             ("The death toll, the ministry said on Thursday, was {0}.", "The death toll was {0}."),
