@@ -296,6 +296,20 @@ fn names_an_event(after: &str) -> bool {
     EVENT.is_match(&after[..end])
 }
 
+/// Whether a date is an event's owner: "Saturday's raid", "Monday’s air
+/// strike", "Oct. 7's attack".
+fn owns_an_event(after: &str) -> bool {
+    static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^['’]s (?:[a-z-]+ ){0,2}?(?:raids?|(?:air ?)?strikes?|attacks?|bombings?|shelling|assault|operation|rescue|massacre|explosion|blast|incursion|ambush)\b")
+            .expect("owned-event regex")
+    });
+    let mut end = after.len().min(64);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    (after.starts_with('\'') || after.starts_with('’')) && EVENT.is_match(&after[..end])
+}
+
 /// Whether the clause before a month opens a period it ends in: "since the
 /// start of the conflict in October 2023".
 fn opens_period(before: &str) -> bool {
@@ -1231,6 +1245,9 @@ pub fn resolve(
         let own_column = if in_table { column(figure, &s.span) } else { 0 };
         for (i, prev) in doc.sentences[from..sentence].iter().enumerate().rev() {
             let mut exprs = expressions(doc, quantities, prev.span.clone(), event_dates, published);
+            // "Saturday's raid killed 274. The overall count has risen to
+            // 37,084": the day is the raid's, not the count's.
+            exprs.retain(|e| !owns_an_event(&doc.text[e.span.end..prev.span.end]));
             // "…, up from 28,340 on Monday." leaves Monday to 28,340.
             if let Some(end) = compared_from(doc, quantities, prev.span.clone()) {
                 exprs.retain(|e| e.span.start < end);
@@ -1613,6 +1630,20 @@ mod tests {
 
     /// A section's heading that is a date and nothing else dates the
     /// section's undated figures; a heading with other words does not.
+    /// A day that owns an event ("Saturday's raid") dates that sentence's
+    /// figures, and no later sentence's.
+    #[test]
+    fn a_day_that_owns_an_event_is_not_carried() {
+        let text =
+            "The ministry said Saturday’s raid killed 274 people. The ministry's overall count has risen to FIG.";
+        assert_eq!(dated(text, "2024-06-09"), (Some("2024-06-09".into()), None));
+        let text = "The ministry said on Saturday the raid killed 274 people. Its overall count had risen to FIG.";
+        assert_eq!(dated(text, "2024-06-09"), (Some("2024-06-08".into()), Some("on Saturday".into())));
+        assert!(owns_an_event("'s air strike on the camp"));
+        assert!(!owns_an_event("'s figures"));
+        assert!(!owns_an_event("’s ".repeat(30).as_str()));
+    }
+
     #[test]
     fn a_date_heading_dates_its_section() {
         let at = |text: &str| {
