@@ -11,6 +11,7 @@
 pub mod cluster;
 mod counter;
 mod cumulative;
+mod declining;
 pub mod finding;
 mod fixed;
 mod headline;
@@ -504,6 +505,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
                         Behavior::Cumulative => cumulative::compare(&ctx, chunk, rule),
                         Behavior::Counter => counter::compare(&ctx, chunk, rule),
                         Behavior::Snapshot => snapshot::compare(&ctx, chunk, rule),
+                        Behavior::Declining => declining::compare(&ctx, chunk, rule),
                     };
                     series::compare(&ctx, chunk, rule, &mut found);
                     if let Some(name) = claims[chunk[0]].event_name() {

@@ -209,6 +209,37 @@ fn snapshots_compare_only_within_their_window() {
     assert_eq!(kinds(&compare(&claims, &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
 }
 
+/// A level that only falls: within its window a fall is no disagreement,
+/// a rise is, and so are two figures of one day.
+#[test]
+fn a_declining_level_may_fall_within_its_window() {
+    let rule =
+        "id: h\nmetric: x.held\ndescription: Held\nbehavior: declining\nwindow: 7 days\npatterns: ['{q} held']\n";
+    let p = pack(&[rule]);
+    let held =
+        |text: &str, v: f64, day: &str, file: &str| claim("h", "x.held", text, iv(v - 0.5, v + 0.5), d(day), file);
+    // A truce's releases: 215 on the 25th, 160 on the 28th, 137 on the 1st.
+    let claims = vec![
+        held("215", 215.0, "2023-11-25", "a.md"),
+        held("160", 160.0, "2023-11-28", "b.md"),
+        held("137", 137.0, "2023-12-01", "c.md"),
+    ];
+    assert_eq!(kinds(&compare(&claims, &p, &[])), []);
+    // A later figure above an earlier one is an outdated one.
+    let claims = vec![held("132", 132.0, "2024-01-08", "a.md"), held("136", 136.0, "2024-01-12", "b.md")];
+    assert_eq!(kinds(&compare(&claims, &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
+    // So are two figures of one day, whatever follows.
+    let claims = vec![
+        held("132", 132.0, "2024-01-08", "a.md"),
+        held("136", 136.0, "2024-01-08", "b.md"),
+        held("130", 130.0, "2024-01-10", "c.md"),
+    ];
+    assert_eq!(kinds(&compare(&claims, &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
+    // Agreement is corroboration, as for any level.
+    let claims = vec![held("137", 137.0, "2023-12-01", "a.md"), held("137", 137.0, "2023-12-01", "b.md")];
+    assert_eq!(kinds(&compare(&claims, &p, &[])), [(FindingKind::Corroborated, Severity::Info)]);
+}
+
 #[test]
 fn authorities_that_may_differ_only_with_one_known_authority_per_side() {
     let rule = "id: f\nmetric: x.toll\ndescription: Toll\nbehavior: fixed\nattribution:\n  authorities_may_differ: true\npatterns: ['{q} dead']\n";

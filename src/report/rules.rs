@@ -79,6 +79,12 @@ pub fn write_explain(out: &mut dyn Write, rule: &Rule, results: &[ExampleResult]
         crate::rules::Behavior::Snapshot => {
             format!("compared within {} days; tolerance {}", rule.window_days, rule.tolerance)
         }
+        crate::rules::Behavior::Declining => {
+            format!(
+                "compared within {} days, as a level that only falls; tolerance {}",
+                rule.window_days, rule.tolerance
+            )
+        }
     };
     writeln!(out, "  windows:   {windows}")?;
     if !rule.part_of.is_empty() {

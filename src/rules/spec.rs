@@ -17,6 +17,9 @@ pub enum Behavior {
     Counter,
     /// A level that moves both ways: compared only within a window.
     Snapshot,
+    /// A level that may only fall (hostages still held): compared within a
+    /// window, where a fall is no disagreement.
+    Declining,
 }
 
 impl Behavior {
@@ -26,6 +29,7 @@ impl Behavior {
             Behavior::Cumulative => "cumulative",
             Behavior::Counter => "counter",
             Behavior::Snapshot => "snapshot",
+            Behavior::Declining => "declining",
         }
     }
 }
