@@ -562,6 +562,50 @@ type OthersAsides = (Vec<Range<usize>>, Option<usize>);
 type VerdictKey = (usize, usize, Option<usize>);
 
 /// Every rule attempt in every sentence that has count figures.
+/// Labels of a link to another story: "Read more: Gaza death toll passes
+/// 20,000", or a section headed "Related". The headline is that story's,
+/// of its own day, not this one's claim.
+const ELSEWHERE: [&str; 12] = [
+    "read more",
+    "related",
+    "related stories",
+    "related coverage",
+    "more coverage",
+    "more on this story",
+    "see also",
+    "also read",
+    "read next",
+    "recommended",
+    "you may also like",
+    "more from",
+];
+
+/// Whether sentence `si` links to another story: it opens with a label of
+/// `ELSEWHERE` and a colon or dash, or its section's heading is one.
+fn points_elsewhere(doc: &Document, si: usize) -> bool {
+    let label_of = |text: &str, alone: bool| {
+        let t = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        ELSEWHERE.iter().any(|l| {
+            t.strip_prefix(l).is_some_and(|rest| {
+                let rest = rest.trim_start_matches(['*', '_', ' ']);
+                if alone {
+                    rest.trim_end_matches([':', '.', ' ', '*']).is_empty()
+                } else {
+                    rest.starts_with([':', '—', '–', '|']) || rest.starts_with("- ")
+                }
+            })
+        })
+    };
+    if label_of(&doc.text[doc.sentences[si].span.clone()], false) {
+        return true;
+    }
+    doc.sentences[si.saturating_sub(64)..si]
+        .iter()
+        .rev()
+        .find(|p| p.role != Role::Body)
+        .is_some_and(|h| h.role == Role::Heading && label_of(&doc.text[h.span.clone()], true))
+}
+
 pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) -> Vec<SentenceMatch> {
     let mut out = Vec::new();
     let mut masked = String::new();
@@ -584,7 +628,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
             }
             j += 1;
         }
-        if figures.is_empty() {
+        if figures.is_empty() || points_elsewhere(doc, si) {
             continue;
         }
         // Mask: each figure becomes OPEN index CLOSE. Pieces of a sentence
@@ -1732,6 +1776,26 @@ mod tests {
             MetaFields { published: parse_date(published), publisher: Some("The Daily".into()), ..Default::default() };
         let doc = Document::build("a.txt".into(), Format::Text, text.to_string(), Some(meta), &mut p);
         extract(&doc, &RulePack::default_pack())
+    }
+
+    /// A link to another story, by its label or its section's heading,
+    /// gives that story's headline: no claim of this one.
+    #[test]
+    fn a_link_to_another_story_is_no_claim() {
+        let values = |text: &str| -> Vec<f64> {
+            let mut p = Vec::new();
+            let meta = MetaFields { published: parse_date("2024-02-20"), ..Default::default() };
+            let doc = Document::build("a.md".into(), Format::Markdown, text.to_string(), Some(meta), &mut p);
+            extract(&doc, &RulePack::default_pack()).iter().map(|c| c.quantity.value).collect()
+        };
+        let toll = "The Gaza health ministry says 29,092 Palestinians have been killed.\n\n";
+        let link = "Gaza death toll passes 20,000, ministry says";
+        assert_eq!(values(&format!("{toll}**Read more:** [{link}](/a)\n")), [29092.0]);
+        assert_eq!(values(&format!("{toll}RELATED — {link}\n")), [29092.0]);
+        assert_eq!(values(&format!("{toll}## Related stories\n\n- [{link}](/a)\n")), [29092.0]);
+        // A section headed otherwise is read.
+        assert_eq!(values(&format!("## Latest\n\n{toll}")), [29092.0]);
+        assert_eq!(values(&format!("{toll}## The toll\n\n- {link}\n")), [29092.0, 20000.0]);
     }
 
     /// A claim the text calls false is the claimant's, not the document's.
