@@ -4,12 +4,14 @@
 //! `jsonl` reads documents sent as JSON Lines, `meta` reads
 //! metadata (front matter, sources manifest, dateline), `html` extracts
 //! the visible text of HTML, `captions` the cues of subtitle files, `inline_html` blanks Markdown's inline tags
-//! and struck text, `segment` splits sentences and marks the
+//! and struck text, `invisible` takes zero-width and direction marks
+//! out, `segment` splits sentences and marks the
 //! headline, `lines` and `offsets` turn offsets into file positions.
 
 pub mod captions;
 pub mod html;
 pub mod inline_html;
+pub mod invisible;
 pub mod jsonl;
 pub mod lines;
 pub mod load;
@@ -232,6 +234,10 @@ impl Document {
         let mut headings = Vec::new();
         let mut items = Vec::new();
         let suppressions = suppress::find(&path, format, &raw, problems);
+        // A file's own text with invisible characters is kept as the source.
+        let invisible_in_file =
+            !matches!(format, Format::Html | Format::Captions) && !invisible::ranges(&raw).is_empty();
+        let original = invisible_in_file.then(|| raw.clone());
         let (text, source, map) = match format {
             Format::Text => {
                 let mut text = raw;
@@ -277,6 +283,15 @@ impl Document {
             Format::Captions => {
                 let c = captions::parse(&raw);
                 (c.text, Some(raw), Some(c.map))
+            }
+        };
+        let (text, source, map) = {
+            let removed = invisible::ranges(&text);
+            if removed.is_empty() {
+                (text, source, map)
+            } else {
+                let (stripped, m) = invisible::strip(&text, &removed, map.as_ref());
+                (stripped, source.or(original), Some(m))
             }
         };
         if let Some(m) = &manifest {

@@ -15,6 +15,11 @@ impl OffsetMap {
         OffsetMap { anchors }
     }
 
+    /// The text offsets where pieces start.
+    pub fn text_offsets(&self) -> Vec<usize> {
+        self.anchors.iter().map(|a| a.0).collect()
+    }
+
     /// The source offset of a text offset.
     pub fn to_source(&self, text_offset: usize) -> usize {
         let i = self.anchors.partition_point(|a| a.0 <= text_offset);

@@ -243,3 +243,17 @@ fn caption_files_are_read_as_prose() {
         out.stdout
     );
 }
+
+/// Invisible characters written inside a figure ("78,\u{200b}827") are
+/// taken out before it is read, and its citation is still the file's own
+/// line and column.
+#[test]
+fn invisible_characters_do_not_split_a_figure() {
+    let all = claims("tests/fixtures/recall/invisible-marks.md");
+    let wounded = find(&all, "invisible-marks.md", "78,827");
+    assert_eq!((wounded["line"].as_u64(), wounded["column"].as_u64()), (Some(11), Some(19)));
+    assert_eq!((wounded["end_line"].as_u64(), wounded["end_column"].as_u64()), (Some(11), Some(26)));
+    assert_eq!(wounded["metric"], "gaza.injured");
+    let killed = find(&all, "invisible-marks.md", "35,091");
+    assert_eq!((killed["line"].as_u64(), killed["column"].as_u64()), (Some(9), Some(32)));
+}

@@ -134,7 +134,14 @@ fn expected_figures_are_in_their_drafts() {
         let text = std::fs::read_to_string(format!("{FIXTURES}/{path}")).unwrap_or_else(|e| panic!("{path}: {e}"));
         let lines: Vec<&str> = text.lines().collect();
         for e in figures {
-            let line = lines.get(e.line as usize - 1).copied().unwrap_or_default();
+            // A figure is read without the invisible characters written in it.
+            let line: String = lines
+                .get(e.line as usize - 1)
+                .copied()
+                .unwrap_or_default()
+                .chars()
+                .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}'))
+                .collect();
             // A figure may wrap onto the next line.
             let first = e.figure.split_whitespace().next().unwrap_or_default();
             assert!(line.contains(first), "{path}:{}: `{}` is not on this line: {line}", e.line, e.figure);
