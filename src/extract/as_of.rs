@@ -1263,7 +1263,8 @@ pub fn resolve(
                 // A caption dates the whole table or list, whoever its rows
                 // cite; a row or item above, only a figure of its source,
                 // and one of another source leaves the caption to date it.
-                let sibling = in_table && from + i >= block && !header;
+                // An item's own sentences are one paragraph: not siblings.
+                let sibling = in_table && from + i >= block && !header && prev.paragraph != s.paragraph;
                 if sibling && !carries(prev.span.clone()) {
                     continue;
                 }
@@ -1626,6 +1627,26 @@ mod tests {
     fn dated(text: &str, published: &str) -> (Option<String>, Option<Box<str>>) {
         let a = as_of(text, published, Some("2023-10-07"));
         (a.date.map(|d| d.to_string()), a.text)
+    }
+
+    /// A day that opens a list item dates the item's later sentences too,
+    /// and no other item's.
+    #[test]
+    fn an_item_s_day_dates_its_own_sentences() {
+        let at = |text: &str| {
+            let mut p = Vec::new();
+            let meta = MetaFields { published: parse_date("2024-03-16"), ..Default::default() };
+            let doc = Document::build("a.md".into(), Format::Markdown, text.to_string(), Some(meta), &mut p);
+            let qs = recognize(&doc.text);
+            let fig = doc.text.find("FIG").unwrap();
+            let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
+            resolve(&doc, &qs, si, fig, &[], None, |_| true).date.map(|d| d.to_string())
+        };
+        let own =
+            "- **Monday:** Talks opened.\n- **Wednesday:** An aid ship sailed. The ministry's toll rose to FIG.\n";
+        assert_eq!(at(own).as_deref(), Some("2024-03-13"));
+        let other = "- **Wednesday:** An aid ship sailed.\n- The ministry's toll rose to FIG.\n";
+        assert_eq!(at(other).as_deref(), Some("2024-03-16"));
     }
 
     /// A section's heading that is a date and nothing else dates the
