@@ -10,22 +10,23 @@ use std::ops::Range;
 
 use super::OffsetMap;
 
-/// Whether `c` is drawn as nothing.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-}
-
-/// The byte ranges of `text`'s invisible characters. Their UTF-8 forms
-/// open with 0xC2, 0xE2 or 0xEF: a vectorised search for those bytes
-/// passes over the rest of the text.
+/// The byte ranges of `text`'s invisible characters: U+00AD, U+200B to
+/// U+200F, U+202A to U+202E, U+2060 to U+2064, U+2066 to U+2069, U+FEFF.
+/// Their UTF-8 forms open with 0xC2, 0xE2 or 0xEF: a vectorised search for
+/// those bytes passes over the rest, and each hit is told by its bytes
+/// (curly quotes and dashes open with 0xE2 too, and are common).
 pub fn ranges(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    for at in memchr::memchr3_iter(0xc2, 0xe2, 0xef, text.as_bytes()) {
-        if let Some(c) = text[at..].chars().next()
-            && is_invisible(c)
-        {
-            out.push(at..at + c.len_utf8());
-        }
+    for at in memchr::memchr3_iter(0xc2, 0xe2, 0xef, b) {
+        let len = match (b[at], b.get(at + 1), b.get(at + 2)) {
+            (0xc2, Some(0xad), _) => 2,
+            (0xe2, Some(0x80), Some(0x8b..=0x8f | 0xaa..=0xae)) => 3,
+            (0xe2, Some(0x81), Some(0xa0..=0xa4 | 0xa6..=0xa9)) => 3,
+            (0xef, Some(0xbb), Some(0xbf)) => 3,
+            _ => continue,
+        };
+        out.push(at..at + len);
     }
     out
 }

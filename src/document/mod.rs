@@ -286,7 +286,12 @@ impl Document {
             }
         };
         let (text, source, map) = {
-            let removed = invisible::ranges(&text);
+            // A file's text blanked in place has them where the file has.
+            let removed = if original.is_some() || matches!(format, Format::Html | Format::Captions) {
+                invisible::ranges(&text)
+            } else {
+                Vec::new()
+            };
             if removed.is_empty() {
                 (text, source, map)
             } else {

@@ -950,6 +950,54 @@ fn pick(mut exprs: Vec<Expression>, figure: Range<usize>) -> Option<Expression> 
     exprs.into_iter().next()
 }
 
+/// The words of a heading that is a day: weekdays and months, in full
+/// and shortened.
+const CALENDAR_WORDS: [&str; 43] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "of",
+    "the",
+    "on",
+];
+
 /// How many sentences above a figure its section's heading may be.
 const HEADING_REACH: usize = 64;
 
@@ -966,7 +1014,13 @@ fn heading_date(
         return None;
     }
     let h = doc.sentences[si.saturating_sub(HEADING_REACH)..si].iter().rev().find(|p| p.role != Role::Body)?;
-    if h.role != Role::Heading {
+    // Most headings hold words other than a day's: those are refused
+    // before their dates are read, once per figure under them.
+    let calendar_only =
+        doc.text[h.span.clone()].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit()) || CALENDAR_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+        });
+    if h.role != Role::Heading || !calendar_only {
         return None;
     }
     let e = pick(expressions(doc, quantities, h.span.clone(), event_dates, published), h.span.end..h.span.end)?;

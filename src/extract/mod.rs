@@ -596,30 +596,42 @@ const ELSEWHERE: [&str; 12] = [
     "more from",
 ];
 
-/// Whether sentence `si` links to another story: it opens with a label of
-/// `ELSEWHERE` and a colon or dash, or its section's heading is one.
-fn points_elsewhere(doc: &Document, si: usize) -> bool {
-    let label_of = |text: &str, alone: bool| {
-        let t = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-        ELSEWHERE.iter().any(|l| {
-            t.strip_prefix(l).is_some_and(|rest| {
-                let rest = rest.trim_start_matches(['*', '_', ' ']);
-                if alone {
-                    rest.trim_end_matches([':', '.', ' ', '*']).is_empty()
-                } else {
-                    rest.starts_with([':', '—', '–', '|']) || rest.starts_with("- ")
-                }
-            })
-        })
-    };
-    if label_of(&doc.text[doc.sentences[si].span.clone()], false) {
-        return true;
+/// Whether `text` opens with a label of `ELSEWHERE`, followed by a colon
+/// or a dash, or, `alone`, by nothing but the heading's end.
+fn opens_with_link_label(text: &str, alone: bool) -> bool {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let b = t.as_bytes();
+    ELSEWHERE.iter().any(|l| {
+        if b.len() < l.len() || !b[..l.len()].eq_ignore_ascii_case(l.as_bytes()) || !t.is_char_boundary(l.len()) {
+            return false;
+        }
+        let rest = t[l.len()..].trim_start_matches(['*', '_', ' ']);
+        if alone {
+            rest.trim_end_matches([':', '.', ' ', '*']).is_empty()
+        } else {
+            rest.starts_with([':', '—', '–', '|']) || rest.starts_with("- ")
+        }
+    })
+}
+
+/// Per sentence, whether the section it is in is headed by a link label
+/// ("## Related stories"); `None` for a document with no such heading.
+fn sections_elsewhere(doc: &Document) -> Option<Vec<bool>> {
+    let headed =
+        |s: &segment::Sentence| s.role == Role::Heading && opens_with_link_label(&doc.text[s.span.clone()], true);
+    if !doc.sentences.iter().any(headed) {
+        return None;
     }
-    doc.sentences[si.saturating_sub(64)..si]
-        .iter()
-        .rev()
-        .find(|p| p.role != Role::Body)
-        .is_some_and(|h| h.role == Role::Heading && label_of(&doc.text[h.span.clone()], true))
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    // The last heading (or headline) above, and how far it is.
+    let mut last: Option<(usize, bool)> = None;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        out.push(last.is_some_and(|(at, label)| label && i - at <= 64));
+        if s.role != Role::Body {
+            last = Some((i, headed(s)));
+        }
+    }
+    Some(out)
 }
 
 pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) -> Vec<SentenceMatch> {
@@ -632,6 +644,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
     let mut unclaimed: Vec<bool> = Vec::new();
     // Per figure of the sentence: the asides of other figures in its clause.
     let mut asides_of: Vec<Option<OthersAsides>> = Vec::new();
+    let elsewhere = sections_elsewhere(doc);
     for (si, s) in doc.sentences.iter().enumerate() {
         while qi < quantities.len() && quantities[qi].span.start < s.span.start {
             qi += 1;
@@ -644,7 +657,11 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
             }
             j += 1;
         }
-        if figures.is_empty() || points_elsewhere(doc, si) {
+        // A link to another story gives that story's headline.
+        if figures.is_empty()
+            || opens_with_link_label(&doc.text[s.span.clone()], false)
+            || elsewhere.as_ref().is_some_and(|e| e[si])
+        {
             continue;
         }
         // Mask: each figure becomes OPEN index CLOSE. Pieces of a sentence
