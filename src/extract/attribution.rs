@@ -815,7 +815,9 @@ fn is_wire_slug(word: &str) -> bool {
 /// toll passes 35,000 -health ministry", "… -State Dept".
 fn wire_source(sentence: &str) -> Option<&str> {
     let t = sentence.trim_end();
-    let who = &t[t.rfind(" -")? + 2..];
+    // The last hyphen, with a space before it and none after.
+    let dash = memchr::memrchr(b'-', t.as_bytes()).filter(|&i| i > 0 && t.as_bytes()[i - 1] == b' ')?;
+    let who = &t[dash + 1..];
     let words = who.split_whitespace().count();
     (who.starts_with(|c: char| c.is_alphabetic())
         && (1..=4).contains(&words)
@@ -946,7 +948,11 @@ impl Sources {
         }
         // A headline's speaker before a colon: "UN: 1.7 million Gazans displaced",
         // past an alert's slug ("ALERT: Israel: 128 hostages remain").
-        let slugged = sentence.split_once(": ").filter(|(slug, _)| is_wire_slug(slug.trim())).map(|(_, rest)| rest);
+        // A slug is a word or two: looked for in the sentence's first bytes only.
+        let slug_end = sentence.as_bytes().iter().take(16).position(|&b| b == b':');
+        let slugged = slug_end
+            .filter(|&i| sentence.as_bytes().get(i + 1) == Some(&b' ') && is_wire_slug(sentence[..i].trim()))
+            .map(|i| &sentence[i + 2..]);
         let headline = slugged.unwrap_or(sentence);
         if let Some(colon) = headline.find(": ") {
             let who = headline[..colon].trim();

@@ -601,6 +601,10 @@ const ELSEWHERE: [&str; 12] = [
 fn opens_with_link_label(text: &str, alone: bool) -> bool {
     let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let b = t.as_bytes();
+    // Every label opens with one of these letters; most sentences with none.
+    if !matches!(b.first().map(u8::to_ascii_lowercase), Some(b'r' | b's' | b'a' | b'm' | b'y')) {
+        return false;
+    }
     ELSEWHERE.iter().any(|l| {
         if b.len() < l.len() || !b[..l.len()].eq_ignore_ascii_case(l.as_bytes()) || !t.is_char_boundary(l.len()) {
             return false;
