@@ -5,24 +5,11 @@
 //! tell of the level falling, not of sources that disagree: "about 215"
 //! on 25 November and "137" on 1 December, across a truce's releases.
 
-use super::cumulative::{day_chunks, same_time, undated};
-use super::{Ctx, Finding, FindingKind};
+use super::{Ctx, Finding, FindingKind, snapshot};
 use crate::rules::Rule;
 
 pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Finding> {
-    let mut dated: Vec<usize> = group.iter().copied().filter(|&i| ctx.day(i).is_some()).collect();
-    dated.sort_by_key(|&i| (ctx.day(i), i));
-    let within = if rule.window_days == 0 { "on".to_string() } else { format!("within {} days of", rule.window_days) };
-    let placed = |i: usize| ctx.day(i).zip(ctx.first_day(i)).is_some_and(|(d, f)| d - f <= rule.window_days);
-    dated.retain(|&i| placed(i));
-    let mut out: Vec<Finding> = day_chunks(ctx, &dated, rule.window_days)
-        .into_iter()
-        .filter_map(|c| {
-            same_time(ctx, c, rule, &within).filter(|f| !(f.kind == FindingKind::Discrepancy && falls(ctx, c)))
-        })
-        .collect();
-    out.extend(undated(ctx, group, rule));
-    out
+    snapshot::compare_keeping(ctx, group, rule, |f, window| !(f.kind == FindingKind::Discrepancy && falls(ctx, window)))
 }
 
 /// Whether the claims of `chunk`, sorted by day, differ only as a falling

@@ -9,6 +9,18 @@ use super::{Ctx, Finding};
 use crate::rules::Rule;
 
 pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Finding> {
+    compare_keeping(ctx, group, rule, |_, _| true)
+}
+
+/// `compare`, keeping of each window's finding only what `keep` (given the
+/// finding and the window's claims) keeps: a `declining` level drops what
+/// a fall explains.
+pub(super) fn compare_keeping(
+    ctx: &Ctx<'_>,
+    group: &[usize],
+    rule: &Rule,
+    keep: impl Fn(&Finding, &[usize]) -> bool,
+) -> Vec<Finding> {
     let mut dated: Vec<usize> = group.iter().copied().filter(|&i| ctx.day(i).is_some()).collect();
     dated.sort_by_key(|&i| (ctx.day(i), i));
     let within = if rule.window_days == 0 { "on".to_string() } else { format!("within {} days of", rule.window_days) };
@@ -16,7 +28,7 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
     dated.retain(|&i| placed(i));
     let mut out: Vec<Finding> = day_chunks(ctx, &dated, rule.window_days)
         .into_iter()
-        .filter_map(|c| same_time(ctx, c, rule, &within))
+        .filter_map(|c| same_time(ctx, c, rule, &within).filter(|f| keep(f, c)))
         .collect();
     out.extend(undated(ctx, group, rule));
     out

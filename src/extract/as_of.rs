@@ -1459,9 +1459,13 @@ mod tests {
     use crate::quantity::recognize;
 
     fn as_of(text: &str, published: &str, event: Option<&str>) -> AsOf {
+        as_of_in(Format::Text, text, published, event)
+    }
+
+    fn as_of_in(format: Format, text: &str, published: &str, event: Option<&str>) -> AsOf {
         let mut p = Vec::new();
         let meta = MetaFields { published: parse_date(published), ..Default::default() };
-        let doc = Document::build("a.txt".into(), Format::Text, text.to_string(), Some(meta), &mut p);
+        let doc = Document::build("a".into(), format, text.to_string(), Some(meta), &mut p);
         let qs = recognize(&doc.text);
         let fig = doc.text.find("FIG").unwrap();
         let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
@@ -1687,15 +1691,7 @@ mod tests {
     /// and no other item's.
     #[test]
     fn an_item_s_day_dates_its_own_sentences() {
-        let at = |text: &str| {
-            let mut p = Vec::new();
-            let meta = MetaFields { published: parse_date("2024-03-16"), ..Default::default() };
-            let doc = Document::build("a.md".into(), Format::Markdown, text.to_string(), Some(meta), &mut p);
-            let qs = recognize(&doc.text);
-            let fig = doc.text.find("FIG").unwrap();
-            let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
-            resolve(&doc, &qs, si, fig, &[], None, |_| true).date.map(|d| d.to_string())
-        };
+        let at = |text: &str| as_of_in(Format::Markdown, text, "2024-03-16", None).date.map(|d| d.to_string());
         let own =
             "- **Monday:** Talks opened.\n- **Wednesday:** An aid ship sailed. The ministry's toll rose to FIG.\n";
         assert_eq!(at(own).as_deref(), Some("2024-03-13"));
@@ -1703,8 +1699,6 @@ mod tests {
         assert_eq!(at(other).as_deref(), Some("2024-03-16"));
     }
 
-    /// A section's heading that is a date and nothing else dates the
-    /// section's undated figures; a heading with other words does not.
     /// A day that owns an event ("Saturday's raid") dates that sentence's
     /// figures, and no later sentence's.
     #[test]
@@ -1719,16 +1713,12 @@ mod tests {
         assert!(!owns_an_event("’s ".repeat(30).as_str()));
     }
 
+    /// A section's heading that is a date and nothing else dates the
+    /// section's undated figures; a heading with other words does not.
     #[test]
     fn a_date_heading_dates_its_section() {
         let at = |text: &str| {
-            let mut p = Vec::new();
-            let meta = MetaFields { published: parse_date("2024-03-17"), ..Default::default() };
-            let doc = Document::build("a.md".into(), Format::Markdown, text.to_string(), Some(meta), &mut p);
-            let qs = recognize(&doc.text);
-            let fig = doc.text.find("FIG").unwrap();
-            let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
-            let a = resolve(&doc, &qs, si, fig, &[], None, |_| true);
+            let a = as_of_in(Format::Markdown, text, "2024-03-17", None);
             (a.date.map(|d| d.to_string()), a.text.as_deref().map(str::to_string))
         };
         let day = |date: &str, text: &str| (Some(date.to_string()), Some(text.to_string()));
