@@ -1,12 +1,13 @@
 //! Documents: a text with its path, metadata, sentences and line index.
 //!
 //! `load` reads files (walking, decoding, refusing what is not prose),
-//! `jsonl` reads documents sent as JSON Lines, `meta` reads
-//! metadata (front matter, sources manifest, dateline), `html` extracts
-//! the visible text of HTML, `captions` the cues of subtitle files, `inline_html` blanks Markdown's inline tags
-//! and struck text, `invisible` takes zero-width and direction marks
-//! out, `segment` splits sentences and marks the
-//! headline, `lines` and `offsets` turn offsets into file positions.
+//! `jsonl` reads documents sent as JSON Lines, `meta` reads metadata
+//! (front matter, sources manifest, dateline), `html` extracts the visible
+//! text of HTML, `captions` the cues of subtitle files, `inline_html`
+//! blanks Markdown's inline tags and struck text, `invisible` takes
+//! zero-width and direction marks out, `segment` splits sentences and
+//! marks the headline, `lines` and `offsets` turn offsets into file
+//! positions.
 
 pub mod captions;
 pub mod html;
