@@ -1402,7 +1402,16 @@ pub fn claims_from(
         if segment::is_table_row(sentence_text) {
             let block = tables.block_of(doc, m.sentence);
             if below.as_ref().is_none_or(|(b, _)| *b != block) {
-                below = Some((block.clone(), source_below_table(doc, block, &pack.authorities)));
+                // Else the paragraph right above the table, read from its end.
+                let above = || {
+                    let last = block.start.checked_sub(1)?;
+                    let p = doc.sentences[last].paragraph;
+                    (0..=last)
+                        .rev()
+                        .take_while(|&i| doc.sentences[i].paragraph == p)
+                        .find_map(|c| caption_source(doc, c, &pack.authorities))
+                };
+                below = Some((block.clone(), source_below_table(doc, block.clone(), &pack.authorities).or_else(above)));
             }
             sources_of.below = below.as_ref().and_then(|(_, a)| a.clone());
         }
@@ -1650,28 +1659,52 @@ fn is_label_line(line: &str) -> bool {
 /// How many label lines above one its caption may stand.
 const CAPTION_REACH: usize = 40;
 
-/// For a "Killed: 34,789" line of a block of such lines, the authority the
-/// caption right above the block names, when the caption gives no figure
-/// itself: "Here are the figures, as reported by the Gaza health ministry
-/// on Tuesday." or "Latest figures from the Gaza health ministry:".
+/// For a "Killed: 34,789" line of a block of such lines (or an aligned
+/// row, "Killed          33,207"), the authority the caption right above
+/// the block names, when the caption gives no figure itself: "Here are the
+/// figures, as reported by the Gaza health ministry on Tuesday." or
+/// "Latest figures from the Gaza health ministry:".
 fn label_caption_source(doc: &Document, si: usize, authorities: &Authorities) -> Option<Attribution> {
-    let is_label = |i: usize| is_label_line(&doc.text[doc.sentences[i].span.clone()]);
+    let is_label = |i: usize| {
+        let text = &doc.text[doc.sentences[i].span.clone()];
+        is_label_line(text) || doc.sentences[i].item && segment::aligned_label(text).is_some()
+    };
     if !is_label(si) {
         return None;
     }
     // A block of key figures is short: a long run of label lines (a day-by-day
     // list) is not walked back line by line for each of its lines.
     let caption = (si.saturating_sub(CAPTION_REACH)..si).rev().find(|&i| !is_label(i))?;
+    caption_source(doc, caption, authorities)
+}
+
+/// The authority a caption (sentence `caption`, right above a block of
+/// label lines or a table) names, when it says what follows ("…:", "the
+/// figures", "the following table") and gives no count itself: its dates
+/// ("as of 8 April 2024") are no figures.
+fn caption_source(doc: &Document, caption: usize, authorities: &Authorities) -> Option<Attribution> {
     let text = doc.text[doc.sentences[caption].span.clone()].trim();
-    // A caption of its own paragraph says what follows: "…:" or "the figures".
-    const CAPTIONS: [&str; 6] = ["figures", "numbers", "statistics", "data", "toll", "tally"];
-    let joined = doc.sentences[caption].paragraph == doc.sentences[caption + 1].paragraph
+    const CAPTIONS: [&str; 7] = ["figures", "numbers", "statistics", "data", "toll", "tally", "table"];
+    let joined = doc.sentences.get(caption + 1).is_some_and(|n| n.paragraph == doc.sentences[caption].paragraph)
         || text.ends_with(':')
         || CAPTIONS.iter().any(|w| text.contains(w));
-    if !joined || text.contains(|c: char| c.is_ascii_digit()) {
+    if !joined
+        || text.contains(|c: char| c.is_ascii_digit())
+            && Recognizer::english().recognize(text).iter().any(Quantity::is_count)
+    {
         return None;
     }
-    attribution::Sources::of(text, authorities, None).for_figure(None).filter(|a| a.id.is_some())
+    attribution::Sources::of(text, authorities, None).for_figure(None).filter(|a| a.id.is_some()).or_else(|| {
+        // "Figures reported by the Ministry of Health in Gaza as of 8 April:":
+        // no speaker, but one authority named.
+        let mentions = authorities.mentions(text);
+        let (_, a) = mentions.first()?;
+        mentions.iter().all(|(_, b)| b.id == a.id).then(|| Attribution {
+            id: Some(a.id.clone()),
+            name: a.name.clone(),
+            text: a.name.clone(),
+        })
+    })
 }
 
 /// The one authority a "Source: Gaza health ministry." line right below the
