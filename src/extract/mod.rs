@@ -1697,13 +1697,23 @@ fn caption_source(doc: &Document, caption: usize, authorities: &Authorities) -> 
     attribution::Sources::of(text, authorities, None).for_figure(None).filter(|a| a.id.is_some()).or_else(|| {
         // "Figures reported by the Ministry of Health in Gaza as of 8 April:":
         // no speaker, but one authority named.
-        let mentions = authorities.mentions(text);
-        let (_, a) = mentions.first()?;
-        mentions.iter().all(|(_, b)| b.id == a.id).then(|| Attribution {
-            id: Some(a.id.clone()),
-            name: a.name.clone(),
-            text: a.name.clone(),
-        })
+        the_one_named(text, authorities, &|a| a.name.clone())
+    })
+}
+
+/// The authority `text` names, when it names one and no other; credited
+/// with the words `written` gives.
+fn the_one_named(
+    text: &str,
+    authorities: &Authorities,
+    written: &dyn Fn(&crate::rules::authorities::Authority) -> String,
+) -> Option<Attribution> {
+    let mentions = authorities.mentions(text);
+    let (_, a) = mentions.first()?;
+    mentions.iter().all(|(_, b)| b.id == a.id).then(|| Attribution {
+        id: Some(a.id.clone()),
+        name: a.name.clone(),
+        text: written(a),
     })
 }
 
@@ -1714,13 +1724,7 @@ fn source_below_table(doc: &Document, block: Range<usize>, authorities: &Authori
     let line = doc.text[below.span.clone()].trim();
     let credited =
         ["Source:", "Sources:", "SOURCE:", "Source -", "Source —"].iter().find_map(|w| line.strip_prefix(w))?;
-    let mentions = authorities.mentions(credited);
-    let (_, a) = mentions.first()?;
-    mentions.iter().all(|(_, b)| b.id == a.id).then(|| Attribution {
-        id: Some(a.id.clone()),
-        name: a.name.clone(),
-        text: credited.trim().trim_end_matches('.').to_string(),
-    })
+    the_one_named(credited, authorities, &|_| credited.trim().trim_end_matches('.').to_string())
 }
 
 /// The attempts of sentence match `m` that were refused only for want of
