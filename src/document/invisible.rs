@@ -8,8 +8,6 @@
 
 use std::ops::Range;
 
-use super::OffsetMap;
-
 /// The byte ranges of `text`'s invisible characters: U+00AD, U+200B to
 /// U+200F, U+202A to U+202E, U+2060 to U+2064, U+2066 to U+2069, U+FEFF.
 /// Their UTF-8 forms open with 0xC2, 0xE2 or 0xEF: a vectorised search for
@@ -31,35 +29,6 @@ pub fn ranges(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// `text` without the `removed` ranges (sorted, apart), and the map of
-/// its offsets to the source's: through `map` when `text` already is a
-/// view of a source (HTML), directly when it is the file.
-pub fn strip(text: &str, removed: &[Range<usize>], map: Option<&OffsetMap>) -> (String, OffsetMap) {
-    let source = |t: usize| map.map_or(t, |m| m.to_source(t));
-    let mut out = String::with_capacity(text.len());
-    let mut anchors = Vec::new();
-    let mut from = 0;
-    // Every anchor of the old map between two removed ranges, moved back
-    // by what was removed before it, and one where each kept piece starts.
-    let old: Vec<usize> = map.map_or_else(Vec::new, OffsetMap::text_offsets);
-    let mut next_old = 0;
-    for r in removed.iter().chain(std::iter::once(&(text.len()..text.len()))) {
-        anchors.push((out.len(), source(from)));
-        while next_old < old.len() && old[next_old] < r.start {
-            if old[next_old] > from {
-                anchors.push((out.len() + old[next_old] - from, source(old[next_old])));
-            }
-            next_old += 1;
-        }
-        out.push_str(&text[from..r.start]);
-        from = r.end;
-        while next_old < old.len() && old[next_old] < from {
-            next_old += 1;
-        }
-    }
-    (out, OffsetMap::new(anchors))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,7 +38,7 @@ mod tests {
         let file = "a 78,\u{200b}827 b \u{200f}35,091\u{200f} hos\u{ad}tages";
         let r = ranges(file);
         assert_eq!(r.len(), 4);
-        let (text, map) = strip(file, &r, None);
+        let (text, map) = crate::document::offsets::strip(file, &r, None);
         assert_eq!(text, "a 78,827 b 35,091 hostages");
         for figure in ["78,827", "35,091", "tages"] {
             let at = text.find(figure).unwrap();
@@ -78,18 +47,5 @@ mod tests {
         }
         // Curly quotes and dashes share the first byte and stay.
         assert!(ranges("“35,000” — ’").is_empty());
-    }
-
-    #[test]
-    fn a_view_s_map_is_followed() {
-        // A view whose piece at 0 is at 100 in the source, and at 6 ("d") at 200.
-        let view = "ab\u{200b}cdefg";
-        let map = OffsetMap::new(vec![(0, 100), (6, 200)]);
-        let (text, m) = strip(view, &ranges(view), Some(&map));
-        assert_eq!(text, "abcdefg");
-        assert_eq!(m.to_source(1), 101);
-        assert_eq!(m.to_source(2), 105);
-        assert_eq!(m.to_source(3), 200);
-        assert_eq!(m.to_source(4), 201);
     }
 }

@@ -18,6 +18,7 @@ pub mod lines;
 pub mod load;
 pub mod meta;
 pub mod offsets;
+pub mod pages;
 pub mod segment;
 pub mod suppress;
 
@@ -163,6 +164,7 @@ pub fn markup_ranges(text: &str, items: &mut Vec<usize>) -> Vec<std::ops::Range<
         }
     }
     out.extend(citation_marks(text));
+    out.extend(pages::footnote_marks(text));
     out.extend(memchr::memchr3_iter(b'*', b'`', b'~', b).map(|i| i..i + 1));
     let alnum = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(u8::is_ascii_alphanumeric);
     // `_` inside a word (snake_case) is not emphasis.
@@ -238,12 +240,16 @@ impl Document {
         // A file's own text with invisible characters is kept as the source.
         let invisible_in_file =
             !matches!(format, Format::Html | Format::Captions) && !invisible::ranges(&raw).is_empty();
-        let original = invisible_in_file.then(|| raw.clone());
+        // A PDF's text has a form feed at each page's end.
+        let paginated = format == Format::Text && memchr::memchr(0x0c, raw.as_bytes()).is_some();
+        let original = (invisible_in_file || paginated).then(|| raw.clone());
         let (text, source, map) = match format {
             Format::Text => {
                 let mut text = raw;
                 let marks = citation_marks(&text);
                 blank(&mut text, marks);
+                let notes = pages::footnote_marks(&text);
+                blank(&mut text, notes);
                 (text, None, None)
             }
             Format::Markdown => {
@@ -288,15 +294,18 @@ impl Document {
         };
         let (text, source, map) = {
             // A file's text blanked in place has them where the file has.
-            let removed = if original.is_some() || matches!(format, Format::Html | Format::Captions) {
+            let mut removed = if original.is_some() || matches!(format, Format::Html | Format::Captions) {
                 invisible::ranges(&text)
             } else {
                 Vec::new()
             };
+            if paginated {
+                removed = offsets::union(removed, pages::furniture(&text));
+            }
             if removed.is_empty() {
                 (text, source, map)
             } else {
-                let (stripped, m) = invisible::strip(&text, &removed, map.as_ref());
+                let (stripped, m) = offsets::strip(&text, &removed, map.as_ref());
                 (stripped, source.or(original), Some(m))
             }
         };

@@ -46,8 +46,13 @@ pub enum Layout {
 /// Whether `next` continues the paragraph whose last line is `line`: the
 /// line is long enough to have been wrapped, stops mid-sentence (or at an
 /// abbreviation such as `Oct.`), and `next` is not a list item or table row.
+/// A figure alone on its line is a key figure's, and its label goes on in
+/// lower case below it: "10,818" then "fatalities in Gaza".
 fn wraps_onto(line: &str, next: &str) -> bool {
     let line = line.trim_end();
+    if is_key_figure(line) && next.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return true;
+    }
     if line.len() < MIN_WRAPPED_LINE || is_table_row(next) {
         return false;
     }
@@ -57,6 +62,17 @@ fn wraps_onto(line: &str, next: &str) -> bool {
         Some(c) => !matches!(c, '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | ']') && !is_list_item(next),
         None => false,
     }
+}
+
+/// A line that is one figure and nothing else: "10,818", "1.7m", "$2.1bn", "85%".
+fn is_key_figure(line: &str) -> bool {
+    let t = line.trim();
+    let core = t.trim_start_matches(['$', '€', '£', '~']).trim_end_matches(['%', 'm', 'k', 'n', 'b']);
+    !core.is_empty()
+        && t.len() <= 16
+        && core.starts_with(|c: char| c.is_ascii_digit())
+        && core.ends_with(|c: char| c.is_ascii_digit())
+        && core.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
 }
 
 /// `- item`, `* item`, `• item`, `1. item`, `2) item`.
@@ -1094,6 +1110,14 @@ mod tests {
                 (Role::Body, "- 2.3 million people live in the Strip", 5),
             ]
         );
+    }
+
+    #[test]
+    fn a_key_figure_s_label_below_it_is_its_sentence() {
+        let t = "KEY FIGURES\n\n10,818\nfatalities in Gaza\n\n1.7m\ndisplaced\n\n2024\nReview\n";
+        let s = segment(t, Layout::Text, &[], &[], None);
+        let got: Vec<&str> = s.iter().map(|s| &t[s.span.clone()]).collect();
+        assert_eq!(got, ["KEY FIGURES", "10,818\nfatalities in Gaza", "1.7m\ndisplaced", "2024", "Review"]);
     }
 
     #[test]

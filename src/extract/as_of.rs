@@ -1265,7 +1265,8 @@ pub fn resolve(
     });
     // "rose to 28,340 from 28,176 on Sunday": a date after the figure it
     // rose from is that figure's.
-    if let Some(end) = compared_from(doc, quantities, figure_span.end..s.span.end) {
+    let compared_end = compared_from(doc, quantities, figure_span.end..s.span.end);
+    if let Some(end) = compared_end {
         own.retain(|e| e.span.start < end);
     }
     // The nearest earlier sentence of the same paragraph that dates
@@ -1351,6 +1352,10 @@ pub fn resolve(
                 continue;
             }
             let span = s.span.start + span.start..s.span.start + span.end;
+            // "had risen to 11,078, up from 10,818 the previous day": the shift is 10,818's.
+            if compared_end.is_some_and(|end| span.start >= end) {
+                continue;
+            }
             // "A year ago today": the day is the shift's, not "today".
             own.retain(|e| !(span.start <= e.span.start && e.span.end <= span.end));
             own.push(Expression { span, date, strength: Strength::Weak, source: AsOfSource::Relative, earliest: None });

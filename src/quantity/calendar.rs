@@ -259,6 +259,10 @@ fn day_first(lex: &Lexicon, text: &str, start: usize) -> Option<(Range<usize>, F
         end = e;
     }
     let mut p = skip_space(text, end);
+    // "on 7" at a wrapped line's end, "October" on the next.
+    if matches!(text.as_bytes().get(p), Some(b'\n' | b'\r')) {
+        p = super::text::skip_wrap(text, p)?;
+    }
     if p == end {
         return None;
     }
@@ -321,6 +325,10 @@ mod tests {
         assert_eq!(find("the 7th of October 2023"), Some(("7th of October 2023", "2023-10-07".into())));
         assert_eq!(find("in March 2024"), Some(("March 2024", "2024-03".into())));
         assert_eq!(find("the May 4th"), Some(("May 4th", "--05-04".into())));
+        // A day at a wrapped line's end, its month on the next line.
+        let wrapped = "Many people were killed in southern Israel on the morning of 7\n   October, the";
+        assert_eq!(find(wrapped), Some(("7\n   October", "--10-07".into())));
+        assert_eq!(find("Killed on 7\nOctober"), None);
         assert_eq!(find("may 4 people"), None);
         assert_eq!(find("1,200 people"), None);
     }

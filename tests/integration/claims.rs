@@ -257,3 +257,37 @@ fn invisible_characters_do_not_split_a_figure() {
     let killed = find(&all, "invisible-marks.md", "35,091");
     assert_eq!((killed["line"].as_u64(), killed["column"].as_u64()), (Some(9), Some(32)));
 }
+
+/// A PDF report's text (`pdftotext`): page heads, feet and numbers are no
+/// figures and split no sentence; a word broken at a line's end and a
+/// sentence broken by a page read whole; footnote numbers after a stop are
+/// no figures; citations keep the file's lines and columns.
+#[test]
+fn a_pdf_s_text_reads_through_its_page_furniture() {
+    let path = "tests/fixtures/recall/flash-update-pdf.txt";
+    let all = claims(path);
+    let killed = find(&all, "flash-update-pdf.txt", "10,818");
+    assert_eq!((killed["line"].as_u64(), killed["column"].as_u64()), (Some(11), Some(55)));
+    assert!(killed["sentence"].as_str().unwrap().contains("10,818 Palestinians have been killed"));
+    let attack = find(&all, "flash-update-pdf.txt", "about 1,200");
+    assert_eq!((attack["line"].as_u64(), attack["column"].as_u64()), (Some(38), Some(21)));
+    assert_eq!(attack["metric"], "oct7.killed");
+    assert!(attack["sentence"].as_str().unwrap().ends_with("were killed in Israel on 7 October."));
+    // Figures: none on the page furniture's lines (1, 26, 28, 40, 42, 51),
+    // none for the notes' marks (lines 13, 16, 44), and "7 October" over the page break is a date.
+    let out = figcheck(&["extract", path]);
+    let lines: Vec<(u64, String)> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("JSON line"))
+        .map(|f| (f["line"].as_u64().unwrap(), f["text"].as_str().unwrap().to_string()))
+        .collect();
+    for furniture in [1, 26, 28, 40, 42, 51] {
+        assert!(lines.iter().all(|(l, _)| *l != furniture), "a figure on line {furniture}: {lines:?}");
+    }
+    let on = |line: u64| lines.iter().filter(|(l, _)| *l == line).map(|(_, t)| t.as_str()).collect::<Vec<_>>();
+    assert_eq!(on(13), ["4,412", "2,918", "26,905"]);
+    assert_eq!(on(16), Vec::<&str>::new());
+    assert_eq!(on(38), ["about 1,200"]);
+    assert_eq!(on(44), ["756"]);
+}
