@@ -164,7 +164,6 @@ pub fn markup_ranges(text: &str, items: &mut Vec<usize>) -> Vec<std::ops::Range<
         }
     }
     out.extend(citation_marks(text));
-    out.extend(pages::footnote_marks(text));
     out.extend(memchr::memchr3_iter(b'*', b'`', b'~', b).map(|i| i..i + 1));
     let alnum = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(u8::is_ascii_alphanumeric);
     // `_` inside a word (snake_case) is not emphasis.

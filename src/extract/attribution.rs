@@ -745,6 +745,25 @@ pub(crate) const TIMES: [&str; 12] = [
     "December",
 ];
 
+/// Whether a sentence opens by going on from the one before, whose
+/// source it keeps: "Another 26,905 have been injured", "Of the dead, 4,506
+/// were children", "Among them were 4,412 children".
+pub fn goes_on_from_before(sentence: &str) -> bool {
+    const OPENINGS: [&str; 9] = [
+        "Another ",
+        "A further ",
+        "An additional ",
+        "Of the dead",
+        "Of them",
+        "Of those",
+        "Among them",
+        "Among the dead",
+        "Of these",
+    ];
+    let t = sentence.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•'));
+    OPENINGS.iter().any(|o| t.starts_with(o))
+}
+
 /// Whether a clause after the first opens a statement of its own (see [`NEW_TOPIC`]).
 pub fn opens_new_topic(clause: &str) -> bool {
     NEW_TOPIC.captures(clause).is_some_and(|c| match c.name("place") {
@@ -1056,6 +1075,20 @@ mod tests {
 
     /// A transcript's labelled turn speaks for its speaker; a question's,
     /// a verdict's or a bulletin's label is no speaker.
+    #[test]
+    fn sentences_that_go_on_from_the_one_before() {
+        for s in [
+            "Another 26,905 have reportedly been injured.",
+            "Of the dead, 4,506 were children.",
+            "• Among them were 12 women.",
+        ] {
+            assert!(goes_on_from_before(s), "{s}");
+        }
+        for s in ["Anotherwise 3 died.", "The ministry said 26,905 were injured.", "Of course 5 left."] {
+            assert!(!goes_on_from_before(s), "{s}");
+        }
+    }
+
     #[test]
     fn a_transcript_s_turn_is_its_speaker_s() {
         let a = Authorities::default();

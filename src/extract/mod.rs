@@ -1436,8 +1436,10 @@ pub fn claims_from(
             let mut found = sources_of.at(sentence_text, s.span.start, breaks, at, &pack.authorities, &earlier);
             // "The ministry updated its toll. That figure was 25,700": a figure
             // read with words of the sentence before goes on with its source.
+            // So does one whose sentence goes on from the one before: "… since 7
+            // October, according to the ministry. Another 26,905 have been injured."
             if found.is_none()
-                && a.noun_filled
+                && (a.noun_filled || attribution::goes_on_from_before(sentence_text))
                 && let Some(p) = m.sentence.checked_sub(1).filter(|&p| doc.sentences[p].paragraph == s.paragraph)
             {
                 let span = doc.sentences[p].span.clone();
