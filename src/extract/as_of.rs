@@ -1225,6 +1225,63 @@ fn opens_item(doc: &Document, item: &Range<usize>, date: &Range<usize>) -> bool 
     before.is_empty() || ["As of", "as of", "On", "By", "As at"].contains(&before)
 }
 
+/// A note that dates all of a document's figures, a sentence of its own:
+/// "Figures as of 30 April 2024.", "All figures are as of 10 November,
+/// 14:00 (Gaza time).", "Data correct as at 1 May". The note's words and
+/// date, when the document's notes agree on one date.
+pub struct FiguresNote {
+    pub span: Range<usize>,
+    pub date: Date,
+}
+
+static FIGURES_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^[^\pL\pN]*(?:[0-9]{1,2}\s+)?(?:all\s+)?(?:the\s+)?(?:casualty\s+)?",
+        r"(?:figures|data|numbers|statistics|totals|tallies)(?:\s+(?:are|were|is))?",
+        r"(?:\s+(?:correct|current|accurate|up to date))?\s+as\s+(?:of|at)\s+$"
+    ))
+    .expect("figures note regex")
+});
+
+/// What dates any figure of a document: the pack's event dates ("7
+/// October"), and the document's figures note.
+#[derive(Clone, Copy, Default)]
+pub struct Dating<'a> {
+    pub event_dates: &'a [Date],
+    pub note: Option<&'a FiguresNote>,
+}
+
+/// The document's figures note, when all of its notes give one date.
+pub fn figures_note(doc: &Document, quantities: &[Quantity], published: Option<Date>) -> Option<FiguresNote> {
+    let b = doc.text.as_bytes();
+    let mut found: Option<FiguresNote> = None;
+    let hits = memchr::memmem::find_iter(b, b"as of ").chain(memchr::memmem::find_iter(b, b"as at "));
+    for at in hits {
+        let Some(s) = doc.sentence_at(at) else { continue };
+        let date_at = at + "as of ".len();
+        if !FIGURES_NOTE.is_match(&doc.text[s.span.start..date_at]) {
+            continue;
+        }
+        // The date right after, and little but a time after it.
+        let i = quantities.partition_point(|q| q.span.start < date_at);
+        let Some(q) = quantities.get(i).filter(|q| q.span.start == date_at) else { continue };
+        let Kind::Date(d) = q.kind else { continue };
+        if d.day.is_none() || s.span.end.saturating_sub(q.span.end) > 30 {
+            continue;
+        }
+        let Some(date) = resolve_partial(d, published) else { continue };
+        let lead = doc.text[s.span.start..at].len()
+            - doc.text[s.span.start..at].trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let note = FiguresNote { span: s.span.start + lead..q.span.end, date };
+        match &found {
+            Some(f) if f.date != note.date => return None,
+            Some(_) => {}
+            None => found = Some(note),
+        }
+    }
+    found
+}
+
 /// The as-of date of a figure at `figure` in sentence `sentence` of `doc`.
 /// A date in an earlier sentence of the paragraph is taken only where
 /// `carries(earlier sentence's span)` says that sentence speaks for the
@@ -1236,10 +1293,11 @@ pub fn resolve(
     quantities: &[Quantity],
     sentence: usize,
     figure: usize,
-    event_dates: &[Date],
+    dating: Dating<'_>,
     antecedent: Option<&AsOf>,
     carries: impl Fn(Range<usize>) -> bool,
 ) -> AsOf {
+    let Dating { event_dates, note } = dating;
     let s = &doc.sentences[sentence];
     // An editor's update speaks from its own day.
     let published = update_date(doc, quantities, sentence)
@@ -1423,7 +1481,20 @@ pub fn resolve(
                 _ => (carried, true),
             }
         }
-        None => (carried().or_else(|| heading_date(doc, quantities, sentence, event_dates, published)), true),
+        None => match carried().or_else(|| heading_date(doc, quantities, sentence, event_dates, published)) {
+            Some(e) => (Some(e), true),
+            // "Figures as of 30 April 2024.": the note's words say what they date.
+            None => (
+                note.map(|n| Expression {
+                    span: n.span.clone(),
+                    date: n.date,
+                    strength: Strength::Weak,
+                    source: AsOfSource::Stated,
+                    earliest: None,
+                }),
+                false,
+            ),
+        },
     };
     match found {
         Some(e) => AsOf {
@@ -1467,6 +1538,38 @@ mod tests {
         as_of_in(Format::Text, text, published, event)
     }
 
+    /// "Figures as of 30 April 2024." dates the figures nothing else dates;
+    /// notes that disagree, or a sentence that says more, date nothing.
+    #[test]
+    fn a_figures_note_dates_the_document_s_undated_figures() {
+        let note_of = |text: &str| {
+            let mut p = Vec::new();
+            let meta = MetaFields { published: parse_date("2024-05-02"), ..Default::default() };
+            let doc = Document::build("a.md".into(), Format::Markdown, text.to_string(), Some(meta), &mut p);
+            let qs = recognize(&doc.text);
+            let note = figures_note(&doc, &qs, doc.meta.published);
+            let fig = doc.text.find("FIG").unwrap();
+            let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
+            let a = resolve(&doc, &qs, si, fig, Dating { event_dates: &[], note: note.as_ref() }, None, |_| true);
+            (a.date.map(|d| d.to_string()), a.describe())
+        };
+        let (date, shown) = note_of("* FIG 34,535 killed\n* 77,704 injured\n\n*Figures as of 30 April 2024.*\n");
+        assert_eq!(date.as_deref(), Some("2024-04-30"));
+        assert_eq!(shown, "2024-04-30 (\"Figures as of 30 April 2024\")");
+        let (date, _) =
+            note_of("All figures are as of 29 April, 14:00 (Gaza time).\n\nFIG 34,535 were killed in all.\n");
+        assert_eq!(date.as_deref(), Some("2024-04-29"));
+        // A stated date of its own wins.
+        let (date, _) = note_of("By 28 April, FIG 34,454 had been killed.\n\nFigures as of 30 April 2024.\n");
+        assert_eq!(date.as_deref(), Some("2024-04-28"));
+        for text in [
+            "FIG 34,535 killed.\n\nFigures as of 30 April 2024.\n\nData as of 1 May 2024.\n",
+            "FIG 34,535 killed.\n\nFigures as of 30 April show that the toll rose by 12 percent in a month.\n",
+        ] {
+            assert_eq!(note_of(text).0.as_deref(), Some("2024-05-02"), "{text}");
+        }
+    }
+
     fn as_of_in(format: Format, text: &str, published: &str, event: Option<&str>) -> AsOf {
         let mut p = Vec::new();
         let meta = MetaFields { published: parse_date(published), ..Default::default() };
@@ -1475,7 +1578,7 @@ mod tests {
         let fig = doc.text.find("FIG").unwrap();
         let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
         let events: Vec<Date> = event.and_then(parse_date).into_iter().collect();
-        resolve(&doc, &qs, si, fig, &events, None, |_| true)
+        resolve(&doc, &qs, si, fig, Dating { event_dates: &events, note: None }, None, |_| true)
     }
 
     #[test]
@@ -1497,7 +1600,7 @@ mod tests {
         let at = |fig: &str| {
             let f = doc.text.find(fig).unwrap();
             let si = doc.sentences.iter().position(|s| s.span.contains(&f)).unwrap();
-            resolve(&doc, &qs, si, f, &[], None, |_| true)
+            resolve(&doc, &qs, si, f, Dating::default(), None, |_| true)
         };
         assert_eq!((at("274").date, at("274").source), (parse_date("2024-06-08"), AsOfSource::Stated));
         assert_eq!((at("30,000").date, at("30,000").source), (parse_date("2024-06-10"), AsOfSource::Published));
@@ -1529,7 +1632,8 @@ mod tests {
         let meta = MetaFields { published: parse_date("2024-02-12"), ..Default::default() };
         let text = "Officials said on Monday that the toll rose to 28,340 from 28,176 on Sunday.";
         let doc = Document::build("a.txt".into(), Format::Text, text.to_string(), Some(meta), &mut p);
-        let a = resolve(&doc, &recognize(&doc.text), 0, text.find("28,340").unwrap(), &[], None, |_| true);
+        let a =
+            resolve(&doc, &recognize(&doc.text), 0, text.find("28,340").unwrap(), Dating::default(), None, |_| true);
         assert_eq!((a.date, a.text.as_deref()), (parse_date("2024-02-12"), Some("on Monday")));
     }
 
@@ -1828,7 +1932,7 @@ mod tests {
     fn undated_documents_say_so() {
         let mut p = Vec::new();
         let doc = Document::build("a.txt".into(), Format::Text, "FIG died on Tuesday.".into(), None, &mut p);
-        let a = resolve(&doc, &recognize(&doc.text), 0, 0, &[], None, |_| true);
+        let a = resolve(&doc, &recognize(&doc.text), 0, 0, Dating::default(), None, |_| true);
         assert_eq!((a.date, a.source), (None, AsOfSource::Undated));
     }
 

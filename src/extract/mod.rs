@@ -1373,6 +1373,8 @@ pub fn claims_from(
     };
     let mut tables = TableBlocks::default();
     let mut events_seen = event::Seen::default();
+    // A "Figures as of 30 April 2024." note, looked for at the first claim.
+    let figures_note = OnceCell::new();
     // The table last read and the source below it.
     let mut below: Option<(Range<usize>, Option<Attribution>)> = None;
     for m in matches.iter_mut() {
@@ -1464,8 +1466,9 @@ pub fn claims_from(
                 let at = quantities[i].span.start;
                 out.iter().rev().find(|c: &&Claim| c.quantity.span.start == at).map(|c| &c.as_of)
             });
-            let mut as_of =
-                as_of::resolve(doc, quantities, m.sentence, q.span.start, &pack.event_dates, antecedent, carries);
+            let note = figures_note.get_or_init(|| as_of::figures_note(doc, quantities, doc.meta.published)).as_ref();
+            let dating = as_of::Dating { event_dates: &pack.event_dates, note };
+            let mut as_of = as_of::resolve(doc, quantities, m.sentence, q.span.start, dating, antecedent, carries);
             // "Blinken will make his fifth trip": an event still to come, on
             // or after publication, whatever weekday the sentence names.
             if rule.behavior == Behavior::Counter
