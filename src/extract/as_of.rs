@@ -1434,6 +1434,10 @@ pub fn resolve(
             // remain": a part that says in the present is of the writing.
             own.clear();
             present_part = true;
+        } else if doc.text[part.end..s.span.end].starts_with("; ") {
+            // "… has given $150 million since October; $150 million was
+            // announced in November": a date past a semicolon is its clause's.
+            own.retain(|e| e.span.start < part.end);
         }
     }
     let found = pick(own, figure_span);
@@ -1536,6 +1540,21 @@ mod tests {
 
     fn as_of(text: &str, published: &str, event: Option<&str>) -> AsOf {
         as_of_in(Format::Text, text, published, event)
+    }
+
+    /// A date past a semicolon dates its own clause, not a figure before it;
+    /// a speech's date at the sentence's end dates the whole sentence.
+    #[test]
+    fn a_date_past_a_semicolon_is_its_clause_s() {
+        let a = as_of(
+            "The United States has given FIG $150 million since October; $150 million was announced in November.",
+            "2024-04-05",
+            None,
+        );
+        assert_eq!((a.date, a.source), (parse_date("2024-04-05"), AsOfSource::Published));
+        let a =
+            as_of("A strike killed FIG 30 people, and wounded 50, the agency said on Wednesday.", "2024-07-11", None);
+        assert_eq!(a.date, parse_date("2024-07-10"));
     }
 
     /// "Figures as of 30 April 2024." dates the figures nothing else dates;
