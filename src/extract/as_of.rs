@@ -1255,7 +1255,10 @@ pub struct Dating<'a> {
 pub fn figures_note(doc: &Document, quantities: &[Quantity], published: Option<Date>) -> Option<FiguresNote> {
     let b = doc.text.as_bytes();
     let mut found: Option<FiguresNote> = None;
-    let hits = memchr::memmem::find_iter(b, b"as of ").chain(memchr::memmem::find_iter(b, b"as at "));
+    // Built once: a searcher's set-up costs more than a short article's search.
+    static AS_OF: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| [memchr::memmem::Finder::new(b"as of "), memchr::memmem::Finder::new(b"as at ")]);
+    let hits = AS_OF[0].find_iter(b).chain(AS_OF[1].find_iter(b));
     for at in hits {
         let Some(s) = doc.sentence_at(at) else { continue };
         let date_at = at + "as of ".len();
