@@ -20,6 +20,7 @@ mod relations;
 mod series;
 mod snapshot;
 pub mod synthetic;
+mod variants;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;

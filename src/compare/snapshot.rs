@@ -29,6 +29,7 @@ pub(super) fn compare_keeping(
     let mut out: Vec<Finding> = day_chunks(ctx, &dated, rule.window_days)
         .into_iter()
         .filter_map(|c| same_time(ctx, c, rule, &within).filter(|f| keep(f, c)))
+        .map(|f| super::variants::explain(ctx, f, rule))
         .collect();
     out.extend(undated(ctx, group, rule));
     out

@@ -10,6 +10,7 @@ use regex::Regex;
 use super::lazy::{Cells, Lazy};
 use super::spec::{
     AttributionSpec, Behavior, ContextScope, EventSpec, ExampleSpec, ExpectSpec, FigureSpec, RuleSpec, Severity,
+    VariantSpec,
 };
 use crate::dates::{Date, parse_date, parse_days};
 use crate::quantity::Qualifier;
@@ -214,6 +215,8 @@ pub struct Rule {
     /// claims about the same event only.
     pub event: Option<Arc<Events>>,
     pub attribution: AttributionSpec,
+    /// Groups some sources count and others do not (`variants:`).
+    pub variants: Vec<VariantSpec>,
     pub examples: Vec<Example>,
     /// The file the rule came from (`rules/x.yaml`, or a user directory).
     pub file: String,
@@ -553,6 +556,15 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
             }
         }
     }
+    for (i, v) in spec.variants.iter().enumerate() {
+        if !(v.offset.is_finite() && v.offset > 0.0) || v.group.trim().is_empty() {
+            errors.push(err(
+                &format!("variants[{i}]"),
+                key_line(src, "variants"),
+                format!("needs an `offset` above 0 and the `group` it counts (got offset {})", v.offset),
+            ));
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -578,6 +590,7 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
         part_of: spec.part_of,
         event,
         attribution: spec.attribution,
+        variants: spec.variants,
         examples,
         file: file.to_string(),
         builtin,
@@ -732,6 +745,17 @@ mod tests {
                 "r.yaml:9: patterns[3]: unknown quantity kind `cash` (expected one of cardinal, ordinal, money, percent, ratio, duration)",
             ]
         );
+    }
+
+    /// A variant needs a positive offset and the group it counts.
+    #[test]
+    fn variants_need_an_offset_and_a_group() {
+        let ok = load_rule("r.yaml", &format!("{GOOD}variants:\n  - offset: 4\n    group: the four\n"), false).unwrap();
+        assert_eq!(ok.variants.len(), 1);
+        let e = errors(&format!("{GOOD}variants:\n  - offset: -4\n    group: the four\n"));
+        assert_eq!(e, ["r.yaml:7: variants[0]: needs an `offset` above 0 and the `group` it counts (got offset -4)"]);
+        let e = errors(&format!("{GOOD}variants:\n  - offset: 4\n"));
+        assert!(e[0].contains("missing field `group`"), "{e:?}");
     }
 
     /// A lede can only supply `any` words; without them it is a mistake.

@@ -231,8 +231,23 @@ pub struct RuleSpec {
     pub event: Option<EventSpec>,
     #[serde(default)]
     pub attribution: AttributionSpec,
+    /// Groups that some sources count and others leave out: figures that
+    /// differ by one are the same count, told apart by definition.
+    #[serde(default)]
+    pub variants: Vec<VariantSpec>,
     #[serde(default)]
     pub examples: Vec<ExampleSpec>,
+}
+
+/// A group some sources count in a metric and others leave out: the four
+/// captives held in Gaza since 2014 and 2015, in the count of hostages held.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct VariantSpec {
+    /// How many the group adds.
+    pub offset: f64,
+    /// Who they are, as a finding names them: "the four held since 2014 and 2015".
+    pub group: String,
 }
 
 /// An authority and the names it goes by.
