@@ -224,15 +224,11 @@ pub fn furniture(text: &str) -> Vec<Range<usize>> {
         }
     }
 
+    // Merged and sorted by `union` below.
     let mut out: Vec<Range<usize>> = Vec::new();
-    let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| match out.last_mut() {
-        Some(last) if last.end >= r.start => last.end = last.end.max(r.end),
-        _ => out.push(r),
-    };
-    let mut l = 0;
-    while l < lines.len() {
+    for l in 0..lines.len() {
         match kind[l] {
-            Line::Furniture => push(lines[l].0..lines[l].2, &mut out),
+            Line::Furniture => out.push(lines[l].0..lines[l].2),
             Line::Blank => {}
             Line::Body => {
                 // The next body line, past furniture only: a blank line ends a paragraph.
@@ -247,12 +243,11 @@ pub fn furniture(text: &str) -> Vec<Range<usize>> {
                     let at = lines[l].0 + hyphen;
                     let next_text = &text[lines[n].0..lines[n].1];
                     let indent = next_text.len() - next_text.trim_start().len();
-                    push(at..lines[l].2, &mut out);
-                    push(lines[n].0..lines[n].0 + indent, &mut out);
+                    out.push(at..lines[l].2);
+                    out.push(lines[n].0..lines[n].0 + indent);
                 }
             }
         }
-        l += 1;
     }
     // Form feeds on a body line's end ("last line\f"): taken out too.
     let form_feeds = memchr::memchr_iter(FORM_FEED, b).map(|ff| ff..ff + 1).collect();
