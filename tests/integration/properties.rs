@@ -184,4 +184,13 @@ proptest! {
     ) {
         extract_any(&text);
     }
+
+    /// Text converted from PDF: form feeds, running heads, page numbers,
+    /// words broken at a line's end, footnote numbers after a stop.
+    #[test]
+    fn paginated_texts_extract_without_panicking(
+        text in "(\u{c}|\n|\n\n|   |Flash Update #35      [0-9]\n|Page [0-9] of [0-9]\n|- [0-9] -\n|Palestin-\n|ians|twenty-\n|Hamas-\n|run|women\\.[0-9] |\\(UNRWA\\)\\.[0-9]\n|[0-9,.]{1,8}|killed|Gaza|on 7\n|October|fatalities in Gaza|\u{200b}|, |\\. ){0,50}"
+    ) {
+        extract_any(&text);
+    }
 }
