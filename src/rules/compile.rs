@@ -305,6 +305,9 @@ fn regex_error(e: &regex::Error) -> String {
     }
 }
 
+/// A pattern's slot for a figure it reads past without binding it.
+const OTHER: &str = "{other}";
+
 /// `eager`: build the regex now (a user's rule) rather than on first use
 /// (the embedded pack).
 fn compile_pattern(p: &str, rule_kinds: &[String], eager: bool) -> Result<Pattern, String> {
@@ -330,7 +333,11 @@ fn compile_pattern(p: &str, rule_kinds: &[String], eager: bool) -> Result<Patter
             return Err(format!("unknown quantity kind `{k}` (expected one of {})", KINDS.join(", ")));
         }
     }
-    let body = ascii_boundaries(&format!("(?i){}{OPEN}(?P<q>[0-9]+){CLOSE}{}", &p[..*start], &p[*end..]));
+    // `{other}`: another figure the pattern reads past but does not bind
+    // ("killed in the {other} month": "first" is a figure too).
+    let other = format!("{OPEN}[0-9]+{CLOSE}");
+    let (before, after) = (p[..*start].replace(OTHER, &other), p[*end..].replace(OTHER, &other));
+    let body = ascii_boundaries(&format!("(?i){before}{OPEN}(?P<q>[0-9]+){CLOSE}{after}"));
     let (expanded, regex) = if eager {
         let (expanded, regex) = ascii_first(body)?;
         (expanded.clone(), Lazy::built(expanded, regex, build_bytes))
@@ -729,6 +736,18 @@ mod tests {
         let e = errors(&format!("{GOOD}colour: red\n"));
         assert_eq!(e.len(), 1);
         assert!(e[0].starts_with("r.yaml:7: unknown field `colour`, expected one of"), "{e:?}");
+    }
+
+    /// `{other}` reads past another figure, and `{q}` is still the one bound.
+    #[test]
+    fn other_figures_are_read_past() {
+        let r = load_rule("r.yaml", &GOOD.replace("'taking {q} hostages'", "'{q} killed in the {other} month'"), false)
+            .unwrap();
+        let re = &r.patterns[0].regex;
+        let text = "\u{E000}0\u{E001} killed in the \u{E000}1\u{E001} month";
+        let caps = re.captures(text.as_bytes()).unwrap();
+        assert_eq!(&caps["q"], b"0");
+        assert!(!re.is_match("\u{E000}0\u{E001} killed in the first month".as_bytes()));
     }
 
     #[test]
