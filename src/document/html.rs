@@ -134,11 +134,14 @@ impl Builder<'_> {
         } else {
             // Else it is usually just past some markup: try each place its
             // first byte occurs (a word is ASCII, so these are character
-            // boundaries), within the window.
+            // boundaries), within the window, but not inside a tag: the "13"
+            // of `<time datetime="2024-05-13">13 May</time>` is the second.
             let end = (self.cursor + SEARCH_WINDOW).min(src.len());
             let window = &src[self.cursor..end];
             let w = word.as_bytes();
-            self.cursor + memchr::memchr_iter(w[0], window).find(|&i| window[i..].starts_with(w))?
+            let in_tag =
+                |i: usize| window[..i].iter().rposition(|&b| b == b'<' || b == b'>').is_some_and(|p| window[p] == b'<');
+            self.cursor + memchr::memchr_iter(w[0], window).find(|&i| window[i..].starts_with(w) && !in_tag(i))?
         };
         self.anchor_at(text_offset, at, word.len());
         Some(at)
@@ -604,6 +607,15 @@ mod tests {
         let t = h.text.find("33,360").unwrap();
         let s = h.map.to_source(t);
         assert_eq!(&page[s..s + 6], "33,360");
+    }
+
+    #[test]
+    fn a_word_maps_to_the_text_not_to_an_attribute() {
+        let page = r#"<body><p>By Staff · <time datetime="2024-05-13T09:30:00Z">13 May 2024</time></p></body>"#;
+        let h = parse(page);
+        let t = h.text.find("13 May").unwrap();
+        let s = h.map.to_source(t);
+        assert_eq!(&page[s..s + 11], "13 May 2024");
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod pages;
 pub mod segment;
 pub mod suppress;
 
+use std::ops::Range;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -347,9 +348,27 @@ impl Document {
         off
     }
 
+    /// The file's bytes of a span of `text`, from its first character to
+    /// the end of its last: text taken out just past it (a page's foot, a
+    /// direction mark) is not part of it.
+    pub fn file_span(&self, span: &Range<usize>) -> Range<usize> {
+        let start = self.file_offset(span.start);
+        let Some(last) = self.text.get(span.clone()).and_then(|s| s.chars().next_back()) else {
+            return start..start;
+        };
+        let at = self.file_offset(span.end - last.len_utf8());
+        let end = at + self.file_text()[at..].chars().next().map_or(0, char::len_utf8);
+        start..end.max(start)
+    }
+
     /// 1-based line and column in the file of an offset in `text`.
     pub fn line_col(&self, text_offset: usize) -> (usize, usize) {
-        self.lines.line_col(self.file_text(), self.file_offset(text_offset))
+        self.file_line_col(self.file_offset(text_offset))
+    }
+
+    /// 1-based line and column of an offset in the file.
+    pub fn file_line_col(&self, file_offset: usize) -> (usize, usize) {
+        self.lines.line_col(self.file_text(), file_offset)
     }
 
     /// The sentence containing a text offset.
@@ -484,5 +503,28 @@ mod tests {
         let d = Document::build("a.html".into(), Format::Html, raw, None, &mut p);
         let off = d.text.find("1,200").unwrap();
         assert_eq!(d.line_col(off), (4, 1));
+    }
+
+    #[test]
+    fn a_span_in_the_file_ends_with_its_last_character() {
+        // A page's foot and the next page's head are taken out after
+        // "10,818": the span in the file is still its own.
+        let raw = "Intro line one.\nDeaths: 10,818\nOCHA Flash Update | 1\n\x0cOCHA Flash Update | 2\nin Gaza.\n\
+                   More here.\nOCHA Flash Update | 2\n\x0cOCHA Flash Update | 3\nEnd.\n"
+            .to_string();
+        let d = Document::new("a.txt", raw.clone());
+        assert!(!d.text.contains("OCHA"), "{}", d.text);
+        let at = d.text.find("10,818").unwrap();
+        let span = d.file_span(&(at..at + 6));
+        assert_eq!(&raw[span.clone()], "10,818");
+        assert_eq!(d.file_line_col(span.end), (2, 15));
+        // Invisible marks inside a figure stay inside its span; one just past it does not.
+        let raw = "a 78,\u{200b}827\u{200f} b".to_string();
+        let d = Document::new("b.txt", raw.clone());
+        let at = d.text.find("78,827").unwrap();
+        assert_eq!(&raw[d.file_span(&(at..at + 6))], "78,\u{200b}827");
+        // The offset just past the figure is that of the next character kept.
+        assert_eq!(&raw[d.file_offset(at)..d.file_offset(at + 6)], "78,\u{200b}827\u{200f}");
+        assert_eq!(d.file_span(&(at..at)), at..at);
     }
 }

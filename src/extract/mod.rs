@@ -1321,10 +1321,10 @@ pub(crate) fn shared(seen: &mut Vec<Arc<Attribution>>, a: Attribution) -> Arc<At
 
 /// The citation of a figure in `doc` (whose info is `info`).
 pub fn cite(doc: &Document, info: &Arc<DocumentInfo>, span: &Range<usize>, sentence: &Arc<str>) -> Citation {
-    let (line, column) = doc.line_col(span.start);
-    let (end_line, end_column) = doc.line_col(span.end);
-    let fs = doc.file_offset(span.start);
-    let fe = doc.file_offset(span.end).max(fs);
+    let file = doc.file_span(span);
+    let (line, column) = doc.file_line_col(file.start);
+    let (end_line, end_column) = doc.file_line_col(file.end);
+    let (fs, fe) = (file.start, file.end);
     // Past 4 GiB a position saturates; files that large are refused long before.
     let pos = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Citation {

@@ -33,7 +33,9 @@ pub struct QuantityRecord<'a> {
 
 impl<'a> QuantityRecord<'a> {
     pub fn new(doc: &'a Document, q: &'a Quantity) -> QuantityRecord<'a> {
-        let (line, column) = doc.line_col(q.span.start);
+        // Positions in the file as read, like line and column.
+        let file = doc.file_span(&q.span);
+        let (line, column) = doc.file_line_col(file.start);
         let (value, date, time) = match q.kind {
             Kind::Date(d) => (None, Some(d.to_string()), None),
             Kind::Time(t) => (None, None, Some(t.to_string())),
@@ -43,8 +45,8 @@ impl<'a> QuantityRecord<'a> {
             path: &doc.path,
             line,
             column,
-            start: q.span.start,
-            end: q.span.end,
+            start: file.start,
+            end: file.end,
             text: &q.text,
             kind: q.kind,
             value,

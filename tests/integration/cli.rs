@@ -21,6 +21,37 @@ fn extract_reads_stdin_as_a_filter() {
     );
 }
 
+/// `start` and `end` are the figure's bytes in the file as read, like its
+/// line and column, whatever was taken out of the text around it: page
+/// furniture, invisible marks, markup.
+#[test]
+fn extract_spans_are_the_figures_bytes_in_the_file() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for name in ["flash-update-pdf.txt", "invisible-marks.md", "embedded-tweet.html"] {
+        let path = format!("{root}/tests/fixtures/recall/{name}");
+        let file = fs::read(&path).unwrap();
+        let out = figcheck(&["extract", "--all", &path]);
+        assert_eq!(out.status, ExitStatus::Clean, "{}", out.stderr);
+        let mut seen = 0;
+        for line in out.stdout.lines() {
+            let r: serde_json::Value = serde_json::from_str(line).unwrap();
+            let (start, end) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+            let text = r["text"].as_str().unwrap();
+            let raw = String::from_utf8_lossy(&file[start..end]);
+            let (first, last) = (text.chars().next().unwrap(), text.chars().next_back().unwrap());
+            assert!(
+                raw.starts_with(first) && raw.ends_with(last) && !raw.contains(['<', '>']),
+                "{name}:{}: `{text}` at {start}..{end} is `{raw}` in the file",
+                r["line"]
+            );
+            let before = file[..start].iter().filter(|&&b| b == b'\n').count() + 1;
+            assert_eq!(r["line"].as_u64(), Some(before as u64), "{name}: `{text}`");
+            seen += 1;
+        }
+        assert!(seen > 5, "{name}: {seen} figures");
+    }
+}
+
 #[test]
 fn extract_table_lists_non_counts_with_all() {
     let text = "On October 7, 2023, some 1,200 people were killed.\nResolution 1701 dates from 2006.\n";
