@@ -477,7 +477,20 @@ pub fn segment(
                 && out.is_empty()
                 && pending_para.is_none()
                 && looks_like_heading(trimmed);
-            if is_title || first_line_title {
+            // Plain text's first line, in sentence case, standing alone
+            // before a blank line and ending in no stop: a headline ("Death
+            // toll in Gaza passes 15,000, says health ministry").
+            let sentence_case_headline = layout == Layout::Text
+                && !headline_seen
+                && wanted_title.is_none()
+                && out.is_empty()
+                && pending_para.is_none()
+                && !ends_mid_sentence(trimmed)
+                && !trimmed.ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
+                && (3..=20).contains(&trimmed.split_whitespace().count())
+                && trimmed.starts_with(char::is_uppercase)
+                && text[pos..].lines().next().is_some_and(|next| next.trim().is_empty());
+            if is_title || first_line_title || sentence_case_headline {
                 role = Role::Headline;
             } else if looks_like_heading(trimmed) && trimmed.split_whitespace().count() >= 2 {
                 role = Role::Heading;
@@ -1118,6 +1131,24 @@ mod tests {
         let s = segment(t, Layout::Text, &[], &[], None);
         let got: Vec<&str> = s.iter().map(|s| &t[s.span.clone()]).collect();
         assert_eq!(got, ["KEY FIGURES", "10,818\nfatalities in Gaza", "1.7m\ndisplaced", "2024", "Review"]);
+    }
+
+    #[test]
+    fn plain_text_opens_with_a_headline_in_sentence_case() {
+        let t = "Gaza death toll nears 9,100, says health ministry\n\nGAZA, Nov 3 (Agencies) - The ministry said so.\n";
+        let s = segment(t, Layout::Text, &[], &[], None);
+        assert_eq!(
+            (s[0].role, &t[s[0].span.clone()]),
+            (Role::Headline, "Gaza death toll nears 9,100, says health ministry")
+        );
+        assert_eq!(s[1].role, Role::Body);
+        // A first line that runs on, or ends its sentence, is body text.
+        for t in [
+            "Gaza death toll nears 9,100, says health ministry\nas the bombardment goes on.\n",
+            "Gaza death toll nears 9,100, says health ministry.\n\nMore.\n",
+        ] {
+            assert_eq!(segment(t, Layout::Text, &[], &[], None)[0].role, Role::Body, "{t}");
+        }
     }
 
     #[test]

@@ -50,6 +50,12 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
         .expect("verb regex")
 });
+/// A speaker after its verb at the end: "…, says health ministry", "…,
+/// said the Gaza health ministry."
+static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b),\s+(?:said|says|Said|Says)\s+(?P<who>[^,;.:()“”\x22]{2,60}?)\s*(?:[.;]\s*)?$")
+        .expect("said-after regex")
+});
 /// A figure given by a subject: "your report gave the Gaza toll as 31,045",
 /// "It gave a precise figure of 40,005".
 static GAVE_AS: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,7 +122,7 @@ static PER: LazyLock<Regex> =
 static TIME_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:\s+(?:(?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|",
-        r"yesterday|today|now|earlier|later|also|again|previously|still|has|have|had|is|are|was|were|",
+        r"yesterday|today|now|earlier|later|also|again|previously|still|further|additionally|separately|subsequently|then|has|have|had|is|are|was|were|",
         r"does|do|did|would|will|could|can|may|might|not|never))+$"
     ))
     .expect("time after subject regex")
@@ -245,8 +251,9 @@ fn described<'a>(
     if let Some(n) = words.strip_suffix(" there").map(str::len) {
         words.truncate(n);
     }
-    // "a department spokesman" and "a spokesman for the department" speak for the department.
-    const SPEAKS_FOR: [&str; 5] = ["spokesman", "spokeswoman", "spokesperson", "official", "officials"];
+    // "a department spokesman", "a spokesman for the department" and "a
+    // ministry statement" speak for the department, or the ministry.
+    const SPEAKS_FOR: [&str; 6] = ["spokesman", "spokeswoman", "spokesperson", "official", "officials", "statement"];
     let words = match SPEAKS_FOR.iter().find_map(|w| words.strip_suffix(w).and_then(|r| r.strip_suffix(' '))) {
         Some(speaks_for) => speaks_for.to_string(),
         None => match SPEAKS_FOR.iter().find_map(|w| {
@@ -256,6 +263,23 @@ fn described<'a>(
             Some(speaks_for) => speaks_for.to_string(),
             None => words,
         },
+    };
+    // "ministry spokesman Ashraf al-Qudra": an office before a name speaks
+    // for the institution before it.
+    let words = match [" spokesman ", " spokeswoman ", " spokesperson ", " speaker ", " representative "]
+        .iter()
+        .find_map(|office| words.find(office))
+    {
+        Some(at) if at > 0 => words[..at].to_string(),
+        _ => words,
+    };
+    // "the health ministry in the besieged enclave in the Gaza Strip": the
+    // place is the sentence's, read below with the rest of it.
+    let words = match words.find(" in ") {
+        Some(at) if words.split(' ').count() > 4 && HEADS.iter().any(|h| words[..at].ends_with(h)) => {
+            words[..at].to_string()
+        }
+        _ => words,
     };
     let head = words.split(" of ").next().unwrap_or(&words).rsplit(' ').next().unwrap_or("");
     if !HEADS.contains(&head) || words.split(' ').count() > 4 {
@@ -332,6 +356,31 @@ fn described<'a>(
         .or_else(|| earlier.title.and_then(place))?;
     earlier.placed.borrow_mut().push((earlier.before, a));
     Some(a)
+}
+
+/// Whether the words after a name are an action it qualifies: "(an Israeli
+/// military) offensive", "(Israeli military) strikes".
+fn names_an_action(after: &str) -> bool {
+    const ACTIONS: [&str; 16] = [
+        "onslaught",
+        "offensive",
+        "campaign",
+        "operation",
+        "strike",
+        "airstrike",
+        "air strike",
+        "bombardment",
+        "assault",
+        "attack",
+        "raid",
+        "siege",
+        "invasion",
+        "action",
+        "incursion",
+        "fire",
+    ];
+    let next = after.trim_start().to_ascii_lowercase();
+    ACTIONS.iter().any(|a| next.starts_with(a))
 }
 
 /// Where the words after a dateline start: a place in capitals, perhaps an
@@ -698,7 +747,16 @@ fn subject_words(clause: &str) -> &str {
         None => clause,
     };
     let words: Vec<&str> = clause.split_whitespace().collect();
-    if words.len() > 8 || words.is_empty() {
+    // An institution and where it is may run longer: "The Health Ministry
+    // in the besieged enclave in the Gaza Strip reported".
+    let placed_institution = || {
+        words.len() <= 14
+            && words
+                .windows(2)
+                .take(4)
+                .any(|w| HEADS.contains(&w[0].to_ascii_lowercase().as_str()) && matches!(w[1], "in" | "of" | "for"))
+    };
+    if words.is_empty() || words.len() > 8 && !placed_institution() {
         return "";
     }
     clause
@@ -941,6 +999,14 @@ impl Sources {
                 spoken.push((at, a));
             }
         }
+        // A headline's "Gaza toll nears 9,100, says health ministry": the
+        // speaker after its verb, at the end, when it is an authority.
+        if spoken.is_empty()
+            && let Some(c) = SAID_AFTER.captures(sentence)
+            && let Some(a) = resolve(&c["who"], sentence, authorities, earlier).filter(|a| a.id.is_some())
+        {
+            return Sources::All(Some(a));
+        }
         if !spoken.is_empty() {
             // "X said 5, but the ministry's figure was 6": an owner named
             // after a speaker speaks for the figures after it.
@@ -1017,12 +1083,16 @@ impl Sources {
             return Sources::All(Some(a));
         }
         // An authority named anywhere ("the Hamas-run health ministry's figures");
-        // one-word names such as "Israel" are too common to count here.
-        Sources::All(authorities.find_multiword_in(sentence).map(|a| Attribution {
-            id: Some(a.id.clone()),
-            name: a.name.clone(),
-            text: a.name.clone(),
-        }))
+        // one-word names such as "Israel" are too common to count here, and a
+        // name that qualifies an action names who acts, not who counts
+        // ("killed in an Israeli military offensive").
+        Sources::All(
+            authorities.find_multiword_in_where(sentence, |after| !names_an_action(after)).map(|a| Attribution {
+                id: Some(a.id.clone()),
+                name: a.name.clone(),
+                text: a.name.clone(),
+            }),
+        )
     }
 
     /// The source of the figure at `figure`: "X, a spokesman said, and
@@ -1043,6 +1113,34 @@ impl Sources {
 mod tests {
     use super::*;
     use crate::rules::RulePack;
+
+    #[test]
+    fn wire_forms_of_a_ministry_as_source() {
+        let id = |s: &str| who(s).and_then(|a| a.0);
+        let moh = Some("gaza-moh".to_string());
+        // A long subject: an institution and where it is.
+        assert_eq!(
+            id(
+                "The Health Ministry in the besieged enclave in the Gaza Strip said on Monday that 48,208 Palestinians had been killed."
+            ),
+            moh
+        );
+        // An office before a name, and a statement, speak for the ministry.
+        assert_eq!(id("In Gaza, 17,881 children have been killed, ministry spokesman Khalil al-Daqran said."), moh);
+        assert_eq!(id("In Gaza, 3,648 children have been killed, a health ministry statement said."), moh);
+        // The speaker after its verb, at the end.
+        assert_eq!(id("Gaza death toll nears 9,100, says health ministry"), moh);
+        assert_eq!(id("Gaza death toll nears 9,100, says Blinken"), None);
+        // A name qualifying an action names who acts, not who counts.
+        assert_eq!(
+            who("At least 48,000 Palestinians have been killed in Gaza during the Israeli military offensive."),
+            None
+        );
+        assert_eq!(
+            id("At least 48,000 Palestinians have been killed in Gaza, the Israeli military said."),
+            Some("israel".into())
+        );
+    }
 
     fn who(s: &str) -> Option<(Option<String>, String)> {
         let pack = RulePack::default_pack();

@@ -96,6 +96,18 @@ impl Authorities {
         self.longest(self.multiword.as_ref()?, phrase)
     }
 
+    /// Like `find_multiword_in`, but only names that `keep` accepts, given
+    /// the text after the name.
+    pub fn find_multiword_in_where(&self, phrase: &str, keep: impl Fn(&str) -> bool) -> Option<&Authority> {
+        let m = self
+            .multiword
+            .as_ref()?
+            .find_iter(phrase)
+            .filter(|m| keep(&phrase[m.end()..]))
+            .max_by_key(|m| (m.len(), std::cmp::Reverse(m.start())))?;
+        self.by_alias.get(&normalise(m.as_str())).map(|&i| &self.list[i])
+    }
+
     fn longest(&self, re: &Regex, phrase: &str) -> Option<&Authority> {
         let m = re.find_iter(phrase).max_by_key(|m| (m.len(), std::cmp::Reverse(m.start())))?;
         self.by_alias.get(&normalise(m.as_str())).map(|&i| &self.list[i])
