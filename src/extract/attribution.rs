@@ -759,6 +759,12 @@ fn subject_words(clause: &str) -> &str {
     if words.is_empty() || words.len() > 8 && !placed_institution() {
         return "";
     }
+    // "Today's funding brings the total U.S. assistance announced for …":
+    // a clause with a verb of its own is no subject of the participle.
+    const FINITE: [&str; 8] = ["brings", "brought", "takes", "took", "makes", "made", "gives", "gave"];
+    if words[..words.len() - 1].iter().any(|w| FINITE.contains(w)) {
+        return "";
+    }
     clause
 }
 
@@ -1131,6 +1137,13 @@ mod tests {
         // The speaker after its verb, at the end.
         assert_eq!(id("Gaza death toll nears 9,100, says health ministry"), moh);
         assert_eq!(id("Gaza death toll nears 9,100, says Blinken"), None);
+        // A clause with a verb of its own is no subject of a participle.
+        assert_eq!(
+            who(
+                "Today's funding brings the total U.S. humanitarian assistance announced for the Palestinian people to more than $674 million."
+            ),
+            None
+        );
         // A name qualifying an action names who acts, not who counts.
         assert_eq!(
             who("At least 48,000 Palestinians have been killed in Gaza during the Israeli military offensive."),
