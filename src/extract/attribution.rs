@@ -358,6 +358,25 @@ fn described<'a>(
     Some(a)
 }
 
+/// Whether the words before a name make it the object of a preposition:
+/// "to discuss with top Israeli officials", "a letter to Israeli officials".
+fn object_of(before: &str) -> bool {
+    const QUALIFIERS: [&str; 8] = ["top", "senior", "the", "other", "several", "some", "its", "their"];
+    const PREPOSITIONS: [&str; 7] = ["with", "to", "against", "toward", "towards", "between", "among"];
+    before
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .find(|w| !QUALIFIERS.contains(&w.as_str()))
+        .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()))
+}
+
+/// Whether the words after a name have it speak: "with the ministry saying".
+fn speaks(after: &str) -> bool {
+    let next = after.trim_start();
+    ["saying", "says", "said", "reporting", "reported", "estimating"].iter().any(|w| next.starts_with(w))
+}
+
 /// Whether the words after a name are an action it qualifies: "(an Israeli
 /// military) offensive", "(Israeli military) strikes".
 fn names_an_action(after: &str) -> bool {
@@ -1091,13 +1110,14 @@ impl Sources {
         // An authority named anywhere ("the Hamas-run health ministry's figures");
         // one-word names such as "Israel" are too common to count here, and a
         // name that qualifies an action names who acts, not who counts
-        // ("killed in an Israeli military offensive").
+        // ("killed in an Israeli military offensive"), and so does one after
+        // a preposition ("to discuss with top Israeli officials").
         Sources::All(
-            authorities.find_multiword_in_where(sentence, |after| !names_an_action(after)).map(|a| Attribution {
-                id: Some(a.id.clone()),
-                name: a.name.clone(),
-                text: a.name.clone(),
-            }),
+            authorities
+                .find_multiword_in_where(sentence, |before, after| {
+                    !names_an_action(after) && (!object_of(before) || speaks(after))
+                })
+                .map(|a| Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: a.name.clone() }),
         )
     }
 
@@ -1137,6 +1157,19 @@ mod tests {
         // The speaker after its verb, at the end.
         assert_eq!(id("Gaza death toll nears 9,100, says health ministry"), moh);
         assert_eq!(id("Gaza death toll nears 9,100, says Blinken"), None);
+        // A name after a preposition is who is met, unless it speaks.
+        assert_eq!(
+            who(
+                "Blinken, on his 11th trip to the region, is expected to discuss the war in Gaza with top Israeli officials."
+            ),
+            None
+        );
+        assert_eq!(
+            id(
+                "Gazans marked Ramadan amid hunger, with the territory's health ministry saying 31,112 had been killed."
+            ),
+            moh
+        );
         // A clause with a verb of its own is no subject of a participle.
         assert_eq!(
             who(

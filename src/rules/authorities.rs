@@ -97,13 +97,13 @@ impl Authorities {
     }
 
     /// Like `find_multiword_in`, but only names that `keep` accepts, given
-    /// the text after the name.
-    pub fn find_multiword_in_where(&self, phrase: &str, keep: impl Fn(&str) -> bool) -> Option<&Authority> {
+    /// the text before the name and after it.
+    pub fn find_multiword_in_where(&self, phrase: &str, keep: impl Fn(&str, &str) -> bool) -> Option<&Authority> {
         let m = self
             .multiword
             .as_ref()?
             .find_iter(phrase)
-            .filter(|m| keep(&phrase[m.end()..]))
+            .filter(|m| keep(&phrase[..m.start()], &phrase[m.end()..]))
             .max_by_key(|m| (m.len(), std::cmp::Reverse(m.start())))?;
         self.by_alias.get(&normalise(m.as_str())).map(|&i| &self.list[i])
     }
