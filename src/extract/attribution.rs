@@ -1073,6 +1073,17 @@ impl Sources {
                 return Sources::All(Some(a));
             }
         }
+        // … or after its last colon: "1.5 million people in Gaza internally displaced: UN".
+        if let Some(colon) = headline.rfind(": ") {
+            let who = headline[colon + 2..].trim_end_matches(['.', ' ']);
+            if (1..=4).contains(&who.split_whitespace().count())
+                && who.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’'))
+                && let Some(a) = resolve(who, sentence, authorities, earlier)
+                && (a.id.is_some() || ["UN", "U.N.", "United Nations"].iter().any(|n| n.eq_ignore_ascii_case(who)))
+            {
+                return Sources::All(Some(a));
+            }
+        }
         if let Some(who) = wire_source(sentence)
             && let Some(a) = resolve(who, sentence, authorities, earlier)
             && (a.id.is_some() || who.starts_with(char::is_uppercase))
@@ -1157,6 +1168,9 @@ mod tests {
         // The speaker after its verb, at the end.
         assert_eq!(id("Gaza death toll nears 9,100, says health ministry"), moh);
         assert_eq!(id("Gaza death toll nears 9,100, says Blinken"), None);
+        // A headline's source after its last colon.
+        assert_eq!(id("1.5 million people in Gaza internally displaced: UNRWA"), Some("unrwa".into()));
+        assert_eq!(who("Gaza in brief: Displaced"), None);
         // A name after a preposition is who is met, unless it speaks.
         assert_eq!(
             who(
