@@ -44,14 +44,7 @@ fn extract_spans_are_the_figures_bytes_in_the_file() {
             let (start, end) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
             let text = r["text"].as_str().unwrap();
             // Arabic-Indic digits are read as ASCII ones.
-            let raw: String = String::from_utf8_lossy(&file[start..end])
-                .chars()
-                .map(|c| match c {
-                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
-                    '\u{66c}' => ',',
-                    _ => c,
-                })
-                .collect();
+            let raw: String = String::from_utf8_lossy(&file[start..end]).chars().map(crate::common::as_ascii).collect();
             let (first, last) = (text.chars().next().unwrap(), text.chars().next_back().unwrap());
             assert!(
                 raw.starts_with(first) && raw.ends_with(last) && !raw.contains(['<', '>']),

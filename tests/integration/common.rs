@@ -32,3 +32,12 @@ pub fn figcheck_with_stdin(args: &[&str], stdin: &str) -> Output {
 pub fn figcheck(args: &[&str]) -> Output {
     figcheck_with_stdin(args, "")
 }
+
+/// An Arabic-Indic digit or thousands separator as figcheck reads it.
+pub fn as_ascii(c: char) -> char {
+    match c {
+        '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+        '\u{66c}' => ',',
+        _ => c,
+    }
+}

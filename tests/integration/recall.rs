@@ -142,11 +142,7 @@ fn expected_figures_are_in_their_drafts() {
                 .unwrap_or_default()
                 .chars()
                 .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}'))
-                .map(|c| match c {
-                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
-                    '\u{66c}' => ',',
-                    _ => c,
-                })
+                .map(crate::common::as_ascii)
                 .collect();
             // A figure may wrap onto the next line.
             let first = e.figure.split_whitespace().next().unwrap_or_default();
