@@ -258,7 +258,9 @@ fn described<'a>(
         Some(speaks_for) => speaks_for.to_string(),
         None => match SPEAKS_FOR.iter().find_map(|w| {
             let rest = words.strip_prefix(w)?;
-            rest.strip_prefix(" for the ").or_else(|| rest.strip_prefix(" of the "))
+            rest.strip_prefix(" for the ")
+                .or_else(|| rest.strip_prefix(" of the "))
+                .or_else(|| rest.strip_prefix(" by the "))
         }) {
             Some(speaks_for) => speaks_for.to_string(),
             None => words,
@@ -1168,6 +1170,11 @@ mod tests {
         // The speaker after its verb, at the end.
         assert_eq!(id("Gaza death toll nears 9,100, says health ministry"), moh);
         assert_eq!(id("Gaza death toll nears 9,100, says Blinken"), None);
+        // "a statement by the Civil Defence" speaks for it.
+        assert_eq!(
+            id("In Gaza, over 10,000 people are missing, a statement by the Civil Defence said."),
+            Some("gaza-civil-defence".into())
+        );
         // A headline's source after its last colon.
         assert_eq!(id("1.5 million people in Gaza internally displaced: UNRWA"), Some("unrwa".into()));
         assert_eq!(who("Gaza in brief: Displaced"), None);
