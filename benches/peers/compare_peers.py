@@ -146,9 +146,8 @@ class Recognizers:
 
 def category(figure):
     f = figure.lower()
-    if any(w in f for w in ("first", "second", "third", "th")) and not any(c.isdigit() for c in f[:-2]):
-        if news_figures.gold_value(figure) in news_figures.ORDINALS.values() and not f[0].isdigit():
-            return "ordinal words"
+    if f.strip() in news_figures.ORDINALS:
+        return "ordinal words"
     if not any(c.isdigit() for c in f.translate(news_figures.ARABIC_INDIC)):
         return "number words"
     if any(w in f.replace("\n", " ").split()[-1] for w in ("million", "billion", "thousand", "lakh")) or f.rstrip(
