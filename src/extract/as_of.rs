@@ -1470,7 +1470,11 @@ pub fn resolve(
         // "Earlier, the ministry said 30,000 had been killed": some day
         // between the war's first and the one the sentence speaks from.
         None if EARLIER_WORDS.find(&doc.text[s.span.start..figure]).is_some() => {
-            let cue = EARLIER.find(&doc.text[s.span.start..figure]);
+            // "Earlier in the day" is the story's own day, not some day before.
+            let cue = EARLIER.find(&doc.text[s.span.start..figure]).filter(|m| {
+                let after = &doc.text[s.span.start + m.end()..figure];
+                ![" in the day", " that day", " the same day", " on the same day"].iter().any(|w| after.starts_with(w))
+            });
             let carried = carried();
             let until = carried.as_ref().map(|e| e.date).or(published);
             let began = event_dates.iter().min().copied();
@@ -1893,6 +1897,8 @@ mod tests {
         assert_eq!(period("Earlier on Monday the ministry said FIG had been killed.").1, day("2024-05-13"));
         assert_eq!(period("A week earlier the ministry said FIG had been killed.").1, day("2024-05-06"));
         assert_eq!(period("The ministry said FIG had been killed.").0, None);
+        // "Earlier in the day" is the story's own day.
+        assert_eq!(period("Earlier in the day, rescuers said a strike had killed FIG people.").0, None);
     }
 
     /// A time after the war began is the day that long after its first.

@@ -44,7 +44,7 @@ const OPENERS: [&str; 20] = [
 ];
 
 /// Shares that open "most of them", "a third of whom".
-const SHARES: [&str; 12] = [
+const SHARES: [&str; 14] = [
     "most",
     "many",
     "some",
@@ -57,6 +57,8 @@ const SHARES: [&str; 12] = [
     "a third",
     "two-thirds",
     "a quarter",
+    "a majority",
+    "the majority",
 ];
 
 /// Verbs that close an attribution aside ("the ministry said").
@@ -231,6 +233,7 @@ mod tests {
             ("{0} people, the ministry said, have been killed.", "{0} people have been killed."),
             ("{0} people, according to the ministry, have died.", "{0} people have died."),
             ("{0} people, two-thirds of them women and children, died.", "{0} people died."),
+            ("{0} Palestinians, a majority of them civilians, have been killed.", "{0} Palestinians have been killed."),
             (
                 "{0} people, {1} of the population, have been forced from their homes.",
                 "{0} people have been forced from their homes.",

@@ -47,7 +47,7 @@ static CITING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("citing regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
         .expect("verb regex")
 });
 /// A speaker after its verb at the end: "…, says health ministry", "…,
@@ -150,7 +150,7 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
 const PRONOUNS: [&str; 12] = ["he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "there"];
 
 /// Words that open a clause before its subject ("where the ministry says").
-const OPENERS: [&str; 7] = ["where ", "when ", "as ", "while ", "after ", "and ", "but "];
+const OPENERS: [&str; 8] = ["where ", "when ", "as ", "while ", "after ", "and ", "but ", "with "];
 
 /// The institution a description names by its kind alone ("the ministry",
 /// "health officials", "the authorities").
@@ -533,6 +533,17 @@ fn resolve<'a>(
     } else {
         who
     };
+    // "according to data provided by the health ministry": the ministry's.
+    let who = ["data", "figures", "numbers", "statistics"]
+        .iter()
+        .find_map(|w| {
+            let rest = who.strip_prefix(w)?.strip_prefix(' ')?;
+            let (verb, rest) = rest.split_once(' ')?;
+            matches!(verb, "provided" | "released" | "published" | "issued" | "compiled").then_some(())?;
+            let rest = rest.strip_prefix("by ")?;
+            Some(rest.strip_prefix("the ").unwrap_or(rest))
+        })
+        .unwrap_or(who);
     // "according to the ministry's daily reports": the ministry's.
     let who = match RECORDS.find(who) {
         Some(m) if m.start() > 0 => &who[..m.start()],
@@ -1170,6 +1181,12 @@ mod tests {
         // The speaker after its verb, at the end.
         assert_eq!(id("Gaza death toll nears 9,100, says health ministry"), moh);
         assert_eq!(id("Gaza death toll nears 9,100, says Blinken"), None);
+        assert_eq!(
+            id(
+                "At least 41,391 Palestinians have been killed in Gaza, according to data provided by the health ministry."
+            ),
+            moh
+        );
         // "a statement by the Civil Defence" speaks for it.
         assert_eq!(
             id("In Gaza, over 10,000 people are missing, a statement by the Civil Defence said."),
