@@ -400,8 +400,8 @@ fn names_an_action(after: &str) -> bool {
         "incursion",
         "fire",
     ];
-    let next = after.trim_start().to_ascii_lowercase();
-    ACTIONS.iter().any(|a| next.starts_with(a))
+    let next = after.trim_start().as_bytes();
+    ACTIONS.iter().any(|a| next.get(..a.len()).is_some_and(|w| w.eq_ignore_ascii_case(a.as_bytes())))
 }
 
 /// Where the words after a dateline start: a place in capitals, perhaps an
@@ -933,11 +933,20 @@ fn wire_source(sentence: &str) -> Option<&str> {
     // The last hyphen, with a space before it and none after.
     let dash = memchr::memrchr(b'-', t.as_bytes()).filter(|&i| i > 0 && t.as_bytes()[i - 1] == b' ')?;
     let who = &t[dash + 1..];
-    let words = who.split_whitespace().count();
-    (who.starts_with(|c: char| c.is_alphabetic())
-        && (1..=4).contains(&words)
-        && who.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’')))
-    .then_some(who)
+    (who.starts_with(|c: char| c.is_alphabetic()) && is_short_name(who)).then_some(who)
+}
+
+/// Whether `who` can be a name credited at a headline's edge: one to four
+/// words of letters (and points and apostrophes).
+fn is_short_name(who: &str) -> bool {
+    (1..=4).contains(&who.split_whitespace().count())
+        && who.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’'))
+}
+
+/// Whether a headline's colon credits `a`: a known authority, or the UN,
+/// which is no authority of its own but is a source.
+fn credits_headline(a: &Attribution, who: &str) -> bool {
+    a.id.is_some() || ["UN", "U.N.", "United Nations"].iter().any(|n| n.eq_ignore_ascii_case(who))
 }
 
 /// Whether `sentence` is written in capitals: letters, and none of them
@@ -1081,7 +1090,7 @@ impl Sources {
             let who = headline[..colon].trim();
             if who.split_whitespace().count() <= 4
                 && let Some(a) = resolve(who, sentence, authorities, earlier)
-                && (a.id.is_some() || ["UN", "U.N.", "United Nations"].iter().any(|n| n.eq_ignore_ascii_case(who)))
+                && credits_headline(&a, who)
             {
                 return Sources::All(Some(a));
             }
@@ -1089,10 +1098,9 @@ impl Sources {
         // … or after its last colon: "1.5 million people in Gaza internally displaced: UN".
         if let Some(colon) = headline.rfind(": ") {
             let who = headline[colon + 2..].trim_end_matches(['.', ' ']);
-            if (1..=4).contains(&who.split_whitespace().count())
-                && who.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’'))
+            if is_short_name(who)
                 && let Some(a) = resolve(who, sentence, authorities, earlier)
-                && (a.id.is_some() || ["UN", "U.N.", "United Nations"].iter().any(|n| n.eq_ignore_ascii_case(who)))
+                && credits_headline(&a, who)
             {
                 return Sources::All(Some(a));
             }

@@ -87,29 +87,21 @@ impl Authorities {
 
     /// The authority named in `phrase`, by its longest alias found at word boundaries.
     pub fn find_in(&self, phrase: &str) -> Option<&Authority> {
-        self.longest(self.all.as_ref()?, phrase)
+        self.longest(self.all.as_ref()?, phrase, |_, _| true)
     }
 
-    /// Like `find_in`, with aliases of more than one word only: "Israel" is
-    /// too common a word to credit a sentence to Israel.
-    pub fn find_multiword_in(&self, phrase: &str) -> Option<&Authority> {
-        self.longest(self.multiword.as_ref()?, phrase)
-    }
-
-    /// Like `find_multiword_in`, but only names that `keep` accepts, given
-    /// the text before the name and after it.
+    /// Like `find_in`, with aliases of more than one word only ("Israel" is
+    /// too common a word to credit a sentence to Israel), and only names
+    /// that `keep` accepts, given the text before the name and after it.
     pub fn find_multiword_in_where(&self, phrase: &str, keep: impl Fn(&str, &str) -> bool) -> Option<&Authority> {
-        let m = self
-            .multiword
-            .as_ref()?
+        self.longest(self.multiword.as_ref()?, phrase, keep)
+    }
+
+    fn longest(&self, re: &Regex, phrase: &str, keep: impl Fn(&str, &str) -> bool) -> Option<&Authority> {
+        let m = re
             .find_iter(phrase)
             .filter(|m| keep(&phrase[..m.start()], &phrase[m.end()..]))
             .max_by_key(|m| (m.len(), std::cmp::Reverse(m.start())))?;
-        self.by_alias.get(&normalise(m.as_str())).map(|&i| &self.list[i])
-    }
-
-    fn longest(&self, re: &Regex, phrase: &str) -> Option<&Authority> {
-        let m = re.find_iter(phrase).max_by_key(|m| (m.len(), std::cmp::Reverse(m.start())))?;
         self.by_alias.get(&normalise(m.as_str())).map(|&i| &self.list[i])
     }
 
