@@ -1370,6 +1370,7 @@ pub fn claims_from(
         paragraph,
         previous,
         title: doc.meta.title.as_deref(),
+        people: true,
     };
     let mut tables = TableBlocks::default();
     let mut events_seen = event::Seen::default();
