@@ -1214,6 +1214,10 @@ fn is_compared_with(before: &str) -> bool {
             matches!(w, "higher" | "lower" | "greater" | "fewer" | "larger" | "smaller")
         }
         (Some("with" | "to"), Some("compared")) => true,
+        // "a sharp jump from the previous count of more than 13,300 on November 20".
+        (Some("of"), Some("count" | "toll" | "figure" | "tally" | "total" | "estimate")) => {
+            matches!(words.next(), Some("previous" | "earlier" | "prior" | "last" | "former"))
+        }
         _ => false,
     }
 }
@@ -1654,6 +1658,12 @@ mod tests {
 
     #[test]
     fn a_date_after_the_figure_risen_from_is_its_own() {
+        let d = as_of(
+            "The ministry announced that the overall death toll surpassed FIG, a sharp jump from the previous count of more than 13,300 on November 20.",
+            "2023-12-02",
+            None,
+        );
+        assert_eq!(d.date, parse_date("2023-12-02"));
         let mut p = Vec::new();
         let meta = MetaFields { published: parse_date("2024-02-12"), ..Default::default() };
         let text = "Officials said on Monday that the toll rose to 28,340 from 28,176 on Sunday.";
