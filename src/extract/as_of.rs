@@ -656,6 +656,7 @@ fn expressions(
     out.extend(war_openings(sentence, span.start, event_dates, published));
     out.extend(war_days(sentence, span.start, event_dates, published));
     out.extend(war_since(sentence, span.start, event_dates, published));
+    out.extend(war_began(sentence, span.start, event_dates, published));
     out.extend(year_edges(text, sentence, span.start, published));
     out.extend(holidays(text, sentence, span.start, published));
     out
@@ -754,6 +755,17 @@ fn war_since(sentence: &str, offset: usize, event_dates: &[Date], published: Dat
             (date <= published).then(|| stated_day(offset + m.start()..offset + m.end(), date))
         })
         .collect()
+}
+
+/// "When the war began, …", "At the start of the war, …": a sentence that
+/// opens so speaks of the pack's first event day. Only at the sentence's
+/// start: inside it ("Biden, who visited when the war began, said …") the
+/// words frame one clause, not the figure.
+fn war_began(sentence: &str, offset: usize, event_dates: &[Date], published: Date) -> Option<Expression> {
+    let &began = event_dates.iter().min()?;
+    let lead = sentence.len() - sentence.trim_start().len();
+    let m = WAR_BEGAN.find(&sentence[lead..])?;
+    (began <= published).then(|| stated_day(offset + lead + m.start()..offset + lead + m.end(), began))
 }
 
 /// "By the end of 2023", "at the start of this year", "the close of last
@@ -888,6 +900,15 @@ static WAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
         r"|the (?:war|conflict)['’]s (?P<owned>[0-9]{1,4})(?:st|nd|rd|th) day)(?-u:\b)"
     ))
     .expect("war day regex")
+});
+
+/// See [`war_began`].
+static WAR_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:(?:When|As) the (?:war|conflict|fighting) (?:began|started|broke out|erupted)",
+        r"|At the (?:start|outset|beginning) of the (?:war|conflict|fighting))(?-u:\b)"
+    ))
+    .expect("war began regex")
 });
 
 /// See [`war_since`].
@@ -1654,6 +1675,21 @@ mod tests {
         // A period's opening date alone dates nothing.
         let a = as_of("FIG people have died since October 7, 2023.", "2025-01-10", None);
         assert_eq!(a.source, AsOfSource::Published);
+    }
+
+    #[test]
+    fn a_sentence_that_opens_at_the_war_s_start_is_of_its_first_day() {
+        let d = as_of("When the war began, Gaza was home to FIG people.", "2024-09-30", Some("2023-10-07"));
+        assert_eq!((d.date, d.source), (parse_date("2023-10-07"), AsOfSource::Stated));
+        let d = as_of("At the start of the war, FIG people lived in the north.", "2024-09-30", Some("2023-10-07"));
+        assert_eq!(d.date, parse_date("2023-10-07"));
+        // Inside the sentence the words frame one clause only.
+        let d = as_of(
+            "Biden, who visited Israel when the war began, said FIG had been killed.",
+            "2024-09-30",
+            Some("2023-10-07"),
+        );
+        assert_eq!(d.date, parse_date("2024-09-30"));
     }
 
     #[test]
