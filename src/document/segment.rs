@@ -613,6 +613,12 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             ", bringing ",
             ", taking ",
             ", raising ",
+            // "1.7 million have been displaced, including nearly 880,000
+            // inside UNRWA shelters", "…, with 629,000 people living in
+            // 150 shelters": the part's words are not the whole's (but the
+            // whole's are the part's: `ends_only`).
+            ", including ",
+            ", with ",
             // "killed more than 22,800, ten times the toll of 2014": a
             // comparison's words are not the figure's (`comparison_from`).
             " times the ",
@@ -659,6 +665,11 @@ pub struct Clauses {
     /// but no new speaker ("the ministry said 34,000 were killed, and
     /// 77,000 wounded").
     context_only: Vec<usize>,
+    /// Where ", including " ends the clause of a figure before it, while a
+    /// figure after it keeps the clause before as its own: "killed 30,
+    /// including 12 children in a strike on a school" reads the whole's
+    /// words for the children, not the children's for the whole.
+    ends_only: Vec<usize>,
     len: usize,
 }
 
@@ -673,6 +684,7 @@ impl Clauses {
         let and_that_from = |pos: usize| AND_THAT.find(&sentence.as_bytes()[pos..]).map(|i| pos + i);
         let mut breaks: Vec<Range<usize>> = Vec::new();
         let mut context_only = Vec::new();
+        let mut ends_only = Vec::new();
         let mut pos = 0;
         let mut and_that = and_that_from(0);
         while pos < sentence.len() {
@@ -721,6 +733,20 @@ impl Clauses {
             ) {
                 context_only.push(next.start);
             }
+            if word == ", including " || word == ", with " {
+                // Only a part that is a figure and runs to the sentence's
+                // end: "around 30 injured, including nine children needing
+                // amputations, as a result of a bombing" goes on with the whole's words.
+                let after = &sentence[next.end..];
+                let figure = after.starts_with(|c: char| c.is_ascii_digit())
+                    || FIGURE_OPENERS.iter().any(|w| after.starts_with(w));
+                if !figure || after.contains(", ") {
+                    pos = next.start + 1;
+                    continue;
+                }
+                context_only.push(next.start);
+                ends_only.push(next.start);
+            }
             if word == ", of " {
                 // "of about 250": the qualifier is the figure's own; "the" is not.
                 match WHOLE_OPENERS.iter().find(|w| sentence[next.end..].starts_with(**w)) {
@@ -755,7 +781,7 @@ impl Clauses {
                 breaks.insert(at, comma..comma + 2);
             }
         }
-        Clauses { breaks, context_only, len: sentence.len() }
+        Clauses { breaks, context_only, ends_only, len: sentence.len() }
     }
 
     /// The clause holding `pos` as a speaker's words run: `at` without the
@@ -775,7 +801,9 @@ impl Clauses {
         let mut end = self.len;
         for m in breaks {
             if m.end <= pos {
-                start = m.end;
+                if !self.ends_only.contains(&m.start) {
+                    start = m.end;
+                }
             } else if m.start >= pos {
                 end = m.start;
                 break;
@@ -791,6 +819,20 @@ mod tests {
 
     fn clause_of(sentence: &str, pos: usize) -> Range<usize> {
         Clauses::of(sentence).at(pos)
+    }
+
+    #[test]
+    fn a_part_after_including_or_with_ends_the_whole_s_clause_only() {
+        let s = "UNRWA said 1.7 million people have been displaced, including nearly 880,000 inside UNRWA shelters.";
+        assert_eq!(&s[clause_of(s, s.find("1.7").unwrap())], "UNRWA said 1.7 million people have been displaced");
+        assert_eq!(clause_of(s, s.find("880,000").unwrap()), 0..s.len());
+        let s = "The ministry put the number at about 1.4 million, with 629,000 people living in 150 shelters.";
+        assert_eq!(&s[clause_of(s, s.find("1.4").unwrap())], "The ministry put the number at about 1.4 million");
+        // A part the sentence goes on after is an aside of the whole's clause.
+        let s = "There were around 30 injured, including nine children needing amputations, as a result of a bombing.";
+        assert_eq!(clause_of(s, s.find("30").unwrap()), 0..s.len());
+        let s = "At least six civilians, including children, were killed in a strike on a home.";
+        assert_eq!(clause_of(s, s.find("six").unwrap()), 0..s.len());
     }
 
     #[test]
