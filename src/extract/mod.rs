@@ -833,8 +833,22 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                             Some((_, v)) => v.clone(),
                             None => {
                                 let span = context_span(doc, si, rule.context.scope);
+                                let caption_text = || {
+                                    let c = label_block_caption(doc, si)?;
+                                    let mut text = String::new();
+                                    push_collapsed(&mut text, &doc.text[doc.sentences[c].span.clone()]);
+                                    Some(text)
+                                };
                                 let v = contexts
                                     .check_text(doc, s.paragraph, ri, &rule.context, span.clone())
+                                    // A label line's caption places it where the line's words do not.
+                                    .filter(|v| {
+                                        *v != ContextVerdict::MissingAny
+                                            || !caption_text().is_some_and(|c| {
+                                                let with_line = format!("{c} {}", &doc.text[span.clone()]);
+                                                rule.context.caption_supplies(&c, &with_line)
+                                            })
+                                    })
                                     .unwrap_or_else(|| {
                                         let mut clause_text = String::new();
                                         let mut from = clause.start;
@@ -846,7 +860,10 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                             from = from.max(b.end);
                                         }
                                         let lede = rule.context.lede && contexts.found_in_lede(ri, &span);
-                                        rule.context.check_clause(&clause_text, lede)
+                                        lede.then(caption_text)
+                                            .flatten()
+                                            .and_then(|c| rule.context.caption_refuses(&c))
+                                            .unwrap_or_else(|| rule.context.check_clause(&clause_text, lede))
                                     });
                                 verdicts.push((key, v.clone()));
                                 v
@@ -1671,6 +1688,13 @@ const CAPTION_REACH: usize = 40;
 /// figures, as reported by the Gaza health ministry on Tuesday." or
 /// "Latest figures from the Gaza health ministry:".
 fn label_caption_source(doc: &Document, si: usize, authorities: &Authorities) -> Option<Attribution> {
+    caption_source(doc, label_block_caption(doc, si)?, authorities)
+}
+
+/// The sentence right above the block of label lines that holds sentence
+/// `si`, if `si` is one. The block's list items count as its lines: "Killed:
+/// At least 15,000" over "- 6,150 children", then "Injured: 36,000".
+fn label_block_caption(doc: &Document, si: usize) -> Option<usize> {
     let is_label = |i: usize| {
         let text = &doc.text[doc.sentences[i].span.clone()];
         is_label_line(text) || doc.sentences[i].item && segment::aligned_label(text).is_some()
@@ -1680,8 +1704,7 @@ fn label_caption_source(doc: &Document, si: usize, authorities: &Authorities) ->
     }
     // A block of key figures is short: a long run of label lines (a day-by-day
     // list) is not walked back line by line for each of its lines.
-    let caption = (si.saturating_sub(CAPTION_REACH)..si).rev().find(|&i| !is_label(i))?;
-    caption_source(doc, caption, authorities)
+    (si.saturating_sub(CAPTION_REACH)..si).rev().find(|&i| !is_label(i) && !doc.sentences[i].item)
 }
 
 /// The authority a caption (sentence `caption`, right above a block of

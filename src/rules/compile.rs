@@ -125,6 +125,30 @@ impl Context {
             && !self.lede_unless.as_ref().is_some_and(|u| u.is_match(lede))
     }
 
+    /// The verdict on a figure the lede placed, from the caption right
+    /// above its block of label lines: a caption that names another front
+    /// ("Occupied West Bank", "In Israel, officials revised the toll")
+    /// speaks for the block, not the lede.
+    pub fn caption_refuses(&self, caption: &str) -> Option<ContextVerdict> {
+        if self.lede_unless.as_ref().is_some_and(|u| u.is_match(caption)) {
+            return Some(ContextVerdict::MissingAny);
+        }
+        let m = self.lede_none.as_ref()?.find(caption)?;
+        Some(ContextVerdict::Forbidden(m.as_str().to_string()))
+    }
+
+    /// Whether the caption above a block of label lines places them where
+    /// their own words do not: its `any` words, and none of the words that
+    /// refuse a figure or name another front ("In Israel, officials revised
+    /// the toll of the October 7 attack" over "Killed: About 1,200").
+    /// `with_line`: the caption and the line, for the `all` words.
+    pub fn caption_supplies(&self, caption: &str, with_line: &str) -> bool {
+        self.any.as_ref().is_some_and(|a| a.is_match(caption))
+            && !self.lede_unless.as_ref().is_some_and(|u| u.is_match(caption))
+            && !self.none.as_ref().is_some_and(|n| n.is_match(caption))
+            && self.check_all(with_line).is_none()
+    }
+
     /// The `all` words `text` lacks, if any.
     pub fn check_all(&self, text: &str) -> Option<ContextVerdict> {
         for (re, w) in self.all.iter().zip(&self.all_words) {
