@@ -585,8 +585,9 @@ fn expressions(
     if ON_THE.find_iter(b).any(|i| b.get(i + "on the ".len()).is_some_and(u8::is_ascii_digit)) {
         for c in DAY_OF_MONTH.captures_iter(sentence) {
             let m = c.get(0).expect("whole match");
-            // "on the 13th of May" is the month phrase's.
-            if m.as_str().ends_with(" of") {
+            // "on the 13th of May" is the month phrase's; "on the 6th day"
+            // (of the escalation) counts days, it names none of a month.
+            if m.as_str().ends_with(" of") || sentence[m.end()..].starts_with(" day") {
                 continue;
             }
             let Ok(day) = c[1].parse::<i8>() else { continue };
@@ -2033,6 +2034,10 @@ mod tests {
         assert_eq!(
             day("The ministry said on the 13th that FIG had been killed.", "2024-05-15"),
             (Some("2024-05-13".into()), Some("on the 13th".into()))
+        );
+        assert_eq!(
+            day("The ministry said FIG were wounded on the 6th day of the escalation.", "2024-05-15"),
+            (Some("2024-05-15".into()), None)
         );
         assert_eq!(
             day("The ministry said on the 20th that FIG had been killed.", "2024-05-15"),

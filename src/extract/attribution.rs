@@ -52,7 +52,7 @@ static CITING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("citing regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds|noted|notes)(?-u:\b)")
         .expect("verb regex")
 });
 /// A speaker after its verb at the end: "…, says health ministry", "…,
@@ -458,7 +458,13 @@ fn names_an_action(after: &str) -> bool {
         "incursion",
         "fire",
     ];
-    let next = after.trim_start().as_bytes();
+    // "an Israel Defense Forces (IDF) airstrike": past the abbreviation.
+    let next = after.trim_start();
+    let next = match next.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((short, rest)) if short.bytes().all(|b| b.is_ascii_uppercase()) => rest.trim_start(),
+        _ => next,
+    }
+    .as_bytes();
     ACTIONS.iter().any(|a| next.get(..a.len()).is_some_and(|w| w.eq_ignore_ascii_case(a.as_bytes())))
 }
 
@@ -1188,6 +1194,15 @@ impl Sources {
         if let Some(a) = memchr::memchr_iter(b'(', sentence.as_bytes()).find_map(|open| {
             let inner = &sentence[open + 1..];
             let inner = &inner[..inner.find(')')?];
+            // "an Israel Defense Forces (IDF) airstrike": a name's abbreviation, no credit.
+            if names_an_action(&sentence[open + 1 + inner.len() + 1..])
+                || inner.bytes().all(|b| b.is_ascii_uppercase())
+                    && authorities.find_in(&sentence[..open]).is_some_and(|before| {
+                        authorities.find_in(inner).is_some_and(|abbreviation| abbreviation.id == before.id)
+                    })
+            {
+                return None;
+            }
             let who = inner.split(',').next().unwrap_or(inner).trim();
             if who.split_whitespace().count() > 5 {
                 return None;

@@ -111,9 +111,11 @@ impl Authorities {
     }
 
     /// Every authority named in `text`, by the start of its name, in order.
+    /// A name inside a war's ("the Israel-Hamas war") names no source.
     pub fn mentions(&self, text: &str) -> Vec<(usize, &Authority)> {
         let Some(re) = self.all.as_ref() else { return Vec::new() };
         re.find_iter(text)
+            .filter(|m| !names_a_war(&text[..m.start()], &text[m.end()..]))
             .filter_map(|m| self.by_alias.get(&normalise(m.as_str())).map(|&i| (m.start(), &self.list[i])))
             .collect()
     }
@@ -121,6 +123,16 @@ impl Authorities {
     pub fn iter(&self) -> impl Iterator<Item = &Authority> {
         self.list.iter()
     }
+}
+
+/// Whether a name between `before` and `after` is half of a war's name:
+/// "Israel-Hamas war", "Hamas–Israel conflict".
+fn names_a_war(before: &str, after: &str) -> bool {
+    const OTHERS: [&str; 3] = ["Hamas", "Gaza", "Hezbollah"];
+    let joined_after = after.strip_prefix('-').or_else(|| after.strip_prefix('–'));
+    let joined_before = before.strip_suffix('-').or_else(|| before.strip_suffix('–'));
+    joined_after.is_some_and(|a| OTHERS.iter().any(|o| a.starts_with(o)))
+        || joined_before.is_some_and(|b| OTHERS.iter().any(|o| b.ends_with(o)))
 }
 
 /// A normalised alias as a regex: apostrophes of any shape, any spacing.
@@ -144,5 +156,14 @@ mod tests {
         assert_eq!(a.find_in("Gaza’s Ministry of Health").unwrap().id, "gaza-moh");
         assert_eq!(a.find_in("Israel").unwrap().id, "israel");
         assert!(a.find_in("Israeli media").is_none());
+    }
+
+    #[test]
+    fn a_war_s_name_names_no_source() {
+        let src = "authorities:\n  - id: israel\n    name: Israel\n    aliases: [Israel]\n";
+        let a = Authorities::parse("a.yaml", src).unwrap();
+        let text = "Since the Israel-Hamas war began, and the Hamas–Israel truce, Israel said";
+        let found: Vec<usize> = a.mentions(text).iter().map(|(at, _)| *at).collect();
+        assert_eq!(found, vec![text.rfind("Israel").unwrap()]);
     }
 }
