@@ -319,7 +319,11 @@ fn opens_period(before: &str) -> bool {
     }
     let near = &before[from..];
     let clause = near.rfind([',', ';']).map_or(near, |i| &near[i + 1..]);
+    // "two years of war that began in October 2023": when the period opened.
+    let last = clause.trim_end();
+    let last = last.strip_suffix(" in").unwrap_or(last);
     ["since ", "Since ", "starting ", "beginning "].iter().any(|w| clause.contains(w))
+        || [" began", " begun", " started", " erupted", " broke out"].iter().any(|w| last.ends_with(w))
 }
 
 fn month_number(name: &str) -> Option<i8> {
@@ -1676,6 +1680,16 @@ mod tests {
         // A period's opening date alone dates nothing.
         let a = as_of("FIG people have died since October 7, 2023.", "2025-01-10", None);
         assert_eq!(a.source, AsOfSource::Published);
+    }
+
+    #[test]
+    fn the_month_a_war_began_in_opens_its_period() {
+        let d = as_of(
+            "The ceasefire follows two years of war that began in October 2023, resulting in over FIG deaths in Gaza.",
+            "2025-10-13",
+            None,
+        );
+        assert_eq!((d.date, d.source), (parse_date("2025-10-13"), AsOfSource::Published));
     }
 
     #[test]
