@@ -237,9 +237,10 @@ impl<'a> Earlier<'a> {
         while !self.text.is_char_boundary(from) {
             from += 1;
         }
-        let window = &self.text[..self.before.min(self.text.len())];
+        // Only the window is searched: a name the pages before never used
+        // costs their length, not the document's.
+        let window = &self.text[from.min(self.before)..self.before.min(self.text.len())];
         used_before(window, window.len(), surname)
-            .take_while(|&(at, _)| at >= from)
             .take(3)
             .find_map(|(at, sentence)| {
                 let offset = sentence.as_ptr() as usize - window.as_ptr() as usize;
@@ -253,7 +254,7 @@ impl<'a> Earlier<'a> {
                 if !office {
                     return None;
                 }
-                let earlier = Earlier { before: at, people: false, ..*self };
+                let earlier = Earlier { before: from + at, people: false, ..*self };
                 let found = match Sources::of(sentence, authorities, Some(earlier)) {
                     Sources::All(a) => a.into_iter().collect(),
                     Sources::Spoken(v) => v.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
