@@ -226,10 +226,15 @@ impl<'a> Earlier<'a> {
         const LOOKBACK: usize = 16 * 1024;
         let words = who.split(' ').count();
         let surname = who.rsplit(' ').next()?;
+        // "Ashraf al-Qudra": a particle joined to a capitalised name.
+        let named = |w: &str| {
+            let w = NAME_PREFIXES.iter().find_map(|p| w.strip_prefix(p)).unwrap_or(w);
+            w.starts_with(char::is_uppercase)
+        };
         let person = (1..=4).contains(&words)
             && surname.chars().count() >= 3
-            && surname.starts_with(char::is_uppercase)
-            && who.split(' ').all(|w| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w));
+            && named(surname)
+            && who.split(' ').all(|w| named(w) || NAME_PARTICLES.contains(&w));
         if !self.people || !person {
             return None;
         }
@@ -246,9 +251,6 @@ impl<'a> Earlier<'a> {
                 let offset = sentence.as_ptr() as usize - window.as_ptr() as usize;
                 // An office within eight words of the name, either side.
                 let (before, after) = sentence.split_at(at - offset);
-                let is_office = |w: &str| {
-                    OFFICES.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase().as_str())
-                };
                 let office = before.split_whitespace().rev().take(8).any(is_office)
                     || after.split_whitespace().take(8).any(is_office);
                 if !office {
@@ -261,8 +263,7 @@ impl<'a> Earlier<'a> {
                 };
                 found.into_iter().find(|a| {
                     a.id.is_some()
-                        && (a.text.to_lowercase().contains(&surname.to_lowercase())
-                            || a.text.split(' ').any(|w| OFFICES.contains(&w.to_ascii_lowercase().as_str())))
+                        && (a.text.to_lowercase().contains(&surname.to_lowercase()) || a.text.split(' ').any(is_office))
                 })
             })
             .map(|a| Attribution { text: who.to_string(), ..a })
@@ -714,9 +715,16 @@ fn post_speaker(who: &str) -> Option<&str> {
     None
 }
 
-/// The lower-case words of a person's name: "Ashraf al-Qudra" is written
-/// "Ashraf Al-Qudra" too; "Ursula von der Leyen".
-const NAME_PARTICLES: [&str; 8] = ["al", "al-", "bin", "ibn", "von", "der", "de", "van"];
+/// The lower-case words of a person's name: "Ursula von der Leyen".
+const NAME_PARTICLES: [&str; 7] = ["al", "bin", "ibn", "von", "der", "de", "van"];
+
+/// A particle joined to the name after it: "Ashraf al-Qudra", "el-Sisi".
+const NAME_PREFIXES: [&str; 4] = ["al-", "el-", "ad-", "as-"];
+
+/// Whether a word is one of the `OFFICES`, punctuation aside.
+fn is_office(word: &str) -> bool {
+    OFFICES.contains(&word.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase().as_str())
+}
 
 /// Offices a speaker is named by when the name is the country or body
 /// after them: "the representative of Algeria said".
