@@ -173,6 +173,8 @@ struct MonthPhrase {
     year: Option<i16>,
     /// `by`, `until`, `through`, `as of`: the figure holds by its end.
     strong: bool,
+    /// `last December`: the month's last passing before publication's own.
+    last: bool,
 }
 
 fn month_phrase(sentence: &str, name: Range<usize>) -> Option<MonthPhrase> {
@@ -206,7 +208,7 @@ fn month_phrase(sentence: &str, name: Range<usize>) -> Option<MonthPhrase> {
     }
     let before = sentence[..start].strip_suffix(' ');
     let cue = before.and_then(|b| {
-        ["as of", "in", "by", "during", "until", "through", "of"].into_iter().find(|c| ends_with_word(b, c))
+        ["as of", "in", "by", "during", "until", "through", "of", "last"].into_iter().find(|c| ends_with_word(b, c))
     });
     if let Some(c) = cue {
         start -= c.len() + 1;
@@ -233,7 +235,8 @@ fn month_phrase(sentence: &str, name: Range<usize>) -> Option<MonthPhrase> {
         return None;
     }
     let strong = matches!(cue, Some("by" | "until" | "through" | "as of"));
-    Some(MonthPhrase { span: start..end, month, part, year, strong })
+    let last = cue == Some("last") && year.is_none();
+    Some(MonthPhrase { span: start..end, month, part, year, strong, last })
 }
 
 /// Whether a month stands before a report's noun as its date: "the
@@ -339,7 +342,7 @@ fn month_period(m: &MonthPhrase, published: Date) -> Option<(Date, Date)> {
     let month = m.month;
     let year = match m.year {
         Some(y) => y,
-        None if month <= published.month() => published.year(),
+        None if month < published.month() || (month == published.month() && !m.last) => published.year(),
         None => published.year() - 1,
     };
     let first = Date::new(year, month, 1).ok()?;
@@ -1690,6 +1693,19 @@ mod tests {
             None,
         );
         assert_eq!((d.date, d.source), (parse_date("2025-10-13"), AsOfSource::Published));
+    }
+
+    #[test]
+    fn last_and_a_month_is_that_month_s_last_passing() {
+        let d = as_of("Last December, the ministry said FIG had been killed.", "2024-10-02", None);
+        assert_eq!((d.date, d.earliest), (parse_date("2023-12-31"), parse_date("2023-12-01")));
+        let d = as_of("Last March, the ministry said FIG had been killed.", "2024-10-02", None);
+        assert_eq!(d.date, parse_date("2024-03-31"));
+        // Its own month named "last" is a year back, not the month so far.
+        let d = as_of("Last October, the ministry said FIG had been killed.", "2024-10-20", None);
+        assert_eq!(d.date, parse_date("2023-10-31"));
+        let d = as_of("In October, the ministry said FIG had been killed.", "2024-10-20", None);
+        assert_eq!(d.date, parse_date("2024-10-20"));
     }
 
     #[test]
