@@ -1433,6 +1433,10 @@ pub fn resolve(
     if !shifts.is_empty() {
         let own_date = pick(own.clone(), figure_span.clone()).map(|e| e.date);
         for (span, days, months, ago) in shifts {
+            // "since the start of the war over a month ago": when the period opened.
+            if opens_period(&doc.text[s.span.start..s.span.start + span.start]) {
+                continue;
+            }
             // "That is up from 23,084 a week earlier": a week before the
             // figure its subject stands for.
             let anchor = if ago {
@@ -1812,6 +1816,9 @@ mod tests {
         // Never past publication.
         let d = date("On Sunday the ministry said so. A week later the count was FIG.");
         assert_eq!(d.as_deref(), Some("2024-01-14"));
+        // A time ago that opens the count's period is when it began.
+        let d = date("The agency said FIG have been wounded since the start of the war over a month ago.");
+        assert_eq!(d.as_deref(), Some("2024-01-15"));
     }
 
     #[test]

@@ -259,7 +259,7 @@ impl<'a> Earlier<'a> {
                 let earlier = Earlier { before: from + at, people: false, ..*self };
                 let found = match Sources::of(sentence, authorities, Some(earlier)) {
                     Sources::All(a) => a.into_iter().collect(),
-                    Sources::Spoken(v) => v.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
+                    Sources::Spoken(v) => v.into_iter().map(|s| s.source).collect::<Vec<_>>(),
                 };
                 found.into_iter().find(|a| {
                     a.id.is_some()
@@ -1043,7 +1043,18 @@ pub enum Sources {
     /// named anywhere, or none.
     All(Option<Attribution>),
     /// Speakers (`X said`), by the offset of their verb, in order.
-    Spoken(Vec<(usize, Attribution)>),
+    Spoken(Vec<Speaker>),
+}
+
+/// A speaker of a sentence: `X said`.
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    /// The offset of the verb.
+    at: usize,
+    source: Attribution,
+    /// The speaker's clause is subordinate ("…, where the ministry says"):
+    /// it speaks for no figure before that clause.
+    subordinate: bool,
 }
 
 impl Sources {
@@ -1063,7 +1074,7 @@ impl Sources {
             };
             match &mut sources {
                 Sources::All(a) => a.iter_mut().for_each(as_written),
-                Sources::Spoken(v) => v.iter_mut().for_each(|(_, a)| as_written(a)),
+                Sources::Spoken(v) => v.iter_mut().for_each(|s| as_written(&mut s.source)),
             }
             return sources;
         }
@@ -1105,11 +1116,14 @@ impl Sources {
             .chain(gave.map(|at| (at, false)))
         {
             let who = subject_before(sentence, at);
+            let clause = sentence[clause_start(&sentence[..at])..at].trim_start();
+            let subordinate = ["where ", "whereas ", "while ", "when "].iter().any(|w| clause.starts_with(w));
+            let speaker = |source| Speaker { at, source, subordinate };
             // "the Commissioner-General of UNRWA, who said": the speaker is
             // the clause before, when it names an authority.
             if let Some(antecedent) = relative_antecedent(sentence, who, at) {
                 if let Some(a) = resolve(antecedent, sentence, authorities, earlier).filter(|a| a.id.is_some()) {
-                    spoken.push((at, a));
+                    spoken.push(speaker(a));
                 }
                 continue;
             }
@@ -1124,13 +1138,13 @@ impl Sources {
                 && let Some(post) = post_speaker(&a.text)
             {
                 (a.name, a.text) = (post.to_string(), post.to_string());
-                spoken.push((at, a));
+                spoken.push(speaker(a));
             } else if a.id.is_some()
                 || a.text.chars().next().is_some_and(char::is_uppercase)
                 || is_publication(&a.text)
                 || holds_office_of_a_name(&a.text)
             {
-                spoken.push((at, a));
+                spoken.push(speaker(a));
             }
         }
         // A headline's "Gaza toll nears 9,100, says health ministry": the
@@ -1147,9 +1161,9 @@ impl Sources {
             let owners = sentence.contains(['\'', '’']).then(|| OWNED.find_iter(sentence)).into_iter().flatten();
             spoken.extend(owners.filter_map(|m| {
                 let a = resolve(owner_before(sentence, m.start()), sentence, authorities, earlier)?;
-                a.id.is_some().then_some((m.start(), a))
+                a.id.is_some().then_some(Speaker { at: m.start(), source: a, subordinate: false })
             }));
-            spoken.sort_by_key(|(at, _)| *at);
+            spoken.sort_by_key(|s| s.at);
             return Sources::Spoken(spoken);
         }
         if let Some(c) = PER.captures(sentence)
@@ -1256,8 +1270,9 @@ impl Sources {
         match self {
             Sources::All(a) => a.clone(),
             Sources::Spoken(v) => {
-                let before = figure.and_then(|f| v.iter().rev().find(|(at, _)| *at < f));
-                before.or(v.first()).map(|(_, a)| a.clone())
+                let Some(f) = figure else { return v.first().map(|s| s.source.clone()) };
+                let before = v.iter().rev().find(|s| s.at < f);
+                before.or_else(|| v.iter().find(|s| !s.subordinate)).map(|s| s.source.clone())
             }
         }
     }
@@ -1583,6 +1598,10 @@ mod tests {
         let s = "The United States has given $180 million since October, a White House spokesman said, and on Friday Secretary of State Antony Blinken announced an additional $53 million.";
         assert_eq!(at(s, "$180"), Some((None, "White House spokesman".into())));
         assert_eq!(at(s, "$53"), Some((None, "Secretary of State Antony Blinken".into())));
+        // A speaker in a subordinate clause speaks for its own figures only.
+        let s = "Operations have heightened fears for its 2.4 million inhabitants, where the Hamas-controlled health ministry says more than 8,300 have been killed.";
+        assert_eq!(at(s, "2.4"), None);
+        assert_eq!(at(s, "8,300"), Some((Some("gaza-moh".into()), "Hamas-controlled health ministry".into())));
         // The subject before an aside; an abbreviation's point; a live blog's time.
         assert_eq!(
             at("Blinken, on his seventh trip to the region, said Washington had provided $1 billion.", "$1"),
