@@ -283,12 +283,12 @@ fn names_an_anniversary(date: Date, event_dates: &[Date], published: Option<Date
 }
 
 /// Whether the words after a date make it an event's name: "the Oct. 7
-/// attack", "the October 7, 2023, massacre", "the Oct. 7 anniversary" name
-/// a day the figure does not hold on.
+/// attack", "the October 7, 2023, massacre", "the Oct. 7 anniversary",
+/// "Iran's Oct. 1 missile attack" name a day the figure does not hold on.
 fn names_an_event(after: &str) -> bool {
     static EVENT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^,?\s+(?:(?:terror(?:ist)?|cross-border|surprise|deadly|Hamas(?:-led)?)\s+)?(?:attacks?|assault|massacres?|raids?|rampage|incursion|invasion|anniversary|atrocit(?:y|ies)|slaughter|pogrom|onslaught|killings|hostage-taking)\b",
+            r"(?i)^,?\s+(?:(?:terror(?:ist)?|cross-border|surprise|deadly|Hamas(?:-led)?|(?:ballistic\s+)?missile|rocket|drone)\s+)?(?:attacks?|assault|massacres?|raids?|rampage|incursion|invasion|anniversary|atrocit(?:y|ies)|slaughter|pogrom|onslaught|killings|hostage-taking|barrage)\b",
         )
         .expect("event-name regex")
     });
@@ -1433,8 +1433,11 @@ pub fn resolve(
     if !shifts.is_empty() {
         let own_date = pick(own.clone(), figure_span.clone()).map(|e| e.date);
         for (span, days, months, ago) in shifts {
-            // "since the start of the war over a month ago": when the period opened.
-            if opens_period(&doc.text[s.span.start..s.span.start + span.start]) {
+            // "killed 27 since the start of the war over a month ago": when
+            // the figure's period opened ("the toll since … was 9 a week ago" is 9's date).
+            let before = &doc.text[s.span.start..s.span.start + span.start];
+            let clause = before.rfind([',', ';']).map_or(0, |i| i + 1);
+            if before[clause..].rfind("since ").is_some_and(|i| s.span.start + clause + i > figure_span.start) {
                 continue;
             }
             // "That is up from 23,084 a week earlier": a week before the
@@ -1819,6 +1822,12 @@ mod tests {
         // A time ago that opens the count's period is when it began.
         let d = date("The agency said FIG have been wounded since the start of the war over a month ago.");
         assert_eq!(d.as_deref(), Some("2024-01-15"));
+        let d = date(
+            "This is his FIG trip since the outbreak of the war triggered by the attack on Israel over a year ago.",
+        );
+        assert_eq!(d.as_deref(), Some("2024-01-15"));
+        let d = date("The toll since the war began stood at FIG a week ago.");
+        assert_eq!(d.as_deref(), Some("2024-01-08"));
     }
 
     #[test]

@@ -470,6 +470,21 @@ fn names_an_action(after: &str) -> bool {
     ACTIONS.iter().any(|a| next.get(..a.len()).is_some_and(|w| w.eq_ignore_ascii_case(a.as_bytes())))
 }
 
+/// Whether the words after a name make it the subject of a deed, not of a
+/// count: "the Israeli military has intensified its campaign".
+fn acts(after: &str) -> bool {
+    static DEED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"^\s+(?:has |have |had |is |was |were )?(?:now |also |since )?",
+            r"(?:intensified|intensifying|stepped up|stepping up|expanded|expanding|launched|launching|pressed|pressing|",
+            r"pushed|pushing|widened|widening|escalated|escalating|struck|striking|bombed|bombing|shelled|shelling|",
+            r"invaded|invading|entered|entering|withdrew|withdrawn|pulled out|besieged|besieging|raided|raiding)(?-u:\b)"
+        ))
+        .expect("deed regex")
+    });
+    DEED.is_match(after)
+}
+
 /// Where the words after a dateline start: a place in capitals, perhaps an
 /// agency in brackets, then a dash ("GAZA CITY -", "WASHINGTON (AP) —").
 fn dateline_end(who: &str) -> Option<usize> {
@@ -1257,7 +1272,7 @@ impl Sources {
         Sources::All(
             authorities
                 .find_multiword_in_where(sentence, |before, after| {
-                    !names_an_action(after) && (!object_of(before) || speaks(after))
+                    !names_an_action(after) && !acts(after) && (!object_of(before) || speaks(after))
                 })
                 .map(|a| Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: a.name.clone() }),
         )
@@ -1598,6 +1613,9 @@ mod tests {
         let s = "The United States has given $180 million since October, a White House spokesman said, and on Friday Secretary of State Antony Blinken announced an additional $53 million.";
         assert_eq!(at(s, "$180"), Some((None, "White House spokesman".into())));
         assert_eq!(at(s, "$53"), Some((None, "Secretary of State Antony Blinken".into())));
+        // An authority that acts is no source: "the Israeli military has intensified its campaign".
+        let s = "The diplomat's latest trip - his 11th to the region - comes as the Israeli military has intensified its campaign in Gaza.";
+        assert_eq!(at(s, "11th"), None);
         // A speaker in a subordinate clause speaks for its own figures only.
         let s = "Operations have heightened fears for its 2.4 million inhabitants, where the Hamas-controlled health ministry says more than 8,300 have been killed.";
         assert_eq!(at(s, "2.4"), None);
