@@ -613,6 +613,11 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             ", bringing ",
             ", taking ",
             ", raising ",
+            // "Children have died of malnutrition, the ministry said as its
+            // overall toll neared 30,000": the toll's words are its own.
+            // (`TOLL_AFTER_AS`).
+            " as its ",
+            " as the ",
             // "1.7 million have been displaced, including nearly 880,000
             // inside UNRWA shelters", "…, with 629,000 people living in
             // 150 shelters": the part's words are not the whole's (but the
@@ -633,6 +638,10 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
         .build()
         .expect("clause breaks")
 });
+
+/// What " as its " or " as the " must open to break a clause: a toll
+/// of its own ("…, the ministry said as its overall toll neared 30,000").
+const TOLL_AFTER_AS: [&str; 4] = ["overall toll", "death toll", "toll ", "total toll"];
 
 /// Where the comparison whose " times the " is at `times` opens: the comma
 /// before a multiple of a word or two ("ten", "nearly three", "10").
@@ -699,6 +708,12 @@ impl Clauses {
                 (None, None) => break,
             };
             let word = &sentence[next.clone()];
+            if (word == " as its " || word == " as the ")
+                && !TOLL_AFTER_AS.iter().any(|t| sentence[next.end..].starts_with(t))
+            {
+                pos = next.start + 1;
+                continue;
+            }
             if word == ", and " {
                 let after = &sentence[next.end..];
                 if !(after.starts_with(|c: char| c.is_ascii_digit())
@@ -727,6 +742,8 @@ impl Clauses {
                     | ", bringing "
                     | ", taking "
                     | ", raising "
+                    | " as its "
+                    | " as the "
                     | " times the "
                     | ", twice the "
                     | ", double the "
@@ -1039,6 +1056,10 @@ mod tests {
         let c = "The ministry reported 82 deaths in the past 24 hours, bringing the toll to 35,173.";
         assert_eq!(&c[clause_of(c, c.find("35,173").unwrap())], "the toll to 35,173.");
         assert_eq!(Clauses::of(c).spoken_at(c.find("35,173").unwrap()), 0..c.len());
+        let c = "Children have died of malnutrition, the ministry said as its overall toll neared 30,000.";
+        assert_eq!(&c[clause_of(c, c.find("30,000").unwrap())], "overall toll neared 30,000.");
+        let d = "Aid arrived as the ministry said 30,000 had died.";
+        assert_eq!(clause_of(d, d.find("30,000").unwrap()), 0..d.len());
         let b = "They were killed in Gaza, and the ministry says so.";
         assert_eq!(clause_of(b, 0), 0..b.len());
         // Commas without a conjunction do not split.
