@@ -300,10 +300,10 @@ fn names_an_event(after: &str) -> bool {
 }
 
 /// Whether a date is an event's owner: "Saturday's raid", "Monday’s air
-/// strike", "Oct. 7's attack".
+/// strike", "Oct. 7's attack", "preceding Saturday's events".
 fn owns_an_event(after: &str) -> bool {
     static EVENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^['’]s (?:[a-z-]+ ){0,2}?(?:raids?|(?:air ?)?strikes?|attacks?|bombings?|shelling|assault|operation|rescue|massacre|explosion|blast|incursion|ambush)\b")
+        Regex::new(r"^['’]s (?:[a-z-]+ ){0,2}?(?:raids?|(?:air ?)?strikes?|attacks?|bombings?|shelling|assault|offensive|operation|rescue|massacre|explosion|blast|incursion|ambush|events|escalation)\b")
             .expect("owned-event regex")
     });
     let mut end = after.len().min(64);
@@ -1937,6 +1937,7 @@ mod tests {
         let text = "The ministry said on Saturday the raid killed 274 people. Its overall count had risen to FIG.";
         assert_eq!(dated(text, "2024-06-09"), (Some("2024-06-08".into()), Some("on Saturday".into())));
         assert!(owns_an_event("'s air strike on the camp"));
+        assert!(owns_an_event("'s events, and more"));
         assert!(!owns_an_event("'s figures"));
         assert!(!owns_an_event("’s ".repeat(30).as_str()));
     }

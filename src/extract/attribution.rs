@@ -52,7 +52,7 @@ static CITING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("citing regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds|noted|notes)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|told|confirmed|confirms|counted|counts|recorded|records|added|adds|noted|notes|disclosed|discloses)(?-u:\b)")
         .expect("verb regex")
 });
 /// A speaker after its verb at the end: "…, says health ministry", "…,
