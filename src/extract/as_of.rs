@@ -303,7 +303,7 @@ fn names_an_event(after: &str) -> bool {
 /// strike", "Oct. 7's attack", "preceding Saturday's events".
 fn owns_an_event(after: &str) -> bool {
     static EVENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^['’]s (?:[a-z-]+ ){0,2}?(?:raids?|(?:air ?)?strikes?|attacks?|bombings?|shelling|assault|offensive|operation|rescue|massacre|explosion|blast|incursion|ambush|events|escalation)\b")
+        Regex::new(r"^['’]s (?:[A-Za-z-]+ ){0,2}?(?:raids?|(?:air ?)?strikes?|attacks?|bombings?|shelling|assault|offensive|operation|rescue|massacre|explosion|blast|incursion|ambush|events|escalation)\b")
             .expect("owned-event regex")
     });
     let mut end = after.len().min(64);
@@ -546,6 +546,11 @@ fn expressions(
         });
     }
     for m in RELATIVE.find_iter(sentence) {
+        // "since the war began last month": when the period opened; "last
+        // month's Hamas attacks": an event's day.
+        if opens_period(&sentence[..m.start()]) || owns_an_event(&sentence[m.end()..]) {
+            continue;
+        }
         // Weeks start on Monday.
         let monday = last_weekday_on_or_before(published, Weekday::Monday);
         let (date, earliest) = match m.as_str().to_lowercase().as_str() {
@@ -1825,6 +1830,10 @@ mod tests {
         let d = date(
             "This is his FIG trip since the outbreak of the war triggered by the attack on Israel over a year ago.",
         );
+        assert_eq!(d.as_deref(), Some("2024-01-15"));
+        let d = date("FIG people have been killed since the war began last month, the ministry said.");
+        assert_eq!(d.as_deref(), Some("2024-01-15"));
+        let d = date("Israel revised the toll from last month's Hamas attacks to FIG.");
         assert_eq!(d.as_deref(), Some("2024-01-15"));
         let d = date("The toll since the war began stood at FIG a week ago.");
         assert_eq!(d.as_deref(), Some("2024-01-08"));
