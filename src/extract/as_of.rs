@@ -964,9 +964,10 @@ fn own_part(sentence: &str, at: usize) -> Range<usize> {
 }
 
 /// A figure that is what a relative clause's verb announced: "$100
-/// million that President Biden announced".
+/// million that President Biden announced", "the $100 million in U.S.
+/// assistance announced by President Biden on October 18".
 static ANNOUNCED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ (?:(?:in|of|for) [^,;.]{1,40}? )?(?:that|which) [^,;.]{0,40}?\b(?:announced|pledged|committed|promised|approved)\b")
+    Regex::new(r"^ (?:(?:in|of|for) [^,;.]{1,40}? )?(?:that|which) [^,;.]{0,40}?\b(?:announced|pledged|committed|promised|approved)\b|^ (?:(?:in|of|for) [^,;]{1,40}? )?(?:announced|pledged|committed|promised|approved) by\b")
         .expect("announced-object regex")
 });
 
@@ -1362,6 +1363,11 @@ pub fn resolve(
                 .iter()
                 .any(|w| doc.text[figure..e.span.start].contains(w))
     });
+    // "Today's announcement builds on the $100 million … announced by
+    // President Biden on October 18": the announcement's own date.
+    if announced && own.iter().any(|e| e.span.start > figure) {
+        own.retain(|e| e.span.start > figure);
+    }
     // "rose to 28,340 from 28,176 on Sunday": a date after the figure it
     // rose from is that figure's.
     let compared_end = compared_from(doc, quantities, figure_span.end..s.span.end);
