@@ -1411,10 +1411,23 @@ pub fn claims_from(
         if m.clauses.is_none() {
             m.clauses = Some(Clauses::of(sentence_text));
         }
-        // The paragraph before, for a sentence that opens its own.
+        // The paragraph before, for a sentence that opens its own; past
+        // paragraphs that open with "It said" themselves ("The ministry
+        // said … / It said … / It added …"), up to three.
         let previous = (first == m.sentence && first > 0).then(|| {
-            let p = doc.sentences[first - 1].paragraph;
-            let start = doc.sentences[..first].iter().rposition(|x| x.paragraph != p).map_or(0, |i| i + 1);
+            let mut end = first;
+            let mut start;
+            let mut steps = 0;
+            loop {
+                let p = doc.sentences[end - 1].paragraph;
+                start = doc.sentences[..end].iter().rposition(|x| x.paragraph != p).map_or(0, |i| i + 1);
+                let opening = &doc.text[doc.sentences[start].span.clone()];
+                steps += 1;
+                if start == 0 || steps == 3 || !["It ", "They "].iter().any(|w| opening.starts_with(w)) {
+                    break;
+                }
+                end = start;
+            }
             doc.sentences[start].span.start
         });
         let earlier = |before: usize| earlier(before, paragraph, previous);
