@@ -1141,7 +1141,8 @@ impl Sources {
             }
             let who = subject_before(sentence, at);
             let clause = sentence[clause_start(&sentence[..at])..at].trim_start();
-            let subordinate = ["where ", "whereas ", "while ", "when "].iter().any(|w| clause.starts_with(w));
+            let subordinate =
+                ["where ", "whereas ", "while ", "when ", "after ", "before "].iter().any(|w| clause.starts_with(w));
             let speaker = |source| Speaker { at, source, subordinate };
             // "the Commissioner-General of UNRWA, who said": the speaker is
             // the clause before, when it names an authority.
@@ -1634,6 +1635,9 @@ mod tests {
         let s = "Operations have heightened fears for its 2.4 million inhabitants, where the Hamas-controlled health ministry says more than 8,300 have been killed.";
         assert_eq!(at(s, "2.4"), None);
         assert_eq!(at(s, "8,300"), Some((Some("gaza-moh".into()), "Hamas-controlled health ministry".into())));
+        let s = "The families' forum said on Tuesday that 31 of the 136 kidnapped are dead, after The New York Times stated that 32 were.";
+        assert_eq!(at(s, "136"), None);
+        assert_eq!(at(s, "32"), Some((None, "New York Times".into())));
         // The subject before an aside; an abbreviation's point; a live blog's time.
         assert_eq!(
             at("Blinken, on his seventh trip to the region, said Washington had provided $1 billion.", "$1"),
