@@ -272,9 +272,15 @@ impl<'a> Earlier<'a> {
     /// The authority named, or placed by a description, last before `before`
     /// in this paragraph.
     fn last_in_paragraph(&self, authorities: &'a Authorities) -> Option<&'a Authority> {
+        // "Hamas' attack on Israel": a place or a target, not who speaks.
+        let object = |at: usize| {
+            let before = self.text[..at].trim_end();
+            let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            matches!(word, "on" | "in" | "into" | "against" | "across" | "from" | "toward" | "towards" | "inside")
+        };
         let last_in = |range: Range<usize>| {
             let within = |list: &[(usize, &'a Authority)]| {
-                list.iter().filter(|(at, _)| range.contains(at)).max_by_key(|(at, _)| *at).copied()
+                list.iter().filter(|(at, _)| range.contains(at) && !object(*at)).max_by_key(|(at, _)| *at).copied()
             };
             let named = within(self.mentions.get_or_init(|| authorities.mentions(self.text)));
             let placed = within(&self.placed.borrow());
@@ -1628,6 +1634,24 @@ mod tests {
         assert_eq!(at(s, "1,200"), Some((Some("israel".into()), "Israel".into())));
         let s = "In addition to the revised death toll, about 240 hostages are being held in Gaza.";
         assert_eq!(at(s, "240"), None);
+        // "It says", after "an attack on Israel": a name after "on" is a target, not the speaker of "it".
+        let text = "UN Women says women have been the main victims since the attack on Israel. It says 1.7 million are displaced.";
+        let pos = text.find("It says").unwrap();
+        let pack = RulePack::default_pack();
+        let authorities = &pack.authorities;
+        let mentions = OnceCell::new();
+        let placed = RefCell::new(Vec::new());
+        let earlier = Earlier {
+            text,
+            mentions: &mentions,
+            placed: &placed,
+            before: pos,
+            paragraph: 0,
+            previous: None,
+            title: None,
+            people: true,
+        };
+        assert!(resolve("It", &text[pos..], authorities, Some(earlier)).is_none());
         // An authority that acts is no source: "the Israeli military has intensified its campaign".
         let s = "The diplomat's latest trip - his 11th to the region - comes as the Israeli military has intensified its campaign in Gaza.";
         assert_eq!(at(s, "11th"), None);
