@@ -40,7 +40,8 @@ fn rules_explain_shows_where_context_may_come_from() {
     let any = out.stdout.lines().find(|l| l.starts_with("  context any of: ")).unwrap_or_default();
     assert!(any.ends_with(" (or in the document's lede)"), "{}", out.stdout);
     assert!(
-        out.stdout.contains("\n  context from the lede, none of: in Israel, southern Israel, Israelis, attack\\b, "),
+        out.stdout
+            .contains("\n  context from the lede, none of: \\bin Israel\\b, southern Israel, Israelis, attack\\b, "),
         "{}",
         out.stdout
     );
