@@ -546,9 +546,12 @@ fn expressions(
         });
     }
     for m in RELATIVE.find_iter(sentence) {
-        // "since the war began last month": when the period opened; "last
-        // month's Hamas attacks": an event's day.
-        if opens_period(&sentence[..m.start()]) || owns_an_event(&sentence[m.end()..]) {
+        // "since the war began last month", "since last week": when the
+        // period opened; "last month's Hamas attacks": an event's day.
+        let before = sentence[..m.start()].trim_end();
+        let opened = [" began", " started", " erupted", " broke out"].iter().any(|w| before.ends_with(w))
+            || ends_with_word(before, "since");
+        if opened || owns_an_event(&sentence[m.end()..]) {
             continue;
         }
         // Weeks start on Monday.
@@ -1839,6 +1842,8 @@ mod tests {
         assert_eq!(d.as_deref(), Some("2024-01-15"));
         let d = date("FIG people have been killed since the war began last month, the ministry said.");
         assert_eq!(d.as_deref(), Some("2024-01-15"));
+        let d = date("The toll since the war began stood at FIG last week.");
+        assert_eq!(d.as_deref(), Some("2024-01-14"));
         let d = date("Israel revised the toll from last month's Hamas attacks to FIG.");
         assert_eq!(d.as_deref(), Some("2024-01-15"));
         let d = date("The toll since the war began stood at FIG a week ago.");
