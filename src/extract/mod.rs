@@ -1439,18 +1439,14 @@ pub fn claims_from(
         // paragraphs that open with "It said" themselves ("The ministry
         // said … / It said … / It added …"), up to three.
         let previous = (first == m.sentence && first > 0).then(|| {
-            let mut end = first;
-            let mut start;
-            let mut steps = 0;
-            loop {
-                let p = doc.sentences[end - 1].paragraph;
-                start = doc.sentences[..end].iter().rposition(|x| x.paragraph != p).map_or(0, |i| i + 1);
+            let mut start = first;
+            for _ in 0..3 {
+                let p = doc.sentences[start - 1].paragraph;
+                start = doc.sentences[..start].iter().rposition(|x| x.paragraph != p).map_or(0, |i| i + 1);
                 let opening = &doc.text[doc.sentences[start].span.clone()];
-                steps += 1;
-                if start == 0 || steps == 3 || !["It ", "They "].iter().any(|w| opening.starts_with(w)) {
+                if start == 0 || !["It ", "They "].iter().any(|w| opening.starts_with(w)) {
                     break;
                 }
-                end = start;
             }
             doc.sentences[start].span.start
         });
