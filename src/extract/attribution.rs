@@ -35,6 +35,12 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:an?\s+|the\s+)?(?P<who>(?:[^,;:()“”\x22]|\([^()]*\))+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:which|who|that|as|on|in a|in an|based|citing|compiled|released|published)(?-u:\b))")
         .expect("according regex")
 });
+/// Who published what `according to` names: "… the latest report released
+/// by the health ministry"; right after the name `ACCORDING` stops at.
+static BY_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:compiled|released|published)\s+by\s+(?:an?\s+|the\s+)?(?P<who>[^,;:()“”\x22]+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:on|in|at|which|who)(?-u:\b))")
+        .expect("by-publisher regex")
+});
 /// A source after a participle: "…, as stated by Al-Qedra", "as reported by the ministry".
 static AS_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)as\s+(?:stated|reported|announced|confirmed|documented|recorded)\s+by\s+(?:an?\s+|the\s+)?(?P<who>[^,;:()“”\x22]+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:on|in|at|which|who)(?-u:\b))")
@@ -1103,10 +1109,16 @@ impl Sources {
     }
 
     fn read<'a>(sentence: &str, authorities: &'a Authorities, earlier: Option<Earlier<'a>>) -> Sources {
-        if let Some(c) = ACCORDING.captures(sentence)
-            && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
-        {
-            return Sources::All(Some(a));
+        if let Some(c) = ACCORDING.captures(sentence) {
+            // "according to the latest report released by the health
+            // ministry": the ministry's, when it is an authority.
+            let publisher = BY_PUBLISHER
+                .captures(&sentence[c.name("who").map_or(0, |w| w.end())..])
+                .and_then(|p| resolve(&p["who"], sentence, authorities, earlier))
+                .filter(|a| a.id.is_some());
+            if let Some(a) = publisher.or_else(|| resolve(&c["who"], sentence, authorities, earlier)) {
+                return Sources::All(Some(a));
+            }
         }
         if memchr::memmem::find(sentence.as_bytes(), b" by ").is_some()
             && let Some(c) = AS_BY.captures(sentence)
@@ -1337,6 +1349,18 @@ mod tests {
             ),
             moh
         );
+        // A report "released by" an authority is the authority's; one "released on Monday" is nobody's.
+        assert_eq!(
+            id(
+                "The death toll has surpassed 70,000, according to the latest report released by the Gaza Health Ministry."
+            ),
+            moh
+        );
+        assert_eq!(
+            id("The death toll in Gaza has surpassed 70,000, according to data published by the health ministry."),
+            moh
+        );
+        assert_eq!(id("The toll has surpassed 70,000, according to figures released on Monday."), None);
         // "a statement by the Civil Defence" speaks for it.
         assert_eq!(
             id("In Gaza, over 10,000 people are missing, a statement by the Civil Defence said."),

@@ -326,6 +326,9 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
             // "The toll is approaching 25,000": not yet there.
             ("approaching", Qualifier::Nearly),
             ("nearing", Qualifier::Nearly),
+            // "a death toll exceeding 56,000": past it, as "more than".
+            ("exceeding", Qualifier::Over),
+            ("surpassing", Qualifier::Over),
             ("some", Qualifier::About),
             ("approx.", Qualifier::About),
             ("circa", Qualifier::About),

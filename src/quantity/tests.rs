@@ -154,6 +154,8 @@ fn every_qualifier_is_classified() {
         ("close on 240 hostages", Nearly),
         ("approaching 240 hostages", Nearly),
         ("nearing 240 hostages", Nearly),
+        ("exceeding 240 hostages", Over),
+        ("surpassing 240 hostages", Over),
     ];
     for (text, qual) in cases {
         let (_, v, _, got) = one(text);
