@@ -1157,6 +1157,12 @@ impl Sources {
             {
                 continue;
             }
+            // "Thousands said to be missing", "it is believed to have": passive, no speaker.
+            if matches!(word, "said" | "believed" | "estimated" | "reported" | "claimed")
+                && sentence[at + word.len()..].starts_with(" to ")
+            {
+                continue;
+            }
             let who = subject_before(sentence, at);
             let clause = sentence[clause_start(&sentence[..at])..at].trim_start();
             let subordinate =
@@ -1349,6 +1355,9 @@ mod tests {
             ),
             moh
         );
+        // "said to be" is passive: nobody speaks.
+        assert_eq!(who("Thousands said to be missing in Gaza"), None);
+        assert_eq!(who("Around 8,000 people are estimated to be missing in Gaza"), None);
         // A report "released by" an authority is the authority's; one "released on Monday" is nobody's.
         assert_eq!(
             id(
