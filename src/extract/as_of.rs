@@ -1208,6 +1208,16 @@ static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:earlier|previously|initially|originally|at one point)(?-u:\b)").expect("earlier regex")
 });
 
+/// Whether a sentence tells what is going on as it is written: "Hamas is
+/// holding four others" is not of the date the sentence before gives
+/// ("released 105 hostages at the end of November"). A bare "remain" is
+/// no such sign: a fact box's "133 remain" is of the box's date.
+fn holds_now(sentence: &str) -> bool {
+    static HOLDS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?-u:\b)(?:is|are) (?:still )?holding(?-u:\b)").expect("holds-now regex"));
+    HOLDS.is_match(sentence)
+}
+
 /// Whether a sentence says "now".
 fn says_now(sentence: &str) -> bool {
     static NOW: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
@@ -1509,7 +1519,9 @@ pub fn resolve(
         None if below.is_some() => (below, false),
         // "1.9 million people are now displaced": as of the writing, not
         // of the date the sentence before gives.
-        None if present_part || says_now(&doc.text[s.span.clone()]) => (None, false),
+        None if present_part || says_now(&doc.text[s.span.clone()]) || holds_now(&doc.text[s.span.clone()]) => {
+            (None, false)
+        }
         // "the ministry's count for the same period": the period a sentence
         // before closed, in its paragraph or the one before.
         None if memchr::memmem::find(doc.text[s.span.clone()].as_bytes(), b"same").is_some()
@@ -1856,6 +1868,10 @@ mod tests {
         assert_eq!((a.date, a.from_earlier_sentence), (parse_date("2024-03-20"), true));
         let a = as_of("He spoke on Wednesday in Jeddah.\nThis is his FIG visit.", "2024-03-21", None);
         assert_eq!((a.date, a.source), (parse_date("2024-03-21"), AsOfSource::Published));
+        // A state that holds as written is of the writing, not of the release the sentence before dates.
+        let text = "Hamas released 105 hostages at the end of November. In addition to the remaining FIG hostages, Hamas is holding four others.";
+        let a = as_of(text, "2024-02-06", None);
+        assert_eq!((a.date, a.source), (parse_date("2024-02-06"), AsOfSource::Published));
     }
 
     #[test]

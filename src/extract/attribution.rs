@@ -673,6 +673,12 @@ fn resolve<'a>(
     if who.is_empty() || PRONOUNS.contains(&lower.as_str()) {
         return None;
     }
+    // "According to this assessment": a thing named before, no source by
+    // its name, unless the name holds an authority ("this ministry's count").
+    if ["this ", "that ", "these ", "those "].iter().any(|d| lower.starts_with(d)) && authorities.find_in(who).is_none()
+    {
+        return None;
+    }
     Some(match authorities.find_in(who).or_else(|| described(who, sentence, authorities, earlier)) {
         Some(a) => Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: who.to_string() },
         None => match earlier.and_then(|e| e.office_of(who, authorities)) {
@@ -1355,6 +1361,8 @@ mod tests {
             ),
             moh
         );
+        // A thing named before is no source by its name.
+        assert_eq!(who("According to this assessment, 66 of the 116 hostages that remain in Gaza are dead."), None);
         // "said to be" is passive: nobody speaks.
         assert_eq!(who("Thousands said to be missing in Gaza"), None);
         assert_eq!(who("Around 8,000 people are estimated to be missing in Gaza"), None);

@@ -887,6 +887,10 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                             .flatten()
                                             .and_then(|c| rule.context.caption_refuses(&c))
                                             .or_else(|| frame_refuses(doc, si, &rule.context))
+                                            .or_else(|| {
+                                                let framed = &sentence_text[..clause.end];
+                                                lede.then(|| rule.context.lede_sentence_refuses(framed)).flatten()
+                                            })
                                             .unwrap_or_else(|| rule.context.check_clause(&clause_text, lede))
                                     });
                                 verdicts.push((key, v.clone()));

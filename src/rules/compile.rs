@@ -159,6 +159,15 @@ impl Context {
         None
     }
 
+    /// A sentence that names nothing of the `any` words takes them from the
+    /// lede only if nothing up to the figure's clause names another place
+    /// or event: "the school was bombarded, resulting in 15 martyrs, and 50
+    /// wounded" (`sentence`: the sentence up to the end of that clause).
+    pub fn lede_sentence_refuses(&self, sentence: &str) -> Option<ContextVerdict> {
+        let m = self.lede_none.as_ref()?.find(sentence)?;
+        Some(ContextVerdict::Forbidden(format!("{} (in the figure's sentence)", m.as_str())))
+    }
+
     /// The verdict on the clause of a figure whose text passed `check_text`;
     /// `from_lede`: the text's `any` words were found in the lede only.
     pub fn check_clause(&self, clause: &str, from_lede: bool) -> ContextVerdict {
