@@ -165,8 +165,9 @@ const OPENERS: [&str; 8] = ["where ", "when ", "as ", "while ", "after ", "and "
 
 /// The institution a description names by its kind alone ("the ministry",
 /// "health officials", "the authorities").
-const HEADS: [&str; 11] = [
+const HEADS: [&str; 12] = [
     "ministry",
+    "forum",
     "agency",
     "department",
     "military",
@@ -1360,6 +1361,13 @@ mod tests {
                 "At least 41,391 Palestinians have been killed in Gaza, according to data provided by the health ministry."
             ),
             moh
+        );
+        // A forum's long name: "The Forum of Families of Hostages and Missing Persons in Israel said".
+        assert_eq!(
+            id(
+                "The Forum of Families of Hostages and Missing Persons in Israel said on Tuesday that 31 of the 136 hostages still in Gaza are dead."
+            ),
+            Some("hostages-families-forum".into())
         );
         // A thing named before is no source by its name.
         assert_eq!(who("According to this assessment, 66 of the 116 hostages that remain in Gaza are dead."), None);
