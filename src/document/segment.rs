@@ -613,6 +613,9 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             ", bringing ",
             ", taking ",
             ", raising ",
+            // "71 deaths over the past 24 hours, a ministry statement said,
+            // adding that 82,959 people have been wounded": a second statement.
+            ", adding that ",
             // "Children have died of malnutrition, the ministry said as its
             // overall toll neared 30,000": the toll's words are its own.
             // (`TOLL_AFTER_AS`).
@@ -714,6 +717,13 @@ impl Clauses {
                 pos = next.start + 1;
                 continue;
             }
+            // "adding that thousands more had been injured" goes on with
+            // the words before it ("13,000 children have been killed"):
+            // only a count in digits is a statement of its own.
+            if word == ", adding that " && !sentence[next.end..].starts_with(|c: char| c.is_ascii_digit()) {
+                pos = next.start + 1;
+                continue;
+            }
             if word == ", and " {
                 let after = &sentence[next.end..];
                 if !(after.starts_with(|c: char| c.is_ascii_digit())
@@ -742,6 +752,7 @@ impl Clauses {
                     | ", bringing "
                     | ", taking "
                     | ", raising "
+                    | ", adding that "
                     | " as its "
                     | " as the "
                     | " times the "
@@ -953,6 +964,7 @@ mod tests {
                 ", and her ",
                 ", and ",
                 " and that ",
+                ", adding that ",
                 " and ",
                 ", ",
                 "—",
@@ -983,7 +995,7 @@ mod tests {
             // A sentence opening "Of the …," also breaks at its first comma (see `clauses`).
             proptest::prop_assume!(!s.trim_start().starts_with("Of "));
             // ", and " breaks only before a figure (here, a digit).
-            let re = regex::Regex::new(r"(;| — | – | -- |, (?:while|whereas|but|although|and his|and her|bringing|taking|raising) | of whom | of which | and that |, of the )|(, and )[0-9]").unwrap();
+            let re = regex::Regex::new(r"(;| — | – | -- |, (?:while|whereas|but|although|and his|and her|bringing|taking|raising) | of whom | of which | and that |, of the )|(, and |, adding that )[0-9]").unwrap();
             let expected: Vec<Range<usize>> =
                 re.captures_iter(&s).map(|c| c.get(1).or(c.get(2)).expect("a group").range()).collect();
             proptest::prop_assert_eq!(Clauses::of(&s).breaks, expected);
@@ -1053,6 +1065,13 @@ mod tests {
         let a = "14,000 children have been killed, the ministry says, and dozens have died of hunger.";
         assert_eq!(&a[clause_of(a, 0)], "14,000 children have been killed, the ministry says");
         assert_eq!(Clauses::of(a).spoken_at(0), 0..a.len());
+        // A statement "adding that" another count holds has words of its own;
+        // "adding that thousands more" goes on with the count before.
+        let h =
+            "The toll includes 71 deaths over the past 24 hours, a statement said, adding that 82,959 were wounded.";
+        assert_eq!(&h[Clauses::of(h).at(h.find("82,959").unwrap())], "82,959 were wounded.");
+        let k = "13,000 children have been killed, she said, adding that thousands more had been injured.";
+        assert_eq!(&k[Clauses::of(k).at(k.find("thousands").unwrap())], k);
         let c = "The ministry reported 82 deaths in the past 24 hours, bringing the toll to 35,173.";
         assert_eq!(&c[clause_of(c, c.find("35,173").unwrap())], "the toll to 35,173.");
         assert_eq!(Clauses::of(c).spoken_at(c.find("35,173").unwrap()), 0..c.len());

@@ -638,6 +638,16 @@ fn resolve<'a>(
             Some(rest.strip_prefix("the ").unwrap_or(rest))
         })
         .unwrap_or(who);
+    // "according to an earlier report by the Health Ministry of Gaza": the ministry's.
+    let who = ["", "earlier ", "latest ", "new ", "recent ", "a ", "an ", "the "]
+        .iter()
+        .find_map(|adj| {
+            let rest = who.strip_prefix(adj)?;
+            let rest = ["report ", "statement ", "update ", "tally "].iter().find_map(|n| rest.strip_prefix(n))?;
+            let rest = ["by ", "from "].iter().find_map(|p| rest.strip_prefix(p))?;
+            Some(rest.strip_prefix("the ").unwrap_or(rest))
+        })
+        .unwrap_or(who);
     // "according to the ministry's daily reports": the ministry's.
     let who = match RECORDS.find(who) {
         Some(m) if m.start() > 0 => &who[..m.start()],
@@ -1368,6 +1378,11 @@ mod tests {
                 "The Forum of Families of Hostages and Missing Persons in Israel said on Tuesday that 31 of the 136 hostages still in Gaza are dead."
             ),
             Some("hostages-families-forum".into())
+        );
+        // A report by an authority is the authority's.
+        assert_eq!(
+            id("According to an earlier report by the Gaza health ministry, 96,800 were wounded in the enclave."),
+            moh
         );
         // A thing named before is no source by its name.
         assert_eq!(who("According to this assessment, 66 of the 116 hostages that remain in Gaza are dead."), None);
