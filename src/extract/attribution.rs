@@ -1174,6 +1174,14 @@ impl Sources {
             {
                 continue;
             }
+            // "Current reports indicate that", "Ministry figures show": a noun before its verb.
+            if matches!(word, "reports" | "counts" | "estimates" | "claims" | "records")
+                && sentence[at + word.len()..].trim_start().split(' ').next().is_some_and(|w| {
+                    matches!(w, "indicate" | "indicated" | "suggest" | "suggested" | "show" | "showed" | "say" | "said")
+                })
+            {
+                continue;
+            }
             // "Thousands said to be missing", "it is believed to have": passive, no speaker.
             if matches!(word, "said" | "believed" | "estimated" | "reported" | "claimed")
                 && sentence[at + word.len()..].starts_with(" to ")
@@ -1386,6 +1394,8 @@ mod tests {
         );
         // A thing named before is no source by its name.
         assert_eq!(who("According to this assessment, 66 of the 116 hostages that remain in Gaza are dead."), None);
+        // "Current reports indicate": a noun, not a speaker.
+        assert_eq!(who("Current reports indicate that more than 14,000 children have been killed in Gaza."), None);
         // "said to be" is passive: nobody speaks.
         assert_eq!(who("Thousands said to be missing in Gaza"), None);
         assert_eq!(who("Around 8,000 people are estimated to be missing in Gaza"), None);
