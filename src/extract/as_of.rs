@@ -1247,7 +1247,12 @@ fn compared_from(doc: &Document, quantities: &[Quantity], within: Range<usize>) 
         let before = before.strip_suffix("from")?.trim_end();
         let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
         let after_figure = before.is_empty() || ends_figure(within.start + before.len());
-        (after_figure || matches!(word, "up" | "down")).then_some(q.span.end)
+        // "The number had increased from 4,385 on Saturday": Saturday is 4,385's.
+        let changed = matches!(
+            word,
+            "increased" | "decreased" | "rose" | "risen" | "climbed" | "jumped" | "grown" | "fallen" | "dropped"
+        );
+        (after_figure || changed || matches!(word, "up" | "down")).then_some(q.span.end)
     })
 }
 
@@ -1820,6 +1825,10 @@ mod tests {
         // "a day earlier" follows 29,954 as closely as "on Thursday" precedes it.
         let a = as_of("The toll rose to 30,035 on Thursday, from FIG a day earlier.", "2024-02-29", None);
         assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2024-02-28"));
+        // A figure "increased from" dates that figure, not the sentence after it.
+        let text = "The number had increased from 4,385 on Saturday, the ministry said. There are FIG wounded.";
+        let a = as_of(text, "2023-10-22", None);
+        assert_eq!((a.date.map(|d| d.to_string()).as_deref(), a.source), (Some("2023-10-22"), AsOfSource::Published));
     }
 
     #[test]
