@@ -889,7 +889,16 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                             .or_else(|| frame_refuses(doc, si, &rule.context))
                                             .or_else(|| {
                                                 let framed = &sentence_text[..clause.end];
-                                                lede.then(|| rule.context.lede_sentence_refuses(framed)).flatten()
+                                                // "…, the ministry said as its overall toll neared
+                                                // 30,000": a statement of its own, unlike ", raising
+                                                // the overall toll to 361".
+                                                let before = sentence_text[..clause.start].trim_end();
+                                                let own = before.ends_with(" as its") || before.ends_with(" as the");
+                                                let told =
+                                                    if own { &sentence_text[clause.start..clause.end] } else { framed };
+                                                rule.context.sentence_refuses(told).or_else(|| {
+                                                    lede.then(|| rule.context.lede_sentence_refuses(framed)).flatten()
+                                                })
                                             })
                                             .unwrap_or_else(|| rule.context.check_clause(&clause_text, lede))
                                     });

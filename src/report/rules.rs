@@ -111,6 +111,13 @@ pub fn write_explain(out: &mut dyn Write, rule: &Rule, results: &[ExampleResult]
     if !c.none_words.is_empty() {
         writeln!(out, "  context none of: {}", c.none_words.join(", "))?;
     }
+    if !c.sentence_none_words.is_empty() {
+        writeln!(
+            out,
+            "  context none of, in the sentence up to the figure's clause: {}",
+            c.sentence_none_words.join(", ")
+        )?;
+    }
     if !c.lede_none_words.is_empty() {
         writeln!(out, "  context from the lede, none of: {}", c.lede_none_words.join(", "))?;
     }

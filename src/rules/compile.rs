@@ -74,6 +74,9 @@ pub struct Context {
     /// Words that refuse the lede's `any` words to a figure's clause.
     pub lede_none: Option<Lazy<Regex>>,
     pub lede_none_words: Vec<String>,
+    /// Words that refuse a figure anywhere in its sentence up to the end of its clause.
+    pub sentence_none: Option<Lazy<Regex>>,
+    pub sentence_none_words: Vec<String>,
     /// Words that, named in the lede too, keep it from placing figures.
     pub lede_unless: Option<Lazy<Regex>>,
     pub lede_unless_words: Vec<String>,
@@ -157,6 +160,13 @@ impl Context {
             }
         }
         None
+    }
+
+    /// The verdict of `sentence_none` on a figure's sentence up to the end
+    /// of its clause (`framed`).
+    pub fn sentence_refuses(&self, framed: &str) -> Option<ContextVerdict> {
+        let m = self.sentence_none.as_ref()?.find(framed)?;
+        Some(ContextVerdict::Forbidden(format!("{} (in the figure's sentence)", m.as_str())))
     }
 
     /// A sentence that names nothing of the `any` words takes them from the
@@ -536,6 +546,7 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
         scope: spec.context.scope,
         lede: spec.context.lede,
         lede_none_words: spec.context.lede_none.clone(),
+        sentence_none_words: spec.context.sentence_none.clone(),
         lede_unless_words: spec.context.lede_unless.clone(),
         ..Context::default()
     };
@@ -562,6 +573,10 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
     match words_regex(&spec.context.none, !builtin) {
         Ok(r) => context.none = r,
         Err(m) => errors.push(err("context.none", key_line(src, "none").or(context_line), m)),
+    }
+    match words_regex(&spec.context.sentence_none, !builtin) {
+        Ok(r) => context.sentence_none = r,
+        Err(m) => errors.push(err("context.sentence_none", key_line(src, "sentence_none").or(context_line), m)),
     }
     match words_regex(&spec.context.lede_none, !builtin) {
         Ok(r) => context.lede_none = r,
@@ -842,6 +857,22 @@ mod tests {
         assert_eq!(c.check_clause("12 hostages taken in the attack", true), ContextVerdict::Forbidden("attack".into()));
         assert_eq!(c.check_clause("12 hostages taken in the attack", false), ContextVerdict::Ok);
         assert_eq!(c.check_clause("12 hostages taken", true), ContextVerdict::Ok);
+    }
+
+    /// `sentence_none` words refuse a figure from anywhere in its sentence
+    /// up to the end of its clause; a bad one is an error that names its key.
+    #[test]
+    fn sentence_none_words_see_the_sentence_up_to_the_clause() {
+        let src = GOOD.to_string() + "context:\n  sentence_none: ['died of hunger']\n";
+        let c = load_rule("r.yaml", &src, false).unwrap().context;
+        assert_eq!(
+            c.sentence_refuses("13 died of hunger, raising the toll to 361"),
+            Some(ContextVerdict::Forbidden("died of hunger (in the figure's sentence)".into()))
+        );
+        assert_eq!(c.sentence_refuses("13 died in strikes, raising the toll to 361"), None);
+        let e = errors(&(GOOD.to_string() + "context:\n  sentence_none: ['(hunger']\n"));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("r.yaml:8: context.sentence_none: "), "{e:?}");
     }
 
     #[test]

@@ -299,7 +299,14 @@ mod tests {
         let mut built = 0;
         for r in &pack.rules {
             let c = &r.context;
-            let words = c.any.iter().chain(&c.all).chain(&c.none).chain(&c.lede_none).chain(&c.lede_unless);
+            let words = c
+                .any
+                .iter()
+                .chain(&c.all)
+                .chain(&c.none)
+                .chain(&c.sentence_none)
+                .chain(&c.lede_none)
+                .chain(&c.lede_unless);
             for w in words {
                 assert!(w.try_build().is_ok(), "{}: `{}`: {:?}", r.id, w.source(), w.try_build().err());
                 built += 1;

@@ -77,6 +77,12 @@ pub struct ContextSpec {
     /// None of these may appear.
     #[serde(default)]
     pub none: Vec<String>,
+    /// None of these may appear in the figure's sentence up to the end of
+    /// its clause: a cause told before a running total ("died of hunger …,
+    /// raising the overall toll to 361") is the total's too, where `none`
+    /// sees the total's clause alone.
+    #[serde(default)]
+    pub sentence_none: Vec<String>,
     /// The sentence (default) or its whole paragraph.
     #[serde(default)]
     pub scope: ContextScope,
