@@ -888,15 +888,15 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                             .and_then(|c| rule.context.caption_refuses(&c))
                                             .or_else(|| frame_refuses(doc, si, &rule.context))
                                             .or_else(|| {
-                                                let framed = &sentence_text[..clause.end];
-                                                // "…, the ministry said as its overall toll neared
-                                                // 30,000": a statement of its own, unlike ", raising
-                                                // the overall toll to 361".
+                                                // The sentence up to the figure's clause; but "…, the
+                                                // ministry said as its overall toll neared 30,000" is a
+                                                // statement of its own, unlike ", raising the overall
+                                                // toll to 361".
                                                 let before = sentence_text[..clause.start].trim_end();
                                                 let own = before.ends_with(" as its") || before.ends_with(" as the");
-                                                let told =
-                                                    if own { &sentence_text[clause.start..clause.end] } else { framed };
-                                                rule.context.sentence_refuses(told).or_else(|| {
+                                                let framed =
+                                                    &sentence_text[if own { clause.start } else { 0 }..clause.end];
+                                                rule.context.sentence_refuses(framed).or_else(|| {
                                                     lede.then(|| rule.context.lede_sentence_refuses(framed)).flatten()
                                                 })
                                             })
