@@ -639,7 +639,7 @@ fn resolve<'a>(
         })
         .unwrap_or(who);
     // "according to an earlier report by the Health Ministry of Gaza": the ministry's.
-    let who = ["", "earlier ", "latest ", "new ", "recent ", "a ", "an ", "the "]
+    let who = ["", "earlier ", "latest ", "new ", "recent "]
         .iter()
         .find_map(|adj| {
             let rest = who.strip_prefix(adj)?;

@@ -896,9 +896,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                                 let own = before.ends_with(" as its") || before.ends_with(" as the");
                                                 let framed =
                                                     &sentence_text[if own { clause.start } else { 0 }..clause.end];
-                                                rule.context.sentence_refuses(framed).or_else(|| {
-                                                    lede.then(|| rule.context.lede_sentence_refuses(framed)).flatten()
-                                                })
+                                                rule.context.check_sentence(framed, lede)
                                             })
                                             .unwrap_or_else(|| rule.context.check_clause(&clause_text, lede))
                                     });

@@ -162,19 +162,13 @@ impl Context {
         None
     }
 
-    /// The verdict of `sentence_none` on a figure's sentence up to the end
-    /// of its clause (`framed`).
-    pub fn sentence_refuses(&self, framed: &str) -> Option<ContextVerdict> {
-        let m = self.sentence_none.as_ref()?.find(framed)?;
-        Some(ContextVerdict::Forbidden(format!("{} (in the figure's sentence)", m.as_str())))
-    }
-
-    /// A sentence that names nothing of the `any` words takes them from the
-    /// lede only if nothing up to the figure's clause names another place
-    /// or event: "the school was bombarded, resulting in 15 martyrs, and 50
-    /// wounded" (`sentence`: the sentence up to the end of that clause).
-    pub fn lede_sentence_refuses(&self, sentence: &str) -> Option<ContextVerdict> {
-        let m = self.lede_none.as_ref()?.find(sentence)?;
+    /// The verdict on a figure's sentence up to the end of its clause
+    /// (`framed`): its `sentence_none` words, and, when the `any` words came
+    /// from the lede only (`from_lede`), its `lede_none` words ("the school
+    /// was bombarded, resulting in 15 martyrs, and 50 wounded").
+    pub fn check_sentence(&self, framed: &str, from_lede: bool) -> Option<ContextVerdict> {
+        let forbidden = [Some(&self.sentence_none), from_lede.then_some(&self.lede_none)];
+        let m = forbidden.into_iter().flatten().flatten().find_map(|none| none.find(framed))?;
         Some(ContextVerdict::Forbidden(format!("{} (in the figure's sentence)", m.as_str())))
     }
 
@@ -866,10 +860,10 @@ mod tests {
         let src = GOOD.to_string() + "context:\n  sentence_none: ['died of hunger']\n";
         let c = load_rule("r.yaml", &src, false).unwrap().context;
         assert_eq!(
-            c.sentence_refuses("13 died of hunger, raising the toll to 361"),
+            c.check_sentence("13 died of hunger, raising the toll to 361", false),
             Some(ContextVerdict::Forbidden("died of hunger (in the figure's sentence)".into()))
         );
-        assert_eq!(c.sentence_refuses("13 died in strikes, raising the toll to 361"), None);
+        assert_eq!(c.check_sentence("13 died in strikes, raising the toll to 361", false), None);
         let e = errors(&(GOOD.to_string() + "context:\n  sentence_none: ['(hunger']\n"));
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].starts_with("r.yaml:8: context.sentence_none: "), "{e:?}");
