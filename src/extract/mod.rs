@@ -173,6 +173,9 @@ pub enum Outcome {
     /// The figure is the whole of a part the same rule claims: in "94 of
     /// the 251 hostages are still held" the 94 are held, not the 251.
     WholeOfPart { part: String },
+    /// The figure is dated before the first day the metric counts (`since:`):
+    /// an archive's 2014 war toll is not this war's.
+    BeforeStart { date: Date, start: Date },
 }
 
 impl Outcome {
@@ -204,6 +207,11 @@ impl Outcome {
             Outcome::WholeOfPart { part } => {
                 format!(
                     "pattern {pattern} matched `{figure}` but it is the whole that `{part}` of it are, as this rule claims"
+                )
+            }
+            Outcome::BeforeStart { date, start } => {
+                format!(
+                    "pattern {pattern} matched `{figure}` but it is dated {date}, before {start}, when the metric's count begins"
                 )
             }
             Outcome::Superseded { by } if by == rule => {
@@ -1488,7 +1496,8 @@ pub fn claims_from(
             m.attempts[ai].context_from_source = Some(by);
         }
         let mut cited: Option<Arc<str>> = None;
-        for a in &m.attempts {
+        let mut too_early = Vec::new();
+        for (ai, a) in m.attempts.iter().enumerate() {
             if a.outcome != Outcome::Claimed {
                 continue;
             }
@@ -1546,6 +1555,12 @@ pub fn claims_from(
                     earliest: None,
                 };
             }
+            if let (Some(start), Some(date)) = (rule.counts_from(), as_of.date)
+                && date < start
+            {
+                too_early.push((ai, Outcome::BeforeStart { date, start }));
+                continue;
+            }
             let attribution = found.or_else(|| {
                 let id = rule.attribution.default.as_ref()?;
                 let auth = pack.authorities.get(id)?;
@@ -1587,6 +1602,9 @@ pub fn claims_from(
                 event: event.map(Box::new),
                 malformed: malformed.map(|r| doc.text[r].into()),
             });
+        }
+        for (ai, outcome) in too_early {
+            m.attempts[ai].outcome = outcome;
         }
     }
     out.sort_by_key(|c| c.quantity.span.start);

@@ -69,6 +69,9 @@ pub fn write_explain(out: &mut dyn Write, rule: &Rule, results: &[ExampleResult]
     if let Some(d) = rule.event_date {
         writeln!(out, "  event:     {d}, counts may rise for {} days after it", rule.compiling_days)?;
     }
+    if let Some(d) = rule.since {
+        writeln!(out, "  counts:    from {d}; a figure dated before it is another period's")?;
+    }
     let windows = match rule.behavior {
         crate::rules::Behavior::Fixed => format!("tolerance {}", rule.tolerance),
         crate::rules::Behavior::Cumulative => format!(

@@ -239,6 +239,8 @@ pub struct Rule {
     pub tolerance: f64,
     pub severity: Severity,
     pub event_date: Option<Date>,
+    /// The first day the metric counts (`since:`).
+    pub since: Option<Date>,
     pub compiling_days: i32,
     pub same_day_days: i32,
     pub event_window_days: i32,
@@ -259,6 +261,14 @@ pub struct Rule {
     pub file: String,
     /// Whether the rule is part of the embedded default pack.
     pub builtin: bool,
+}
+
+impl Rule {
+    /// The first day a figure of this metric can be dated: its `since`, else
+    /// its event's day (no one counts an event's dead before it).
+    pub fn counts_from(&self) -> Option<Date> {
+        self.since.or(self.event_date)
+    }
 }
 
 /// The 1-based line of the first line in `src` where `key:` starts a line
@@ -503,6 +513,13 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
         }
         d
     });
+    let since = spec.since.as_ref().and_then(|s| {
+        let d = parse_date(s);
+        if d.is_none() {
+            errors.push(err("since", key_line(src, "since"), format!("`{s}` is not a date (YYYY-MM-DD)")));
+        }
+        d
+    });
     if spec.compiling.is_some() && event_date.is_none() {
         errors.push(err("compiling", key_line(src, "compiling"), "needs an `event_date` to count from".into()));
     }
@@ -628,6 +645,7 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
         tolerance: spec.tolerance,
         severity: spec.severity,
         event_date,
+        since,
         compiling_days,
         same_day_days,
         event_window_days,
@@ -877,5 +895,19 @@ mod tests {
         assert_eq!(e[0], "r.yaml:7: compiling: `soon` is not a duration such as `14 days`");
         assert_eq!(e[1], "r.yaml:7: compiling: needs an `event_date` to count from");
         assert_eq!(e[2], "r.yaml:6: patterns[0]: invalid regex: unclosed group");
+    }
+
+    #[test]
+    fn a_metric_counts_from_its_since_else_its_event() {
+        let rule = |src: &str| load_rule("r.yaml", src, false).expect("compiles");
+        assert_eq!(rule(GOOD).counts_from(), None);
+        let with_event = rule(&(GOOD.to_string() + "event_date: 2023-10-07\n"));
+        assert_eq!(with_event.counts_from(), parse_date("2023-10-07"));
+        let both = rule(&(GOOD.to_string() + "event_date: 2023-10-07\nsince: 2023-11-01\n"));
+        assert_eq!(both.counts_from(), parse_date("2023-11-01"));
+        assert_eq!(
+            errors(&(GOOD.to_string() + "since: last year\n")),
+            ["r.yaml:7: since: `last year` is not a date (YYYY-MM-DD)"]
+        );
     }
 }

@@ -206,6 +206,10 @@ pub struct RuleSpec {
     /// The date of the event a fixed metric counts.
     #[serde(default)]
     pub event_date: Option<String>,
+    /// The first day the metric counts (`2023-10-07`): a figure dated
+    /// before it is another period's, as an archive's 2014 war toll is.
+    #[serde(default)]
+    pub since: Option<String>,
     /// Days after the event during which counts may still rise (`14 days`).
     #[serde(default)]
     pub compiling: Option<String>,

@@ -618,3 +618,24 @@ fn counts_a_known_group_apart_are_a_note() {
         assert!(!f.explanation().contains("differ by"));
     }
 }
+
+/// An archive holds earlier wars: their tolls are not counts of this one,
+/// and 2012's 160 after 2009's 1,300 is no fall of a running total.
+#[test]
+fn an_archives_earlier_wars_are_not_this_ones_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = |name: &str, date: &str, body: &str| {
+        std::fs::write(dir.path().join(name), format!("---\npublished: {date}\n---\n{body}\n")).unwrap();
+    };
+    doc("2009.md", "2009-01-18", "The death toll in Gaza has risen to 1,300, the health ministry said.");
+    doc("2012.md", "2012-11-21", "The death toll in Gaza has risen to 160, the health ministry said.");
+    doc("2023.md", "2023-10-24", "The death toll in Gaza has risen to 5,791, the health ministry said.");
+    let a = run(dir.path().to_str().unwrap());
+    let claims: Vec<(String, String)> = a
+        .claims
+        .iter()
+        .map(|c| (c.citation.path().rsplit('/').next().unwrap().to_string(), c.quantity.text.to_string()))
+        .collect();
+    assert_eq!(claims, [("2023.md".to_string(), "5,791".to_string())]);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings.iter().map(|f| f.explanation()).collect::<Vec<_>>());
+}
