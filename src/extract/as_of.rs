@@ -1469,6 +1469,12 @@ pub fn resolve(
             if before[clause..].rfind("since ").is_some_and(|i| s.span.start + clause + i > figure_span.start) {
                 continue;
             }
+            // "24 remain alive, along with 35 dead captives, one of them a
+            // soldier killed 10 years ago": the time ago of a noun's own past,
+            // after the figure's clause, is that noun's.
+            if ago && s.span.start + clause > figure_span.end && names_a_past_of_its_own(&before[clause..]) {
+                continue;
+            }
             // "That is up from 23,084 a week earlier": a week before the
             // figure its subject stands for.
             let anchor = if ago {
@@ -1607,6 +1613,21 @@ pub fn resolve(
             },
         },
     }
+}
+
+/// Whether `before` (the words before a time ago) ends with a noun and a
+/// participle of its own past: "a soldier killed", "a man born"; not "were
+/// killed", whose time ago is the figure's.
+fn names_a_past_of_its_own(before: &str) -> bool {
+    const PAST: [&str; 10] =
+        ["killed", "taken", "kidnapped", "abducted", "captured", "seized", "born", "buried", "murdered", "died"];
+    const AUXILIARY: [&str; 12] =
+        ["was", "were", "been", "be", "is", "are", "had", "have", "has", "being", "got", "get"];
+    let mut words = before.split_whitespace().rev();
+    let (Some(verb), Some(noun)) = (words.next(), words.next()) else { return false };
+    PAST.contains(&verb)
+        && noun.bytes().all(|b| b.is_ascii_alphabetic())
+        && !AUXILIARY.iter().any(|a| a.eq_ignore_ascii_case(noun))
 }
 
 #[cfg(test)]
@@ -1869,6 +1890,12 @@ mod tests {
         assert_eq!(d.as_deref(), Some("2024-01-15"));
         let d = date("The toll since the war began stood at FIG a week ago.");
         assert_eq!(d.as_deref(), Some("2024-01-08"));
+        // A noun's own past, after the figure's clause, is not the figure's date.
+        let d =
+            date("Israel believes FIG hostages remain in Gaza, along with 35 dead, one a soldier killed 10 years ago.");
+        assert_eq!(d.as_deref(), Some("2024-01-15"));
+        let d = date("Officials said FIG people were killed a year ago.");
+        assert_eq!(d.as_deref(), Some("2023-01-15"));
     }
 
     #[test]

@@ -912,6 +912,15 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                 v
                             }
                         };
+                        // Read past an aside, a match runs on past the clause the
+                        // aside closed: "24 hostages – all men – remain alive".
+                        let verdict = match text.get(found.start()..) {
+                            Some(read) if verdict == ContextVerdict::Ok && pass == 1 && second_read_past_asides => {
+                                let clause = Clauses::of(read).at(0);
+                                rule.context.check_clause(&read[clause], false)
+                            }
+                            _ => verdict,
+                        };
                         from_lede = verdict == ContextVerdict::Ok
                             && rule.context.lede
                             && contexts.found_in_lede(ri, &context_span(doc, si, rule.context.scope));
