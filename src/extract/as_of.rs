@@ -1530,7 +1530,11 @@ pub fn resolve(
         None if below.is_some() => (below, false),
         // "1.9 million people are now displaced": as of the writing, not
         // of the date the sentence before gives.
-        None if present_part || says_now(&doc.text[s.span.clone()]) || holds_now(&doc.text[s.span.clone()]) => {
+        None if present_part
+            || says_now(&doc.text[s.span.clone()])
+            || holds_now(&doc.text[s.span.clone()])
+            || speaks_in_present(&doc.text[s.span.start..figure]) =>
+        {
             (None, false)
         }
         // "the ministry's count for the same period": the period a sentence
@@ -1908,6 +1912,13 @@ mod tests {
         let text = "Hamas released 105 hostages at the end of November. In addition to the remaining FIG hostages, Hamas is holding four others.";
         let a = as_of(text, "2024-02-06", None);
         assert_eq!((a.date, a.source), (parse_date("2024-02-06"), AsOfSource::Published));
+        // So is one a speaker tells in the present before it.
+        let text =
+            "Sinwar's killing last week may bring a deal. Hamas, however, says the campaign has killed FIG people.";
+        let a = as_of(text, "2024-10-22", None);
+        assert_eq!((a.date, a.source), (parse_date("2024-10-22"), AsOfSource::Published));
+        let text = "Sinwar's killing last week may bring a deal. The campaign has killed FIG people.";
+        assert_eq!(as_of(text, "2024-10-22", None).date, parse_date("2024-10-20"));
     }
 
     #[test]
