@@ -176,6 +176,10 @@ pub enum Outcome {
     /// The figure is dated before the first day the metric counts (`since:`):
     /// an archive's 2014 war toll is not this war's.
     BeforeStart { date: Date, start: Date },
+    /// The figure is a part of a whole before it that no rule of the
+    /// metrics it is part of claims: in "a strike killed 23 people,
+    /// including seven children" the children are the strike's.
+    PartOfUnclaimed { whole: String, of: String },
 }
 
 impl Outcome {
@@ -213,6 +217,9 @@ impl Outcome {
                 format!(
                     "pattern {pattern} matched `{figure}` but it is dated {date}, before {start}, when the metric's count begins"
                 )
+            }
+            Outcome::PartOfUnclaimed { whole, of } => {
+                format!("pattern {pattern} matched `{figure}` but it is a part of `{whole}`, which is no claim of {of}")
             }
             Outcome::Superseded { by } if by == rule => {
                 format!("pattern {pattern} also matched `{figure}` (a longer pattern of this rule won)")
@@ -993,6 +1000,26 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 if let Some(b) = part {
                     let part = quantities[figures[b.figure]].text.to_string();
                     attempts[ai].outcome = Outcome::WholeOfPart { part };
+                }
+            }
+        }
+        // "killed at least 23 people, including seven children": a part is
+        // its whole's; a whole that no metric it is part of claims takes it along.
+        if attempts.iter().any(|a| a.outcome == Outcome::Claimed && !pack.rules[a.rule].part_of.is_empty()) {
+            for ai in 0..attempts.len() {
+                let rule = &pack.rules[attempts[ai].rule];
+                if attempts[ai].outcome != Outcome::Claimed || rule.part_of.is_empty() {
+                    continue;
+                }
+                let Some(whole) = whole_before(&doc.text, quantities, &figures, attempts[ai].figure) else { continue };
+                let whole_claimed = attempts.iter().any(|b| {
+                    b.figure == whole
+                        && b.outcome == Outcome::Claimed
+                        && rule.part_of.iter().any(|m| **m == *pack.rules[b.rule].metric)
+                });
+                if !whole_claimed {
+                    let whole = quantities[figures[whole]].text.to_string();
+                    attempts[ai].outcome = Outcome::PartOfUnclaimed { whole, of: rule.part_of.join(" or ") };
                 }
             }
         }
@@ -1929,6 +1956,26 @@ static RETRACTED: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// The words between a figure and one that is part of it.
+/// The figure, among a sentence's `figures`, that figure `k` is a part of:
+/// the nearest before it with "including" or "among them" between ("23
+/// people, including seven children and six women"), or the one right
+/// before "k of whom" ("30 bodies, 14 of whom were children").
+fn whole_before(text: &str, quantities: &[Quantity], figures: &[usize], k: usize) -> Option<usize> {
+    static PART_OF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[^.;]{0,60}?(?-u:\b)(?:including|among them|among whom)(?-u:\b)[^.;]{0,50}$")
+            .expect("part-of regex")
+    });
+    let part = &quantities[*figures.get(k)?].span;
+    let between = |j: usize| text.get(quantities[figures[j]].span.end..part.start);
+    if let Some(j) = (0..k).rev().find(|&j| between(j).is_some_and(|b| PART_OF.is_match(b))) {
+        return Some(j);
+    }
+    let after = text.get(part.end..)?;
+    let whom = after.starts_with(" of whom ") || after.starts_with(" of them ");
+    let j = k.checked_sub(1)?;
+    (whom && between(j).is_some_and(|b| b.len() <= 40 && !b.contains(['.', ';']))).then_some(j)
+}
+
 static INCLUDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^[^.;]{0,60}?(?-u:\b)(?:including|among them|of whom|of them)\s*$").expect("including regex")
 });
