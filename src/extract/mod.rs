@@ -1011,14 +1011,26 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 if attempts[ai].outcome != Outcome::Claimed || rule.part_of.is_empty() {
                     continue;
                 }
-                let Some(whole) = whole_before(&doc.text, quantities, &figures, attempts[ai].figure) else { continue };
-                let whole_claimed = attempts.iter().any(|b| {
+                let claims_whole = |b: &Attempt, whole: usize| {
                     b.figure == whole
                         && b.outcome == Outcome::Claimed
                         && rule.part_of.iter().any(|m| **m == *pack.rules[b.rule].metric)
-                });
-                if !whole_claimed {
-                    let whole = quantities[figures[whole]].text.to_string();
+                };
+                let unclaimed = match whole_before(&doc.text, quantities, &figures, attempts[ai].figure) {
+                    Some(whole) => (!attempts.iter().any(|b| claims_whole(b, whole))).then_some(figures[whole]),
+                    // "More than 48 people were killed in airstrikes … The dead
+                    // included 18 children": the whole is the sentence before's,
+                    // when it claims none of the metric they are part of.
+                    None if THE_DEAD.is_match(&doc.text[s.span.clone()]) => {
+                        out.last().filter(|p: &&SentenceMatch| p.sentence + 1 == si).and_then(|p| {
+                            let last = *p.figures.last()?;
+                            (!p.attempts.iter().any(|b| claims_whole(b, b.figure))).then_some(last)
+                        })
+                    }
+                    None => None,
+                };
+                if let Some(whole) = unclaimed {
+                    let whole = quantities[whole].text.to_string();
                     attempts[ai].outcome = Outcome::PartOfUnclaimed { whole, of: rule.part_of.join(" or ") };
                 }
             }
@@ -1956,6 +1968,13 @@ static RETRACTED: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// The words between a figure and one that is part of it.
+/// A sentence that opens on the dead of the sentence before: "The dead
+/// included 18 children", "Among those killed were".
+static THE_DEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\W*(?:The dead|Those killed|The victims|Among (?:the dead|those killed|the victims|them)) ")
+        .expect("the-dead regex")
+});
+
 /// The figure, among a sentence's `figures`, that figure `k` is a part of:
 /// the nearest before it with "including" or "among them" between ("23
 /// people, including seven children and six women"), or the one right
