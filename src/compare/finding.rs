@@ -170,6 +170,8 @@ pub(super) enum Explanation {
         lag_days: i32,
         /// The authority the claim names, when the rule lets it differ from the source.
         other: Option<Arc<str>>,
+        /// The figure is under a twentieth of the nearest report (`FAR_BELOW`).
+        far_below: bool,
     },
 }
 
@@ -205,7 +207,7 @@ impl Finding {
     pub fn explanation(&self) -> Cow<'_, str> {
         match &self.explanation {
             Explanation::Text(s) => Cow::Borrowed(s),
-            Explanation::NoReport { description, source, lag_days, other } => {
+            Explanation::NoReport { description, source, lag_days, other, far_below } => {
                 let g = &self.groups[0];
                 let nearest = self.series.as_ref().expect("a series value");
                 // The claim's window: the days before its as-of date that a report may come from.
@@ -220,6 +222,11 @@ impl Finding {
                 if let Some(who) = other {
                     s.push_str(&format!(
                         " This is a note: the figure is attributed to {who}, and different authorities may legitimately differ from {source}."
+                    ));
+                } else if *far_below {
+                    s.push_str(&format!(
+                        " This is a note: {} is under a twentieth of the report, more likely another count (one strike's, one day's, one place's) read as this one.",
+                        g.label
                     ));
                 }
                 Cow::Owned(s)

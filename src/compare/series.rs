@@ -51,6 +51,10 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, out: &mut Vec
     }
 }
 
+/// How many times smaller than the nearest report a figure is, at least,
+/// for its mismatch to be a note: a dropped digit (a tenth) still fails.
+const FAR_BELOW: f64 = 20.0;
+
 fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &Series, out: &mut Vec<Finding>) {
     let name = source_name(ctx, ds);
     let mut matched: BTreeMap<(i32, bool), (Point, Vec<usize>)> = BTreeMap::new();
@@ -183,11 +187,18 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
             other = attribution.map(|a| a.name.as_str().into());
             severity = Severity::Info;
         }
+        // "50 wounded" against a running total of 85,452: a strike's or a
+        // day's count read as the total, not a total that disagrees.
+        let far_below = ctx.interval(i).hi * FAR_BELOW < nearest.value;
+        if far_below {
+            severity = Severity::Info;
+        }
         let explanation = Explanation::NoReport {
             description: Arc::clone(&description),
             source: Arc::clone(&source),
             lag_days: rule.lag_days,
             other,
+            far_below,
         };
         let mut f = with_explanation(
             FindingKind::DatasetMismatch,

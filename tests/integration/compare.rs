@@ -639,3 +639,31 @@ fn an_archives_earlier_wars_are_not_this_ones_count() {
     assert_eq!(claims, [("2023.md".to_string(), "5,791".to_string())]);
     assert!(a.findings.is_empty(), "{:#?}", a.findings.iter().map(|f| f.explanation()).collect::<Vec<_>>());
 }
+
+/// A figure under a twentieth of its day's report is more likely another
+/// count read as the total (one strike's, one day's) than a total that
+/// disagrees: a note, not an error; a figure a tenth of the report (a
+/// dropped digit) is still an error.
+#[test]
+fn a_figure_far_below_the_report_is_a_note() {
+    let dir = with_the_killed_series();
+    for (name, figure) in [("strike.md", "40"), ("typo.md", "2,736")] {
+        let text = format!(
+            "---\npublished: 2024-02-05\n---\nThe ministry said {figure} Palestinians have been killed in Gaza.\n"
+        );
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let a = run(dir.path().to_str().unwrap());
+    let f = findings(&a, FindingKind::DatasetMismatch, "gaza.killed");
+    let by = |file: &str| *f.iter().find(|f| cited(&a, f) == strings(&[&[file]])).expect(file);
+    let note = by("strike.md: 40");
+    assert_eq!(note.severity, Severity::Info);
+    assert!(
+        note.explanation().ends_with(
+            "This is a note: 40 is under a twentieth of the report, more likely another count (one strike's, one day's, one place's) read as this one."
+        ),
+        "{}",
+        note.explanation()
+    );
+    assert_eq!(by("typo.md: 2,736").severity, Severity::Error);
+}
