@@ -989,14 +989,17 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                     continue;
                 }
                 // Most sentences claim no two figures by one rule: no markers are written for them.
-                let part = attempts.iter().find(|b| {
-                    b.rule == rule
-                        && b.outcome == Outcome::Claimed
-                        && b.figure != k
-                        && [" of the ", " of "]
-                            .iter()
-                            .any(|of| masked.contains(&format!("{}{of}{}", marker(b.figure), marker(k))))
-                });
+                // "94 of the 251", "14,500 of Gaza's 1.1 million".
+                let of_whole = |part: usize| {
+                    let (p, w) = (marker(part), marker(k));
+                    masked.match_indices(p.as_str()).any(|(at, _)| {
+                        let after = &masked[at + p.len()..];
+                        after.find(w.as_str()).is_some_and(|end| OF_WHOLE.is_match(&after[..end]))
+                    })
+                };
+                let part = attempts
+                    .iter()
+                    .find(|b| b.rule == rule && b.outcome == Outcome::Claimed && b.figure != k && of_whole(b.figure));
                 if let Some(b) = part {
                     let part = quantities[figures[b.figure]].text.to_string();
                     attempts[ai].outcome = Outcome::WholeOfPart { part };
@@ -1968,6 +1971,10 @@ static RETRACTED: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// The words between a figure and one that is part of it.
+/// What joins a part to its whole: " of the ", " of ", " of Gaza's ".
+static OF_WHOLE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^ of (?:the )?(?:[A-Za-z]+(?:'s|’s) )?$").expect("of-whole regex"));
+
 /// A sentence that opens on the dead of the sentence before: "The dead
 /// included 18 children", "Among those killed were".
 static THE_DEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
