@@ -1970,7 +1970,6 @@ static RETRACTED: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("retracted regex")
 });
 
-/// The words between a figure and one that is part of it.
 /// What joins a part to its whole: " of the ", " of ", " of Gaza's ".
 static OF_WHOLE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"^ of (?:the )?(?:[A-Za-z]+(?:'s|’s) )?$").expect("of-whole regex"));
@@ -2002,6 +2001,7 @@ fn whole_before(text: &str, quantities: &[Quantity], figures: &[usize], k: usize
     (whom && between(j).is_some_and(|b| b.len() <= 40 && !b.contains(['.', ';']))).then_some(j)
 }
 
+/// The words between a figure and one that is part of it.
 static INCLUDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^[^.;]{0,60}?(?-u:\b)(?:including|among them|of whom|of them)\s*$").expect("including regex")
 });

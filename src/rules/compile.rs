@@ -506,20 +506,16 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
     let event_window_days = days("event_window", &spec.event_window, 3, &mut errors);
     let window_days = days("window", &spec.window, 0, &mut errors);
     let lag_days = days("lag", &spec.lag, 3, &mut errors);
-    let event_date = spec.event_date.as_ref().and_then(|s| {
+    let mut date = |key: &str, value: &Option<String>| {
+        let s = value.as_ref()?;
         let d = parse_date(s);
         if d.is_none() {
-            errors.push(err("event_date", key_line(src, "event_date"), format!("`{s}` is not a date (YYYY-MM-DD)")));
+            errors.push(err(key, key_line(src, key), format!("`{s}` is not a date (YYYY-MM-DD)")));
         }
         d
-    });
-    let since = spec.since.as_ref().and_then(|s| {
-        let d = parse_date(s);
-        if d.is_none() {
-            errors.push(err("since", key_line(src, "since"), format!("`{s}` is not a date (YYYY-MM-DD)")));
-        }
-        d
-    });
+    };
+    let event_date = date("event_date", &spec.event_date);
+    let since = date("since", &spec.since);
     if spec.compiling.is_some() && event_date.is_none() {
         errors.push(err("compiling", key_line(src, "compiling"), "needs an `event_date` to count from".into()));
     }
