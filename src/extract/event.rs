@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::document::Document;
+use crate::document::segment::Clauses;
 use crate::rules::Events;
 
 use super::attribution::TIMES;
@@ -75,11 +76,16 @@ fn event(sentence_start: usize, (at, name): &(usize, Option<String>)) -> Event {
 
 /// The events a text names or introduces, in order: where each starts
 /// and its name, if it has one. A pattern naming no proper name ("the
-/// strike on the house") neither names nor introduces one.
+/// strike on the house") neither names nor introduces one. A name is
+/// looked for up to the end of the naming words' clause: in "another
+/// that killed six at a school — as well as shelling in Gaza City that
+/// killed two" the six are not Gaza City's; that phrase introduces an
+/// event of its own, unnamed.
 fn mentions(text: &str, events: &Events) -> Vec<(usize, Option<String>)> {
     let mut out: Vec<(usize, Option<String>)> = Vec::new();
     // Where each naming match and its `event` group end.
     let mut ends: Vec<(usize, usize, usize)> = Vec::new();
+    let mut clauses: Option<Clauses> = None;
     for re in &events.named {
         // From each naming phrase's words on: they may hold the next one
         // ("a strike on Kharkiv killed six and an airstrike on Rafah …").
@@ -94,9 +100,16 @@ fn mentions(text: &str, events: &Events) -> Vec<(usize, Option<String>)> {
             let bytes = words.as_bytes();
             let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
             let words_text = if inside { "" } else { &text[words.start()..words.start() + valid] };
-            if let Some(name) = proper_name(words_text, &events.broad) {
-                out.push((all.start(), Some(name.to_string())));
-                ends.push((all.start(), words.end(), all.end()));
+            if proper_name(words_text, &events.broad).is_some() {
+                let clause_end = clauses.get_or_insert_with(|| Clauses::of(text)).at(words.start()).end;
+                let own = clause_end.saturating_sub(words.start()).min(words_text.len());
+                match proper_name(&words_text[..own], &events.broad) {
+                    Some(name) => {
+                        out.push((all.start(), Some(name.to_string())));
+                        ends.push((all.start(), words.end().min(clause_end), all.end().min(clause_end)));
+                    }
+                    None => out.push((all.start(), None)),
+                }
             }
             from = words.start().max(all.start() + 1);
             while !text.is_char_boundary(from) {
@@ -371,6 +384,11 @@ mod tests {
         assert_eq!(of(t, "274").as_deref(), Some("Rafah"));
         let t = "The death toll from the Tal as-Sultan strike rose to 15.";
         assert_eq!(of(t, "15").as_deref(), Some("Tal as-Sultan"));
+        let t = "Two more attacks hit Jabalia -- one that killed at least seven members of the Asaliya family, \
+                 and another that killed six people at a school -- as well as shelling in Gaza City that killed two.";
+        assert_eq!(of(t, "seven").as_deref(), Some("Asaliya"));
+        assert_eq!(of(t, "six"), Some(format!("unnamed at {}", t.find("killed six").unwrap())));
+        assert_eq!(of(t, "two.").as_deref(), Some("Gaza City"));
         let t = "The Kharkiv strike killed six people. A Russian strike killed two.";
         assert_eq!(of(t, "six").as_deref(), Some("Kharkiv"));
         assert_eq!(of(t, "two"), Some(format!("unnamed at {}", t.find("A Russian").unwrap())));
