@@ -664,6 +664,19 @@ fn comparison_from(sentence: &str, times: usize) -> Option<usize> {
 const FIGURE_OPENERS: [&str; 9] =
     ["dozens ", "hundreds ", "thousands ", "at least ", "more than ", "nearly ", "about ", "some ", "another "];
 
+/// Whether `after` (what follows ", with ") opens on other attacks than
+/// the clause before: "more strikes", "further air strikes", "other raids".
+fn other_attacks(after: &str) -> bool {
+    let Some(rest) = ["more ", "further ", "other ", "separate ", "fresh "].iter().find_map(|w| after.strip_prefix(w))
+    else {
+        return false;
+    };
+    let rest = rest.strip_prefix("Israeli ").unwrap_or(rest);
+    ["strikes", "air strikes", "airstrikes", "attacks", "raids", "bombardments", "shelling"]
+        .iter()
+        .any(|w| rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
 /// What opens the whole after ", of " (see `CLAUSE_BREAK`).
 const WHOLE_OPENERS: [&str; 6] = ["the ", "about ", "around ", "roughly ", "some ", "an estimated "];
 
@@ -760,6 +773,13 @@ impl Clauses {
                     | ", double the "
             ) {
                 context_only.push(next.start);
+            }
+            // "killed 11 in a strike on a house, with more strikes overnight
+            // leaving 10 dead": other attacks, a clause of their own.
+            if word == ", with " && other_attacks(&sentence[next.end..]) {
+                pos = next.end;
+                breaks.push(next);
+                continue;
             }
             if word == ", including " || word == ", with " {
                 // Only a part that is a figure and runs to the sentence's
@@ -862,6 +882,18 @@ mod tests {
         assert_eq!(clause_of(s, s.find("30").unwrap()), 0..s.len());
         let s = "At least six civilians, including children, were killed in a strike on a home.";
         assert_eq!(clause_of(s, s.find("six").unwrap()), 0..s.len());
+    }
+
+    #[test]
+    fn other_attacks_after_with_are_a_clause_of_their_own() {
+        let s = "A strike on a house killed at least 11 people, with more strikes overnight leaving at least 10 dead.";
+        assert_eq!(&s[clause_of(s, s.find("11").unwrap())], "A strike on a house killed at least 11 people");
+        assert_eq!(&s[clause_of(s, s.find("10").unwrap())], "more strikes overnight leaving at least 10 dead.");
+        let s = "Strikes killed 20 people, with further Israeli air strikes reported in Rafah.";
+        assert_eq!(&s[clause_of(s, s.find("20").unwrap())], "Strikes killed 20 people");
+        // Not other attacks: one clause, as before.
+        let s = "A strike killed 11 people, with more strikers in the area.";
+        assert_eq!(clause_of(s, s.find("11").unwrap()), 0..s.len());
     }
 
     #[test]
