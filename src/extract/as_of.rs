@@ -1469,6 +1469,12 @@ pub fn resolve(
             if before[clause..].rfind("since ").is_some_and(|i| s.span.start + clause + i > figure_span.start) {
                 continue;
             }
+            // "The fighting began a year ago, alongside an offensive that has
+            // killed 41,800": when something began, not when the figure held.
+            let trimmed = before.trim_end();
+            if [" began", " begun", " started", " erupted", " broke out"].iter().any(|w| trimmed.ends_with(w)) {
+                continue;
+            }
             // "24 remain alive, along with 35 dead captives, one of them a
             // soldier killed 10 years ago": the time ago of a noun's own past,
             // after the figure's clause, is that noun's.
@@ -1885,6 +1891,8 @@ mod tests {
         let d = date(
             "This is his FIG trip since the outbreak of the war triggered by the attack on Israel over a year ago.",
         );
+        assert_eq!(d.as_deref(), Some("2024-01-15"));
+        let d = date("The fighting began a year ago, alongside an offensive that has killed FIG people.");
         assert_eq!(d.as_deref(), Some("2024-01-15"));
         let d = date("FIG people have been killed since the war began last month, the ministry said.");
         assert_eq!(d.as_deref(), Some("2024-01-15"));
