@@ -284,11 +284,12 @@ fn names_an_anniversary(date: Date, event_dates: &[Date], published: Option<Date
 
 /// Whether the words after a date make it an event's name: "the Oct. 7
 /// attack", "the October 7, 2023, massacre", "the Oct. 7 anniversary",
-/// "Iran's Oct. 1 missile attack" name a day the figure does not hold on.
+/// "Iran's Oct. 1 missile attack", "since the October 10 ceasefire" name a
+/// day the figure does not hold on.
 fn names_an_event(after: &str) -> bool {
     static EVENT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^,?\s+(?:(?:terror(?:ist)?|cross-border|surprise|deadly|Hamas(?:-led)?|(?:ballistic\s+)?missile|rocket|drone)\s+)?(?:attacks?|assault|massacres?|raids?|rampage|incursion|invasion|anniversary|atrocit(?:y|ies)|slaughter|pogrom|onslaught|killings|hostage-taking|barrage)\b",
+            r"(?i)^,?\s+(?:(?:terror(?:ist)?|cross-border|surprise|deadly|Hamas(?:-led)?|(?:ballistic\s+)?missile|rocket|drone)\s+)?(?:attacks?|assault|massacres?|raids?|rampage|incursion|invasion|anniversary|atrocit(?:y|ies)|slaughter|pogrom|onslaught|killings|hostage-taking|barrage|cease-?fire|truce)\b",
         )
         .expect("event-name regex")
     });
@@ -434,6 +435,35 @@ static SAME_PERIOD: LazyLock<Regex> =
 const PERIOD_OPENERS: [&str; 2] = ["between", "from"];
 const PERIOD_CUES: [&str; 8] =
     ["since", "starting", "starting on", "from", "beginning", "beginning on", "after", "before"];
+/// A relative clause's opening day: "a cease-fire that began on Oct. 10"
+/// is when the truce began, not when the figure held ("When the truce
+/// began on Nov. 24, the toll was …" is).
+const BEGAN_ON: [&str; 12] = [
+    "that began on",
+    "which began on",
+    "that started on",
+    "which started on",
+    "that took effect on",
+    "which took effect on",
+    "that came into force on",
+    "which came into force on",
+    "that came into effect on",
+    "which came into effect on",
+    "that broke out on",
+    "which broke out on",
+];
+
+/// Whether `before` (lower case) ends with a truce and the words that give
+/// its day: "the ceasefire declared on", "a truce on", "the declaration of
+/// a ceasefire on". A truce's day is its own, not a figure's.
+fn names_a_truce_day(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(" on") else { return false };
+    let rest = ["declared", "announced", "agreed", "signed", "reached", "brokered", "struck"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w).and_then(|r| r.strip_suffix(' ')))
+        .unwrap_or(rest);
+    ["ceasefire", "cease-fire", "truce"].iter().any(|t| rest.ends_with(t))
+}
 
 fn cue_before(text: &str, start: usize, cues: &[&str]) -> bool {
     ends_with_cue(&words_before(text, start), cues)
@@ -442,7 +472,7 @@ fn cue_before(text: &str, start: usize, cues: &[&str]) -> bool {
 /// The last words before `start`, lower-cased, for [`ends_with_cue`]. Only
 /// the last words matter; lower-casing the whole prefix would be quadratic.
 fn words_before(text: &str, start: usize) -> String {
-    let mut from = start.saturating_sub(24);
+    let mut from = start.saturating_sub(40);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
@@ -496,7 +526,11 @@ fn expressions(
         if !span && ends_with_cue(&before, &PERIOD_OPENERS) {
             opened = Some(q.span.end);
         }
-        if !(closes_period || span) && ends_with_cue(&before, &PERIOD_CUES) || names_an_event(&text[q.span.end..]) {
+        if !(closes_period || span) && ends_with_cue(&before, &PERIOD_CUES)
+            || ends_with_cue(&before, &BEGAN_ON)
+            || names_a_truce_day(&before)
+            || names_an_event(&text[q.span.end..])
+        {
             continue;
         }
         let Some(date) = date else { continue };
@@ -1939,6 +1973,24 @@ mod tests {
         assert_eq!((a.date, a.source), (parse_date("2023-12-20"), AsOfSource::Published));
         let a = as_of("Yesterday FIG died.", "2023-12-20", None);
         assert_eq!(a.date, parse_date("2023-12-19"));
+        let a = as_of("Despite the ceasefire declared on October 11, the toll has risen to FIG.", "2025-10-22", None);
+        assert_eq!((a.date, a.source), (parse_date("2025-10-22"), AsOfSource::Published));
+        let a =
+            as_of("Despite the declaration of a ceasefire on October 11, the toll rose to FIG.", "2025-10-22", None);
+        assert_eq!((a.date, a.source), (parse_date("2025-10-22"), AsOfSource::Published));
+        // A truce that began on a day opens a period; named by its day, it is an event.
+        let a = as_of(
+            "Despite a cease-fire that began on Oct. 10, 2025, strikes have killed FIG Palestinians.",
+            "2025-12-03",
+            None,
+        );
+        assert_eq!((a.date, a.source), (parse_date("2025-12-03"), AsOfSource::Published));
+        let a = as_of(
+            "The toll has reached FIG, with more than 350 deaths recorded since the October 10 ceasefire.",
+            "2025-11-30",
+            None,
+        );
+        assert_eq!((a.date, a.source), (parse_date("2025-11-30"), AsOfSource::Published));
     }
 
     /// A fixed holiday is a day, the last one before publication.
