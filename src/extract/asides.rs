@@ -132,8 +132,39 @@ fn comma_asides(s: &str, out: &mut Vec<Range<usize>>) {
         let body = i + 2;
         let Some(j) = memchr::memchr2(b',', b';', &b[body..]).map(|j| body + j) else { break };
         if b[j] == b',' && j > body && is_comma_aside(&s[body..j]) {
-            out.push(i..j + 1);
+            let end = if LISTS.iter().any(|o| starts_with_ignore_case(&s[body..j], o)) { list_end(s, j) } else { j };
+            out.push(i..end + 1);
         }
+    }
+}
+
+/// Openers whose aside may be a list: "including patients, wounded,
+/// elderly, children and women,".
+const LISTS: [&str; 7] =
+    ["including ", "among them ", "among whom ", "mostly ", "mainly ", "largely ", "predominantly "];
+
+/// Where a list aside whose first item ends at the comma `first` closes:
+/// at the comma after its last item, "and …" (each item a few words
+/// without a figure); at `first` when no such item closes it.
+fn list_end(s: &str, first: usize) -> usize {
+    let b = s.as_bytes();
+    let mut at = first;
+    loop {
+        let body = at + 2;
+        if b.get(at + 1) != Some(&b' ') {
+            return first;
+        }
+        let Some(next) = memchr::memchr2(b',', b';', &b[body.min(b.len())..]).map(|j| body + j) else {
+            return first;
+        };
+        let item = &s[body..next];
+        if b[next] != b',' || item.split(' ').count() > 4 || item.contains(OPEN) {
+            return first;
+        }
+        if item.starts_with("and ") || item.contains(" and ") {
+            return next;
+        }
+        at = next;
     }
 }
 
@@ -242,6 +273,15 @@ mod tests {
             ("{0} people, {1} in {2} Gazans, have been displaced.", "{0} people have been displaced."),
             ("{0} people, about 90 percent of the population, have fled.", "{0} people have fled."),
             ("{0} people, 75% of Gazans, have fled.", "{0} people have fled."),
+            (
+                "{0} people, including patients, wounded, elderly, children and women, were still held.",
+                "{0} people were still held.",
+            ),
+            // A list goes on only over items without a figure.
+            (
+                "{0} were killed, including {1} children, wounded {2}, and displaced many.",
+                "{0} were killed wounded {2}, and displaced many.",
+            ),
             // Before the figure: "the death toll, the ministry said, rose to".
             ("The death toll, the ministry said, rose to {0}.", "The death toll rose to {0}."),
             ("The death toll, the ministry said on Thursday, was {0}.", "The death toll was {0}."),
