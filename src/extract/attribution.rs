@@ -853,7 +853,13 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
             }
         }
     }
-    let subject = subject_words(before[start..].trim());
+    let mut subject = subject_words(before[start..].trim());
+    // "129 of whom Israel says": the relative clause's own subject.
+    if let Some(at) = [" of whom ", " of which "].iter().find_map(|r| subject.find(r).map(|i| i + r.len())) {
+        subject = &subject[at..];
+    } else if let Some(rest) = ["of whom ", "of which "].iter().find_map(|r| subject.strip_prefix(r)) {
+        subject = rest;
+    }
     // "An estimated 1.7 million", "the estimated 2.2 million": an adjective.
     if matches!(subject, "A" | "An" | "The" | "a" | "an" | "the") { "" } else { subject }
 }
@@ -1371,6 +1377,11 @@ mod tests {
         // An office before a name, and a statement, speak for the ministry.
         assert_eq!(id("In Gaza, 17,881 children have been killed, ministry spokesman Khalil al-Daqran said."), moh);
         assert_eq!(id("In Gaza, 3,648 children have been killed, a health ministry statement said."), moh);
+        // A relative clause's speaker: "129 of whom Israel says".
+        assert_eq!(
+            who("Hamas abducted around 250 people, 129 of whom Israel says remain in Gaza."),
+            Some((Some("israel".to_string()), "Israel".to_string()))
+        );
         // The speaker after its verb, at the end.
         assert_eq!(id("Gaza death toll nears 9,100, says health ministry"), moh);
         assert_eq!(id("Gaza death toll nears 9,100, says Blinken"), None);
