@@ -320,6 +320,11 @@ fn described<'a>(
     earlier: Option<Earlier<'a>>,
 ) -> Option<&'a Authority> {
     let mut words = normalise(description);
+    // "local health authorities": the place is the sentence's, as with
+    // "there" ("local authorities" alone may be anyone's).
+    if words.starts_with("local health ") {
+        words.drain(.."local ".len());
+    }
     // "the health ministry there": the place is the sentence's.
     if let Some(n) = words.strip_suffix(" there").map(str::len) {
         words.truncate(n);
@@ -1377,6 +1382,11 @@ mod tests {
         // An office before a name, and a statement, speak for the ministry.
         assert_eq!(id("In Gaza, 17,881 children have been killed, ministry spokesman Khalil al-Daqran said."), moh);
         assert_eq!(id("In Gaza, 3,648 children have been killed, a health ministry statement said."), moh);
+        // "local health authorities" are the place's: the sentence says which.
+        assert_eq!(
+            id("More than 37,300 Palestinians have been killed in Gaza, according to local health authorities."),
+            moh
+        );
         // A relative clause's speaker: "129 of whom Israel says".
         assert_eq!(
             who("Hamas abducted around 250 people, 129 of whom Israel says remain in Gaza."),
