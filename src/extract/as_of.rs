@@ -327,8 +327,12 @@ fn opens_period(before: &str) -> bool {
     let last = clause.trim_end();
     let last = last.strip_suffix(" in").unwrap_or(last);
     ["since ", "Since ", "starting ", "beginning "].iter().any(|w| clause.contains(w))
-        || [" began", " begun", " started", " erupted", " broke out"].iter().any(|w| last.ends_with(w))
+        || OPENED.iter().any(|w| last.ends_with(w))
 }
+
+/// Verbs of a period's opening: a date or a time ago right after them is
+/// when something began ("a war that began in October 2023").
+const OPENED: [&str; 5] = [" began", " begun", " started", " erupted", " broke out"];
 
 fn month_number(name: &str) -> Option<i8> {
     let key = name.get(..3)?;
@@ -1505,8 +1509,7 @@ pub fn resolve(
             }
             // "The fighting began a year ago, alongside an offensive that has
             // killed 41,800": when something began, not when the figure held.
-            let trimmed = before.trim_end();
-            if [" began", " begun", " started", " erupted", " broke out"].iter().any(|w| trimmed.ends_with(w)) {
+            if OPENED.iter().any(|w| before.trim_end().ends_with(w)) {
                 continue;
             }
             // "24 remain alive, along with 35 dead captives, one of them a

@@ -860,10 +860,12 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
     }
     let mut subject = subject_words(before[start..].trim());
     // "129 of whom Israel says": the relative clause's own subject.
-    if let Some(at) = [" of whom ", " of which "].iter().find_map(|r| subject.find(r).map(|i| i + r.len())) {
+    let relative = ["of whom ", "of which "].iter().find_map(|r| {
+        let at = subject.match_indices(r).map(|(i, _)| i).find(|&i| i == 0 || subject.as_bytes()[i - 1] == b' ')?;
+        Some(at + r.len())
+    });
+    if let Some(at) = relative {
         subject = &subject[at..];
-    } else if let Some(rest) = ["of whom ", "of which "].iter().find_map(|r| subject.strip_prefix(r)) {
-        subject = rest;
     }
     // "An estimated 1.7 million", "the estimated 2.2 million": an adjective.
     if matches!(subject, "A" | "An" | "The" | "a" | "an" | "the") { "" } else { subject }
