@@ -181,13 +181,17 @@ fn name_word(w: &str) -> bool {
 }
 
 /// A nationality or an initialism before a noun: "an Israeli convoy", "a
-/// UN school" are not places.
+/// UN school" are not places; nor are a people ("displaced Palestinians",
+/// "Gazans", "Israelis").
 fn modifier(w: &str) -> bool {
     let initialism = w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase());
     // Places end in "i" too ("Mawasi", "Maghazi", "Shati"): those demonyms are listed.
-    let demonym = (["ian", "ese", "ish"].iter().any(|e| w.ends_with(e)) && w.len() > 3 && !w.contains('-'))
-        || I_DEMONYMS.contains(&w);
-    initialism || demonym
+    let demonym = |w: &str| {
+        (["ian", "ese", "ish"].iter().any(|e| w.ends_with(e)) && w.len() > 3 && !w.contains('-'))
+            || I_DEMONYMS.contains(&w)
+    };
+    let people = w.strip_suffix('s').is_some_and(|one| demonym(one) || one.ends_with("an") && one.len() > 3);
+    initialism || demonym(w) || people
 }
 
 /// Demonyms in "-i" that modify a strike ("an Israeli strike").
@@ -307,6 +311,9 @@ mod tests {
         assert_eq!(proper_name("a humanitarian zone in Mawasi killed 71"), Some("Mawasi"));
         assert_eq!(proper_name("Maghazi rose to 90"), Some("Maghazi"));
         assert_eq!(proper_name("an Israeli strike"), None);
+        // A people is no place: "a school used to shelter displaced Palestinians has killed 22".
+        assert_eq!(proper_name("a school used to shelter displaced Palestinians has killed 22"), None);
+        assert_eq!(proper_name("a tent of displaced Gazans in Mawasi"), Some("Mawasi"));
         assert_eq!(proper_name("a house killed 22 people, Gaza officials said"), None);
         assert_eq!(proper_name("a house on Tuesday, Gaza officials said"), None);
         let broad = ["gaza".to_string(), "lebanon".to_string()];
