@@ -1971,12 +1971,12 @@ static RETRACTED: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// What joins a part to its whole: " of the ", " of ", " of Gaza's ".
-static OF_WHOLE: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"^ of (?:the )?(?:[A-Za-z]+(?:'s|’s) )?$").expect("of-whole regex"));
+static OF_WHOLE: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"^ of (?:the )?(?:[A-Za-z]+(?:'s|’s) )?$").expect("of-whole regex"));
 
 /// A sentence that opens on the dead of the sentence before: "The dead
 /// included 18 children", "Among those killed were".
-static THE_DEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+static THE_DEAD: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"^\W*(?:The dead|Those killed|The victims|Among (?:the dead|those killed|the victims|them)) ")
         .expect("the-dead regex")
 });
@@ -1986,7 +1986,7 @@ static THE_DEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 /// people, including seven children and six women"), or the one right
 /// before "k of whom" ("30 bodies, 14 of whom were children").
 fn whole_before(text: &str, quantities: &[Quantity], figures: &[usize], k: usize) -> Option<usize> {
-    static PART_OF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    static PART_OF: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"^[^.;]{0,60}?(?-u:\b)(?:including|among them|among whom)(?-u:\b)[^.;]{0,50}$")
             .expect("part-of regex")
     });
@@ -2002,7 +2002,7 @@ fn whole_before(text: &str, quantities: &[Quantity], figures: &[usize], k: usize
 }
 
 /// The words between a figure and one that is part of it.
-static INCLUDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+static INCLUDING: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"^[^.;]{0,60}?(?-u:\b)(?:including|among them|of whom|of them)\s*$").expect("including regex")
 });
 
