@@ -219,15 +219,43 @@ impl<'a> Earlier<'a> {
     /// sentence that names the ministry holds no figure and was not read.
     fn described_in_paragraph(&self, authorities: &'a Authorities) -> Option<&'a Authority> {
         // Only the paragraph is searched: a word it does not hold is not looked for further back.
-        let paragraph = self.text.get(self.paragraph..self.before)?;
-        let (at, head, sentence) = HEADS
+        self.described_since(self.paragraph, authorities)
+    }
+
+    /// The authority the description used last between `from` and `before` stands for.
+    fn described_since(&self, from: usize, authorities: &'a Authorities) -> Option<&'a Authority> {
+        let (at, head, sentence) = self.last_description(from)?;
+        described(head, sentence, authorities, Some(Earlier { before: at, ..*self }))
+    }
+
+    /// Where a description was used last between `from` and `before`, its
+    /// head word, and the sentence that holds it.
+    fn last_description(&self, from: usize) -> Option<(usize, &'static str, &'a str)> {
+        let text = self.text.get(from..self.before)?;
+        HEADS
             .iter()
             .filter_map(|head| {
-                let (at, sentence) = used_before(paragraph, paragraph.len(), head).next()?;
-                Some((self.paragraph + at, *head, sentence))
+                let (at, sentence) = used_before(text, text.len(), head).next()?;
+                Some((from + at, *head, sentence))
             })
-            .max_by_key(|(at, ..)| *at)?;
-        described(head, sentence, authorities, Some(Earlier { before: at, ..*self }))
+            .max_by_key(|(at, ..)| *at)
+    }
+
+    /// Who "it" or "they" stands for: the authority the paragraph named
+    /// last, unless a description comes after that name, which the pronoun
+    /// then stands for, known or not: in "Israel's offensive has killed
+    /// 36,700, according to the health ministry. It said …", "it" is the
+    /// ministry, never Israel. A description right after a name is that
+    /// name's ("the Gaza health ministry").
+    fn pronoun(&self, authorities: &'a Authorities) -> Option<&'a Authority> {
+        let Some((at, named)) = self.last_in_paragraph(authorities) else {
+            return self.described_in_paragraph(authorities);
+        };
+        let later = self.last_description(at).is_some_and(|(head, ..)| {
+            let between = &self.text[at..head];
+            between.contains([',', '.', ';', ':']) || between.matches(' ').count() > 3
+        });
+        if later { self.described_since(at, authorities) } else { Some(named) }
     }
 
     /// The authority a person speaks for, from where the document named
@@ -283,8 +311,9 @@ impl<'a> Earlier<'a> {
     }
 
     /// The authority named, or placed by a description, last before `before`
-    /// in this paragraph.
-    fn last_in_paragraph(&self, authorities: &'a Authorities) -> Option<&'a Authority> {
+    /// in this paragraph, and where; else the one authority the paragraph
+    /// before named, where it named it last.
+    fn last_in_paragraph(&self, authorities: &'a Authorities) -> Option<(usize, &'a Authority)> {
         // "Hamas' attack on Israel": a place or a target, not who speaks.
         let object = |at: usize| {
             let before = self.text[..at].trim_end();
@@ -297,7 +326,7 @@ impl<'a> Earlier<'a> {
             };
             let named = within(self.mentions.get_or_init(|| authorities.mentions(self.text)));
             let placed = within(&self.placed.borrow());
-            named.into_iter().chain(placed).max_by_key(|(at, _)| *at).map(|(_, a)| a)
+            named.into_iter().chain(placed).max_by_key(|(at, _)| *at)
         };
         last_in(self.paragraph..self.before).or_else(|| {
             // The paragraph before speaks for "it" only if it names one authority.
@@ -305,8 +334,14 @@ impl<'a> Earlier<'a> {
             let placed = self.placed.borrow();
             let mentions = self.mentions.get_or_init(|| authorities.mentions(self.text));
             let mut there = mentions.iter().chain(placed.iter()).filter(|(at, _)| range.contains(at));
-            let &(_, one) = there.next()?;
-            there.all(|(_, a)| a.id == one.id).then_some(one)
+            let &(mut at, one) = there.next()?;
+            for &(other, a) in there {
+                if a.id != one.id {
+                    return None;
+                }
+                at = at.max(other);
+            }
+            Some((at, one))
         })
     }
 }
@@ -689,7 +724,7 @@ fn resolve<'a>(
     // said 29,692": a pronoun speaks for the authority its paragraph named last.
     if matches!(lower.as_str(), "it" | "they") {
         let e = earlier?;
-        let a = e.last_in_paragraph(authorities).or_else(|| e.described_in_paragraph(authorities))?;
+        let a = e.pronoun(authorities)?;
         return Some(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: who.to_string() });
     }
     if who.is_empty() || PRONOUNS.contains(&lower.as_str()) {

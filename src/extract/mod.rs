@@ -2808,6 +2808,31 @@ mod tests {
             ),
             [None]
         );
+        // A description after a name is whom the pronoun stands for, known or
+        // not: "Israel's offensive … according to the health ministry. It said".
+        let told = "Israel's offensive has killed over 36,700 Palestinians in Gaza, according to the health ministry.";
+        assert_eq!(
+            source(&format!("{told} It said 15,000 children had been killed in Gaza.")),
+            [Some("gaza-moh".to_string()), Some("gaza-moh".to_string())]
+        );
+        // The paragraph before named two: the pronoun opening the next is no one's.
+        assert_eq!(
+            source(&format!("{told}\n\nIt said 15,000 children had been killed in Gaza.")),
+            [Some("gaza-moh".to_string()), None]
+        );
+        assert_eq!(
+            source(
+                "Israel's offensive has killed over 36,700 Palestinians, according to the health ministry. It said 15,000 children had been killed."
+            ),
+            [Some("health ministry".to_string()), None]
+        );
+        // A description right after the name is the name's own.
+        assert_eq!(
+            source(
+                "Hamas's health ministry said 35,000 people had been killed in Gaza. It said 15,000 children had been killed in Gaza."
+            ),
+            [Some("gaza-moh".to_string()), Some("gaza-moh".to_string())]
+        );
     }
 
     #[test]
