@@ -58,7 +58,7 @@ static CITING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("citing regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|claim|told|confirmed|confirms|counted|counts|recorded|records|added|adds|noted|notes|disclosed|discloses|revised|revises)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|report\s+that|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|claim|told|confirmed|confirms|counted|counts|recorded|records|added|adds|noted|notes|disclosed|discloses|revised|revises)(?-u:\b)")
         .expect("verb regex")
 });
 /// A speaker after its verb at the end: "…, says health ministry", "…,
@@ -361,10 +361,12 @@ fn described<'a>(
     earlier: Option<Earlier<'a>>,
 ) -> Option<&'a Authority> {
     let mut words = normalise(description);
-    // "local health authorities": the place is the sentence's, as with
-    // "there" ("local authorities" alone may be anyone's).
-    if words.starts_with("local health ") {
-        words.drain(.."local ".len());
+    // "local health authorities", "Palestinian health authorities": the
+    // place is the sentence's, as with "there" ("local authorities" alone
+    // may be anyone's).
+    let health = |r: &str| r.starts_with("health ") || r.starts_with("ministry of health");
+    if let Some(adjective) = ["local ", "palestinian "].iter().find(|a| words.strip_prefix(**a).is_some_and(health)) {
+        words.drain(..adjective.len());
     }
     // "the health ministry there": the place is the sentence's.
     if let Some(n) = words.strip_suffix(" there").map(str::len) {
@@ -1885,6 +1887,16 @@ mod tests {
         assert_eq!(
             at("More than 29,500 people were wounded, according to the Gaza health ministry today.", "29,500"),
             Some((Some("gaza-moh".into()), "Gaza health ministry".into()))
+        );
+        // "Palestinian health authorities" are placed by their sentence, as
+        // "local" ones are; "report that" is a verb.
+        assert_eq!(
+            at("The Palestinian health authorities report that over 41,000 people have been killed in Gaza.", "41,000"),
+            Some((Some("gaza-moh".into()), "Palestinian health authorities".into()))
+        );
+        assert_eq!(
+            at("The Palestinian Ministry of Health said 215 people had been killed in the West Bank.", "215"),
+            Some((None, "Palestinian Ministry of Health".into()))
         );
         // "Gazans" place a description in Gaza.
         assert_eq!(
