@@ -1038,6 +1038,24 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 }
             }
         }
+        // "Nearly 20,000 have been killed, including 18,400 in Gaza and 1,200
+        // in Israel": a whole with a part its rule refuses is no claim of it.
+        if figures.len() > 1 {
+            for a in attempts.iter_mut().filter(|a| a.outcome == Outcome::Claimed) {
+                let rule = &pack.rules[a.rule];
+                if rule.context.parts_none.is_none() {
+                    continue;
+                }
+                let refused =
+                    parts_of(&doc.text, quantities, &figures, a.figure, s.span.end).into_iter().find_map(|p| {
+                        let word = rule.context.check_part(&doc.text[p.clone()])?;
+                        Some(format!("{} (in its part \"{}\")", word.trim(), doc.text[p].trim_end()))
+                    });
+                if let Some(word) = refused {
+                    a.outcome = Outcome::Forbidden { word };
+                }
+            }
+        }
         let before = out.last().filter(|p: &&SentenceMatch| p.sentence + 1 == si);
         carry_antecedents(doc, quantities, pack, si, &figures, &masked, before, &mut attempts, &mut clauses);
         // "An earlier version of this article said 253 people were killed":
@@ -2001,6 +2019,31 @@ fn whole_before(text: &str, quantities: &[Quantity], figures: &[usize], k: usize
     (whom && between(j).is_some_and(|b| b.len() <= 40 && !b.contains(['.', ';']))).then_some(j)
 }
 
+/// The parts of figure `k` of a sentence ending at `end`: each figure after
+/// the "including" or "among them" that follows it, read up to the next
+/// comma, stop or figure ("18,400 in Gaza", "1,200 in Israel").
+fn parts_of(text: &str, quantities: &[Quantity], figures: &[usize], k: usize, end: usize) -> Vec<Range<usize>> {
+    static OPENS_PARTS: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^[^.;]{0,60}?(?-u:\b)(?:including|among them|among whom)(?-u:\b)")
+            .expect("opens-parts regex")
+    });
+    let whole = &quantities[figures[k]].span;
+    let Some(open) = text.get(whole.end..end).and_then(|t| OPENS_PARTS.find(t)) else { return Vec::new() };
+    let from = whole.end + open.end();
+    let later: Vec<&Range<usize>> =
+        figures[k + 1..].iter().map(|&f| &quantities[f].span).filter(|r| r.start >= from).collect();
+    let mut parts = Vec::new();
+    for (i, part) in later.iter().enumerate() {
+        if text[from..part.start].contains(';') {
+            break;
+        }
+        let next = later.get(i + 1).map_or(end, |n| n.start);
+        let stop = text[part.end..next].find([',', ';', '.']).map_or(next, |at| part.end + at);
+        parts.push(part.start..stop);
+    }
+    parts
+}
+
 /// The words between a figure and one that is part of it.
 static INCLUDING: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"^[^.;]{0,60}?(?-u:\b)(?:including|among them|of whom|of them)\s*$").expect("including regex")
@@ -2270,6 +2313,38 @@ mod tests {
 
     /// An aside between a figure and its words is set aside, and the match
     /// says so; a figure inside the aside is not lost to it.
+    /// A whole read up to its parts: one that names the other side is
+    /// refused, one of the same side is not.
+    #[test]
+    fn a_whole_whose_part_names_the_other_side_is_no_claim() {
+        let claimed = |text: &str| -> Vec<(String, f64)> {
+            claims(text, "2023-12-10").iter().map(|c| (c.metric().to_string(), c.quantity.value)).collect()
+        };
+        assert_eq!(
+            claimed(
+                "Nearly 20,000 people have been killed in the war, including 18,400 Palestinians in Gaza, according to the Gaza health ministry, and about 1,200 people in Israel."
+            ),
+            []
+        );
+        assert_eq!(
+            claimed("More than 19,000 people have died on both sides, including 17,700 Gazans and 1,200 Israelis."),
+            []
+        );
+        assert_eq!(
+            claimed(
+                "The war has killed more than 18,000 people in Gaza, including 7,700 children, since Hamas attacked Israel on October 7."
+            ),
+            [("gaza.killed".to_string(), 18000.0), ("gaza.killed_children".to_string(), 7700.0)]
+        );
+        let text = "Some 20,000 have been killed, including 18,400 in Gaza and 1,200 in Israel.";
+        let doc = Document::build("a.txt".into(), Format::Text, text.to_string(), None, &mut Vec::new());
+        let quantities = crate::quantity::recognize(&doc.text);
+        let figures: Vec<usize> = (0..quantities.len()).collect();
+        let parts: Vec<&str> =
+            parts_of(&doc.text, &quantities, &figures, 0, doc.text.len()).into_iter().map(|p| &doc.text[p]).collect();
+        assert_eq!(parts, ["18,400 in Gaza and ", "1,200 in Israel"]);
+    }
+
     #[test]
     fn figures_are_matched_past_asides() {
         let text = "More than 34,000 Palestinians, mostly women and children, have been killed in Gaza.\n\n\

@@ -127,6 +127,9 @@ pub fn write_explain(out: &mut dyn Write, rule: &Rule, results: &[ExampleResult]
     if !c.lede_unless_words.is_empty() {
         writeln!(out, "  no context from a lede that names any of: {}", c.lede_unless_words.join(", "))?;
     }
+    if !c.parts_none_words.is_empty() {
+        writeln!(out, "  no whole with a part that names any of: {}", c.parts_none_words.join(", "))?;
+    }
     if let Some(e) = &rule.event {
         writeln!(out, "  events named by: {}", e.spec.named.join(", "))?;
         if !e.spec.unnamed.is_empty() {

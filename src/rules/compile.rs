@@ -80,6 +80,9 @@ pub struct Context {
     /// Words that, named in the lede too, keep it from placing figures.
     pub lede_unless: Option<Lazy<Regex>>,
     pub lede_unless_words: Vec<String>,
+    /// Words that, in a part of the figure, refuse the whole.
+    pub parts_none: Option<Lazy<Regex>>,
+    pub parts_none_words: Vec<String>,
 }
 
 /// Why context accepted or refused a figure.
@@ -170,6 +173,11 @@ impl Context {
         let forbidden = [Some(&self.sentence_none), from_lede.then_some(&self.lede_none)];
         let m = forbidden.into_iter().flatten().flatten().find_map(|none| none.find(framed))?;
         Some(ContextVerdict::Forbidden(format!("{} (in the figure's sentence)", m.as_str())))
+    }
+
+    /// The `parts_none` word in `part`, the text of one part of the figure.
+    pub fn check_part(&self, part: &str) -> Option<String> {
+        Some(self.parts_none.as_ref()?.find(part)?.as_str().to_string())
     }
 
     /// The verdict on the clause of a figure whose text passed `check_text`;
@@ -555,6 +563,7 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
         lede_none_words: spec.context.lede_none.clone(),
         sentence_none_words: spec.context.sentence_none.clone(),
         lede_unless_words: spec.context.lede_unless.clone(),
+        parts_none_words: spec.context.parts_none.clone(),
         ..Context::default()
     };
     for (key, words) in [("lede_none", &spec.context.lede_none), ("lede_unless", &spec.context.lede_unless)] {
@@ -592,6 +601,10 @@ pub fn compile(spec: RuleSpec, file: &str, src: &str, builtin: bool) -> Result<R
     match words_regex(&spec.context.lede_unless, !builtin) {
         Ok(r) => context.lede_unless = r,
         Err(m) => errors.push(err("context.lede_unless", key_line(src, "lede_unless").or(context_line), m)),
+    }
+    match words_regex(&spec.context.parts_none, !builtin) {
+        Ok(r) => context.parts_none = r,
+        Err(m) => errors.push(err("context.parts_none", key_line(src, "parts_none").or(context_line), m)),
     }
     for w in &spec.context.all {
         match words_regex(std::slice::from_ref(w), !builtin) {
@@ -881,6 +894,18 @@ mod tests {
         let e = errors(&(GOOD.to_string() + "context:\n  sentence_none: ['(hunger']\n"));
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].starts_with("r.yaml:8: context.sentence_none: "), "{e:?}");
+    }
+
+    /// `parts_none` words are looked for in one part of a figure.
+    #[test]
+    fn parts_none_words_see_a_part() {
+        let src = GOOD.to_string() + "context:\n  parts_none: ['Israelis']\n";
+        let c = load_rule("r.yaml", &src, false).unwrap().context;
+        assert_eq!(c.check_part("1,200 Israelis"), Some("Israelis".into()));
+        assert_eq!(c.check_part("17,700 Gazans and "), None);
+        let e = errors(&(GOOD.to_string() + "context:\n  parts_none: ['(Israel']\n"));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("r.yaml:8: context.parts_none: "), "{e:?}");
     }
 
     #[test]

@@ -83,6 +83,12 @@ pub struct ContextSpec {
     /// sees the total's clause alone.
     #[serde(default)]
     pub sentence_none: Vec<String>,
+    /// None of these may be in a part of the figure, a figure after its
+    /// "including" or "among them" read up to the next comma or figure:
+    /// "Nearly 20,000 have been killed, including 18,400 in Gaza and 1,200
+    /// in Israel" is no count of Gaza's alone.
+    #[serde(default)]
+    pub parts_none: Vec<String>,
     /// The sentence (default) or its whole paragraph.
     #[serde(default)]
     pub scope: ContextScope,
