@@ -5,8 +5,6 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use regex::Regex;
-
 use super::lazy::{Cells, Lazy};
 use super::spec::{
     AttributionSpec, Behavior, ContextScope, EventSpec, ExampleSpec, ExpectSpec, FigureSpec, RuleSpec, Severity,
@@ -61,9 +59,9 @@ pub struct Pattern {
 /// Context words, compiled.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    pub any: Option<Lazy<Regex>>,
-    pub all: Vec<Lazy<Regex>>,
-    pub none: Option<Lazy<Regex>>,
+    pub any: Option<Lazy<Words>>,
+    pub all: Vec<Lazy<Words>>,
+    pub none: Option<Lazy<Words>>,
     /// Shared with every outcome that names them as missing.
     pub any_words: Arc<[String]>,
     pub all_words: Vec<String>,
@@ -72,16 +70,16 @@ pub struct Context {
     /// The `any` words may also be in the document's lede.
     pub lede: bool,
     /// Words that refuse the lede's `any` words to a figure's clause.
-    pub lede_none: Option<Lazy<Regex>>,
+    pub lede_none: Option<Lazy<Words>>,
     pub lede_none_words: Vec<String>,
     /// Words that refuse a figure anywhere in its sentence up to the end of its clause.
-    pub sentence_none: Option<Lazy<Regex>>,
+    pub sentence_none: Option<Lazy<Words>>,
     pub sentence_none_words: Vec<String>,
     /// Words that, named in the lede too, keep it from placing figures.
-    pub lede_unless: Option<Lazy<Regex>>,
+    pub lede_unless: Option<Lazy<Words>>,
     pub lede_unless_words: Vec<String>,
     /// Words that, in a part of the figure, refuse the whole.
-    pub parts_none: Option<Lazy<Regex>>,
+    pub parts_none: Option<Lazy<Words>>,
     pub parts_none_words: Vec<String>,
 }
 
@@ -437,9 +435,35 @@ fn build_bytes(r: &str) -> Result<regex::bytes::Regex, String> {
     bytes_regex(r).map_err(|e| regex_error(&e))
 }
 
-/// Context words over a text.
-fn build_str(r: &str) -> Result<Regex, String> {
-    regex::RegexBuilder::new(r).size_limit(PATTERN_SIZE_LIMIT).build().map_err(|e| regex_error(&e))
+/// A list of context words, matched over a text's bytes: without Unicode
+/// where the words allow it (see `ascii_first`), which builds several
+/// times faster and keeps the lazy DFA small.
+#[derive(Debug, Clone)]
+pub struct Words(regex::bytes::Regex);
+
+/// Where context words matched, for naming the word.
+pub struct WordMatch<'t>(&'t [u8]);
+
+impl WordMatch<'_> {
+    /// The words matched; a byte class may end a match inside a character.
+    pub fn as_str(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(self.0)
+    }
+}
+
+impl Words {
+    pub fn is_match(&self, text: &str) -> bool {
+        self.0.is_match(text.as_bytes())
+    }
+
+    pub fn find<'t>(&self, text: &'t str) -> Option<WordMatch<'t>> {
+        self.0.find(text.as_bytes()).map(|m| WordMatch(m.as_bytes()))
+    }
+}
+
+/// Context words, as `Words`.
+fn build_words(r: &str) -> Result<Words, String> {
+    ascii_first(r.to_string()).map(|(_, r)| Words(r))
 }
 
 /// Rewrite `\b` and `\B` as ASCII word boundaries. A Unicode boundary
@@ -476,13 +500,13 @@ fn words_pattern(words: &[String]) -> String {
 }
 
 /// `eager` as for `compile_pattern`.
-fn words_regex(words: &[String], eager: bool) -> Result<Option<Lazy<Regex>>, String> {
+fn words_regex(words: &[String], eager: bool) -> Result<Option<Lazy<Words>>, String> {
     if words.is_empty() {
         return Ok(None);
     }
     let pattern = words_pattern(words);
-    static CELLS: Cells<Regex> = Mutex::new(BTreeMap::new());
-    if eager { Lazy::now(pattern, build_str).map(Some) } else { Ok(Some(Lazy::later(pattern, build_str, &CELLS))) }
+    static CELLS: Cells<Words> = Mutex::new(BTreeMap::new());
+    if eager { Lazy::now(pattern, build_words).map(Some) } else { Ok(Some(Lazy::later(pattern, build_words, &CELLS))) }
 }
 
 /// Compile a decoded rule; `src` is the file's text, for line numbers.
@@ -878,6 +902,21 @@ mod tests {
         assert_eq!(c.check_clause("12 hostages taken in the attack", true), ContextVerdict::Forbidden("attack".into()));
         assert_eq!(c.check_clause("12 hostages taken in the attack", false), ContextVerdict::Ok);
         assert_eq!(c.check_clause("12 hostages taken", true), ContextVerdict::Ok);
+    }
+
+    /// Context words are matched over bytes: without Unicode where they
+    /// allow it, with it where a class needs it (curly quotes); a byte
+    /// class may stop inside a character, and the word is still named.
+    #[test]
+    fn context_words_match_over_bytes() {
+        let ascii = build_words(&words_pattern(&["killed in Israel".into(), "[Tt]oll [^.;]".into()])).unwrap();
+        assert!(ascii.0.as_str().starts_with("(?-u)"), "{}", ascii.0.as_str());
+        assert!(ascii.is_match("1,200 people KILLED IN ISRAEL"));
+        assert!(!ascii.is_match("skilled in Israel"));
+        assert_eq!(ascii.find("the toll é rose").unwrap().as_str(), "toll \u{FFFD}");
+        let unicode = build_words(&words_pattern(&["truce[”\"]".into()])).unwrap();
+        assert!(!unicode.0.as_str().starts_with("(?-u)"));
+        assert_eq!(unicode.find("the “truce” held").unwrap().as_str(), "truce”");
     }
 
     /// `sentence_none` words refuse a figure from anywhere in its sentence
