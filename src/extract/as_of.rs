@@ -457,6 +457,15 @@ const BEGAN_ON: [&str; 12] = [
     "which broke out on",
 ];
 
+/// Whether `before` (lower case) ends with a war and the verb of its
+/// opening: "since the war began on October 8" gives the war's first day,
+/// not the figure's.
+fn opens_the_war(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(" on") else { return false };
+    let Some(rest) = OPENED.iter().find_map(|v| rest.strip_suffix(v)) else { return false };
+    ["war", "conflict", "fighting", "hostilities", "offensive"].iter().any(|w| ends_with_cue(rest, &[w]))
+}
+
 /// Whether `before` (lower case) ends with a truce and the words that give
 /// its day: "the ceasefire declared on", "a truce on", "the declaration of
 /// a ceasefire on". A truce's day is its own, not a figure's.
@@ -533,6 +542,7 @@ fn expressions(
         if !(closes_period || span) && ends_with_cue(&before, &PERIOD_CUES)
             || ends_with_cue(&before, &BEGAN_ON)
             || names_a_truce_day(&before)
+            || opens_the_war(&before)
             || names_an_event(&text[q.span.end..])
         {
             continue;
@@ -1981,6 +1991,11 @@ mod tests {
         let a =
             as_of("Despite the declaration of a ceasefire on October 11, the toll rose to FIG.", "2025-10-22", None);
         assert_eq!((a.date, a.source), (parse_date("2025-10-22"), AsOfSource::Published));
+        // The war's first day, named by the verb that opens it, is no figure's.
+        let a = as_of("The toll had passed FIG since the war began on October 8.", "2024-08-16", Some("2023-10-07"));
+        assert_eq!((a.date, a.source), (parse_date("2024-08-16"), AsOfSource::Published));
+        let a = as_of("When the truce began on Nov. 24, the toll was FIG.", "2023-12-20", None);
+        assert_eq!((a.date, a.source), (parse_date("2023-11-24"), AsOfSource::Stated));
         // A truce that began on a day opens a period; named by its day, it is an event.
         let a = as_of(
             "Despite a cease-fire that began on Oct. 10, 2025, strikes have killed FIG Palestinians.",

@@ -594,10 +594,14 @@ fn drop_month_dots(masked: &mut String) {
 }
 
 /// A sentence that counts over the period of the one before ("over 5,700
-/// have also been wounded … during this period").
+/// have also been wounded … during this period"), or opens on the figure
+/// before ("That figure includes 147 children").
 static SAME_PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(?:during|over|in|for|throughout) (?:this|that|the same) (?:period|time)(?-u:\b)")
-        .expect("same-period regex")
+    regex::Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:during|over|in|for|throughout) (?:this|that|the same) (?:period|time)(?-u:\b)",
+        r"|^\W*(?:(?-i:That|This) (?:figure|toll|tally|count|number|total)|(?-i:The) figure)(?-u:\b)"
+    ))
+    .expect("same-period regex")
 });
 
 /// The verdict of the sentence before on a figure counted "during this
@@ -613,7 +617,10 @@ fn frame_refuses(doc: &Document, si: usize, context: &Context) -> Option<Context
     }
     let before = &doc.text[doc.sentences[si - 1].span.clone()];
     let m = context.lede_unless.as_ref()?.find(before)?;
-    Some(ContextVerdict::Forbidden(format!("{} (in the sentence before, whose period it counts over)", m.as_str())))
+    Some(ContextVerdict::Forbidden(format!(
+        "{} (in the sentence before, whose period or figure it counts over)",
+        m.as_str()
+    )))
 }
 
 /// Labels of a link to another story: "Read more: Gaza death toll passes
