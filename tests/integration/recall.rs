@@ -57,6 +57,11 @@ struct Bound {
 fn expected() -> BTreeMap<String, Vec<Expected>> {
     let path = format!("{FIXTURES}/recall/expected.yaml");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    // A draft listed twice would keep only its last list: each is listed once.
+    let mut drafts: Vec<&str> = text.lines().filter(|l| !l.starts_with([' ', '#']) && l.ends_with(':')).collect();
+    drafts.sort_unstable();
+    let twice: Vec<&&str> = drafts.windows(2).filter(|w| w[0] == w[1]).map(|w| &w[0]).collect();
+    assert!(twice.is_empty(), "{path}: listed twice: {twice:?}");
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
