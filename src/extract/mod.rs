@@ -2318,8 +2318,6 @@ mod tests {
         assert_eq!(got, [("us-aid-total", 1.2e9, 86), ("us-aid-total", 1.3e9, 131)]);
     }
 
-    /// An aside between a figure and its words is set aside, and the match
-    /// says so; a figure inside the aside is not lost to it.
     /// A whole read up to its parts: one that names the other side is
     /// refused, one of the same side is not.
     #[test]
@@ -2352,6 +2350,8 @@ mod tests {
         assert_eq!(parts, ["18,400 in Gaza and ", "1,200 in Israel"]);
     }
 
+    /// An aside between a figure and its words is set aside, and the match
+    /// says so; a figure inside the aside is not lost to it.
     #[test]
     fn figures_are_matched_past_asides() {
         let text = "More than 34,000 Palestinians, mostly women and children, have been killed in Gaza.\n\n\
