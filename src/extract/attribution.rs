@@ -35,6 +35,10 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:an?\s+|the\s+)?(?P<who>(?:[^,;:()“”\x22]|\([^()]*\))+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:which|who|that|as|on|in a|in an|based|citing|compiled|released|published|today|yesterday|tonight|this\s+(?:morning|afternoon|evening|week))(?-u:\b))")
         .expect("according regex")
 });
+/// A relative clause about another event, after an `according to`: its
+/// figures are not that source's.
+static ANOTHER_EVENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),\s+(?:in|during)\s+which(?-u:\b)").expect("another-event regex"));
 /// Who published what `according to` names: "… the latest report released
 /// by the health ministry"; right after the name `ACCORDING` stops at.
 static BY_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -258,6 +262,33 @@ impl<'a> Earlier<'a> {
         if later { self.described_since(at, authorities) } else { Some(named) }
     }
 
+    /// Who "he" or "she" speaks for: the authority of an office ("Civil
+    /// Defence spokesman … said") that spoke in the sentence right before,
+    /// in this paragraph or, for the paragraph's first, the one before.
+    fn person(&self, authorities: &'a Authorities) -> Option<Attribution> {
+        let upto = self.text.get(..self.before)?;
+        let ends = |w: &[u8]| matches!(w, [b'.' | b'?' | b'!', b' ' | b'\n'] | [b'\n', b'\n']);
+        let b = upto.as_bytes();
+        // The sentence before ends at the last sentence break before the pronoun's own start.
+        let own = (1..b.len()).rev().find(|&i| ends(&b[i - 1..=i]))?;
+        let end = upto[..own].trim_end().len();
+        let start = (1..end).rev().find(|&i| ends(&b[i - 1..=i])).map_or(0, |i| i + 1);
+        if start < self.previous.unwrap_or(self.paragraph) {
+            return None;
+        }
+        let sentence = upto[start..end].trim_start();
+        if !sentence.split_whitespace().any(is_office) {
+            return None;
+        }
+        let earlier = Earlier { before: start, people: false, ..*self };
+        let found = match Sources::of(sentence, authorities, Some(earlier)) {
+            Sources::All(a) => a,
+            Sources::Until(a, _) => Some(a),
+            Sources::Spoken(v) => v.into_iter().map(|s| s.source).next_back(),
+        };
+        found.filter(|a| a.id.is_some() && a.text.split_whitespace().any(is_office))
+    }
+
     /// The authority a person speaks for, from where the document named
     /// them with an office: "ministry spokesman Ashraf al-Qudra said …"
     /// makes a later "Qudra said" or "as stated by Al-Qudra" the
@@ -300,6 +331,7 @@ impl<'a> Earlier<'a> {
                 let earlier = Earlier { before: from + at, people: false, ..*self };
                 let found = match Sources::of(sentence, authorities, Some(earlier)) {
                     Sources::All(a) => a.into_iter().collect(),
+                    Sources::Until(a, _) => vec![a],
                     Sources::Spoken(v) => v.into_iter().map(|s| s.source).collect::<Vec<_>>(),
                 };
                 found.into_iter().find(|a| {
@@ -367,6 +399,12 @@ fn described<'a>(
     let health = |r: &str| r.starts_with("health ") || r.starts_with("ministry of health");
     if let Some(adjective) = ["local ", "palestinian "].iter().find(|a| words.strip_prefix(**a).is_some_and(health)) {
         words.drain(..adjective.len());
+    }
+    // "the local health authority", "the health body": what the plural
+    // names. "Authority" alone is no head: "the Palestinian Authority".
+    if let Some(n) = ["health authority", "health body"].iter().find_map(|w| words.strip_suffix(w)).map(str::len) {
+        words.truncate(n);
+        words.push_str("health authorities");
     }
     // "the health ministry there": the place is the sentence's.
     if let Some(n) = words.strip_suffix(" there").map(str::len) {
@@ -728,6 +766,11 @@ fn resolve<'a>(
         let e = earlier?;
         let a = e.pronoun(authorities)?;
         return Some(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: who.to_string() });
+    }
+    // "Civil Defence spokesman Mahmoud Bassal said … He added that": the office's.
+    if matches!(lower.as_str(), "he" | "she") {
+        let a = earlier?.person(authorities)?;
+        return Some(Attribution { text: who.to_string(), ..a });
     }
     if who.is_empty() || PRONOUNS.contains(&lower.as_str()) {
         return None;
@@ -1142,6 +1185,10 @@ pub enum Sources {
     /// One source for every figure: `according to X`, `per X`, an authority
     /// named anywhere, or none.
     All(Option<Attribution>),
+    /// One source for the figures before an offset: "…, according to the
+    /// ministry, since the attack on 7 October, in which 1,200 were killed"
+    /// is not the ministry's 1,200.
+    Until(Attribution, usize),
     /// Speakers (`X said`), by the offset of their verb, in order.
     Spoken(Vec<Speaker>),
 }
@@ -1174,6 +1221,7 @@ impl Sources {
             };
             match &mut sources {
                 Sources::All(a) => a.iter_mut().for_each(as_written),
+                Sources::Until(a, _) => as_written(a),
                 Sources::Spoken(v) => v.iter_mut().for_each(|s| as_written(&mut s.source)),
             }
             return sources;
@@ -1190,7 +1238,10 @@ impl Sources {
                 .and_then(|p| resolve(&p["who"], sentence, authorities, earlier))
                 .filter(|a| a.id.is_some());
             if let Some(a) = publisher.or_else(|| resolve(&c["who"], sentence, authorities, earlier)) {
-                return Sources::All(Some(a));
+                return match ANOTHER_EVENT.find_at(sentence, c.get(0).map_or(0, |m| m.end())) {
+                    Some(m) => Sources::Until(a, m.start()),
+                    None => Sources::All(Some(a)),
+                };
             }
         }
         if memchr::memmem::find(sentence.as_bytes(), b" by ").is_some()
@@ -1402,6 +1453,7 @@ impl Sources {
     pub fn for_figure(&self, figure: Option<usize>) -> Option<Attribution> {
         match self {
             Sources::All(a) => a.clone(),
+            Sources::Until(a, end) => figure.is_none_or(|f| f < *end).then(|| a.clone()),
             Sources::Spoken(v) => {
                 let Some(f) = figure else { return v.first().map(|s| s.source.clone()) };
                 let before = v.iter().rev().find(|s| s.at < f);
@@ -1435,6 +1487,11 @@ mod tests {
             id("More than 37,300 Palestinians have been killed in Gaza, according to local health authorities."),
             moh
         );
+        assert_eq!(
+            id("Israel's offensive in Gaza has injured 92,401 people, according to the local health authority."),
+            moh
+        );
+        assert_eq!(id("In the West Bank, 600 were killed, according to the Palestinian Authority."), None);
         // A relative clause's speaker: "129 of whom Israel says".
         assert_eq!(
             who("Hamas abducted around 250 people, 129 of whom Israel says remain in Gaza."),
@@ -1473,6 +1530,13 @@ mod tests {
             moh
         );
         assert_eq!(id("The toll has surpassed 70,000, according to figures released on Monday."), None);
+        // An event the sentence goes on to describe is not the source's.
+        let s = "More than 46,000 Palestinians have been killed in Gaza, according to the Palestinian Ministry of Health, since Israel launched its campaign in response to the attack on 7 October 2023, in which about 1,200 Israelis were killed and more than 250 taken hostage.";
+        let pack = RulePack::default_pack();
+        let at = |f: &str| attribution_of(s, &pack.authorities, None, s.find(f)).and_then(|a| a.id);
+        assert_eq!(at("46,000"), moh);
+        assert_eq!(at("1,200"), None);
+        assert_eq!(at("250"), None);
         // "a statement by the Civil Defence" speaks for it.
         assert_eq!(
             id("In Gaza, over 10,000 people are missing, a statement by the Civil Defence said."),

@@ -623,6 +623,32 @@ fn frame_refuses(doc: &Document, si: usize, context: &Context) -> Option<Context
     )))
 }
 
+/// A figure told in the simple past ("More than 100 people were killed
+/// and hundreds wounded"): an event's count, unlike a running total's
+/// "have been killed".
+static SIMPLE_PAST: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:(?:were|was) (?:killed|wounded|injured|hurt|shot)|died)(?-u:\b)")
+        .expect("simple-past regex")
+});
+
+/// The verdict of the sentence before on a figure the lede alone places,
+/// told in the simple past: after "Israeli forces opened fire on a crowd
+/// waiting for aid trucks", "More than 100 people were killed and hundreds
+/// wounded" counts that incident, which the rule's `lede_none` words name.
+fn incident_before_refuses(doc: &Document, si: usize, context: &Context) -> Option<ContextVerdict> {
+    let s = &doc.sentences[si];
+    let prev = doc.sentences.get(si.checked_sub(1)?).filter(|p| p.paragraph == s.paragraph)?;
+    let text = &doc.text[s.span.clone()];
+    if !SIMPLE_PAST.is_match(text) || text.contains(" been ") {
+        return None;
+    }
+    let m = context.lede_none.as_ref()?.find(&doc.text[prev.span.clone()])?;
+    Some(ContextVerdict::Forbidden(format!(
+        "{} (in the sentence before, whose incident the figure counts)",
+        m.as_str()
+    )))
+}
+
 /// Labels of a link to another story: "Read more: Gaza death toll passes
 /// 20,000", or a section headed "Related". The headline is that story's,
 /// of its own day, not this one's claim.
@@ -909,6 +935,9 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                             .flatten()
                                             .and_then(|c| rule.context.caption_refuses(&c))
                                             .or_else(|| frame_refuses(doc, si, &rule.context))
+                                            .or_else(|| {
+                                                lede.then(|| incident_before_refuses(doc, si, &rule.context)).flatten()
+                                            })
                                             .or_else(|| {
                                                 // The sentence up to the figure's clause; but "…, the
                                                 // ministry said as its overall toll neared 30,000" is a
@@ -2076,6 +2105,16 @@ mod tests {
         extract(&doc, &RulePack::default_pack())
     }
 
+    /// A figure the lede alone places, told in the simple past right after
+    /// an incident, counts the incident; a running total after it does not.
+    #[test]
+    fn a_simple_past_count_after_an_incident_is_the_incidents() {
+        let text = "Gaza war: strikes go on\n\nAn Israeli strike hit a school on Monday. More than 40,000 people have been killed, the health ministry says.\n\nIsraeli forces opened fire on a crowd waiting for aid trucks on Thursday. More than 100 people were killed and hundreds wounded, the health ministry said.";
+        let got: Vec<(String, f64)> =
+            claims(text, "2024-08-20").iter().map(|c| (c.metric().to_string(), c.quantity.value)).collect();
+        assert_eq!(got, [("gaza.killed".to_string(), 40000.0)]);
+    }
+
     /// A link to another story, by its label or its section's heading,
     /// gives that story's headline: no claim of this one.
     #[test]
@@ -2915,6 +2954,23 @@ mod tests {
             ),
             [Some("gaza-moh".to_string()), Some("gaza-moh".to_string())]
         );
+    }
+
+    /// "He" or "she" speaks for the office that spoke in the sentence right
+    /// before, never for a name further back nor for a person without one.
+    #[test]
+    fn a_person_pronoun_speaks_for_the_office_that_spoke_just_before() {
+        let source = |text: &str| source_keys(text, "2025-02-20");
+        let spoke =
+            "About 8,000 bodies remain under the rubble in Gaza, Civil Defence spokesman in the Gaza Strip claimed.";
+        let added = "He added that more than 3,000 people are still listed as missing in Gaza.";
+        let defence = Some("gaza-civil-defence".to_string());
+        assert_eq!(source(&format!("{spoke}\n\n{added}")), [defence.clone(), defence.clone()]);
+        assert_eq!(source(&format!("{spoke} {added}")), [defence.clone(), defence.clone()]);
+        // A sentence between, or a speaker with no office: no one's.
+        assert_eq!(source(&format!("{spoke} Rain fell on Sunday. {added}")), [defence.clone(), None]);
+        assert_eq!(source(&format!("{spoke}\n\nRain fell.\n\n{added}")), [defence, None]);
+        assert_eq!(source(&format!("Blinken said the talks were going well in Gaza. {added}")), [None]);
     }
 
     #[test]
