@@ -608,6 +608,13 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             // malnutrition": a second count, when a figure opens it
             // (`FIGURE_OPENERS`).
             ", and ",
+            // "The toll has passed 50,000, as 400 people died in airstrikes
+            // last week": a second count, when a figure opens it.
+            ", as ",
+            // "…, since the attack of October 7, in which about 1,200 were
+            // killed": the other event's count, when a figure opens it.
+            ", in which ",
+            ", during which ",
             // "82 deaths in the past 24 hours, bringing the toll to 35,173":
             // the day's words are not the total's.
             ", bringing ",
@@ -737,7 +744,7 @@ impl Clauses {
                 pos = next.start + 1;
                 continue;
             }
-            if word == ", and " {
+            if matches!(word, ", and " | ", as " | ", in which " | ", during which ") {
                 let after = &sentence[next.end..];
                 if !(after.starts_with(|c: char| c.is_ascii_digit())
                     || FIGURE_OPENERS.iter().any(|w| after.starts_with(w)))
@@ -1027,8 +1034,8 @@ mod tests {
         fn clause_breaks_are_the_alternations(s in pieces()) {
             // A sentence opening "Of the …," also breaks at its first comma (see `clauses`).
             proptest::prop_assume!(!s.trim_start().trim_start_matches(['“', '"', '‘', '\'']).starts_with("Of "));
-            // ", and " breaks only before a figure (here, a digit).
-            let re = regex::Regex::new(r"(;| — | – | -- |, (?:while|whereas|but|although|and his|and her|bringing|taking|raising) | of whom | of which | and that |, of the )|(, and |, adding that )[0-9]").unwrap();
+            // ", and ", ", as " and ", in which " break only before a figure (here, a digit).
+            let re = regex::Regex::new(r"(;| — | – | -- |, (?:while|whereas|but|although|and his|and her|bringing|taking|raising) | of whom | of which | and that |, of the )|(, and |, as |, in which |, during which |, adding that )[0-9]").unwrap();
             let expected: Vec<Range<usize>> =
                 re.captures_iter(&s).map(|c| c.get(1).or(c.get(2)).expect("a group").range()).collect();
             proptest::prop_assert_eq!(Clauses::of(&s).breaks, expected);
@@ -1112,6 +1119,14 @@ mod tests {
         assert_eq!(&c[clause_of(c, c.find("30,000").unwrap())], "overall toll neared 30,000.");
         let d = "Aid arrived as the ministry said 30,000 had died.";
         assert_eq!(clause_of(d, d.find("30,000").unwrap()), 0..d.len());
+        // "…, as 400 people died in airstrikes last week": a second count;
+        // ", as of Monday" is none.
+        let f = "The toll in Gaza has passed 50,000, as 400 people died in airstrikes last week.";
+        assert_eq!(&f[clause_of(f, f.find("50,000").unwrap())], "The toll in Gaza has passed 50,000");
+        let g = "The toll in Gaza has passed 50,000, as of Monday.";
+        assert_eq!(clause_of(g, g.find("50,000").unwrap()), 0..g.len());
+        let i = "Palestinians have been killed since the attack of October 7, in which about 1,200 people were killed.";
+        assert_eq!(&i[clause_of(i, i.find("1,200").unwrap())], "about 1,200 people were killed.");
         let b = "They were killed in Gaza, and the ministry says so.";
         assert_eq!(clause_of(b, 0), 0..b.len());
         // Commas without a conjunction do not split.

@@ -1429,6 +1429,15 @@ pub fn resolve(
                 .iter()
                 .any(|w| doc.text[figure..e.span.start].contains(w))
     });
+    // "The toll has passed 50,000, as 400 people died in airstrikes last
+    // week": a date past ", as" and another figure is that figure's event.
+    own.retain(|e| {
+        e.span.start <= figure
+            || doc.text[figure..e.span.start].find(", as ").is_none_or(|at| {
+                let from = figure + at;
+                !quantities.iter().any(|q| q.is_count() && from < q.span.start && q.span.end <= e.span.start)
+            })
+    });
     // "Today's announcement builds on the $100 million … announced by
     // President Biden on October 18": the announcement's own date.
     if announced && own.iter().any(|e| e.span.start > figure) {
