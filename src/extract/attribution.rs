@@ -62,7 +62,7 @@ static CITING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("citing regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|report\s+that|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|claim|told|confirmed|confirms|counted|counts|recorded|records|added|adds|noted|notes|disclosed|discloses|revised|revises)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|report\s+that|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|claim|told|confirmed|confirms|counted|counts|recorded|records|added|adds|noted|notes|explained|explains|disclosed|discloses|revised|revises)(?-u:\b)")
         .expect("verb regex")
 });
 /// A speaker after its verb at the end: "…, says health ministry", "…,
@@ -399,6 +399,13 @@ fn described<'a>(
     let health = |r: &str| r.starts_with("health ") || r.starts_with("ministry of health");
     if let Some(adjective) = ["local ", "palestinian "].iter().find(|a| words.strip_prefix(**a).is_some_and(health)) {
         words.drain(..adjective.len());
+    }
+    // "the Gaza-based health authorities": the place's own.
+    if let Some(at) = words.find("-based ") {
+        words.replace_range(at..at + "-based".len(), "");
+        if let Some(a) = authorities.find_in(&words) {
+            return Some(a);
+        }
     }
     // "the local health authority", "the health body": what the plural
     // names. "Authority" alone is no head: "the Palestinian Authority".
@@ -934,8 +941,9 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
         // Catherine Russell, said"; "Catherine Russell, UNICEF's executive
         // director, said"; "Philippe Lazzarini, the head of UNRWA, said"):
         // both are read, for the authority either names.
-        let described =
-            aside.starts_with(char::is_uppercase) || ["the ", "a ", "an "].iter().any(|a| aside.starts_with(a));
+        // "The ministry, part of the Hamas-run government, said": what it belongs to.
+        let described = aside.starts_with(char::is_uppercase)
+            || ["the ", "a ", "an ", "part of "].iter().any(|a| aside.starts_with(a));
         if comma_before(aside_start) && aside.split_whitespace().count() <= 6 && described {
             let subject_start = start_of(&before[..aside_start - 1]);
             let subject = before[subject_start..aside_start - 1].trim();
@@ -1492,6 +1500,7 @@ mod tests {
             moh
         );
         assert_eq!(id("In the West Bank, 600 were killed, according to the Palestinian Authority."), None);
+        assert_eq!(id("The toll has passed 59,000, the Gaza-based health authorities said on Monday."), moh);
         // A relative clause's speaker: "129 of whom Israel says".
         assert_eq!(
             who("Hamas abducted around 250 people, 129 of whom Israel says remain in Gaza."),

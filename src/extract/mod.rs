@@ -27,7 +27,7 @@ use crate::document::segment::{self, Clauses};
 use crate::document::{DateSource, Document, DocumentInfo, Role};
 use crate::extract::attribution::Sources;
 use crate::quantity::{Interval, Qualifier, Quantity, Recognizer};
-use crate::rules::compile::{CLOSE, Context, ContextVerdict, OPEN};
+use crate::rules::compile::{CLOSE, Context, ContextVerdict, OPEN, Rule};
 use crate::rules::spec::{Behavior, ContextScope};
 use crate::rules::{Authorities, RuleNames, RulePack};
 
@@ -635,11 +635,11 @@ static SIMPLE_PAST: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// told in the simple past: after "Israeli forces opened fire on a crowd
 /// waiting for aid trucks", "More than 100 people were killed and hundreds
 /// wounded" counts that incident, which the rule's `lede_none` words name.
-fn incident_before_refuses(doc: &Document, si: usize, context: &Context) -> Option<ContextVerdict> {
+/// `clause`: the figure's clause, which tells the figure's tense.
+fn incident_before_refuses(doc: &Document, si: usize, clause: &str, context: &Context) -> Option<ContextVerdict> {
     let s = &doc.sentences[si];
     let prev = doc.sentences.get(si.checked_sub(1)?).filter(|p| p.paragraph == s.paragraph)?;
-    let text = &doc.text[s.span.clone()];
-    if !SIMPLE_PAST.is_match(text) || text.contains(" been ") {
+    if !SIMPLE_PAST.is_match(clause) || clause.contains(" been ") {
         return None;
     }
     let m = context.lede_none.as_ref()?.find(&doc.text[prev.span.clone()])?;
@@ -647,6 +647,56 @@ fn incident_before_refuses(doc: &Document, si: usize, context: &Context) -> Opti
         "{} (in the sentence before, whose incident the figure counts)",
         m.as_str()
     )))
+}
+
+/// "since then": a count from what the sentence before dates.
+static SINCE_THEN: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"(?i)(?-u:\b)since then(?-u:\b)").expect("since-then regex"));
+
+/// What dates the start of the war: "on October 7", "when the war began",
+/// "the attack".
+static WAR_START: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:Oct(?:ober|\.)? 7|7 Oct(?:ober|\.)?|Oct(?:ober|\.)? 2023",
+        r"|the (?:war|conflict|fighting|offensive) (?:began|started|broke out|erupted)|the start of the war",
+        r"|the attack|Hamas(?:'s|’s|-led)? (?:attack|assault|incursion|rampage)|Hamas attacked)(?-u:\b)"
+    ))
+    .expect("war-start regex")
+});
+
+/// What dates a later start: a truce ended, fighting resumed, a month.
+static LATER_START: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:cease-?fire|truce|resum(?:ed|ption)|blockade|20(?:2[4-9])",
+        r"|(?-i:January|February|March|April|May|June|July|August|September|November|December))(?-u:\b)"
+    ))
+    .expect("later-start regex")
+});
+
+/// The verdict of the sentences before on a count of a metric that begins
+/// with the war (`since:`), made "since then": after "Weeks later, Israel
+/// ended a ceasefire with a surprise bombardment", "At least 8,867
+/// Palestinians have been killed since then" counts from that day, not
+/// from the war's start. The nearest of the three sentences before that
+/// names either start decides.
+fn since_then_refuses(doc: &Document, si: usize, rule: &Rule) -> Option<ContextVerdict> {
+    rule.since?;
+    if !SINCE_THEN.is_match(&doc.text[doc.sentences[si].span.clone()]) {
+        return None;
+    }
+    for before in doc.sentences[si.saturating_sub(3)..si].iter().rev() {
+        let text = &doc.text[before.span.clone()];
+        if WAR_START.is_match(text) {
+            return None;
+        }
+        if let Some(m) = LATER_START.find(text) {
+            return Some(ContextVerdict::Forbidden(format!(
+                "since then (after a sentence that dates a later start: {})",
+                m.as_str()
+            )));
+        }
+    }
+    None
 }
 
 /// Labels of a link to another story: "Read more: Gaza death toll passes
@@ -936,8 +986,13 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                             .and_then(|c| rule.context.caption_refuses(&c))
                                             .or_else(|| frame_refuses(doc, si, &rule.context))
                                             .or_else(|| {
-                                                lede.then(|| incident_before_refuses(doc, si, &rule.context)).flatten()
+                                                lede.then(|| {
+                                                    let clause = &sentence_text[clause.clone()];
+                                                    incident_before_refuses(doc, si, clause, &rule.context)
+                                                })
+                                                .flatten()
                                             })
+                                            .or_else(|| since_then_refuses(doc, si, rule))
                                             .or_else(|| {
                                                 // The sentence up to the figure's clause; but "…, the
                                                 // ministry said as its overall toll neared 30,000" is a
@@ -2113,6 +2168,20 @@ mod tests {
         let got: Vec<(String, f64)> =
             claims(text, "2024-08-20").iter().map(|c| (c.metric().to_string(), c.quantity.value)).collect();
         assert_eq!(got, [("gaza.killed".to_string(), 40000.0)]);
+    }
+
+    /// "since then" counts from what the sentence before dates: the war's
+    /// start, or a later day that is not the metric's.
+    #[test]
+    fn since_then_counts_from_the_sentence_before() {
+        let values = |text: &str| -> Vec<f64> { claims(text, "2025-07-29").iter().map(|c| c.quantity.value).collect() };
+        let war = "Hamas attacked Israel on October 7, 2023. Since then, more than 60,000 Palestinians have been killed in Gaza.";
+        assert_eq!(values(war), [60000.0]);
+        let later = "Israel ended the ceasefire in Gaza in March with a surprise bombardment. At least 8,867 Palestinians have been killed in Gaza since then.";
+        assert_eq!(values(later), Vec::<f64>::new());
+        // The nearest sentence that dates a start decides, up to three back.
+        let between = "Hamas attacked Israel on October 7, 2023. The hostages range in age from infants to the elderly. Since then, more than 31,000 Palestinians have been killed in Gaza.";
+        assert_eq!(values(between), [31000.0]);
     }
 
     /// A link to another story, by its label or its section's heading,
