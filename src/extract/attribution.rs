@@ -58,7 +58,7 @@ static CITED_AS: LazyLock<Regex> = LazyLock::new(|| {
 /// The source another one relays: "The UN humanitarian office, citing the
 /// ministry, said".
 static CITING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)citing\s+(?:an?\s+|the\s+|its\s+)?(?P<who>[^,;.()]{1,60}?)\s*(?:,|;|\.|$)")
+    Regex::new(r"(?-u:\b)citing\s+(?:an?\s+|the\s+|its\s+)?(?P<who>[^,;.()]{1,60}?)\s*(?:,|;|\.|$|\s+(?:with|as|on|that|which|who)(?-u:\b))")
         .expect("citing regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -1501,6 +1501,13 @@ mod tests {
         );
         assert_eq!(id("In the West Bank, 600 were killed, according to the Palestinian Authority."), None);
         assert_eq!(id("The toll has passed 59,000, the Gaza-based health authorities said on Monday."), moh);
+        // The source relayed, up to the words about the figure that follow it.
+        assert_eq!(
+            id(
+                "At least 13,000 civilians have been killed in the Gaza strip since Oct. 7, the United Nations said citing the local Ministry of Health with at least 4,000 children among them as the Secretary-General spoke."
+            ),
+            moh
+        );
         // A relative clause's speaker: "129 of whom Israel says".
         assert_eq!(
             who("Hamas abducted around 250 people, 129 of whom Israel says remain in Gaza."),
