@@ -623,6 +623,9 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             // "71 deaths over the past 24 hours, a ministry statement said,
             // adding that 82,959 people have been wounded": a second statement.
             ", adding that ",
+            // "107 deaths in the previous 48 hours, according to ministry
+            // figures, which also list 92,152 people as wounded": another count.
+            ", which also ",
             // "Children have died of malnutrition, the ministry said as its
             // overall toll neared 30,000": the toll's words are its own.
             // (`TOLL_AFTER_AS`).
@@ -1035,7 +1038,7 @@ mod tests {
             // A sentence opening "Of the …," also breaks at its first comma (see `clauses`).
             proptest::prop_assume!(!s.trim_start().trim_start_matches(['“', '"', '‘', '\'']).starts_with("Of "));
             // ", and ", ", as " and ", in which " break only before a figure (here, a digit).
-            let re = regex::Regex::new(r"(;| — | – | -- |, (?:while|whereas|but|although|and his|and her|bringing|taking|raising) | of whom | of which | and that |, of the )|(, and |, as |, in which |, during which |, adding that )[0-9]").unwrap();
+            let re = regex::Regex::new(r"(;| — | – | -- |, (?:while|whereas|but|although|and his|and her|bringing|taking|raising) | of whom | of which | and that |, of the |, which also )|(, and |, as |, in which |, during which |, adding that )[0-9]").unwrap();
             let expected: Vec<Range<usize>> =
                 re.captures_iter(&s).map(|c| c.get(1).or(c.get(2)).expect("a group").range()).collect();
             proptest::prop_assert_eq!(Clauses::of(&s).breaks, expected);
@@ -1127,6 +1130,8 @@ mod tests {
         assert_eq!(clause_of(g, g.find("50,000").unwrap()), 0..g.len());
         let i = "Palestinians have been killed since the attack of October 7, in which about 1,200 people were killed.";
         assert_eq!(&i[clause_of(i, i.find("1,200").unwrap())], "about 1,200 people were killed.");
+        let w = "The toll includes 107 deaths in the previous 48 hours, by ministry figures, which also list 92,152 wounded.";
+        assert_eq!(&w[clause_of(w, w.find("92,152").unwrap())], "list 92,152 wounded.");
         let b = "They were killed in Gaza, and the ministry says so.";
         assert_eq!(clause_of(b, 0), 0..b.len());
         // Commas without a conjunction do not split.
