@@ -32,8 +32,14 @@ impl Attribution {
 }
 
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:an?\s+|the\s+)?(?P<who>(?:[^,;:()“”\x22]|\([^()]*\))+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:which|who|that|as|on|in a|in an|based|citing|compiled|released|published|today|yesterday|tonight|this\s+(?:morning|afternoon|evening|week))(?-u:\b))")
+    Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:an?\s+|the\s+)?(?P<who>(?:[^,;:()“”\x22]|\([^()]*\))+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:--|—|–)|\s+(?:which|who|that|as|on|in a|in an|based|citing|compiled|released|published|today|yesterday|tonight|this\s+(?:morning|afternoon|evening|week))(?-u:\b))")
         .expect("according regex")
+});
+/// What an `according to` names that only carried the figure: "according to
+/// excerpts of a document seen by AFP" is no source; the sentence's speaker is.
+static CONDUIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:excerpts?\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?(?:(?:unclassified|internal|classified|confidential|leaked|draft)\s+)?(?:document|copy|memo|letter|assessment|report|cable|email)s?\s+(?:seen|obtained|reviewed|read)(?-u:\b)")
+        .expect("conduit regex")
 });
 /// A relative clause about another event, after an `according to`: its
 /// figures are not that source's.
@@ -1238,7 +1244,7 @@ impl Sources {
     }
 
     fn read<'a>(sentence: &str, authorities: &'a Authorities, earlier: Option<Earlier<'a>>) -> Sources {
-        if let Some(c) = ACCORDING.captures(sentence) {
+        if let Some(c) = ACCORDING.captures(sentence).filter(|c| !CONDUIT.is_match(&c["who"])) {
             // "according to the latest report released by the health
             // ministry": the ministry's, when it is an authority.
             let publisher = BY_PUBLISHER
@@ -1507,6 +1513,13 @@ mod tests {
                 "At least 13,000 civilians have been killed in the Gaza strip since Oct. 7, the United Nations said citing the local Ministry of Health with at least 4,000 children among them as the Secretary-General spoke."
             ),
             moh
+        );
+        // A document seen by an agency carried the figure; the speaker gave it.
+        assert_eq!(
+            who(
+                "The US intelligence community has estimated there were likely 100 to 300 people killed in the blast, according to excerpts of a document seen Thursday by AFP -- far fewer than the nearly 500 deaths first described."
+            ),
+            Some((None, "US intelligence community".to_string()))
         );
         // A relative clause's speaker: "129 of whom Israel says".
         assert_eq!(
