@@ -202,15 +202,18 @@ pub(crate) fn negative_before(lex: &Lexicon, text: &str, start: usize, floor: us
         }
         // A hyphen after a word or a number is not a sign (SCP-173, 1,100-1,200).
         let before = skip_space_back(text, s);
+        // "- 1 4/5": a spaced sign only where the text or a bracket opens;
+        // after other words it is a dash ("Gaza (Quds News Network) - 1.9 million").
+        let spaced = p < start;
         let ok = match char_before(text, before) {
             None => true,
             Some(c) => {
                 !c.is_alphanumeric()
                     && !matches!(c, '-' | '.' | ',' | '/' | '%')
                     && (before < s || c == '(' || c == '[')
+                    && (!spaced || matches!(c, '(' | '['))
             }
         };
-        // "- 1 4/5": a spaced sign only at the start of a text or after a space.
         return ok.then_some(s);
     }
     for w in lex.connectors.negative {
@@ -465,6 +468,10 @@ mod tests {
         let lex = english();
         assert_eq!(negative_before(lex, " -9.2", 2, 0), Some(1));
         assert_eq!(negative_before(lex, "SCP-173", 4, 0), None);
+        assert_eq!(negative_before(lex, "- 10 k", 2, 0), Some(0));
+        assert_eq!(negative_before(lex, "Gaza (Quds News Network) - 1.9 million", 27, 0), None);
+        // A list's bullet is no sign.
+        assert_eq!(negative_before(lex, "Totals:\n- 4", 11, 0), None);
         assert_eq!(negative_before(lex, "1,100-1,200", 6, 0), None);
         assert_eq!(negative_before(lex, "answer is minus one", 16, 0), Some(10));
         assert_eq!(year_span_after("2012-13 season", 4, 2012), Some(7));
