@@ -406,6 +406,11 @@ fn described<'a>(
     if let Some(adjective) = ["local ", "palestinian "].iter().find(|a| words.strip_prefix(**a).is_some_and(health)) {
         words.drain(..adjective.len());
     }
+    // "the health ministry operated by Hamas in the region": who runs it
+    // says nothing of its place, which the sentence gives.
+    if let Some(at) = [" operated by ", " run by ", " controlled by "].iter().find_map(|w| words.find(w)) {
+        words.truncate(at);
+    }
     // "the Gaza-based health authorities": the place's own.
     if let Some(at) = words.find("-based ") {
         words.replace_range(at..at + "-based".len(), "");
@@ -1507,6 +1512,12 @@ mod tests {
         );
         assert_eq!(id("In the West Bank, 600 were killed, according to the Palestinian Authority."), None);
         assert_eq!(id("The toll has passed 59,000, the Gaza-based health authorities said on Monday."), moh);
+        assert_eq!(
+            id(
+                "More than 35,170 people have died in Gaza, according to the health ministry operated by Hamas in the region."
+            ),
+            moh
+        );
         // The source relayed, up to the words about the figure that follow it.
         assert_eq!(
             id(
