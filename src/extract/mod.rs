@@ -12,6 +12,7 @@ mod asides;
 pub mod attribution;
 mod elided;
 pub mod event;
+mod sentences_before;
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
@@ -27,7 +28,7 @@ use crate::document::segment::{self, Clauses};
 use crate::document::{DateSource, Document, DocumentInfo, Role};
 use crate::extract::attribution::Sources;
 use crate::quantity::{Interval, Qualifier, Quantity, Recognizer};
-use crate::rules::compile::{CLOSE, Context, ContextVerdict, OPEN, Rule};
+use crate::rules::compile::{CLOSE, Context, ContextVerdict, OPEN};
 use crate::rules::spec::{Behavior, ContextScope};
 use crate::rules::{Authorities, RuleNames, RulePack};
 
@@ -593,112 +594,6 @@ fn drop_month_dots(masked: &mut String) {
     }
 }
 
-/// A sentence that counts over the period of the one before ("over 5,700
-/// have also been wounded … during this period"), or opens on the figure
-/// before ("That figure includes 147 children").
-static SAME_PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:during|over|in|for|throughout) (?:this|that|the same) (?:period|time)(?-u:\b)",
-        r"|^\W*(?:(?-i:That|This) (?:figure|toll|tally|count|number|total)|(?-i:The) figure)(?-u:\b)"
-    ))
-    .expect("same-period regex")
-});
-
-/// The verdict of the sentence before on a figure counted "during this
-/// period": the period, and its place, are that sentence's; one that names
-/// another front (the rule's `lede_unless`) places the figure there. "… in the
-/// occupied West Bank has reached 702 since October. The ministry added
-/// that over 5,700 Palestinians have also been wounded during this
-/// period" is the West Bank's, though "Palestinians" would place it in Gaza.
-fn frame_refuses(doc: &Document, si: usize, context: &Context) -> Option<ContextVerdict> {
-    let text = &doc.text[doc.sentences[si].span.clone()];
-    if si == 0 || !SAME_PERIOD.is_match(text) {
-        return None;
-    }
-    let before = &doc.text[doc.sentences[si - 1].span.clone()];
-    let m = context.lede_unless.as_ref()?.find(before)?;
-    Some(ContextVerdict::Forbidden(format!(
-        "{} (in the sentence before, whose period or figure it counts over)",
-        m.as_str()
-    )))
-}
-
-/// A figure told in the simple past ("More than 100 people were killed
-/// and hundreds wounded"): an event's count, unlike a running total's
-/// "have been killed".
-static SIMPLE_PAST: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(?:(?:were|was) (?:killed|wounded|injured|hurt|shot)|died)(?-u:\b)")
-        .expect("simple-past regex")
-});
-
-/// The verdict of the sentence before on a figure the lede alone places,
-/// told in the simple past: after "Israeli forces opened fire on a crowd
-/// waiting for aid trucks", "More than 100 people were killed and hundreds
-/// wounded" counts that incident, which the rule's `lede_none` words name.
-/// `clause`: the figure's clause, which tells the figure's tense.
-fn incident_before_refuses(doc: &Document, si: usize, clause: &str, context: &Context) -> Option<ContextVerdict> {
-    let s = &doc.sentences[si];
-    let prev = doc.sentences.get(si.checked_sub(1)?).filter(|p| p.paragraph == s.paragraph)?;
-    if !SIMPLE_PAST.is_match(clause) || clause.contains(" been ") {
-        return None;
-    }
-    let m = context.lede_none.as_ref()?.find(&doc.text[prev.span.clone()])?;
-    Some(ContextVerdict::Forbidden(format!(
-        "{} (in the sentence before, whose incident the figure counts)",
-        m.as_str()
-    )))
-}
-
-/// "since then": a count from what the sentence before dates.
-static SINCE_THEN: LazyLock<regex::Regex> =
-    LazyLock::new(|| regex::Regex::new(r"(?i)(?-u:\b)since then(?-u:\b)").expect("since-then regex"));
-
-/// What dates the start of the war: "on October 7", "when the war began",
-/// "the attack".
-static WAR_START: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:Oct(?:ober|\.)? 7|7 Oct(?:ober|\.)?|Oct(?:ober|\.)? 2023",
-        r"|the (?:war|conflict|fighting|offensive) (?:began|started|broke out|erupted)|the start of the war",
-        r"|the attack|Hamas(?:'s|’s|-led)? (?:attack|assault|incursion|rampage)|Hamas attacked)(?-u:\b)"
-    ))
-    .expect("war-start regex")
-});
-
-/// What dates a later start: a truce ended, fighting resumed, a month.
-static LATER_START: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:cease-?fire|truce|resum(?:ed|ption)|blockade|20(?:2[4-9])",
-        r"|(?-i:January|February|March|April|May|June|July|August|September|November|December))(?-u:\b)"
-    ))
-    .expect("later-start regex")
-});
-
-/// The verdict of the sentences before on a count of a metric that begins
-/// with the war (`since:`), made "since then": after "Weeks later, Israel
-/// ended a ceasefire with a surprise bombardment", "At least 8,867
-/// Palestinians have been killed since then" counts from that day, not
-/// from the war's start. The nearest of the three sentences before that
-/// names either start decides.
-fn since_then_refuses(doc: &Document, si: usize, rule: &Rule) -> Option<ContextVerdict> {
-    rule.since?;
-    if !SINCE_THEN.is_match(&doc.text[doc.sentences[si].span.clone()]) {
-        return None;
-    }
-    for before in doc.sentences[si.saturating_sub(3)..si].iter().rev() {
-        let text = &doc.text[before.span.clone()];
-        if WAR_START.is_match(text) {
-            return None;
-        }
-        if let Some(m) = LATER_START.find(text) {
-            return Some(ContextVerdict::Forbidden(format!(
-                "since then (after a sentence that dates a later start: {})",
-                m.as_str()
-            )));
-        }
-    }
-    None
-}
-
 /// Labels of a link to another story: "Read more: Gaza death toll passes
 /// 20,000", or a section headed "Related". The headline is that story's,
 /// of its own day, not this one's claim.
@@ -984,15 +879,20 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                         lede.then(caption_text)
                                             .flatten()
                                             .and_then(|c| rule.context.caption_refuses(&c))
-                                            .or_else(|| frame_refuses(doc, si, &rule.context))
+                                            .or_else(|| sentences_before::frame_refuses(doc, si, &rule.context))
                                             .or_else(|| {
                                                 lede.then(|| {
                                                     let clause = &sentence_text[clause.clone()];
-                                                    incident_before_refuses(doc, si, clause, &rule.context)
+                                                    sentences_before::incident_before_refuses(
+                                                        doc,
+                                                        si,
+                                                        clause,
+                                                        &rule.context,
+                                                    )
                                                 })
                                                 .flatten()
                                             })
-                                            .or_else(|| since_then_refuses(doc, si, rule))
+                                            .or_else(|| sentences_before::since_then_refuses(doc, si, rule))
                                             .or_else(|| {
                                                 // The sentence up to the figure's clause; but "…, the
                                                 // ministry said as its overall toll neared 30,000" is a

@@ -1,0 +1,115 @@
+//! What the sentences before a figure say of it: the period a "during
+//! this period" or "That figure" counts over, the incident a figure told
+//! in the simple past counts, the start a "since then" counts from.
+
+use std::sync::LazyLock;
+
+use crate::document::Document;
+use crate::rules::compile::{Context, ContextVerdict, Rule};
+
+/// A word that refuses a figure, and where it was read.
+fn refusal(word: &str, why: &str) -> ContextVerdict {
+    ContextVerdict::Forbidden(format!("{word} ({why})"))
+}
+
+/// A sentence that counts over the period of the one before ("over 5,700
+/// have also been wounded … during this period"), or opens on the figure
+/// before ("That figure includes 147 children").
+static SAME_PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:during|over|in|for|throughout) (?:this|that|the same) (?:period|time)(?-u:\b)",
+        r"|^\W*(?:(?-i:That|This) (?:figure|toll|tally|count|number|total)|(?-i:The) figure)(?-u:\b)"
+    ))
+    .expect("same-period regex")
+});
+
+/// The verdict of the sentence before on a figure counted "during this
+/// period": the period, and its place, are that sentence's; one that names
+/// another front (the rule's `lede_unless`) places the figure there. "… in the
+/// occupied West Bank has reached 702 since October. The ministry added
+/// that over 5,700 Palestinians have also been wounded during this
+/// period" is the West Bank's, though "Palestinians" would place it in Gaza.
+pub(super) fn frame_refuses(doc: &Document, si: usize, context: &Context) -> Option<ContextVerdict> {
+    let text = &doc.text[doc.sentences[si].span.clone()];
+    if si == 0 || !SAME_PERIOD.is_match(text) {
+        return None;
+    }
+    let before = &doc.text[doc.sentences[si - 1].span.clone()];
+    let m = context.lede_unless.as_ref()?.find(before)?;
+    Some(refusal(&m.as_str(), "in the sentence before, whose period or figure it counts over"))
+}
+
+/// A figure told in the simple past ("More than 100 people were killed
+/// and hundreds wounded"): an event's count, unlike a running total's
+/// "have been killed".
+static SIMPLE_PAST: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:(?:were|was) (?:killed|wounded|injured|hurt|shot)|died)(?-u:\b)")
+        .expect("simple-past regex")
+});
+
+/// The verdict of the sentence before on a figure the lede alone places,
+/// told in the simple past: after "Israeli forces opened fire on a crowd
+/// waiting for aid trucks", "More than 100 people were killed and hundreds
+/// wounded" counts that incident, which the rule's `lede_none` words name.
+/// `clause`: the figure's clause, which tells the figure's tense.
+pub(super) fn incident_before_refuses(
+    doc: &Document,
+    si: usize,
+    clause: &str,
+    context: &Context,
+) -> Option<ContextVerdict> {
+    let s = &doc.sentences[si];
+    let prev = doc.sentences.get(si.checked_sub(1)?).filter(|p| p.paragraph == s.paragraph)?;
+    if !SIMPLE_PAST.is_match(clause) || clause.contains(" been ") {
+        return None;
+    }
+    let m = context.lede_none.as_ref()?.find(&doc.text[prev.span.clone()])?;
+    Some(refusal(&m.as_str(), "in the sentence before, whose incident the figure counts"))
+}
+
+/// "since then": a count from what the sentence before dates.
+static SINCE_THEN: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"(?i)(?-u:\b)since then(?-u:\b)").expect("since-then regex"));
+
+/// What dates the start of the war: "on October 7", "when the war began",
+/// "the attack".
+static WAR_START: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:Oct(?:ober|\.)? 7|7 Oct(?:ober|\.)?|Oct(?:ober|\.)? 2023",
+        r"|the (?:war|conflict|fighting|offensive) (?:began|started|broke out|erupted)|the start of the war",
+        r"|the attack|Hamas(?:'s|’s|-led)? (?:attack|assault|incursion|rampage)|Hamas attacked)(?-u:\b)"
+    ))
+    .expect("war-start regex")
+});
+
+/// What dates a later start: a truce ended, fighting resumed, a month.
+static LATER_START: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:cease-?fire|truce|resum(?:ed|ption)|blockade|20(?:2[4-9])",
+        r"|(?-i:January|February|March|April|May|June|July|August|September|November|December))(?-u:\b)"
+    ))
+    .expect("later-start regex")
+});
+
+/// The verdict of the sentences before on a count of a metric that begins
+/// with the war (`since:`), made "since then": after "Weeks later, Israel
+/// ended a ceasefire with a surprise bombardment", "At least 8,867
+/// Palestinians have been killed since then" counts from that day, not
+/// from the war's start. The nearest of the three sentences before that
+/// names either start decides.
+pub(super) fn since_then_refuses(doc: &Document, si: usize, rule: &Rule) -> Option<ContextVerdict> {
+    rule.since?;
+    if !SINCE_THEN.is_match(&doc.text[doc.sentences[si].span.clone()]) {
+        return None;
+    }
+    for before in doc.sentences[si.saturating_sub(3)..si].iter().rev() {
+        let text = &doc.text[before.span.clone()];
+        if WAR_START.is_match(text) {
+            return None;
+        }
+        if let Some(m) = LATER_START.find(text) {
+            return Some(refusal("since then", &format!("after a sentence that dates a later start: {}", m.as_str())));
+        }
+    }
+    None
+}
