@@ -1435,7 +1435,9 @@ pub fn resolve(
         e.span.start <= figure
             || doc.text[figure..e.span.start].find(", as ").is_none_or(|at| {
                 let from = figure + at;
-                !quantities.iter().any(|q| q.is_count() && from < q.span.start && q.span.end <= e.span.start)
+                // Quantities are in text order: only those past the connective are read.
+                let first = quantities.partition_point(|q| q.span.start <= from);
+                !quantities[first..].iter().take_while(|q| q.span.end <= e.span.start).any(|q| q.is_count())
             })
     });
     // "Today's announcement builds on the $100 million … announced by

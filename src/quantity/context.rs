@@ -207,11 +207,11 @@ pub(crate) fn negative_before(lex: &Lexicon, text: &str, start: usize, floor: us
         let spaced = p < start;
         let ok = match char_before(text, before) {
             None => true,
+            Some(c) if spaced => matches!(c, '(' | '['),
             Some(c) => {
                 !c.is_alphanumeric()
                     && !matches!(c, '-' | '.' | ',' | '/' | '%')
                     && (before < s || c == '(' || c == '[')
-                    && (!spaced || matches!(c, '(' | '['))
             }
         };
         return ok.then_some(s);
