@@ -1212,6 +1212,17 @@ pub enum Sources {
     Spoken(Vec<Speaker>),
 }
 
+/// Whether what follows a reporting verb is a statement of its own ("some
+/// areas are suffering famine", "that talks had stalled"), not a time or
+/// place of the saying.
+fn states_its_own(after: &str) -> bool {
+    let words = after.trim_end_matches(['.', '"', '”', ' ']).split_whitespace();
+    words.enumerate().any(|(k, w)| {
+        (k == 0 && w == "that")
+            || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would")
+    })
+}
+
 /// A speaker of a sentence: `X said`.
 #[derive(Debug, Clone)]
 pub struct Speaker {
@@ -1316,8 +1327,13 @@ impl Sources {
             }
             let who = subject_before(sentence, at);
             let clause = sentence[clause_start(&sentence[..at])..at].trim_start();
+            // So is a coordinate one that says a statement of its own: "…
+            // have fled their homes, and U.N. officials say some areas are
+            // suffering famine" (not "…, and the ministry said on Tuesday").
             let subordinate =
-                ["where ", "whereas ", "while ", "when ", "after ", "before "].iter().any(|w| clause.starts_with(w));
+                ["where ", "whereas ", "while ", "when ", "after ", "before "].iter().any(|w| clause.starts_with(w))
+                    || (clause.starts_with("and ") || clause.starts_with("but "))
+                        && states_its_own(&sentence[at + word.len()..]);
             let speaker = |source| Speaker { at, source, subordinate };
             // "the Commissioner-General of UNRWA, who said": the speaker is
             // the clause before, when it names an authority.
@@ -1910,6 +1926,11 @@ mod tests {
         let s = "Operations have heightened fears for its 2.4 million inhabitants, where the Hamas-controlled health ministry says more than 8,300 have been killed.";
         assert_eq!(at(s, "2.4"), None);
         assert_eq!(at(s, "8,300"), Some((Some("gaza-moh".into()), "Hamas-controlled health ministry".into())));
+        // So does one that coordinates a statement of its own.
+        let s = "Around 80% of the 2.3 million people have fled their homes, and U.N. officials say some areas are suffering famine.";
+        assert_eq!(at(s, "2.3"), None);
+        let s = "More than 34,000 people have been killed, and the Gaza health ministry said on Tuesday.";
+        assert_eq!(at(s, "34,000"), Some((Some("gaza-moh".into()), "Gaza health ministry".into())));
         let s = "The families' forum said on Tuesday that 31 of the 136 kidnapped are dead, after The New York Times stated that 32 were.";
         assert_eq!(at(s, "136"), None);
         assert_eq!(at(s, "32"), Some((None, "New York Times".into())));

@@ -287,6 +287,12 @@ fn paragraph_bounds(doc: &Document, si: usize) -> (usize, usize) {
     (first, last)
 }
 
+/// A sentence that opens on the attack the sentence before names.
+static THAT_ATTACK: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^(?:In|During) (?:that|the|this) (?:attack|assault|raid|rampage|incursion)(?-u:\b)")
+        .expect("that-attack regex")
+});
+
 /// Where the text a rule's context words are looked for in lies.
 fn context_span(doc: &Document, si: usize, scope: ContextScope) -> Range<usize> {
     let s = &doc.sentences[si];
@@ -304,10 +310,13 @@ fn context_span(doc: &Document, si: usize, scope: ContextScope) -> Range<usize> 
         (_, ContextScope::Sentence) => {
             // "Blinken said he would return. It would be his eighth trip":
             // a sentence that opens with a pronoun goes on with the one before.
-            let first = doc.text[s.span.clone()].trim_start().split(' ').next().unwrap_or("");
+            // So does one whose attack is the one before's: "… an attack on October 7, 2023. In that attack, 1,200 were killed".
+            let text = doc.text[s.span.clone()].trim_start();
+            let first = text.split(' ').next().unwrap_or("");
             let goes_on = si > 0
                 && doc.sentences[si - 1].paragraph == s.paragraph
-                && ["It", "He", "She", "They", "His", "Her", "Its", "Their"].contains(&first);
+                && (["It", "He", "She", "They", "His", "Her", "Its", "Their"].contains(&first)
+                    || THAT_ATTACK.is_match(text));
             let start = if goes_on { doc.sentences[si - 1].span.start } else { s.span.start };
             asked_before(doc, si).unwrap_or(start)..s.span.end
         }
