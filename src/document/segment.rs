@@ -50,7 +50,7 @@ pub enum Layout {
 /// lower case below it: "10,818" then "fatalities in Gaza".
 fn wraps_onto(line: &str, next: &str) -> bool {
     let line = line.trim_end();
-    if is_key_figure(line) && next.starts_with(|c: char| c.is_ascii_lowercase()) {
+    if is_key_figure(line) && (next.starts_with(|c: char| c.is_ascii_lowercase()) || next.starts_with("Number of ")) {
         return true;
     }
     if line.len() < MIN_WRAPPED_LINE || is_table_row(next) {
@@ -64,9 +64,25 @@ fn wraps_onto(line: &str, next: &str) -> bool {
     }
 }
 
-/// A line that is one figure and nothing else: "10,818", "1.7m", "$2.1bn", "85%".
+/// A line that is one figure and nothing else: "10,818", "1.7m", "$2.1bn",
+/// "85%", "Over 1.4 million".
 fn is_key_figure(line: &str) -> bool {
+    const QUALIFIERS: [&str; 10] = [
+        "Over ",
+        "More than ",
+        "At least ",
+        "About ",
+        "Nearly ",
+        "Almost ",
+        "Around ",
+        "Some ",
+        "Up to ",
+        "Fewer than ",
+    ];
+    const SCALES: [&str; 3] = [" million", " billion", " thousand"];
     let t = line.trim();
+    let t = QUALIFIERS.iter().find_map(|q| t.strip_prefix(q)).unwrap_or(t);
+    let t = SCALES.iter().find_map(|s| t.strip_suffix(s)).unwrap_or(t);
     let core = t.trim_start_matches(['$', '€', '£', '~']).trim_end_matches(['%', 'm', 'k', 'n', 'b']);
     !core.is_empty()
         && t.len() <= 16
@@ -311,7 +327,9 @@ fn ends_mid_sentence(line: &str) -> bool {
 /// A short line in title case without closing punctuation: a heading.
 fn looks_like_heading(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”']) {
+    // A key figure over its label ("Over 1.4 million") is no heading; a year may be.
+    let year = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+    if t.is_empty() || t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”']) || is_key_figure(t) && !year {
         return false;
     }
     // One pass that gives up past twelve words: body lines are long.
@@ -520,8 +538,15 @@ pub fn segment(
             }
             (Layout::Markdown | Layout::Text, Role::Body) => {
                 // Markdown: soft-wrapped lines join one paragraph, which a list
-                // item ends; plain text: only a line that wraps its paragraph joins.
-                let joins = if layout == Layout::Markdown { !item } else { continues };
+                // item ends, and so does a block of label lines ("Killed in
+                // Gaza: 33,137" over "People killed in Israel: about 1,200");
+                // plain text: only a line that wraps its paragraph joins.
+                let joins = if layout == Layout::Markdown {
+                    let records = is_label_line(trimmed) && is_label_line(&text[pending_line.clone()]);
+                    !item && !records
+                } else {
+                    continues
+                };
                 pending_para = Some(match pending_para.take() {
                     Some(p) if joins => p.start..line_end,
                     other => {
@@ -550,6 +575,32 @@ pub fn segment(
         flush(p, Role::Body, pending_item, &mut out, &mut paragraph);
     }
     out
+}
+
+/// Whether `line` gives one figure under a label: "Killed: 34,789",
+/// "- Wounded — about 78,000". Read by hand: a regex for it cost more to
+/// build than every line it reads.
+pub fn is_label_line(line: &str) -> bool {
+    let line = line.trim_start();
+    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !line.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let Some((at, sep)) = line.char_indices().take(60).find(|&(_, c)| matches!(c, ':' | '—' | '–')) else {
+        return false;
+    };
+    let label = &line[..at];
+    if sep != ':' && !label.ends_with(' ') || !label.chars().all(|c| c.is_alphabetic() || " ()'’-".contains(c)) {
+        return false;
+    }
+    // At most two words ("about", "more than") before the figure.
+    let mut words =
+        line[at + sep.len_utf8()..].split_whitespace().filter(|w| !w.chars().all(|c| matches!(c, '*' | '_')));
+    words
+        .by_ref()
+        .take(3)
+        .find(|w| !w.chars().all(char::is_alphabetic))
+        .is_some_and(|w| w.trim_start_matches(['~', '≈', '*', '_']).starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The length of the label of an aligned row of plain text, a label of a
@@ -1268,6 +1319,34 @@ mod tests {
         let s = segment(t, Layout::Text, &[], &[], None);
         let got: Vec<&str> = s.iter().map(|s| &t[s.span.clone()]).collect();
         assert_eq!(got, ["KEY FIGURES", "10,818\nfatalities in Gaza", "1.7m\ndisplaced", "2024", "Review"]);
+        // A qualified figure over a "Number of" label, in Markdown and in plain text.
+        let t = "Over 1.4 million\nNumber of Palestinians displaced in Gaza\n\n240\nHostages held in Gaza\n";
+        for layout in [Layout::Markdown, Layout::Text] {
+            let s = segment(t, layout, &[], &[], None);
+            let got: Vec<(&str, Role)> = s.iter().map(|s| (&t[s.span.clone()], s.role)).collect();
+            assert_eq!(
+                got[0],
+                ("Over 1.4 million\nNumber of Palestinians displaced in Gaza", Role::Body),
+                "{layout:?}"
+            );
+        }
+    }
+
+    /// Markdown's soft-wrapped lines join, but a block of label lines is a
+    /// list of records, one sentence each.
+    #[test]
+    fn a_block_of_label_lines_is_one_sentence_a_line() {
+        let t = "TOTAL DEATHS\n\nPalestinians killed in Gaza: 33,137\nChildren killed in Gaza: more than 13,000\nThe war goes on\nas talks stall.\n";
+        let s = segment(t, Layout::Markdown, &[], &[], None);
+        let got: Vec<&str> = s.iter().map(|s| &t[s.span.clone()]).collect();
+        assert_eq!(
+            got,
+            [
+                "TOTAL DEATHS",
+                "Palestinians killed in Gaza: 33,137",
+                "Children killed in Gaza: more than 13,000\nThe war goes on\nas talks stall."
+            ]
+        );
     }
 
     #[test]

@@ -528,11 +528,15 @@ fn read_label_line(masked: &str, caption: bool) -> Option<String> {
     if let Some(inner) = line.strip_prefix(OPEN) {
         let close = inner.find(CLOSE)? + OPEN.len_utf8() + CLOSE.len_utf8();
         let (figure, after) = line.split_at(close);
-        let described = [" — ", " – ", " -- ", " - ", ": "].iter().find_map(|d| after.strip_prefix(d))?;
+        // A key figure over its label, "1,400" then "Number of people killed in Israel".
+        let described = [" — ", " – ", " -- ", " - ", ": "]
+            .iter()
+            .find_map(|d| after.strip_prefix(d))
+            .or_else(|| Some(after.trim_start()).filter(|d| d.starts_with("Number of ")))?;
         if !described.starts_with(|c: char| c.is_alphabetic()) {
             return None;
         }
-        return Some(format!("{figure} {described}"));
+        return Some(format!("{figure} {}", what_is_counted(described)));
     }
     // "Killed: 34,454", or with a dash: "Injured — 77,575".
     let (label, rest) = line.match_indices([':', '—', '–']).find_map(|(i, sep)| match sep {
@@ -573,9 +577,15 @@ fn read_label_line(masked: &str, caption: bool) -> Option<String> {
     out.push_str(figure);
     out.push_str(&after[..nouns_end]);
     out.push(' ');
-    out.push_str(label.trim());
+    out.push_str(what_is_counted(label.trim()));
     out.push_str(&after[nouns_end..]);
     Some(out)
+}
+
+/// A label as what its figure counts: "Number of Palestinians killed in
+/// Gaza" counts "Palestinians killed in Gaza".
+fn what_is_counted(label: &str) -> &str {
+    ["Total number of ", "Number of ", "number of "].iter().find_map(|p| label.strip_prefix(p)).unwrap_or(label)
 }
 
 /// The asides in a figure's clause that hold other figures, and where the
@@ -1398,9 +1408,17 @@ fn verb_before(before: &str) -> Option<Qualifier> {
         "past",
     ];
     const NEARLY: [&str; 5] = ["neared", "nears", "nearing", "approached", "approaches"];
-    // "passed the 35,000 mark".
+    // "passed the 35,000 mark", "surpassed the grim mark of 14,000".
     let before = before.trim_end();
     let before = before.strip_suffix(" the").unwrap_or(before);
+    let before = ["mark of", "milestone of", "threshold of", "barrier of"]
+        .iter()
+        .find_map(|m| {
+            let head = before.strip_suffix(m)?;
+            let the = head.rfind(" the ").filter(|&i| head.len() - i <= 16)?;
+            Some(&head[..the])
+        })
+        .unwrap_or(before);
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
     if OVER.iter().any(|w| word.eq_ignore_ascii_case(w)) {
         Some(Qualifier::Over)
@@ -1784,32 +1802,6 @@ fn ticker_caption_source(doc: &Document, si: usize, authorities: &Authorities) -
     attribution::Sources::of(&doc.text[doc.sentences[first].span.clone()], authorities, None).for_figure(None)
 }
 
-/// Whether `line` gives one figure under a label: "Killed: 34,789",
-/// "- Wounded — about 78,000". Read by hand: a regex for it cost more to
-/// build than every line it reads.
-fn is_label_line(line: &str) -> bool {
-    let line = line.trim_start();
-    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if !line.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return false;
-    }
-    let Some((at, sep)) = line.char_indices().take(60).find(|&(_, c)| matches!(c, ':' | '—' | '–')) else {
-        return false;
-    };
-    let label = &line[..at];
-    if sep != ':' && !label.ends_with(' ') || !label.chars().all(|c| c.is_alphabetic() || " ()'’-".contains(c)) {
-        return false;
-    }
-    // At most two words ("about", "more than") before the figure.
-    let mut words =
-        line[at + sep.len_utf8()..].split_whitespace().filter(|w| !w.chars().all(|c| matches!(c, '*' | '_')));
-    words
-        .by_ref()
-        .take(3)
-        .find(|w| !w.chars().all(char::is_alphabetic))
-        .is_some_and(|w| w.trim_start_matches(['~', '≈', '*', '_']).starts_with(|c: char| c.is_ascii_digit()))
-}
-
 /// How many label lines above one its caption may stand.
 const CAPTION_REACH: usize = 40;
 
@@ -1828,7 +1820,7 @@ fn label_caption_source(doc: &Document, si: usize, authorities: &Authorities) ->
 fn label_block_caption(doc: &Document, si: usize) -> Option<usize> {
     let is_label = |i: usize| {
         let text = &doc.text[doc.sentences[i].span.clone()];
-        is_label_line(text) || doc.sentences[i].item && segment::aligned_label(text).is_some()
+        segment::is_label_line(text) || doc.sentences[i].item && segment::aligned_label(text).is_some()
     };
     if !is_label(si) {
         return None;
@@ -2069,6 +2061,16 @@ mod tests {
         extract(&doc, &RulePack::default_pack())
     }
 
+    /// A verb of passing reads a figure past "the mark of" too.
+    #[test]
+    fn a_verb_past_a_mark_reads_the_figure() {
+        assert_eq!(verb_before("The toll has surpassed the grim mark of "), Some(Qualifier::Over));
+        assert_eq!(verb_before("The toll has passed the "), Some(Qualifier::Over));
+        assert_eq!(verb_before("The count neared the milestone of "), Some(Qualifier::Nearly));
+        assert_eq!(verb_before("It set a mark of "), None);
+        assert_eq!(verb_before("It was the highest mark of "), None);
+    }
+
     /// A figure the lede alone places, told in the simple past right after
     /// an incident, counts the incident; a running total after it does not.
     #[test]
@@ -2251,10 +2253,10 @@ mod tests {
             "**Hostages still held:** 128 (Israeli figure)",
             "Displaced: ~1.7M",
         ] {
-            assert!(is_label_line(line), "{line}");
+            assert!(segment::is_label_line(line), "{line}");
         }
         for line in ["Gaza: key figures", "Gaza: the toll, 34,789", "Killed: many more than 34,789", "killed: 5"] {
-            assert!(!is_label_line(line), "{line}");
+            assert!(!segment::is_label_line(line), "{line}");
         }
     }
 
