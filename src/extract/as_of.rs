@@ -1022,9 +1022,13 @@ static ANNOUNCED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("announced-object regex")
 });
 
-/// Where one part of a sentence ends and the next begins.
-static PART_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"; |, (?:and|but|while|whereas) ").expect("part break regex"));
+/// Where one part of a sentence ends and the next begins; a relative
+/// clause that describes a noun ("the town of Beit Lahiya, which was among
+/// the first targets … nearly a year ago") dates the noun, not the figure.
+static PART_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"; |, (?:and|but|while|whereas) |, which (?:was|were|is|are|has been|had been) ")
+        .expect("part break regex")
+});
 
 /// The strongest expression, then the nearest to the figure at `figure`
 /// (counted from its end for one after it).
@@ -1576,9 +1580,12 @@ pub fn resolve(
             // remain": a part that says in the present is of the writing.
             own.clear();
             present_part = true;
-        } else if doc.text[part.end..s.span.end].starts_with("; ") {
+        } else if doc.text[part.end..s.span.end].starts_with("; ")
+            || doc.text[part.end..s.span.end].starts_with(", which ")
+        {
             // "… has given $150 million since October; $150 million was
-            // announced in November": a date past a semicolon is its clause's.
+            // announced in November": a date past a semicolon is its clause's,
+            // and one in a clause that describes a noun is the noun's.
             own.retain(|e| e.span.start < part.end);
         }
     }
@@ -2357,6 +2364,12 @@ mod tests {
         assert_eq!(own_part("a; b, and c", 0), 0..1);
         assert_eq!(own_part("a; b, and c", 3), 3..4);
         assert_eq!(own_part("a; b, and c", 10), 10..11);
+        assert_eq!(
+            date(
+                "Another FIG people were wounded in Beit Lahiya, which was among the first targets nearly a year ago."
+            ),
+            (Some("2024-03-15".to_string()), None)
+        );
     }
 
     #[test]
