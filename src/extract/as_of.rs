@@ -317,7 +317,7 @@ fn owns_an_event(after: &str) -> bool {
 /// Whether the clause before a month opens a period it ends in: "since the
 /// start of the conflict in October 2023".
 fn opens_period(before: &str) -> bool {
-    let mut from = before.len().saturating_sub(60);
+    let mut from = before.len().saturating_sub(100);
     while !before.is_char_boundary(from) {
         from -= 1;
     }

@@ -1319,9 +1319,12 @@ impl Sources {
             {
                 continue;
             }
-            // "Thousands said to be missing", "it is believed to have": passive, no speaker.
+            // "Thousands said to be missing", "it is believed to have": passive, no speaker;
+            // so is "68,000 have been confirmed killed".
             if matches!(word, "said" | "believed" | "estimated" | "reported" | "claimed")
                 && sentence[at + word.len()..].starts_with(" to ")
+                || sentence[..at].ends_with(" been ")
+                || sentence[..at].ends_with(" be ")
             {
                 continue;
             }
@@ -1926,6 +1929,8 @@ mod tests {
         let s = "Operations have heightened fears for its 2.4 million inhabitants, where the Hamas-controlled health ministry says more than 8,300 have been killed.";
         assert_eq!(at(s, "2.4"), None);
         assert_eq!(at(s, "8,300"), Some((Some("gaza-moh".into()), "Hamas-controlled health ministry".into())));
+        // A passive verb names no speaker.
+        assert_eq!(at("Over 68,000 Palestinians have been confirmed killed since.", "68,000"), None);
         // So does one that coordinates a statement of its own.
         let s = "Around 80% of the 2.3 million people have fled their homes, and U.N. officials say some areas are suffering famine.";
         assert_eq!(at(s, "2.3"), None);
