@@ -542,7 +542,8 @@ pub fn segment(
                 // Gaza: 33,137" over "People killed in Israel: about 1,200");
                 // plain text: only a line that wraps its paragraph joins.
                 let joins = if layout == Layout::Markdown {
-                    let records = is_label_line(trimmed) && is_label_line(&text[pending_line.clone()]);
+                    let records =
+                        pending_para.is_some() && is_label_line(trimmed) && is_label_line(&text[pending_line.clone()]);
                     !item && !records
                 } else {
                     continues
@@ -583,7 +584,10 @@ pub fn segment(
 pub fn is_label_line(line: &str) -> bool {
     let line = line.trim_start();
     let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if !line.starts_with(|c: char| c.is_ascii_uppercase()) {
+    // No colon or dash (an em or en dash opens with 0xE2) in the label's reach: no label.
+    if !line.starts_with(|c: char| c.is_ascii_uppercase())
+        || memchr::memchr2(b':', 0xE2, &line.as_bytes()[..line.len().min(240)]).is_none()
+    {
         return false;
     }
     let Some((at, sep)) = line.char_indices().take(60).find(|&(_, c)| matches!(c, ':' | '—' | '–')) else {
