@@ -43,8 +43,9 @@ static CONDUIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A relative clause about another event, after an `according to`: its
 /// figures are not that source's.
-static ANOTHER_EVENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i),\s+(?:in|during)\s+which(?-u:\b)").expect("another-event regex"));
+static ANOTHER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:(?:in|during)\s+which|following\s+the)(?-u:\b)").expect("another-event regex")
+});
 /// Who published what `according to` names: "… the latest report released
 /// by the health ministry"; right after the name `ACCORDING` stops at.
 static BY_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,7 +103,7 @@ static GIVE_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
 static OWNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"['’]s\s+(?:(?:latest|last|new|updated|own|daily|official|overall|total|cumulative|most recent)\s+)*",
-        r"(?:figures?|count|tally|toll|data|numbers|statistics)(?-u:\b)"
+        r"(?:figures?|count|tally|toll|data|numbers|statistics|update|report|bulletin)(?-u:\b)"
     ))
     .expect("owned regex")
 });
@@ -1464,12 +1465,20 @@ impl Sources {
         // "The ministry's latest figure is 25,295": an owner that is an authority.
         // The owner is the noun phrase before the "'s": "Israel disputes
         // the health ministry's figure" is the ministry's.
-        if let Some(a) = OWNED
+        // "The ministry's latest update … put the total at 50,021 deaths …,
+        // following the Hamas attack that killed 1,200": not the ministry's 1,200.
+        if let Some((a, end)) = OWNED
             .find_iter(sentence)
-            .filter_map(|m| resolve(owner_before(sentence, m.start()), sentence, authorities, earlier))
-            .find(|a| a.id.is_some())
+            .filter_map(|m| {
+                let a = resolve(owner_before(sentence, m.start()), sentence, authorities, earlier)?;
+                Some((a, m.end()))
+            })
+            .find(|(a, _)| a.id.is_some())
         {
-            return Sources::All(Some(a));
+            return match ANOTHER_EVENT.find_at(sentence, end) {
+                Some(m) => Sources::Until(a, m.start()),
+                None => Sources::All(Some(a)),
+            };
         }
         // An authority named anywhere ("the Hamas-run health ministry's figures");
         // one-word names such as "Israel" are too common to count here, and a
@@ -1929,6 +1938,10 @@ mod tests {
         let s = "Operations have heightened fears for its 2.4 million inhabitants, where the Hamas-controlled health ministry says more than 8,300 have been killed.";
         assert_eq!(at(s, "2.4"), None);
         assert_eq!(at(s, "8,300"), Some((Some("gaza-moh".into()), "Hamas-controlled health ministry".into())));
+        // An owner's figures end where another event's begin.
+        let s = "The Gaza health ministry's latest update, released on Sunday, put the total at 50,021 deaths, following the Hamas attack that killed 1,200 Israelis.";
+        assert_eq!(at(s, "50,021").map(|a| a.0), Some(Some("gaza-moh".into())));
+        assert_eq!(at(s, "1,200"), None);
         // A passive verb names no speaker.
         assert_eq!(at("Over 68,000 Palestinians have been confirmed killed since.", "68,000"), None);
         // So does one that coordinates a statement of its own.
