@@ -518,6 +518,7 @@ fn expressions(
     published: Option<Date>,
 ) -> Vec<Expression> {
     let text = &doc.text;
+    let from = span.start;
     let mut out = Vec::new();
     let first = quantities.partition_point(|q| q.span.start < span.start);
     // Where the date before ends, when it opens a period: "between October 7, 2023".
@@ -543,6 +544,7 @@ fn expressions(
             || ends_with_cue(&before, &BEGAN_ON)
             || names_a_truce_day(&before)
             || opens_the_war(&before)
+            || (before.ends_with(" on") && opens_period(&text[from..q.span.start]))
             || names_an_event(&text[q.span.end..])
         {
             continue;
@@ -2364,6 +2366,13 @@ mod tests {
         assert_eq!(own_part("a; b, and c", 0), 0..1);
         assert_eq!(own_part("a; b, and c", 3), 3..4);
         assert_eq!(own_part("a; b, and c", 10), 10..11);
+        // A day "since" an event names, "on" it, opens that period.
+        assert_eq!(
+            date(
+                "The ministry said 1,163 were killed since Israel resumed strikes on March 10, bringing the toll to FIG."
+            ),
+            (Some("2024-03-15".to_string()), None)
+        );
         assert_eq!(
             date(
                 "Another FIG people were wounded in Beit Lahiya, which was among the first targets nearly a year ago."
