@@ -1627,7 +1627,22 @@ pub fn resolve(
             // "Earlier in the day" is the story's own day, not some day before.
             let cue = EARLIER.find(&doc.text[s.span.start..figure]).filter(|m| {
                 let after = &doc.text[s.span.start + m.end()..figure];
+                // Nor is "freed in earlier ceasefires": an earlier event, not an earlier figure.
+                const EVENTS: [&str; 11] = [
+                    " ceasefire",
+                    " cease-fire",
+                    " truce",
+                    " round",
+                    " war",
+                    " conflict",
+                    " exchange",
+                    " swap",
+                    " deal",
+                    " phase",
+                    " release",
+                ];
                 ![" in the day", " that day", " the same day", " on the same day"].iter().any(|w| after.starts_with(w))
+                    && !EVENTS.iter().any(|w| after.starts_with(w))
             });
             let carried = carried();
             let until = carried.as_ref().map(|e| e.date).or(published);
