@@ -1582,9 +1582,7 @@ pub fn resolve(
             // remain": a part that says in the present is of the writing.
             own.clear();
             present_part = true;
-        } else if doc.text[part.end..s.span.end].starts_with("; ")
-            || doc.text[part.end..s.span.end].starts_with(", which ")
-        {
+        } else if ["; ", ", which "].iter().any(|b| doc.text[part.end..s.span.end].starts_with(b)) {
             // "… has given $150 million since October; $150 million was
             // announced in November": a date past a semicolon is its clause's,
             // and one in a clause that describes a noun is the noun's.
