@@ -284,16 +284,23 @@ impl<'a> Earlier<'a> {
             return None;
         }
         let sentence = upto[start..end].trim_start();
-        if !sentence.split_whitespace().any(is_office) {
+        let words = || sentence.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphabetic()));
+        let office = words().any(is_office);
+        // Or a person the document gave an office before ("Mr Bassal said
+        // … . Five were killed …, he said"); not a sentence that has a "he"
+        // of its own, so that no chain of them is read back.
+        let person =
+            !office && self.people && !words().any(|w| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"));
+        if !office && !person {
             return None;
         }
-        let earlier = Earlier { before: start, people: false, ..*self };
+        let earlier = Earlier { before: start, people: person, ..*self };
         let found = match Sources::of(sentence, authorities, Some(earlier)) {
             Sources::All(a) => a,
             Sources::Until(a, _) => Some(a),
             Sources::Spoken(v) => v.into_iter().map(|s| s.source).next_back(),
         };
-        found.filter(|a| a.id.is_some() && a.text.split_whitespace().any(is_office))
+        found.filter(|a| a.id.is_some() && (person || a.text.split_whitespace().any(is_office)))
     }
 
     /// The authority a person speaks for, from where the document named
@@ -791,7 +798,9 @@ fn resolve<'a>(
         let a = earlier?.person(authorities)?;
         return Some(Attribution { text: who.to_string(), ..a });
     }
-    if who.is_empty() || PRONOUNS.contains(&lower.as_str()) {
+    // "Nobody in the cabinet has told us": a denial names no one who spoke.
+    let denial = ["nobody", "no one", "none of", "neither"].iter().any(|d| lower.starts_with(d));
+    if who.is_empty() || PRONOUNS.contains(&lower.as_str()) || denial {
         return None;
     }
     // "According to this assessment": a thing named before, no source by
@@ -1655,6 +1664,12 @@ mod tests {
         assert_eq!(who("According to this assessment, 66 of the 116 hostages that remain in Gaza are dead."), None);
         // "Current reports indicate": a noun, not a speaker.
         assert_eq!(who("Current reports indicate that more than 14,000 children have been killed in Gaza."), None);
+        // A denial names no one who spoke: the quote's speaker is after it.
+        assert_eq!(who("Nobody in the war cabinet has told us whether the 230 hostages in Gaza are at risk."), None);
+        assert_eq!(
+            who("“No one has told us whether the 230 hostages in Gaza are at risk,” the Hostages Families Forum said."),
+            Some((Some("hostages-families-forum".into()), "Hostages Families Forum".into()))
+        );
         // "said to be" is passive: nobody speaks.
         assert_eq!(who("Thousands said to be missing in Gaza"), None);
         assert_eq!(who("Around 8,000 people are estimated to be missing in Gaza"), None);

@@ -530,6 +530,17 @@ impl Recognizer {
             if !temporal {
                 d.qualifier = q;
                 d.start = s;
+                // Two lower bounds stacked by an edit ("at least more than
+                // 40,000"): one bound, the strict one if either is.
+                if matches!(q, Qualifier::Over | Qualifier::AtLeast)
+                    && let Some((q2, s2)) = context::qualifier_before(lex, text, s, floor)
+                    && matches!(q2, Qualifier::Over | Qualifier::AtLeast)
+                {
+                    d.start = s2;
+                    if q2 == Qualifier::Over {
+                        d.qualifier = q2;
+                    }
+                }
             }
         }
         if d.qualifier == Qualifier::Bare

@@ -164,6 +164,18 @@ fn every_qualifier_is_classified() {
 }
 
 #[test]
+fn stacked_lower_bounds_are_one_bound() {
+    assert_eq!(
+        one("killed at least more than 40,000 people"),
+        q("at least more than 40,000", 40000.0, "cardinal", Over)
+    );
+    assert_eq!(one("at least over 240 hostages"), q("at least over 240", 240.0, "cardinal", Over));
+    assert_eq!(one("more than at least 240 hostages"), q("more than at least 240", 240.0, "cardinal", Over));
+    // An upper bound before a lower one is no stack: only the nearer reads.
+    assert_eq!(one("up to at least 240 hostages"), q("at least 240", 240.0, "cardinal", AtLeast));
+}
+
+#[test]
 fn intervals_follow_the_design_table() {
     let i = |t: &str| recognize(t).into_iter().find(Quantity::is_count).unwrap().interval.unwrap();
     assert_eq!(i("1,200 killed"), Interval::new(1150.0, 1250.0));
