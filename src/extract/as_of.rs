@@ -1251,15 +1251,19 @@ static PRESENT_REPORT: LazyLock<Regex> = LazyLock::new(|| {
 static EARLIER_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
     aho_corasick::packed::Config::new()
         .builder()
-        .extend(["arlier", "reviously", "nitially", "riginally", "t one point"])
+        .extend(["arlier", "reviously", "nitially", "riginally", "t one point", "sed to "])
         .build()
         .expect("earlier words")
 });
 
 /// A figure of some earlier day: "Earlier, the ministry said", "had
-/// previously put the toll at", "was initially given as".
+/// previously put the toll at", "was initially given as", "We used to
+/// estimate that there were".
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:earlier|previously|initially|originally|at one point)(?-u:\b)").expect("earlier regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:earlier|previously|initially|originally|at one point|used to (?:estimate|say|count|put|report|believe|think))(?-u:\b)",
+    )
+    .expect("earlier regex")
 });
 
 /// Whether a sentence tells what is going on as it is written: "Hamas is
@@ -2187,6 +2191,10 @@ mod tests {
         assert_eq!(period("The ministry said FIG had been killed.").0, None);
         // "Earlier in the day" is the story's own day.
         assert_eq!(period("Earlier in the day, rescuers said a strike had killed FIG people.").0, None);
+        // An estimate given up: "We used to estimate that there were 1.7 million".
+        assert_eq!(period("We used to estimate that there were FIG displaced people.").0, day("2023-10-07"));
+        // Money "used to buy" food is no earlier figure.
+        assert_eq!(period("The funds were used to buy FIG tonnes of flour.").0, None);
     }
 
     /// A time after the war began is the day that long after its first.
