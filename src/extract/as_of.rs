@@ -330,6 +330,21 @@ fn opens_period(before: &str) -> bool {
         || OPENED.iter().any(|w| last.ends_with(w))
 }
 
+/// Whether a weekday after `before` tells when a "since" period opened:
+/// "since a surprise attack by Hamas early Saturday", but not "since
+/// October 7 last Thursday", whose period has its date, nor "a trip which
+/// began on Friday", a day of its own.
+fn in_since_clause(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(100);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let near = &before[from..];
+    let clause = near.rfind([',', ';']).map_or(near, |i| &near[i + 1..]);
+    let since = ["since ", "Since "].iter().filter_map(|w| clause.rfind(w)).max();
+    since.is_some_and(|at| !clause[at..].bytes().any(|b| b.is_ascii_digit()))
+}
+
 /// Verbs of a period's opening: a date or a time ago right after them is
 /// when something began ("a war that began in October 2023").
 const OPENED: [&str; 5] = [" began", " begun", " started", " erupted", " broke out"];
@@ -582,6 +597,11 @@ fn expressions(
     for c in weekdays.into_iter().flatten() {
         let m = c.get(0).expect("whole match");
         if c.name("mod").is_some_and(|m| m.as_str().eq_ignore_ascii_case("next")) {
+            continue;
+        }
+        // "killed since a surprise attack by Hamas early Saturday": when the
+        // period opened, not the day of the figure.
+        if in_since_clause(&sentence[..m.start()]) {
             continue;
         }
         let Some(wd) = weekday_named(&c["day"]) else { continue };
@@ -1791,6 +1811,32 @@ mod tests {
         let si = doc.sentences.iter().position(|s| s.span.contains(&fig)).unwrap();
         let events: Vec<Date> = event.and_then(parse_date).into_iter().collect();
         resolve(&doc, &qs, si, fig, Dating { event_dates: &events, note: None }, None, |_| true)
+    }
+
+    #[test]
+    fn a_weekday_that_opens_a_period_dates_nothing() {
+        let dated = |text: &str| {
+            let a = as_of(text, "2023-10-13", None);
+            (a.date.map(|d| d.to_string()), a.text)
+        };
+        assert_eq!(
+            dated(
+                "At least FIG Israelis have been killed since a surprise attack by Hamas early Saturday, KAN said Thursday."
+            ),
+            (Some("2023-10-12".into()), Some("Thursday".into()))
+        );
+        assert_eq!(
+            dated("FIG people have been killed in Israel since Hamas began its attack early Saturday morning."),
+            (Some("2023-10-13".into()), None)
+        );
+        // A period with its date, or a trip that began that day.
+        assert_eq!(
+            dated("Blinken wrapped up his FIG visit since October 7 last Thursday.").1.as_deref(),
+            Some("last Thursday")
+        );
+        assert_eq!(dated("Blinken's FIG trip, which began on Friday.").1.as_deref(), Some("on Friday"));
+        // Not a clause of its own: the day the figure was given.
+        assert_eq!(dated("On Saturday the ministry said FIG had been killed.").0.as_deref(), Some("2023-10-07"));
     }
 
     #[test]
