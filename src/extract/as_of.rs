@@ -314,15 +314,21 @@ fn owns_an_event(after: &str) -> bool {
     (after.starts_with('\'') || after.starts_with('’')) && EVENT.is_match(&after[..end])
 }
 
-/// Whether the clause before a month opens a period it ends in: "since the
-/// start of the conflict in October 2023".
-fn opens_period(before: &str) -> bool {
+/// The clause a date closes: the last 100 bytes before it, from the last
+/// comma or semicolon.
+fn clause_before(before: &str) -> &str {
     let mut from = before.len().saturating_sub(100);
     while !before.is_char_boundary(from) {
         from -= 1;
     }
     let near = &before[from..];
-    let clause = near.rfind([',', ';']).map_or(near, |i| &near[i + 1..]);
+    near.rfind([',', ';']).map_or(near, |i| &near[i + 1..])
+}
+
+/// Whether the clause before a month opens a period it ends in: "since the
+/// start of the conflict in October 2023".
+fn opens_period(before: &str) -> bool {
+    let clause = clause_before(before);
     // "two years of war that began in October 2023": when the period opened.
     let last = clause.trim_end();
     let last = last.strip_suffix(" in").unwrap_or(last);
@@ -335,12 +341,7 @@ fn opens_period(before: &str) -> bool {
 /// October 7 last Thursday", whose period has its date, nor "a trip which
 /// began on Friday", a day of its own.
 fn in_since_clause(before: &str) -> bool {
-    let mut from = before.len().saturating_sub(100);
-    while !before.is_char_boundary(from) {
-        from -= 1;
-    }
-    let near = &before[from..];
-    let clause = near.rfind([',', ';']).map_or(near, |i| &near[i + 1..]);
+    let clause = clause_before(before);
     let since = ["since ", "Since "].iter().filter_map(|w| clause.rfind(w)).max();
     since.is_some_and(|at| !clause[at..].bytes().any(|b| b.is_ascii_digit()))
 }
