@@ -353,15 +353,24 @@ impl<'a> Earlier<'a> {
                     return None;
                 }
                 let earlier = Earlier { before: from + at, people: false, ..*self };
+                // The authority named with the name, or that of the office
+                // beside it: "Ashraf al-Qudra, spokesman of the Gaza health ministry".
+                let beside = || {
+                    let near: Vec<&str> = before.split_whitespace().rev().take(8).collect();
+                    let near: Vec<&str> = near.into_iter().rev().chain(after.split_whitespace().take(10)).collect();
+                    authorities.find_in(&near.join(" "))
+                };
+                let own = |a: &Attribution| {
+                    a.text.to_lowercase().contains(&surname.to_lowercase())
+                        || a.text.split(' ').any(is_office)
+                        || beside().is_some_and(|b| a.id.as_ref() == Some(&b.id))
+                };
                 let found = match Sources::of(sentence, authorities, Some(earlier)) {
                     Sources::All(a) => a.into_iter().collect(),
                     Sources::Until(a, _) => vec![a],
                     Sources::Spoken(v) => v.into_iter().map(|s| s.source).collect::<Vec<_>>(),
                 };
-                found.into_iter().find(|a| {
-                    a.id.is_some()
-                        && (a.text.to_lowercase().contains(&surname.to_lowercase()) || a.text.split(' ').any(is_office))
-                })
+                found.into_iter().find(|a| a.id.is_some() && own(a))
             })
             .map(|a| Attribution { text: who.to_string(), ..a })
     }
@@ -524,9 +533,16 @@ fn described<'a>(
         return Some(a);
     }
     let earlier = earlier?;
+    // Not one named as the object of a preposition ("according to" aside):
+    // "fighting between Israel and Hamas. …, the government said" is not
+    // Israel's government.
     let last = |list: &[(usize, &'a Authority)]| {
         list.iter()
-            .filter(|(at, a)| *at < earlier.before && a.aliases.iter().any(|x| rest(x).is_some()))
+            .filter(|(at, a)| {
+                *at < earlier.before
+                    && a.aliases.iter().any(|x| rest(x).is_some())
+                    && earlier.text.get(..*at).is_some_and(|b| !object_of(b) || b.trim_end().ends_with("according to"))
+            })
             .max_by_key(|(at, _)| *at)
             .copied()
     };
@@ -1148,6 +1164,23 @@ pub fn attribution_of<'a>(
     Sources::of(sentence, authorities, earlier).for_figure(figure)
 }
 
+/// The speaker of a quotation that spans sentences, from the sentence
+/// that tags it: named after its closing mark at `mark` ("…,” said X"),
+/// or before its opening mark ("X said: “…").
+pub fn quotation_speaker<'a>(
+    sentence: &str,
+    mark: usize,
+    closing: bool,
+    authorities: &'a Authorities,
+    earlier: Option<Earlier<'a>>,
+) -> Option<Attribution> {
+    if closing {
+        Sources::of(sentence, authorities, earlier).named_after(mark)
+    } else {
+        Sources::of(&sentence[..mark], authorities, earlier).for_figure(Some(mark))
+    }
+}
+
 /// The titles a transcript's speaker is named by: "SECRETARY BLINKEN:",
 /// "MR MILLER:". A label without one ("QUESTION:", "VERDICT:",
 /// "BREAKING:") is no speaker.
@@ -1513,6 +1546,16 @@ impl Sources {
                 })
                 .map(|a| Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: a.name.clone() }),
         )
+    }
+
+    /// The speaker named after byte `at`, where a quotation closes: "…,”
+    /// said X" (not a speaker in a clause of its own, "…,” where X said").
+    fn named_after(&self, at: usize) -> Option<Attribution> {
+        match self {
+            Sources::All(a) => a.clone(),
+            Sources::Until(a, end) => (at < *end).then(|| a.clone()),
+            Sources::Spoken(v) => v.iter().find(|s| s.at > at && !s.subordinate).map(|s| s.source.clone()),
+        }
     }
 
     /// The source of the figure at `figure`: "X, a spokesman said, and
