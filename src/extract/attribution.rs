@@ -989,10 +989,12 @@ fn subject_before(sentence: &str, verb_start: usize) -> &str {
         // director, said"; "Philippe Lazzarini, the head of UNRWA, said"):
         // both are read, for the authority either names.
         // "The ministry, part of the Hamas-run government, said": what it belongs to.
-        // "Ashraf al-Qedra, ministry spokesman, said": an office without its article.
+        // "Ashraf al-Qedra, ministry spokesman, said", "Mahmud Bassal,
+        // spokesman for the agency, said": an office without its article.
         let described = aside.starts_with(char::is_uppercase)
             || ["the ", "a ", "an ", "part of "].iter().any(|a| aside.starts_with(a))
-            || aside.split_whitespace().next_back().is_some_and(is_office);
+            || aside.split_whitespace().next_back().is_some_and(is_office)
+            || aside.split_whitespace().next().is_some_and(is_office);
         if comma_before(aside_start) && aside.split_whitespace().count() <= 6 && described {
             let subject_start = start_of(&before[..aside_start - 1]);
             let subject = before[subject_start..aside_start - 1].trim();
