@@ -1461,10 +1461,13 @@ pub fn resolve(
                 .any(|w| doc.text[figure..e.span.start].contains(w))
     });
     // "The toll has passed 50,000, as 400 people died in airstrikes last
-    // week": a date past ", as" and another figure is that figure's event.
+    // week": a date past ", as" and another figure is that figure's event;
+    // so is one past ", and that" (a second statement): "… said 7,000 are
+    // missing, and that 85,000 were displaced between 1 and 8 January".
     own.retain(|e| {
+        let between = &doc.text[figure..e.span.start.max(figure)];
         e.span.start <= figure
-            || doc.text[figure..e.span.start].find(", as ").is_none_or(|at| {
+            || [", as ", ", and that "].iter().filter_map(|c| between.find(c)).min().is_none_or(|at| {
                 let from = figure + at;
                 // Quantities are in text order: only those past the connective are read.
                 let first = quantities.partition_point(|q| q.span.start <= from);
@@ -2398,6 +2401,10 @@ mod tests {
         assert_eq!((a.date, a.source, a.earliest), (parse_date("2024-01-08"), AsOfSource::Published, None));
         let a = as_of("FIG people had been killed by Tuesday, the ministry said.", "2024-01-11", None);
         assert_eq!(a.date, parse_date("2024-01-09"));
+        // A second statement after ", and that", with a figure of its own.
+        let text = "The office said FIG people are missing, and that 85,000 were displaced between 1 and 8 January.";
+        let a = as_of(text, "2024-01-09", None);
+        assert_eq!((a.date, a.source), (parse_date("2024-01-09"), AsOfSource::Published));
     }
 
     #[test]

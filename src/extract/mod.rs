@@ -3015,6 +3015,13 @@ mod tests {
             ),
             [None]
         );
+        // A description in the paragraph before, which names no authority.
+        assert_eq!(
+            source(
+                "In a release the ministry in Gaza said 126 had died in a day.\n\nThis brings the total number of deaths in Gaza to 29,692, it said."
+            ),
+            [Some("gaza-moh".to_string())]
+        );
         // Nor a paragraph further back, nor for a pronoun further into its paragraph.
         assert_eq!(
             source(
