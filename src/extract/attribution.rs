@@ -1393,23 +1393,19 @@ impl Sources {
             {
                 continue;
             }
-            // "According to current estimates, Hamas is holding", "According
-            // to reports, 59 …": a noun after its adjective or preposition.
-            if matches!(word, "estimates" | "reports" | "counts" | "claims" | "records")
-                && sentence[..at].trim_end().rsplit(' ').next().is_some_and(|w| {
+            // A noun, not a verb of saying: after its adjective or "according
+            // to" ("According to current estimates, Hamas is holding",
+            // "According to reports, 59 …"), or before a verb of its own
+            // ("Current reports indicate that", "Ministry figures show").
+            if matches!(word, "reports" | "counts" | "estimates" | "claims" | "records")
+                && (sentence[..at].trim_end().rsplit(' ').next().is_some_and(|w| {
                     matches!(
                         w,
                         "current" | "latest" | "recent" | "official" | "initial" | "early" | "new" | "updated" | "to"
                     )
-                })
-            {
-                continue;
-            }
-            // "Current reports indicate that", "Ministry figures show": a noun before its verb.
-            if matches!(word, "reports" | "counts" | "estimates" | "claims" | "records")
-                && sentence[at + word.len()..].trim_start().split(' ').next().is_some_and(|w| {
+                }) || sentence[at + word.len()..].trim_start().split(' ').next().is_some_and(|w| {
                     matches!(w, "indicate" | "indicated" | "suggest" | "suggested" | "show" | "showed" | "say" | "said")
-                })
+                }))
             {
                 continue;
             }
