@@ -377,6 +377,12 @@ impl Document {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
         self.sentences.get(i).filter(|s| s.span.start <= offset)
     }
+
+    /// The index of the first sentence of sentence `si`'s paragraph.
+    pub fn paragraph_start(&self, si: usize) -> usize {
+        let paragraph = self.sentences[si].paragraph;
+        self.sentences[..si].iter().rposition(|p| p.paragraph != paragraph).map_or(0, |i| i + 1)
+    }
 }
 
 #[cfg(test)]

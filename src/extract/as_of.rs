@@ -1176,8 +1176,7 @@ fn date_below(doc: &Document, quantities: &[Quantity], si: usize, published: Opt
 /// on or after publication: the update's weekdays and "now" are its own.
 fn update_date(doc: &Document, quantities: &[Quantity], si: usize) -> Option<Date> {
     let published = doc.meta.published?;
-    let paragraph = doc.sentences[si].paragraph;
-    let first = doc.sentences[..si].iter().rposition(|p| p.paragraph != paragraph).map_or(0, |i| i + 1);
+    let first = doc.paragraph_start(si);
     let span = doc.sentences[first].span.clone();
     let sentence = &doc.text[span.clone()];
     let opening = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());

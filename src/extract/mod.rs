@@ -1552,7 +1552,7 @@ pub fn claims_from(
     let mut below: Option<(Range<usize>, Option<Attribution>)> = None;
     for m in matches.iter_mut() {
         let s = &doc.sentences[m.sentence];
-        let first = doc.sentences[..m.sentence].iter().rposition(|p| p.paragraph != s.paragraph).map_or(0, |i| i + 1);
+        let first = doc.paragraph_start(m.sentence);
         let paragraph = doc.sentences[first].span.start;
         let sentence_text = &doc.text[s.span.clone()];
         let placeable = |a: &Attempt| match a.outcome {
@@ -1572,8 +1572,7 @@ pub fn claims_from(
         let previous = (first == m.sentence && first > 0).then(|| {
             let mut start = first;
             for _ in 0..3 {
-                let p = doc.sentences[start - 1].paragraph;
-                start = doc.sentences[..start].iter().rposition(|x| x.paragraph != p).map_or(0, |i| i + 1);
+                start = doc.paragraph_start(start - 1);
                 let opening = &doc.text[doc.sentences[start].span.clone()];
                 if start == 0 || !["It ", "They "].iter().any(|w| opening.starts_with(w)) {
                     break;
@@ -3077,6 +3076,19 @@ mod tests {
         assert_eq!(source(&format!("{spoke} Rain fell on Sunday. {added}")), [defence.clone(), None]);
         assert_eq!(source(&format!("{spoke}\n\nRain fell.\n\n{added}")), [defence, None]);
         assert_eq!(source(&format!("Blinken said the talks were going well in Gaza. {added}")), [None]);
+    }
+
+    /// A description resolves to the authority named last before it, not
+    /// to one named as the object of a preposition ("fighting between
+    /// Israel and Hamas"); "according to" is no such preposition.
+    #[test]
+    fn a_description_skips_a_name_after_a_preposition() {
+        let text = concat!(
+            "Gaza's Hamas government said the death toll reached 11,240 after weeks of fighting between Israel and Hamas.\n\n",
+            "Among the dead were 4,630 children and 3,130 women, the government said.\n",
+        );
+        let media = || Some("gaza-media-office".to_string());
+        assert_eq!(source_keys(text, "2023-11-13"), [media(), media(), media()]);
     }
 
     /// A surname speaks for the authority of the office the document gave

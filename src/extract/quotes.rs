@@ -48,7 +48,7 @@ fn marks(text: &str) -> impl Iterator<Item = (usize, Mark)> + '_ {
 /// paragraphs is printed.
 pub fn tag(doc: &Document, si: usize, at: usize) -> Option<Tag> {
     let s = &doc.sentences[si];
-    let first = doc.sentences[..si].iter().rposition(|p| p.paragraph != s.paragraph).map_or(0, |i| i + 1);
+    let first = doc.paragraph_start(si);
     // The quotation open at the figure, and where it opened.
     let mut open: Option<(usize, usize)> = None;
     for k in first..=si {
