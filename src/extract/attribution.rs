@@ -32,7 +32,7 @@ impl Attribution {
 }
 
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:an?\s+|the\s+)?(?P<who>(?:[^,;:()“”\x22]|\([^()]*\))+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:--|—|–)|\s+(?:which|who|that|as|on|in a|in an|based|citing|compiled|released|published|today|yesterday|tonight|this\s+(?:morning|afternoon|evening|week))(?-u:\b))")
+    Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:an?\s+|the\s+)?(?P<who>(?:[^,;:()“”\x22]|\([^()]*\))+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:--|—|–)|\s+[0-9]|\s+(?:which|who|that|as|on|in a|in an|based|citing|compiled|released|published|today|yesterday|tonight|this\s+(?:morning|afternoon|evening|week))(?-u:\b))")
         .expect("according regex")
 });
 /// What an `according to` names that only carried the figure: "according to
@@ -69,7 +69,7 @@ static CITING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("citing regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|report\s+that|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|claim|told|confirmed|confirms|counted|counts|recorded|records|added|adds|noted|notes|explained|explains|disclosed|discloses|revised|revises)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|report\s+that|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|claim|told|confirmed|confirms|counted|counts|recorded|records|added|adds|noted|notes|explained|explains|disclosed|discloses|revised|revises|declared\s+that|declared\s+on\s+[A-Z][a-z]+\s+that)(?-u:\b)")
         .expect("verb regex")
 });
 /// A speaker after its verb at the end: "…, says health ministry", "…,
@@ -654,7 +654,13 @@ fn dateline_end(who: &str) -> Option<usize> {
     let place = who[..at].split(" (").next().unwrap_or("");
     let capitals = place.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
         && place.bytes().all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b',' | b'\'' | b'-'));
-    capitals.then_some(at + dash)
+    // "Sweimeh, Jordan - Secretary of State Antony Blinken": a place in
+    // capitalised words (the subject may begin after the town's comma),
+    // then a capitalised subject.
+    let titled = (1..=3).contains(&place.split_whitespace().count())
+        && place.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && who[at + dash..].starts_with(|c: char| c.is_uppercase());
+    (capitals || titled).then_some(at + dash)
 }
 
 /// The uses of the word `head` ("ministry", or "Ministry") before `before`
@@ -1314,6 +1320,10 @@ pub struct Speaker {
     /// The speaker's clause is subordinate ("…, where the ministry says"):
     /// it speaks for no figure before that clause.
     subordinate: bool,
+    /// Where a subordinate speaker's clause ends: "…, when Israel announced
+    /// it would step up raids, and now includes 1,873 children" is not
+    /// Israel's count.
+    until: usize,
 }
 
 impl Sources {
@@ -1343,6 +1353,27 @@ impl Sources {
 
     fn read<'a>(sentence: &str, authorities: &'a Authorities, earlier: Option<Earlier<'a>>) -> Sources {
         if let Some(c) = ACCORDING.captures(sentence).filter(|c| !CONDUIT.is_match(&c["who"])) {
+            let start = c.get(0).map_or(0, |m| m.start());
+            // "134 are held by Hamas and according to Israeli intelligence
+            // 32 of them are dead": a second statement, joined to a figure
+            // before it, speaks for what follows only.
+            let before = sentence[..start].trim_end();
+            if (before.ends_with(" and") || before.ends_with(" while") || before.ends_with(" but"))
+                && before.bytes().any(|b| b.is_ascii_digit())
+                && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
+            {
+                let first = Self::read(&sentence[..start], authorities, earlier);
+                let mut speakers: Vec<Speaker> = match first {
+                    Sources::All(a) => a
+                        .into_iter()
+                        .map(|source| Speaker { at: 0, source, subordinate: false, until: usize::MAX })
+                        .collect(),
+                    Sources::Until(source, _) => vec![Speaker { at: 0, source, subordinate: false, until: usize::MAX }],
+                    Sources::Spoken(v) => v,
+                };
+                speakers.push(Speaker { at: start, source: a, subordinate: true, until: usize::MAX });
+                return Sources::Spoken(speakers);
+            }
             // "according to the latest report released by the health
             // ministry": the ministry's, when it is an authority.
             let publisher = BY_PUBLISHER
@@ -1427,7 +1458,15 @@ impl Sources {
                 ["where ", "whereas ", "while ", "when ", "after ", "before "].iter().any(|w| clause.starts_with(w))
                     || (clause.starts_with("and ") || clause.starts_with("but "))
                         && states_its_own(&sentence[at + word.len()..]);
-            let speaker = |source| Speaker { at, source, subordinate };
+            let until = match subordinate {
+                true => [", and ", ", but ", "; "]
+                    .iter()
+                    .filter_map(|w| sentence[at..].find(w))
+                    .min()
+                    .map_or(usize::MAX, |end| at + end),
+                false => usize::MAX,
+            };
+            let speaker = |source| Speaker { at, source, subordinate, until };
             // "the Commissioner-General of UNRWA, who said": the speaker is
             // the clause before, when it names an authority.
             if let Some(antecedent) = relative_antecedent(sentence, who, at) {
@@ -1473,7 +1512,7 @@ impl Sources {
             let owners = sentence.contains(['\'', '’']).then(|| OWNED.find_iter(sentence)).into_iter().flatten();
             spoken.extend(owners.filter_map(|m| {
                 let a = resolve(owner_before(sentence, m.start()), sentence, authorities, earlier)?;
-                a.id.is_some().then_some(Speaker { at: m.start(), source: a, subordinate: false })
+                a.id.is_some().then_some(Speaker { at: m.start(), source: a, subordinate: false, until: usize::MAX })
             }));
             spoken.sort_by_key(|s| s.at);
             return Sources::Spoken(spoken);
@@ -1602,7 +1641,7 @@ impl Sources {
             Sources::Until(a, end) => figure.is_none_or(|f| f < *end).then(|| a.clone()),
             Sources::Spoken(v) => {
                 let Some(f) = figure else { return v.first().map(|s| s.source.clone()) };
-                let before = v.iter().rev().find(|s| s.at < f);
+                let before = v.iter().rev().find(|s| s.at < f && f < s.until);
                 before.or_else(|| v.iter().find(|s| !s.subordinate)).map(|s| s.source.clone())
             }
         }
@@ -1746,6 +1785,25 @@ mod tests {
     fn who(s: &str) -> Option<(Option<String>, String)> {
         let pack = RulePack::default_pack();
         attribution_of(s, &pack.authorities, None, None).map(|a| (a.id, a.text))
+    }
+
+    #[test]
+    fn an_according_to_joined_after_a_figure_speaks_for_what_follows() {
+        let pack = RulePack::default_pack();
+        let at = |s: &str, figure: &str| {
+            let a = attribution_of(s, &pack.authorities, None, Some(s.find(figure).unwrap()))?;
+            Some(a.text)
+        };
+        let s = "At least 134 people are held by Hamas in Gaza and according to Israeli intelligence agencies 32 of them are dead.";
+        assert_eq!(at(s, "134"), None);
+        // The name stops before the figure that follows it.
+        assert_eq!(at(s, "32"), Some("Israeli intelligence agencies".to_string()));
+        let s = "Israel's offensive has killed 27,000, the Gaza health ministry said, and according to the United Nations 1.7 million are displaced.";
+        assert_eq!(at(s, "27,000"), Some("Gaza health ministry".to_string()));
+        assert_eq!(at(s, "1.7 million"), Some("United Nations".to_string()));
+        // Not joined after a figure: the source of the whole sentence.
+        let s = "Aid groups warn, and according to the United Nations 1.7 million people are displaced in Gaza.";
+        assert_eq!(at(s, "1.7 million"), Some("United Nations".to_string()));
     }
 
     #[test]
@@ -1958,6 +2016,14 @@ mod tests {
             Some((Some("gaza-moh".into()), "Gaza's health ministry".into()))
         );
         assert_eq!(dateline_end("Secretary of State - Antony Blinken"), None);
+        assert_eq!(
+            who(
+                "Sweimeh, Jordan - Secretary of State Antony Blinken on Tuesday announced $404 million in new US assistance."
+            ),
+            Some((None, "Secretary of State Antony Blinken".into()))
+        );
+        assert_eq!(dateline_end("Blinken, the secretary - who"), None);
+        assert_eq!(dateline_end("Jordan - Secretary of State Antony Blinken"), Some("Jordan - ".len()));
         // A count that is a source's.
         assert_eq!(
             who("Some 1,200 people were killed in the attack, by the Israeli count."),
@@ -2055,6 +2121,9 @@ mod tests {
         let s = "Operations have heightened fears for its 2.4 million inhabitants, where the Hamas-controlled health ministry says more than 8,300 have been killed.";
         assert_eq!(at(s, "2.4"), None);
         assert_eq!(at(s, "8,300"), Some((Some("gaza-moh".into()), "Hamas-controlled health ministry".into())));
+        // … and for none past its clause's end.
+        let s = "The number had increased from 4,385 on Saturday, when Israel announced it would step up raids, and now includes 1,873 children, the Gaza health ministry said.";
+        assert_eq!(at(s, "1,873").and_then(|a| a.0), Some("gaza-moh".into()));
         // An owner's figures end where another event's begin.
         let s = "The Gaza health ministry's latest update, released on Sunday, put the total at 50,021 deaths, following the Hamas attack that killed 1,200 Israelis.";
         assert_eq!(at(s, "50,021").map(|a| a.0), Some(Some("gaza-moh".into())));
