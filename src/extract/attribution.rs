@@ -1440,6 +1440,15 @@ impl Sources {
             {
                 continue;
             }
+            // "put" gives a figure only as "put the toll at": "Israel has put
+            // Gaza under siege" says nothing.
+            if matches!(word, "put" | "puts") {
+                let rest = &sentence[at + word.len()..];
+                let clause = &rest[..rest.find([',', ';', '.']).unwrap_or(rest.len())];
+                if !clause.contains(" at ") {
+                    continue;
+                }
+            }
             // "Thousands said to be missing", "it is believed to have": passive, no speaker;
             // so is "68,000 have been confirmed killed".
             if matches!(word, "said" | "believed" | "estimated" | "reported" | "claimed")
@@ -1810,6 +1819,12 @@ mod tests {
     fn things_and_passives_name_no_speaker() {
         // A thing named before is no source by its name.
         assert_eq!(who("According to this assessment, 66 of the 116 hostages that remain in Gaza are dead."), None);
+        // "put" without "at" gives no figure; with it, it does.
+        assert_eq!(who("Israel has put Gaza under siege, cutting off the enclave of 2.3 million people."), None);
+        assert_eq!(
+            who("The Gaza health ministry put the toll at 8,000 on Sunday.").and_then(|a| a.0),
+            Some("gaza-moh".to_string())
+        );
         // "Current reports indicate": a noun, not a speaker.
         assert_eq!(who("Current reports indicate that more than 14,000 children have been killed in Gaza."), None);
         // "We used to estimate": a pronoun, whatever the verb's tense.
