@@ -834,7 +834,9 @@ fn resolve<'a>(
     };
     // "By late January the health ministry counted 26,000 dead. On Sunday it
     // said 29,692": a pronoun speaks for the authority its paragraph named last.
-    if matches!(lower.as_str(), "it" | "they") {
+    // "…, the ministry said. There are 14,245 wounded, the statement
+    // added": a statement no one is named for is the one the paragraph gave.
+    if matches!(lower.as_str(), "it" | "they" | "statement" | "its statement") {
         let e = earlier?;
         let a = e.pronoun(authorities)?;
         return Some(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: who.to_string() });
@@ -1476,6 +1478,14 @@ impl Sources {
                 false => usize::MAX,
             };
             let speaker = |source| Speaker { at, source, subordinate, until };
+            // "…, which Tel Aviv says killed nearly 1,200": a seat of
+            // government speaking, as the subject of its verb only.
+            let seat = who.strip_prefix("which ").unwrap_or(who);
+            if let Some(a) = authorities.speaking_as(seat) {
+                let text = seat.to_string();
+                spoken.push(speaker(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text }));
+                continue;
+            }
             // "the Commissioner-General of UNRWA, who said": the speaker is
             // the clause before, when it names an authority.
             if let Some(antecedent) = relative_antecedent(sentence, who, at) {
@@ -1825,6 +1835,13 @@ mod tests {
             who("The Gaza health ministry put the toll at 8,000 on Sunday.").and_then(|a| a.0),
             Some("gaza-moh".to_string())
         );
+        // A seat of government speaks for its government, as a speaker only.
+        assert_eq!(
+            who("Hamas attacked Israel on October 7, which Tel Aviv says killed nearly 1,200 people.")
+                .and_then(|a| a.0),
+            Some("israel".to_string())
+        );
+        assert_eq!(who("Tel Aviv: Blinken arrived in Israel on his 11th visit to the region."), None);
         // "Current reports indicate": a noun, not a speaker.
         assert_eq!(who("Current reports indicate that more than 14,000 children have been killed in Gaza."), None);
         // "We used to estimate": a pronoun, whatever the verb's tense.

@@ -14,6 +14,8 @@ pub struct Authority {
     pub name: String,
     /// Normalised aliases, the name included.
     pub aliases: Vec<String>,
+    /// Normalised names that stand for it only as a speaker ("Tel Aviv says").
+    pub speakers: Vec<String>,
 }
 
 /// All known authorities.
@@ -43,7 +45,8 @@ impl Authorities {
         for s in spec.authorities {
             let mut aliases: Vec<String> = s.aliases.iter().map(|x| normalise(x)).collect();
             aliases.push(normalise(&s.name));
-            a.insert(Authority { id: s.id, name: s.name, aliases });
+            let speakers = s.speakers.iter().map(|x| normalise(x)).collect();
+            a.insert(Authority { id: s.id, name: s.name, aliases, speakers });
         }
         a.reindex();
         Ok(a)
@@ -79,6 +82,13 @@ impl Authorities {
             self.insert(a);
         }
         self.reindex();
+    }
+
+    /// The authority a speaker's name stands for: "Tel Aviv" in "Tel Aviv
+    /// says" (the whole subject, normalised).
+    pub fn speaking_as(&self, subject: &str) -> Option<&Authority> {
+        let subject = normalise(subject);
+        self.list.iter().find(|a| a.speakers.contains(&subject))
     }
 
     pub fn get(&self, id: &str) -> Option<&Authority> {
@@ -165,5 +175,16 @@ mod tests {
         let text = "Since the Israel-Hamas war began, and the Hamas–Israel truce, Israel said";
         let found: Vec<usize> = a.mentions(text).iter().map(|(at, _)| *at).collect();
         assert_eq!(found, vec![text.rfind("Israel").unwrap()]);
+    }
+
+    #[test]
+    fn a_speaker_name_stands_for_its_authority_only_as_a_speaker() {
+        let src = "authorities:\n  - id: israel\n    name: Israel\n    speakers: [Tel Aviv]\n";
+        let a = Authorities::parse("a.yaml", src).unwrap();
+        assert_eq!(a.speaking_as("Tel  Aviv").unwrap().id, "israel");
+        assert!(a.speaking_as("Tel Aviv University").is_none());
+        // Not an alias: a mention of the city names no authority.
+        assert!(a.find_in("rockets fired at Tel Aviv").is_none());
+        assert!(a.mentions("in Tel Aviv").is_empty());
     }
 }

@@ -274,6 +274,10 @@ pub struct AuthoritySpec {
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Names that stand for it only as the speaker of a statement: a
+    /// seat of government, as in "Tel Aviv says" (not "rockets hit Tel Aviv").
+    #[serde(default)]
+    pub speakers: Vec<String>,
 }
 
 /// `authorities.yaml`.
