@@ -69,7 +69,7 @@ static CITING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("citing regex")
 });
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|report\s+that|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|claim|told|confirmed|confirms|counted|counts|recorded|records|added|adds|noted|notes|explained|explains|disclosed|discloses|revised|revises|declared\s+that|declared\s+on\s+[A-Z][a-z]+\s+that)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:said|says|say|Said|Says|Say|shows|show|showed|believes|believe|puts|put|reported|reports|reporting|report\s+that|announced|announces|announcing|stated|states|estimated|estimates|estimate|claimed|claims|claim|told|confirmed|confirms|counted|counts|recorded|records|added|adds|noted|notes|explained|explains|disclosed|discloses|revised|revises|emphasized|emphasised|stressed|declared\s+that|declared\s+on\s+[A-Z][a-z]+\s+that)(?-u:\b)")
         .expect("verb regex")
 });
 /// A speaker after its verb at the end: "…, says health ministry", "…,
@@ -1686,6 +1686,11 @@ mod tests {
         // An office before a name, and a statement, speak for the ministry.
         assert_eq!(id("In Gaza, 17,881 children have been killed, ministry spokesman Khalil al-Daqran said."), moh);
         assert_eq!(id("In Gaza, 3,648 children have been killed, a health ministry statement said."), moh);
+        assert_eq!(id("Some 68,527 people have been killed in Gaza, the Gaza health ministry emphasized."), moh);
+        assert_eq!(
+            id("The Gaza-based Ministry of Health declared on Saturday that the toll has risen to 67,682."),
+            moh
+        );
         // "local health authorities" are the place's: the sentence says which.
         assert_eq!(
             id("More than 37,300 Palestinians have been killed in Gaza, according to local health authorities."),
