@@ -1461,6 +1461,13 @@ impl Sources {
                 continue;
             }
             let who = subject_before(sentence, at);
+            // "The Palestinian Red Crescent said its volunteers counted 18
+            // dead": the subject of "counted" is what follows "said", whose
+            // own subject speaks.
+            let who = match VERB.find_iter(who).last() {
+                Some(m) => who[m.end()..].trim_start(),
+                None => who,
+            };
             let clause = sentence[clause_start(&sentence[..at])..at].trim_start();
             // So is a coordinate one that says a statement of its own: "…
             // have fled their homes, and U.N. officials say some areas are
@@ -1847,6 +1854,11 @@ mod tests {
             Some("israel".to_string())
         );
         assert_eq!(who("Tel Aviv: Blinken arrived in Israel on his 11th visit to the region."), None);
+        // A second verb's subject after the first verb of saying: the first speaks.
+        assert_eq!(
+            who("The Palestinian Red Crescent said its volunteers counted 18 dead and 35 wounded in the attack."),
+            Some((None, "Palestinian Red Crescent".into()))
+        );
         // "Current reports indicate": a noun, not a speaker.
         assert_eq!(who("Current reports indicate that more than 14,000 children have been killed in Gaza."), None);
         // "We used to estimate": a pronoun, whatever the verb's tense.
