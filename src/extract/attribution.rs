@@ -25,6 +25,11 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// A known authority, as `text` wrote it.
+    pub fn of(a: &Authority, text: impl Into<String>) -> Attribution {
+        Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: text.into() }
+    }
+
     /// The key claims are grouped by: the authority id, else the name.
     pub fn key(&self) -> &str {
         self.id.as_deref().unwrap_or(&self.name)
@@ -320,7 +325,7 @@ impl<'a> Earlier<'a> {
             let end = words.iter().position(|w| is_office(w))?;
             let description = words[end.saturating_sub(3)..=end].join(" ");
             let a = described(&description, sentence, authorities, Some(earlier))?;
-            Some(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: description })
+            Some(Attribution::of(a, description))
         })
     }
 
@@ -839,7 +844,7 @@ fn resolve<'a>(
     if matches!(lower.as_str(), "it" | "they" | "statement" | "its statement") {
         let e = earlier?;
         let a = e.pronoun(authorities)?;
-        return Some(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: who.to_string() });
+        return Some(Attribution::of(a, who));
     }
     // "Civil Defence spokesman Mahmoud Bassal said … He added that": the office's.
     if matches!(lower.as_str(), "he" | "she") {
@@ -858,7 +863,7 @@ fn resolve<'a>(
         return None;
     }
     Some(match authorities.find_in(who).or_else(|| described(who, sentence, authorities, earlier)) {
-        Some(a) => Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: who.to_string() },
+        Some(a) => Attribution::of(a, who),
         None => match earlier.and_then(|e| e.office_of(who, authorities)) {
             Some(a) => a,
             // "According to current estimates": a count no one is named for.
@@ -1123,7 +1128,7 @@ pub fn table_row_source(row: &str, authorities: &Authorities) -> Option<Attribut
     }
     row.split('|').map(str::trim).find_map(|cell| {
         let a = authorities.named(cell)?;
-        Some(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: cell.to_string() })
+        Some(Attribution::of(a, cell))
     })
 }
 
@@ -1489,8 +1494,7 @@ impl Sources {
             // government speaking, as the subject of its verb only.
             let seat = who.strip_prefix("which ").unwrap_or(who);
             if let Some(a) = authorities.speaking_as(seat) {
-                let text = seat.to_string();
-                spoken.push(speaker(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text }));
+                spoken.push(speaker(Attribution::of(a, seat)));
                 continue;
             }
             // "the Commissioner-General of UNRWA, who said": the speaker is
@@ -1644,7 +1648,7 @@ impl Sources {
                 .find_multiword_in_where(sentence, |before, after| {
                     !names_an_action(after) && !acts(after) && (!object_of(before) || speaks(after))
                 })
-                .map(|a| Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: a.name.clone() }),
+                .map(|a| Attribution::of(a, a.name.clone())),
         )
     }
 

@@ -1689,7 +1689,7 @@ pub fn claims_from(
             let attribution = found.or_else(|| {
                 let id = rule.attribution.default.as_ref()?;
                 let auth = pack.authorities.get(id)?;
-                Some(Attribution { id: Some(auth.id.clone()), name: auth.name.clone(), text: "(rule default)".into() })
+                Some(Attribution::of(auth, "(rule default)"))
             });
             let event = match rule
                 .event
@@ -1913,11 +1913,7 @@ fn the_one_named(
 ) -> Option<Attribution> {
     let mentions = authorities.mentions(text);
     let (_, a) = mentions.first()?;
-    mentions.iter().all(|(_, b)| b.id == a.id).then(|| Attribution {
-        id: Some(a.id.clone()),
-        name: a.name.clone(),
-        text: written(a),
-    })
+    mentions.iter().all(|(_, b)| b.id == a.id).then(|| Attribution::of(a, written(a)))
 }
 
 /// The one authority a "Source: Gaza health ministry." line right below the
@@ -1972,7 +1968,7 @@ fn placed_by_source<'a>(
         let publisher = || {
             let name = doc.meta.publisher.as_deref()?;
             let a = pack.authorities.named(name)?;
-            Some(Attribution { id: Some(a.id.clone()), name: a.name.clone(), text: "publisher".into() })
+            Some(Attribution::of(a, "publisher"))
         };
         let Some(source) = sources
             .at(sentence, s.span.start, breaks, at, &pack.authorities, earlier)
