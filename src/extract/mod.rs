@@ -2054,7 +2054,15 @@ fn whole_before(text: &str, quantities: &[Quantity], figures: &[usize], k: usize
     // including six children" are the 14's.
     let holds = |j: usize| quantities[figures[j]].value >= value;
     if let Some(j) = (0..k).rev().find(|&j| holds(j) && between(j).is_some_and(|b| PART_OF.is_match(b))) {
-        return Some(j);
+        // "94 of the 251 hostages are still held, including 34": the
+        // clause's subject is the 94, the part of the 251 it names.
+        let of = j.checked_sub(1).filter(|&i| {
+            holds(i)
+                && text
+                    .get(quantities[figures[i]].span.end..quantities[figures[j]].span.start)
+                    .is_some_and(|b| matches!(b, " of " | " of the "))
+        });
+        return Some(of.unwrap_or(j));
     }
     let after = text.get(part.end..)?;
     let whom = after.starts_with(" of whom ") || after.starts_with(" of them ");
@@ -2328,7 +2336,8 @@ mod tests {
             [
                 ("oct7.killed", 1200.0, None),
                 ("oct7.hostages_taken", 253.0, None),
-                ("gaza.hostages_held", 120.0, Some("israel"))
+                ("gaza.hostages_held", 120.0, Some("israel")),
+                ("gaza.hostages_dead", 37.0, Some("israel"))
             ]
         );
         // A noun the figure before does not count is not lent.
