@@ -667,3 +667,17 @@ fn a_figure_far_below_the_report_is_a_note() {
     );
     assert_eq!(by("typo.md: 2,736").severity, Severity::Error);
 }
+
+/// The dead among the hostages: two counts of one week disagree, and the
+/// dead may not outnumber those still held at the time.
+#[test]
+fn dead_hostages_disagree_and_may_not_outnumber_the_held() {
+    let a = run("tests/fixtures/hostages-dead");
+    let f = only(&a, FindingKind::Discrepancy, "gaza.hostages_dead");
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(cited(&a, f), strings(&[&["tally-41.md: 41"], &["forum-43.md: 43"]]));
+    let f = only(&a, FindingKind::RelationViolation, "gaza.hostages_dead");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(cited(&a, f), strings(&[&["tally-41.md: 41", "forum-43.md: 43"], &["held-40.md: 40"]]));
+    assert!(f.explanation().contains("exceeds the total it is part of"), "{}", f.explanation());
+}
