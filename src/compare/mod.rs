@@ -461,11 +461,13 @@ fn fingerprint(f: &Finding, digests: &[Option<[u8; 8]>]) -> FindingId {
 /// The findings of every group in one vector, grown from the largest
 /// group's (a large vector grows in place, where a new one would hold a
 /// second copy of the findings at the peak of the run).
-fn gather_in_largest(mut per_group: Vec<Vec<Finding>>) -> Vec<Finding> {
+/// Room is made for `more` findings to come: a vector grown later doubles,
+/// and holds both copies while it moves.
+fn gather_in_largest(mut per_group: Vec<Vec<Finding>>, more: usize) -> Vec<Finding> {
     let total: usize = per_group.iter().map(Vec::len).sum();
     let largest = (0..per_group.len()).max_by_key(|&i| per_group[i].len());
     let mut all = largest.map(|i| std::mem::take(&mut per_group[i])).unwrap_or_default();
-    all.reserve_exact(total - all.len());
+    all.reserve_exact(total + more - all.len());
     for group in per_group {
         all.extend(group);
     }
@@ -527,7 +529,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
             part_of
         },
     );
-    let mut findings = gather_in_largest(per_group);
+    let mut findings = gather_in_largest(per_group, others.len());
     drop_explained_by_stale(&mut findings);
     findings.extend(others);
     let mut cited = vec![false; claims.len()];
