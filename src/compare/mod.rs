@@ -460,9 +460,8 @@ fn fingerprint(f: &Finding, digests: &[Option<[u8; 8]>]) -> FindingId {
 
 /// The findings of every group in one vector, grown from the largest
 /// group's (a large vector grows in place, where a new one would hold a
-/// second copy of the findings at the peak of the run).
-/// Room is made for `more` findings to come: a vector grown later doubles,
-/// and holds both copies while it moves.
+/// second copy of the findings at the peak of the run), with room for
+/// `more` to come: grown later, it would double and move.
 fn gather_in_largest(mut per_group: Vec<Vec<Finding>>, more: usize) -> Vec<Finding> {
     let total: usize = per_group.iter().map(Vec::len).sum();
     let largest = (0..per_group.len()).max_by_key(|&i| per_group[i].len());
