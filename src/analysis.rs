@@ -220,15 +220,16 @@ pub fn analyze_planned(
     options: &Options<'_>,
 ) -> Analysis {
     let mut gathered = Gathered::default();
+    let matching = pack.for_extraction();
     if let Some(text) = stdin {
         let mut doc = Document::build("<stdin>".into(), crate::document::Format::Text, text, None, &mut problems);
         doc.meta.assume_published(options.published);
-        gathered.add(extract_document(&doc, pack));
+        gathered.add(extract_document(&doc, &matching));
     }
     options.progress.start(plan.inputs.len());
     let mut taken = Taken::default();
     for chunk in plan.inputs.chunks(CHUNK) {
-        for read in extract_all(chunk, pack, options) {
+        for read in extract_all(chunk, &matching, options) {
             if !taken.first(read.file) {
                 continue;
             }
@@ -238,6 +239,7 @@ pub fn analyze_planned(
             }
         }
     }
+    drop((matching, taken));
     let Plan { inputs, manifests } = plan;
     drop(inputs);
     options.progress.comparing(gathered.claims.len());

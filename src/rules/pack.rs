@@ -229,6 +229,14 @@ impl RulePack {
         Ok(RulePack { rules, authorities, set, owners, notes: Vec::new(), event_dates, all_from_source })
     }
 
+    /// A copy to extract with. Its pattern set learns lazy-DFA states
+    /// afresh (a regex's copy shares its program, not its caches) and frees
+    /// them with the copy: megabytes a thread that the compare stage, which
+    /// holds every claim and finding, need not hold as well.
+    pub fn for_extraction(&self) -> RulePack {
+        self.clone()
+    }
+
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.index_of(id).map(|i| &self.rules[i])
     }
