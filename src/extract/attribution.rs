@@ -1465,6 +1465,11 @@ impl Sources {
             {
                 continue;
             }
+            // "Israel has not confirmed the figures, which would mean that
+            // 66 …": who denies a figure is not its source; it speaks for
+            // the figures after its clause only ("The ministry has not said
+            // so; its count is 41,909").
+            let denies = ["not ", "n't ", "never "].iter().any(|w| sentence[..at].ends_with(w));
             let who = subject_before(sentence, at);
             // "The Palestinian Red Crescent said its volunteers counted 18
             // dead": the subject of "counted" is what follows "said", whose
@@ -1489,7 +1494,13 @@ impl Sources {
                     .map_or(usize::MAX, |end| at + end),
                 false => usize::MAX,
             };
-            let speaker = |source| Speaker { at, source, subordinate, until };
+            let speaker = |source| match denies {
+                true => {
+                    let after = sentence[at..].find(';').map_or(sentence.len(), |end| at + end);
+                    Speaker { at: after, source, subordinate: true, until: usize::MAX }
+                }
+                false => Speaker { at, source, subordinate, until },
+            };
             // "…, which Tel Aviv says killed nearly 1,200": a seat of
             // government speaking, as the subject of its verb only.
             let seat = who.strip_prefix("which ").unwrap_or(who);
@@ -2183,6 +2194,18 @@ mod tests {
         assert_eq!(at(s, "1,200"), None);
         // A passive verb names no speaker.
         assert_eq!(at("Over 68,000 Palestinians have been confirmed killed since.", "68,000"), None);
+        // Nor does a denial: the figures are someone else's.
+        let s =
+            "Israel has not confirmed the figures, which would mean that 66 of those still held hostage could be dead.";
+        assert_eq!(at(s, "66"), None);
+        let s = "The ministry didn't say how many of the 1,200 were children, and Hamas never confirmed 300.";
+        assert_eq!(at(s, "1,200"), None);
+        // The figures after the denial's clause are the denier's own.
+        let s = "Did 50,000 people really die? The Gaza health ministry has not said so; its count is 41,909.";
+        assert_eq!(at(s, "41,909").and_then(|a| a.0), Some("gaza-moh".into()));
+        // A speaker who confirms still speaks.
+        let s = "Israel has confirmed that 66 of those still held hostage are dead.";
+        assert_eq!(at(s, "66").and_then(|a| a.0), Some("israel".into()));
         // So does one that coordinates a statement of its own.
         let s = "Around 80% of the 2.3 million people have fled their homes, and U.N. officials say some areas are suffering famine.";
         assert_eq!(at(s, "2.3"), None);
