@@ -45,7 +45,7 @@ pub fn render(findings: &[&Finding]) -> String {
             if about.len() < f.explanation().len() {
                 about.push('…');
             }
-            format!("{}  {} {} {}: {about}", f.id, f.severity.name(), f.kind.name(), f.metric)
+            format!("{}  {} {} {}: {about}", f.id, f.severity.name(), f.kind.name(), f.metric())
         })
         .collect();
     lines.sort();

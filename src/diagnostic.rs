@@ -128,7 +128,7 @@ impl<'a> Diagnostic<'a> {
         let primary = primary(f, claims);
         let (picked, omitted) = sample(f, primary.claim, limit);
         let related = picked.into_iter().map(|i| locate(claims, i)).collect();
-        Diagnostic { finding: f, title: format!("{} {}", f.kind.name(), f.metric), primary, related, omitted }
+        Diagnostic { finding: f, title: format!("{} {}", f.kind.name(), f.metric()), primary, related, omitted }
     }
 
     /// The note under a list cut by `sampled`, naming how many figures the
@@ -150,7 +150,7 @@ impl<'a> Diagnostic<'a> {
             Some(false) => " (filled in between reports)",
             _ => "",
         };
-        Some(format!("{}: {} on {}{state} [{}]", s.dataset, format_count(s.value), s.date, s.path))
+        Some(format!("{}: {} on {}{state} [{}]", s.dataset.title, format_count(s.value), s.date, s.dataset.path))
     }
 }
 

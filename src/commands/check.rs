@@ -328,7 +328,7 @@ fn overrides(settings: &Settings, analysis: &mut Analysis) {
         if f.kind.is_agreement() {
             continue;
         }
-        if let Some(s) = settings.severity.get(&*f.rule).or_else(|| settings.severity.get(&*f.metric)) {
+        if let Some(s) = settings.severity.get(&**f.rule()).or_else(|| settings.severity.get(&**f.metric())) {
             f.severity = *s;
         }
     }

@@ -236,5 +236,5 @@ fn extremes(ctx: &Ctx<'_>, exact: &[usize]) -> (Vec<f64>, Vec<f64>) {
 }
 
 fn conflict(rule: &Rule, groups: Vec<Group>, explanation: String) -> Finding {
-    finding(FindingKind::OrdinalConflict, rule.severity, &rule.metric, &rule.id, groups, explanation, None, false)
+    finding(FindingKind::OrdinalConflict, rule.severity, &rule.names, groups, explanation, None, false)
 }

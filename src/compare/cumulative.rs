@@ -43,16 +43,7 @@ pub(super) fn same_time(ctx: &Ctx<'_>, chunk: &[usize], rule: &Rule, what: &str)
             let g = &groups[0];
             let explanation =
                 format!("{}: on {when}, {} sources agree on {}.", rule.description, ctx.documents(&g.claims), g.label);
-            Some(finding(
-                FindingKind::Corroborated,
-                Severity::Info,
-                &rule.metric,
-                &rule.id,
-                groups,
-                explanation,
-                None,
-                false,
-            ))
+            Some(finding(FindingKind::Corroborated, Severity::Info, &rule.names, groups, explanation, None, false))
         }
         1 => None,
         // A heading against its own body is the headline check's finding.
@@ -68,16 +59,7 @@ pub(super) fn same_time(ctx: &Ctx<'_>, chunk: &[usize], rule: &Rule, what: &str)
             let mut explanation =
                 format!("{}: {what} {when}, sources disagree: {}.", rule.description, sides.join("; "));
             let severity = conflict_severity(ctx, rule, &groups, gap, &mut explanation);
-            Some(finding(
-                FindingKind::Discrepancy,
-                severity,
-                &rule.metric,
-                &rule.id,
-                groups,
-                explanation,
-                Some(gap),
-                false,
-            ))
+            Some(finding(FindingKind::Discrepancy, severity, &rule.names, groups, explanation, Some(gap), false))
         }
     }
 }
@@ -180,16 +162,7 @@ pub(super) fn running_total(ctx: &Ctx<'_>, dated: &[usize], rule: &Rule, compili
             side(ctx, &groups[0])
         );
         let severity = conflict_severity(ctx, rule, &groups, g, &mut explanation);
-        out.push(finding(
-            FindingKind::Regression,
-            severity,
-            &rule.metric,
-            &rule.id,
-            groups,
-            explanation,
-            Some(g),
-            false,
-        ));
+        out.push(finding(FindingKind::Regression, severity, &rule.names, groups, explanation, Some(g), false));
     }
     out
 }
@@ -229,8 +202,7 @@ pub(super) fn undated(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
         out.push(finding(
             FindingKind::Discrepancy,
             severity_for(rule.severity, g).min(Severity::Warning),
-            &rule.metric,
-            &rule.id,
+            &rule.names,
             groups,
             explanation,
             Some(g),

@@ -6,9 +6,10 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::format_count;
+use crate::dataset::Cited;
 use crate::dates::{Date, Ymd, day_number, from_day_number};
 use crate::quantity::Interval;
-use crate::rules::Severity;
+use crate::rules::{RuleNames, Severity};
 
 /// What kind of finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -75,19 +76,33 @@ pub struct Group {
 }
 
 /// A value of a reference series cited by a finding.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SeriesRef {
-    /// The dataset's title.
-    pub dataset: Arc<str>,
-    pub path: Arc<str>,
-    pub publisher: Option<Arc<str>>,
-    pub url: Option<Arc<str>>,
+    /// The dataset, shared with it.
+    pub dataset: Arc<Cited>,
     pub date: Date,
     pub value: f64,
     /// `Some(false)` when the value was filled in between reports.
     pub reported: Option<bool>,
     /// The series' latest value in the claim's window, when that differs from `value` (stale figures).
     pub current: Option<(Date, f64)>,
+}
+
+impl Serialize for SeriesRef {
+    /// The dataset's title, path, publisher and address first, as fields of the value's own.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("SeriesRef", 8)?;
+        out.serialize_field("dataset", &*self.dataset.title)?;
+        out.serialize_field("path", &*self.dataset.path)?;
+        out.serialize_field("publisher", &self.dataset.publisher)?;
+        out.serialize_field("url", &self.dataset.url)?;
+        out.serialize_field("date", &self.date)?;
+        out.serialize_field("value", &self.value)?;
+        out.serialize_field("reported", &self.reported)?;
+        out.serialize_field("current", &self.current)?;
+        out.end()
+    }
 }
 
 /// A finding's id: twelve hex digits, kept in the finding (an archive's
@@ -141,9 +156,8 @@ pub struct Finding {
     pub id: FindingId,
     pub kind: FindingKind,
     pub severity: Severity,
-    /// Shared with the rule.
-    pub metric: Arc<str>,
-    pub rule: Arc<str>,
+    /// The rule's id and metric, shared with it: see `metric`, `rule`.
+    pub names: Arc<RuleNames>,
     /// The sides, in date order where dated.
     pub groups: Vec<Group>,
     pub series: Option<SeriesRef>,
@@ -163,11 +177,8 @@ pub(super) enum Explanation {
     /// finding per claim on an archive, so the sentence is written when
     /// asked for, from the finding's one group and series value.
     NoReport {
-        /// The rule's description.
-        description: Arc<str>,
-        /// The name the series' source is cited by.
-        source: Arc<str>,
-        lag_days: i32,
+        /// Shared by the group's mismatches against the series.
+        against: Arc<Against>,
         /// The authority the claim names, when the rule lets it differ from the source.
         other: Option<Arc<str>>,
         /// The figure is under a twentieth of the nearest report (`FAR_BELOW`).
@@ -175,7 +186,27 @@ pub(super) enum Explanation {
     },
 }
 
+/// What the mismatches of one group against one series have in common.
+#[derive(Debug, PartialEq)]
+pub(super) struct Against {
+    /// The rule's description.
+    pub description: Box<str>,
+    /// The name the series' source is cited by.
+    pub source: Box<str>,
+    pub lag_days: i32,
+}
+
 impl Finding {
+    /// The metric the finding is about.
+    pub fn metric(&self) -> &Arc<str> {
+        &self.names.metric
+    }
+
+    /// The id of the rule whose claims it compares.
+    pub fn rule(&self) -> &Arc<str> {
+        &self.names.id
+    }
+
     /// The group an editor should look at: the later, lower, stale,
     /// larger, or less supported side.
     fn primary_group(&self) -> usize {
@@ -207,7 +238,8 @@ impl Finding {
     pub fn explanation(&self) -> Cow<'_, str> {
         match &self.explanation {
             Explanation::Text(s) => Cow::Borrowed(s),
-            Explanation::NoReport { description, source, lag_days, other, far_below } => {
+            Explanation::NoReport { against, other, far_below } => {
+                let Against { description, source, lag_days } = &**against;
                 let g = &self.groups[0];
                 let nearest = self.series.as_ref().expect("a series value");
                 // The claim's window: the days before its as-of date that a report may come from.

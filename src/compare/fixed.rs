@@ -52,8 +52,7 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
                 out.push(finding(
                     FindingKind::Corroborated,
                     Severity::Info,
-                    &rule.metric,
-                    &rule.id,
+                    &rule.names,
                     vec![g],
                     explanation,
                     None,
@@ -81,16 +80,7 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
                     sides.join("; ")
                 );
                 let severity = rule.severity.min(Severity::Warning);
-                out.push(finding(
-                    FindingKind::Revision,
-                    severity,
-                    &rule.metric,
-                    &rule.id,
-                    groups,
-                    explanation,
-                    Some(gap),
-                    false,
-                ));
+                out.push(finding(FindingKind::Revision, severity, &rule.names, groups, explanation, Some(gap), false));
             } else {
                 let sides: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.label, side(ctx, g))).collect();
                 let mut explanation = format!("{}: sources disagree: {}.", rule.description, sides.join("; "));
@@ -101,8 +91,7 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
                 out.push(finding(
                     FindingKind::Discrepancy,
                     severity,
-                    &rule.metric,
-                    &rule.id,
+                    &rule.names,
                     groups,
                     explanation,
                     Some(gap),

@@ -61,8 +61,7 @@ pub(super) fn compare(ctx: &Ctx<'_>) -> Vec<Finding> {
                 out.push(finding(
                     FindingKind::HeadlineMismatch,
                     severity_for(rule.severity, g),
-                    &rule.metric,
-                    &rule.id,
+                    &rule.names,
                     groups,
                     explanation,
                     Some(g),
@@ -77,8 +76,7 @@ pub(super) fn compare(ctx: &Ctx<'_>) -> Vec<Finding> {
                 out.push(finding(
                     FindingKind::Corroborated,
                     Severity::Info,
-                    &rule.metric,
-                    &rule.id,
+                    &rule.names,
                     groups,
                     explanation,
                     None,

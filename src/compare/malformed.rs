@@ -20,8 +20,7 @@ pub(super) fn findings(ctx: &Ctx<'_>) -> Vec<Finding> {
         out.push(finding(
             FindingKind::MalformedFigure,
             Severity::Error,
-            c.metric(),
-            c.rule(),
+            &c.names,
             vec![ctx.group(&[i])],
             explanation,
             None,

@@ -35,7 +35,7 @@ use crate::dataset::Dataset;
 use crate::dates::{Ymd, day_number, from_day_number};
 use crate::extract::Claim;
 use crate::quantity::{Interval, Qualifier};
-use crate::rules::{Behavior, Rule, RulePack, Severity};
+use crate::rules::{Behavior, Rule, RuleNames, RulePack, Severity};
 
 /// What every comparison needs about the claims, computed once.
 pub(crate) struct Ctx<'a> {
@@ -293,8 +293,7 @@ pub(crate) fn side(ctx: &Ctx<'_>, g: &Group) -> String {
 pub(crate) fn finding(
     kind: FindingKind,
     severity: Severity,
-    metric: &Arc<str>,
-    rule: &Arc<str>,
+    names: &Arc<RuleNames>,
     groups: Vec<Group>,
     mut explanation: String,
     gap: Option<f64>,
@@ -303,7 +302,7 @@ pub(crate) fn finding(
     // Built by `format!` and `push_str`, an explanation can hold twice its
     // length; an archive keeps tens of thousands of them.
     explanation.shrink_to_fit();
-    with_explanation(kind, severity, metric, rule, groups, Explanation::Text(explanation), gap, time_ignored)
+    with_explanation(kind, severity, names, groups, Explanation::Text(explanation), gap, time_ignored)
 }
 
 /// A new finding whose explanation is written when asked for.
@@ -311,8 +310,7 @@ pub(crate) fn finding(
 fn with_explanation(
     kind: FindingKind,
     severity: Severity,
-    metric: &Arc<str>,
-    rule: &Arc<str>,
+    names: &Arc<RuleNames>,
     groups: Vec<Group>,
     explanation: Explanation,
     gap: Option<f64>,
@@ -322,8 +320,7 @@ fn with_explanation(
         id: FindingId::default(),
         kind,
         severity,
-        metric: Arc::clone(metric),
-        rule: Arc::clone(rule),
+        names: Arc::clone(names),
         groups,
         series: None,
         explanation,
@@ -373,14 +370,14 @@ fn drop_explained_by_stale(findings: &mut Vec<Finding>) {
     let stale: BTreeSet<(Arc<str>, usize)> = findings
         .iter()
         .filter(|f| f.kind == FindingKind::Stale)
-        .flat_map(|f| f.groups[0].claims.iter().map(move |&i| (f.metric.clone(), i)))
+        .flat_map(|f| f.groups[0].claims.iter().map(move |&i| (f.metric().clone(), i)))
         .collect();
     if stale.is_empty() {
         return;
     }
     findings.retain(|f| {
         let conflict = matches!(f.kind, FindingKind::Discrepancy | FindingKind::Regression) && f.groups.len() == 2;
-        !(conflict && f.groups.iter().any(|g| g.claims.iter().all(|&i| stale.contains(&(f.metric.clone(), i)))))
+        !(conflict && f.groups.iter().any(|g| g.claims.iter().all(|&i| stale.contains(&(f.metric().clone(), i)))))
     });
 }
 
@@ -446,13 +443,13 @@ fn fingerprint(f: &Finding, digests: &[Option<[u8; 8]>]) -> FindingId {
     let mut h = Sha256::new();
     h.update(f.kind.name().as_bytes());
     h.update([0]);
-    h.update(f.metric.as_bytes());
+    h.update(f.metric().as_bytes());
     for c in &cited {
         h.update(c);
     }
     if let Some(s) = &f.series {
         h.update([0]);
-        h.update(s.path.as_bytes());
+        h.update(s.dataset.path.as_bytes());
         h.update(s.date.to_string().as_bytes());
     }
     FindingId::of_digest(&h.finalize())
@@ -551,7 +548,7 @@ pub fn compare(claims: &[Claim], pack: &RulePack, datasets: &[Dataset]) -> Vec<F
         b.severity
             .cmp(&a.severity)
             .then(a.kind.is_agreement().cmp(&b.kind.is_agreement()))
-            .then_with(|| a.metric.cmp(&b.metric))
+            .then_with(|| a.metric().cmp(b.metric()))
             .then(a.kind.cmp(&b.kind))
             .then_with(|| a.primary_claim().cmp(&b.primary_claim()))
             .then_with(|| a.id.cmp(&b.id))

@@ -132,16 +132,7 @@ fn check(ctx: &Ctx<'_>, part: &Rule, whole: &Rule, parts: &[usize], wholes: &[us
                 groups[1].label,
                 side(ctx, &groups[1])
             );
-            finding(
-                FindingKind::RelationViolation,
-                Severity::Error,
-                &part.metric,
-                &part.id,
-                groups,
-                explanation,
-                Some(g),
-                false,
-            )
+            finding(FindingKind::RelationViolation, Severity::Error, &part.names, groups, explanation, Some(g), false)
         })
         .collect()
 }
@@ -171,8 +162,7 @@ pub(super) fn including(ctx: &Ctx<'_>) -> Vec<Finding> {
             out.push(finding(
                 FindingKind::RelationViolation,
                 Severity::Error,
-                c.metric(),
-                c.rule(),
+                &c.names,
                 groups,
                 explanation,
                 Some(g),

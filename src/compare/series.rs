@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::finding::Against;
 use super::{
     Ctx, Explanation, Finding, FindingKind, SeriesRef, finding, format_count, gap, severity_for, side, with_explanation,
 };
@@ -24,16 +25,13 @@ fn source_name(ctx: &Ctx<'_>, ds: &Dataset) -> String {
         .as_deref()
         .and_then(|a| ctx.pack.authorities.get(a))
         .map(|a| a.name.clone())
-        .or_else(|| ds.publisher.as_deref().map(str::to_string))
-        .unwrap_or_else(|| ds.title.to_string())
+        .or_else(|| ds.cited.publisher.as_deref().map(str::to_string))
+        .unwrap_or_else(|| ds.cited.title.to_string())
 }
 
 fn series_ref(ds: &Dataset, p: &Point, current: Option<&Point>) -> SeriesRef {
     SeriesRef {
-        dataset: ds.title.clone(),
-        path: ds.path.clone(),
-        publisher: ds.publisher.clone(),
-        url: ds.url.clone(),
+        dataset: Arc::clone(&ds.cited),
         date: p.date,
         value: p.value,
         reported: p.reported,
@@ -117,16 +115,7 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
                 p.date
             );
         }
-        let mut f = finding(
-            FindingKind::DatasetMatch,
-            Severity::Info,
-            &rule.metric,
-            &rule.id,
-            vec![g],
-            explanation,
-            None,
-            false,
-        );
+        let mut f = finding(FindingKind::DatasetMatch, Severity::Info, &rule.names, vec![g], explanation, None, false);
         f.series = Some(series_ref(ds, p, None));
         out.push(f);
     }
@@ -161,8 +150,7 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         let mut f = finding(
             FindingKind::Stale,
             severity_for(rule.severity, g),
-            &rule.metric,
-            &rule.id,
+            &rule.names,
             groups,
             explanation,
             Some(g),
@@ -172,8 +160,11 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         out.push(f);
     }
     // One finding per claim: on an archive the bulk of a large group's work.
-    let description: Arc<str> = rule.description.as_str().into();
-    let source: Arc<str> = name.as_str().into();
+    let against = Arc::new(Against {
+        description: rule.description.as_str().into(),
+        source: name.as_str().into(),
+        lag_days: rule.lag_days,
+    });
     out.par_extend(mismatches.into_par_iter().map(|(i, nearest)| {
         let g = ctx.group(&[i]);
         let gp = gap(ctx.interval(i), Interval::point(nearest.value));
@@ -193,18 +184,11 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         if far_below {
             severity = Severity::Info;
         }
-        let explanation = Explanation::NoReport {
-            description: Arc::clone(&description),
-            source: Arc::clone(&source),
-            lag_days: rule.lag_days,
-            other,
-            far_below,
-        };
+        let explanation = Explanation::NoReport { against: Arc::clone(&against), other, far_below };
         let mut f = with_explanation(
             FindingKind::DatasetMismatch,
             severity,
-            &rule.metric,
-            &rule.id,
+            &rule.names,
             vec![g],
             explanation,
             Some(gp),
@@ -264,16 +248,7 @@ fn against_undated(
             rule.description,
             ctx.texts(&g.claims)
         );
-        let mut f = finding(
-            FindingKind::DatasetMatch,
-            Severity::Info,
-            &rule.metric,
-            &rule.id,
-            vec![g],
-            explanation,
-            None,
-            true,
-        );
+        let mut f = finding(FindingKind::DatasetMatch, Severity::Info, &rule.names, vec![g], explanation, None, true);
         f.series = Some(series_ref(ds, &last, None));
         out.push(f);
     }
@@ -305,16 +280,8 @@ fn unmatched_undated(
         nearest.date
     );
     let gp = gap(iv, Interval::point(nearest.value));
-    let mut f = finding(
-        FindingKind::DatasetMismatch,
-        Severity::Warning,
-        &rule.metric,
-        &rule.id,
-        vec![g],
-        explanation,
-        Some(gp),
-        true,
-    );
+    let mut f =
+        finding(FindingKind::DatasetMismatch, Severity::Warning, &rule.names, vec![g], explanation, Some(gp), true);
     f.series = Some(series_ref(ds, &nearest, None));
     Some(f)
 }

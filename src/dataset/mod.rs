@@ -72,13 +72,21 @@ impl Series {
 /// A loaded dataset.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
-    // Shared with every finding that cites the dataset.
-    pub path: Arc<str>,
-    pub title: Arc<str>,
-    pub publisher: Option<Arc<str>>,
-    pub url: Option<Arc<str>>,
+    #[serde(flatten)]
+    pub cited: Arc<Cited>,
     pub attribution: Option<String>,
     pub series: BTreeMap<String, Series>,
+}
+
+/// What a dataset is cited by. One copy, shared with every finding that
+/// cites the dataset: an archive's findings are mostly one per claim
+/// against a series, and four names each took four words of every one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cited {
+    pub path: Box<str>,
+    pub title: Box<str>,
+    pub publisher: Option<Box<str>>,
+    pub url: Option<Box<str>>,
 }
 
 /// Rows that could not be read: row number (a line for CSV and JSON
@@ -249,10 +257,12 @@ pub fn load(entry: &DatasetEntry, manifest: &Manifest, problems: &mut Vec<Proble
         .map(|(m, col)| (m.clone(), Series::new(m.clone(), col.clone(), points.remove(m.as_str()).unwrap_or_default())))
         .collect();
     Some(Dataset {
-        path: file.as_str().into(),
-        title: entry.title.as_deref().unwrap_or(&file).into(),
-        publisher: entry.publisher.as_deref().map(Into::into),
-        url: entry.url.as_deref().map(Into::into),
+        cited: Arc::new(Cited {
+            path: file.as_str().into(),
+            title: entry.title.as_deref().unwrap_or(&file).into(),
+            publisher: entry.publisher.as_deref().map(Into::into),
+            url: entry.url.as_deref().map(Into::into),
+        }),
         attribution: entry.attribution.clone(),
         series,
     })

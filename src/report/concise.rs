@@ -17,7 +17,7 @@ impl Reporter for Concise {
                 p.line,
                 p.column,
                 f.severity.name(),
-                f.metric,
+                f.metric(),
                 f.explanation(),
                 f.kind.name(),
                 f.id

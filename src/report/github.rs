@@ -37,7 +37,7 @@ impl Reporter for Github {
                 p.column,
                 p.end_line,
                 p.end_column,
-                property(&format!("figcheck {} {}", f.kind.name(), f.metric)),
+                property(&format!("figcheck {} {}", f.kind.name(), f.metric())),
                 data(&f.explanation()),
                 f.id
             )?;

@@ -105,8 +105,8 @@ fn findings<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = FindingRecord<'a>> 
         id: &f.id,
         kind: f.kind.name(),
         severity: f.severity.name(),
-        metric: &f.metric,
-        rule: &f.rule,
+        metric: f.metric(),
+        rule: f.rule(),
         explanation: f.explanation(),
         gap: f.gap,
         time_ignored: f.time_ignored,
@@ -161,10 +161,10 @@ impl Reporter for Json {
                 .datasets
                 .iter()
                 .map(|d| DatasetRecord {
-                    path: &d.path,
-                    title: &d.title,
-                    publisher: d.publisher.as_deref(),
-                    url: d.url.as_deref(),
+                    path: &d.cited.path,
+                    title: &d.cited.title,
+                    publisher: d.cited.publisher.as_deref(),
+                    url: d.cited.url.as_deref(),
                     metrics: d.series.keys().map(String::as_str).collect(),
                 })
                 .collect(),

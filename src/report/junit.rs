@@ -37,7 +37,7 @@ impl Reporter for Junit {
     fn render(&self, cx: &Context<'_>, out: &mut Out<'_>) -> io::Result<()> {
         let mut by_metric: BTreeMap<&str, Vec<crate::diagnostic::Diagnostic<'_>>> = BTreeMap::new();
         for d in cx.diagnostics(super::FINDING_RELATED) {
-            by_metric.entry(&d.finding.metric).or_default().push(d);
+            by_metric.entry(d.finding.metric()).or_default().push(d);
         }
         let failures = cx.failing();
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;

@@ -163,8 +163,8 @@ impl Reporter for Markdown {
                         _ => format!("`{m}` (no values)"),
                     })
                     .collect();
-                let by = ds.publisher.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
-                writeln!(out, "- {}{by} (`{}`): {}", ds.title, ds.path, series.join("; "))?;
+                let by = ds.cited.publisher.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
+                writeln!(out, "- {}{by} (`{}`): {}", ds.cited.title, ds.cited.path, series.join("; "))?;
             }
             writeln!(out)?;
         }

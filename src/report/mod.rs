@@ -140,7 +140,7 @@ impl<'a> Context<'a> {
                 (false, Severity::Warning) => 1,
                 (false, Severity::Info) => 2,
             };
-            by_metric.entry(&*f.metric).or_default()[column] += 1;
+            by_metric.entry(&**f.metric()).or_default()[column] += 1;
         }
         let descriptions = &self.analysis.descriptions;
         Some(

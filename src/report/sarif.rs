@@ -205,13 +205,13 @@ impl Serialize for Results<'_> {
                 locations: [location(&d.primary)],
                 message: Text {
                     text: match d.omitted_note() {
-                        None => format!("{} ({}): {}", f.metric, f.kind.name(), f.explanation()),
-                        Some(note) => format!("{} ({}): {} {note}.", f.metric, f.kind.name(), f.explanation()),
+                        None => format!("{} ({}): {}", f.metric(), f.kind.name(), f.explanation()),
+                        Some(note) => format!("{} ({}): {} {note}.", f.metric(), f.kind.name(), f.explanation()),
                     }
                     .into(),
                 },
                 partial_fingerprints: Fingerprints { finding: &f.id },
-                properties: Properties { finding_id: &f.id, metric: &f.metric, rule: &f.rule },
+                properties: Properties { finding_id: &f.id, metric: f.metric(), rule: f.rule() },
                 related_locations: related,
                 rule_id: f.kind.name(),
                 rule_index: KINDS.iter().position(|(k, _)| *k == f.kind).unwrap_or(0),

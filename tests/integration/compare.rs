@@ -31,7 +31,7 @@ fn cited(a: &Analysis, f: &Finding) -> Vec<Vec<String>> {
 }
 
 fn findings<'a>(a: &'a Analysis, kind: FindingKind, metric: &str) -> Vec<&'a Finding> {
-    a.findings.iter().filter(|f| f.kind == kind && &*f.metric == metric).collect()
+    a.findings.iter().filter(|f| f.kind == kind && &**f.metric() == metric).collect()
 }
 
 fn only<'a>(a: &'a Analysis, kind: FindingKind, metric: &str) -> &'a Finding {
@@ -122,13 +122,13 @@ fn counts_rising_while_compiled_are_not_conflicts() {
         cited(&a, f),
         strings(&[&["hostages-240-a.md: about 240", "hostages-240-b.md: About 240"], &["hostages-253.md: 253"]])
     );
-    assert_eq!(a.findings.iter().filter(|f| &*f.metric == "oct7.hostages_taken").count(), 1);
+    assert_eq!(a.findings.iter().filter(|f| &**f.metric() == "oct7.hostages_taken").count(), 1);
 }
 
 #[test]
 fn nearly_and_over_the_same_figure_agree() {
     let a = run(FIXTURES);
-    let f: Vec<&Finding> = a.findings.iter().filter(|f| &*f.metric == "gaza.missing").collect();
+    let f: Vec<&Finding> = a.findings.iter().filter(|f| &**f.metric() == "gaza.missing").collect();
     assert_eq!(f.len(), 1);
     assert_eq!((f[0].kind, f[0].severity), (FindingKind::Corroborated, Severity::Info));
     assert_eq!(cited(&a, f[0]), strings(&[&["missing-nearly.md: Nearly 10,000", "missing-over.md: Over 10,000"]]));

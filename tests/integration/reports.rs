@@ -298,7 +298,7 @@ fn a_long_report_opens_with_the_findings_by_metric() {
     let rows = cx.at_a_glance().expect("more than ten findings");
     assert!(a.findings.len() > figcheck::report::GLANCE_OVER);
     for (metric, _, [e, w, n, agreements]) in &rows {
-        let of = |f: &&figcheck::compare::Finding| &*f.metric == *metric;
+        let of = |f: &&figcheck::compare::Finding| &**f.metric() == *metric;
         let problems = |s: figcheck::rules::Severity| {
             a.findings.iter().filter(of).filter(|f| !f.kind.is_agreement() && f.severity == s).count()
         };
