@@ -276,6 +276,16 @@ impl Finding {
 mod tests {
     use super::FindingId;
 
+    /// An archive holds about one finding per claim against a series, and
+    /// the peak of a run holds them all: a field more is a memory decision.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_finding_and_a_claim_stay_small() {
+        assert_eq!(std::mem::size_of::<super::Finding>(), 144);
+        assert_eq!(std::mem::size_of::<super::SeriesRef>(), 48);
+        assert_eq!(std::mem::size_of::<crate::extract::Claim>(), 272);
+    }
+
     #[test]
     fn a_finding_id_is_the_digest_s_first_six_bytes_in_hex() {
         let id = FindingId::of_digest(&[0xde, 0xad, 0xbe, 0xef, 0x01, 0x2a, 0xff]);
