@@ -967,30 +967,9 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                 }
             }
         }
-        // One rule per figure: the longest match wins, then the first rule id.
-        let mut best: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-        for (ai, a) in attempts.iter().enumerate() {
-            if a.outcome != Outcome::Claimed {
-                continue;
-            }
-            let e = best.entry(a.figure).or_insert((ai, a.match_len));
-            let cur = &attempts[e.0];
-            if a.match_len > e.1 || (a.match_len == e.1 && a.rule < cur.rule) {
-                *e = (ai, a.match_len);
-            }
-        }
-        for ai in 0..attempts.len() {
-            if attempts[ai].outcome != Outcome::Claimed {
-                continue;
-            }
-            let (winner, _) = best[&attempts[ai].figure];
-            if winner != ai {
-                let by = pack.rules[attempts[winner].rule].id.to_string();
-                attempts[ai].outcome = Outcome::Superseded { by };
-            }
-        }
         // "94 of the 251 hostages are still held": a rule that claims the
-        // part does not claim the whole as well.
+        // part does not claim the whole as well; another rule may ("only 50
+        // out of the 120 hostages still held are alive": the 120 are held).
         let claimed = |a: &&Attempt| a.outcome == Outcome::Claimed;
         if attempts.iter().filter(claimed).nth(1).is_some() && masked.contains(" of ") {
             let marker = |k: usize| format!("{OPEN}{k}{CLOSE}");
@@ -1015,6 +994,28 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                     let part = quantities[figures[b.figure]].text.to_string();
                     attempts[ai].outcome = Outcome::WholeOfPart { part };
                 }
+            }
+        }
+        // One rule per figure: the longest match wins, then the first rule id.
+        let mut best: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        for (ai, a) in attempts.iter().enumerate() {
+            if a.outcome != Outcome::Claimed {
+                continue;
+            }
+            let e = best.entry(a.figure).or_insert((ai, a.match_len));
+            let cur = &attempts[e.0];
+            if a.match_len > e.1 || (a.match_len == e.1 && a.rule < cur.rule) {
+                *e = (ai, a.match_len);
+            }
+        }
+        for ai in 0..attempts.len() {
+            if attempts[ai].outcome != Outcome::Claimed {
+                continue;
+            }
+            let (winner, _) = best[&attempts[ai].figure];
+            if winner != ai {
+                let by = pack.rules[attempts[winner].rule].id.to_string();
+                attempts[ai].outcome = Outcome::Superseded { by };
             }
         }
         // "killed at least 23 people, including seven children": a part is
@@ -2027,9 +2028,10 @@ static RETRACTED: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("retracted regex")
 });
 
-/// What joins a part to its whole: " of the ", " of ", " of Gaza's ".
-static OF_WHOLE: LazyLock<regex::Regex> =
-    LazyLock::new(|| regex::Regex::new(r"^ of (?:the )?(?:[A-Za-z]+(?:'s|’s) )?$").expect("of-whole regex"));
+/// What joins a part to its whole: " of the ", " of ", " of Gaza's ", " out of the remaining ".
+static OF_WHOLE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^ (?:out )?of (?:the )?(?:remaining )?(?:[A-Za-z]+(?:'s|’s) )?$").expect("of-whole regex")
+});
 
 /// A sentence that opens on the dead of the sentence before: "The dead
 /// included 18 children", "Among those killed were".

@@ -24,6 +24,7 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
     ("rules/gaza-killed.yaml", include_str!("../../rules/gaza-killed.yaml")),
     ("rules/gaza-missing.yaml", include_str!("../../rules/gaza-missing.yaml")),
     ("rules/gaza-population.yaml", include_str!("../../rules/gaza-population.yaml")),
+    ("rules/hostages-alive.yaml", include_str!("../../rules/hostages-alive.yaml")),
     ("rules/hostages-dead.yaml", include_str!("../../rules/hostages-dead.yaml")),
     ("rules/hostages-held.yaml", include_str!("../../rules/hostages-held.yaml")),
     ("rules/hostages-taken.yaml", include_str!("../../rules/hostages-taken.yaml")),

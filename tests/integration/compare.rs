@@ -681,3 +681,21 @@ fn dead_hostages_disagree_and_may_not_outnumber_the_held() {
     assert_eq!(cited(&a, f), strings(&[&["tally-41.md: 41", "forum-43.md: 43"], &["held-40.md: 40"]]));
     assert!(f.explanation().contains("exceeds the total it is part of"), "{}", f.explanation());
 }
+
+/// The living still held only become fewer: a later count above an earlier
+/// one in its week disagrees (Israel's 24 the day after the president's
+/// 21), one months later below them does not, and the living may not
+/// outnumber those held at the time.
+#[test]
+fn living_hostages_may_only_fall_and_may_not_outnumber_the_held() {
+    let a = run("tests/fixtures/hostages-alive");
+    let f = only(&a, FindingKind::Discrepancy, "gaza.hostages_alive");
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(cited(&a, f), strings(&[&["trump-21.md: 21"], &["israel-24.md: 24"]]));
+    let f = only(&a, FindingKind::RelationViolation, "gaza.hostages_alive");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(cited(&a, f), strings(&[&["israel-24.md: 24"], &["held-22.md: 22"]]));
+    assert!(f.explanation().contains("exceeds the total it is part of"), "{}", f.explanation());
+    // The later "about 20" is a fall, not a disagreement.
+    assert!(a.findings.iter().all(|f| f.claims().all(|i| !a.claims[i].citation.path().ends_with("later-20.md"))));
+}
