@@ -1318,6 +1318,9 @@ fn states_its_own(after: &str) -> bool {
     })
 }
 
+/// What opens a clause whose speaker speaks for no figure before it.
+const SUBORDINATORS: [&str; 6] = ["where ", "whereas ", "while ", "when ", "after ", "before "];
+
 /// A speaker of a sentence: `X said`.
 #[derive(Debug, Clone)]
 pub struct Speaker {
@@ -1478,14 +1481,28 @@ impl Sources {
                 Some(m) => who[m.end()..].trim_start(),
                 None => who,
             };
-            let clause = sentence[clause_start(&sentence[..at])..at].trim_start();
+            let mut clause = sentence[clause_start(&sentence[..at])..at].trim_start();
+            // "… that 24 hostages were alive in Gaza after President Donald
+            // Trump said the number was 21": a subordinate clause inside a
+            // long one has a speaker of its own.
+            let mut who = who;
+            if who.is_empty()
+                && let Some((k, w)) = SUBORDINATORS
+                    .iter()
+                    .filter_map(|w| clause.rfind(&format!(" {w}")).map(|k| (k + 1, w)))
+                    .max_by_key(|&(k, _)| k)
+            {
+                let rest = clause[k + w.len()..].trim();
+                if (1..=6).contains(&rest.split_whitespace().count()) {
+                    (who, clause) = (rest, &clause[k..]);
+                }
+            }
             // So is a coordinate one that says a statement of its own: "…
             // have fled their homes, and U.N. officials say some areas are
             // suffering famine" (not "…, and the ministry said on Tuesday").
-            let subordinate =
-                ["where ", "whereas ", "while ", "when ", "after ", "before "].iter().any(|w| clause.starts_with(w))
-                    || (clause.starts_with("and ") || clause.starts_with("but "))
-                        && states_its_own(&sentence[at + word.len()..]);
+            let subordinate = SUBORDINATORS.iter().any(|w| clause.starts_with(w))
+                || (clause.starts_with("and ") || clause.starts_with("but "))
+                    && states_its_own(&sentence[at + word.len()..]);
             let until = match subordinate {
                 true => [", and ", ", but ", "; "]
                     .iter()
@@ -2203,6 +2220,10 @@ mod tests {
         // The figures after the denial's clause are the denier's own.
         let s = "Did 50,000 people really die? The Gaza health ministry has not said so; its count is 41,909.";
         assert_eq!(at(s, "41,909").and_then(|a| a.0), Some("gaza-moh".into()));
+        // A speaker in a subordinate clause of a long one speaks for the figures after it.
+        let s = "An Israeli official said on Wednesday that 24 hostages were alive in Gaza after President Donald Trump said the number was 21.";
+        assert_eq!(at(s, "24").and_then(|a| a.0), Some("israel".into()));
+        assert_eq!(at(s, "21").map(|a| a.1), Some("President Donald Trump".into()));
         // A speaker who confirms still speaks.
         let s = "Israel has confirmed that 66 of those still held hostage are dead.";
         assert_eq!(at(s, "66").and_then(|a| a.0), Some("israel".into()));
