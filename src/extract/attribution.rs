@@ -62,6 +62,11 @@ static AS_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)as\s+(?:stated|reported|announced|confirmed|documented|recorded)\s+by\s+(?:an?\s+|the\s+)?(?P<who>[^,;:()“”\x22]+?)(?:,|;|:|\.(?:\s|$)|$|\s+(?:on|in|at|which|who)(?-u:\b))")
         .expect("as-by regex")
 });
+/// A statement and its author: "a statement by U.S. President Donald Trump that".
+static STATEMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:statement|claim|remarks?|comments?|post|announcement|assertion)s?\s+(?:by|from)\s+(?:an?\s+|the\s+)?(?P<who>[^,;:()“”\x22]{1,60}?)\s+(?:that|saying)(?-u:\b)")
+        .expect("statement-by regex")
+});
 /// Who another source quotes: "OCHA cited the Gaza media office as saying".
 static CITED_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:cited|cites|citing|quoted|quotes|quoting)\s+(?:an?\s+|the\s+)?(?P<who>[^,;.()]{1,60}?)\s+as\s+saying(?-u:\b)")
@@ -1564,12 +1569,33 @@ impl Sources {
         {
             return Sources::All(Some(a));
         }
+        // "following a statement by U.S. President Donald Trump that only 21
+        // captives remain alive": the statement's author speaks for what it says.
+        if memchr::memmem::find(sentence.as_bytes(), b" by ").is_some() {
+            for c in STATEMENT_BY.captures_iter(sentence) {
+                if let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
+                    && (a.id.is_some() || a.text.starts_with(char::is_uppercase))
+                {
+                    let at = c.get(0).map_or(0, |m| m.end());
+                    spoken.push(Speaker { at, source: a, subordinate: true, until: usize::MAX });
+                }
+            }
+        }
         if !spoken.is_empty() {
             // "X said 5, but the ministry's figure was 6": an owner named
             // after a speaker speaks for the figures after it.
             let owners = sentence.contains(['\'', '’']).then(|| OWNED.find_iter(sentence)).into_iter().flatten();
             spoken.extend(owners.filter_map(|m| {
-                let a = resolve(owner_before(sentence, m.start()), sentence, authorities, earlier)?;
+                let owner = owner_before(sentence, m.start());
+                // "Jerusalem's official figure": a seat of government owns its count too.
+                let seat = [1, 2].iter().find_map(|&n| {
+                    let from = owner.match_indices(' ').rev().nth(n - 1).map_or(0, |(i, _)| i + 1);
+                    authorities.speaking_as(&owner[from..]).map(|a| Attribution::of(a, &owner[from..]))
+                });
+                let a = match seat {
+                    Some(a) => a,
+                    None => resolve(owner, sentence, authorities, earlier)?,
+                };
                 a.id.is_some().then_some(Speaker { at: m.start(), source: a, subordinate: false, until: usize::MAX })
             }));
             spoken.sort_by_key(|s| s.at);
@@ -2224,6 +2250,10 @@ mod tests {
         let s = "An Israeli official said on Wednesday that 24 hostages were alive in Gaza after President Donald Trump said the number was 21.";
         assert_eq!(at(s, "24").and_then(|a| a.0), Some("israel".into()));
         assert_eq!(at(s, "21").map(|a| a.1), Some("President Donald Trump".into()));
+        // The author of a statement speaks for what it says; an owner named after it, for what follows.
+        let s = "Families demanded answers, following a statement by U.S. President Donald Trump that only 21 captives remain alive, contradicting Jerusalem's official figure of 24.";
+        assert_eq!(at(s, "21").map(|a| a.1), Some("U.S. President Donald Trump".into()));
+        assert_eq!(at(s, "24").and_then(|a| a.0), Some("israel".into()));
         // A speaker who confirms still speaks.
         let s = "Israel has confirmed that 66 of those still held hostage are dead.";
         assert_eq!(at(s, "66").and_then(|a| a.0), Some("israel".into()));
