@@ -29,15 +29,34 @@ static SAME_PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// occupied West Bank has reached 702 since October. The ministry added
 /// that over 5,700 Palestinians have also been wounded during this
 /// period" is the West Bank's, though "Palestinians" would place it in Gaza.
+/// So is a toll that names no place or war of its own: after "… at least
+/// 505 Palestinians had been killed in the West Bank", "Palestinian
+/// officials have given a toll of at least 523" is the West Bank's.
 pub(super) fn frame_refuses(doc: &Document, si: usize, context: &Context) -> Option<ContextVerdict> {
     let text = &doc.text[doc.sentences[si].span.clone()];
-    if si == 0 || !SAME_PERIOD.is_match(text) {
+    let why = if si == 0 {
         return None;
-    }
+    } else if SAME_PERIOD.is_match(text) {
+        "in the sentence before, whose period or figure it counts over"
+    } else if BARE_TOLL.is_match(text) && !PLACED_TOLL.is_match(text) {
+        "in the sentence before, whose toll it gives"
+    } else {
+        return None;
+    };
     let before = &doc.text[doc.sentences[si - 1].span.clone()];
     let m = context.lede_unless.as_ref()?.find(before)?;
-    Some(refusal(&m.as_str(), "in the sentence before, whose period or figure it counts over"))
+    Some(refusal(&m.as_str(), why))
 }
+
+/// A toll without its place: "a toll of", "the death toll".
+static BARE_TOLL: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"(?i)(?-u:\b)(?:a|the) (?:death )?toll(?-u:\b)").expect("bare-toll regex"));
+
+/// What places a toll itself: Gaza, the war, a total.
+static PLACED_TOLL: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:Gaza|Strip|enclave|war|overall|total|cumulative)(?-u:\b)")
+        .expect("placed-toll regex")
+});
 
 /// A figure told in the simple past ("More than 100 people were killed
 /// and hundreds wounded"): an event's count, unlike a running total's
