@@ -1494,7 +1494,7 @@ impl Sources {
             if who.is_empty()
                 && let Some((k, w)) = SUBORDINATORS
                     .iter()
-                    .filter_map(|w| clause.rfind(&format!(" {w}")).map(|k| (k + 1, w)))
+                    .filter_map(|w| clause.rmatch_indices(w).find(|&(k, _)| k > 0 && clause.as_bytes()[k - 1] == b' '))
                     .max_by_key(|&(k, _)| k)
             {
                 let rest = clause[k + w.len()..].trim();
