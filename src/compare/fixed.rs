@@ -5,7 +5,7 @@
 //! early, lower clusters are not conflicts, but a fall is.
 
 use super::cluster::cluster;
-use super::{Ctx, Finding, FindingKind, conflict_severity, cumulative, finding, largest_gap, side};
+use super::{Ctx, Finding, FindingKind, conflict_severity, cumulative, dates, finding, largest_gap, side};
 use crate::dates::day_number;
 use crate::rules::{Rule, Severity};
 
@@ -47,7 +47,7 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule) -> Vec<Findin
                     rule.description,
                     ctx.documents(&g.claims),
                     g.label,
-                    side(ctx, &g)
+                    dates(&g)
                 );
                 out.push(finding(
                     FindingKind::Corroborated,

@@ -281,10 +281,15 @@ pub fn format_count(v: f64) -> String {
 pub(crate) fn side(ctx: &Ctx<'_>, g: &Group) -> String {
     let n = ctx.documents(&g.claims);
     let sources = if n == 1 { "1 source".to_string() } else { format!("{n} sources") };
+    format!("{sources}, {}", dates(g))
+}
+
+/// `2023-10-19 to 2023-11-01`, `2024-03-21`, or `undated`.
+pub(crate) fn dates(g: &Group) -> String {
     match (g.first.map(Ymd), g.last.map(Ymd)) {
-        (Some(a), Some(b)) if a.0 == b.0 => format!("{sources}, {a}"),
-        (Some(a), Some(b)) => format!("{sources}, {a} to {b}"),
-        _ => format!("{sources}, undated"),
+        (Some(a), Some(b)) if a.0 == b.0 => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        _ => "undated".to_string(),
     }
 }
 

@@ -123,10 +123,12 @@ fn check(ctx: &Ctx<'_>, part: &Rule, whole: &Rule, parts: &[usize], wholes: &[us
         .map(|(w, ps)| {
             let groups = vec![ctx.group(&ps), ctx.group(&[w])];
             let g = gap(groups[0].interval, groups[1].interval);
+            // Parts over one total may differ ("41 and 43"): each is named.
+            let parts = ctx.texts(&groups[0].claims);
+            let exceed = if parts.contains(" and ") { "exceed the total they are" } else { "exceeds the total it is" };
             let explanation = format!(
-                "{}: {} ({}) exceeds the total it is part of. {}: {} ({}).",
+                "{}: {parts} ({}) {exceed} part of. {}: {} ({}).",
                 part.description,
-                groups[0].label,
                 side(ctx, &groups[0]),
                 whole.description,
                 groups[1].label,

@@ -79,6 +79,7 @@ fn the_seeds_agree() {
     // The 7 October toll is corroborated across two outlets.
     let c = only(&a, FindingKind::Corroborated, "oct7.killed");
     assert_eq!(cited(&a, c), strings(&[&["001_229fe3e3d03ea7a0.txt: some 1,200", "004_9d7eb91e5eac3e5b.txt: 1,200"]]));
+    assert!(c.explanation().ends_with(": 2 sources agree on 1,200 (2023-12-20 to 2024-03-21)."), "{}", c.explanation());
     // Held <= taken, four children <= 18 killed, $135 million <= more than $1.2 billion,
     // the sixth visit before the 11th: no conflict of any kind.
     for kind in [
@@ -679,7 +680,13 @@ fn dead_hostages_disagree_and_may_not_outnumber_the_held() {
     let f = only(&a, FindingKind::RelationViolation, "gaza.hostages_dead");
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(cited(&a, f), strings(&[&["tally-41.md: 41", "forum-43.md: 43"], &["held-40.md: 40"]]));
-    assert!(f.explanation().contains("exceeds the total it is part of"), "{}", f.explanation());
+    // Both parts are named, not only the most precise.
+    assert!(
+        f.explanation()
+            .contains(": 41 and 43 (2 sources, 2024-06-12 to 2024-06-14) exceed the total they are part of. "),
+        "{}",
+        f.explanation()
+    );
 }
 
 /// The living still held only become fewer: a later count above an earlier
