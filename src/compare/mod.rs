@@ -344,13 +344,32 @@ pub(crate) fn conflict_severity(
     gap: f64,
     explanation: &mut String,
 ) -> Severity {
-    match authorities_note(ctx, rule, groups) {
+    match authorities_note(ctx, rule, groups).or_else(|| far_below_note(groups)) {
         Some(note) => {
             explanation.push_str(&format!(" This is a note: {note}."));
             Severity::Info
         }
         None => severity_for(rule.severity, gap),
     }
+}
+
+/// How many times smaller than another figure one is, at least, for their
+/// conflict to be a note: a dropped digit (a tenth) still fails.
+pub(crate) const FAR_BELOW: f64 = 20.0;
+
+/// Of two sides, one under a twentieth of the other ("40" after
+/// "approximately 36,000"): more likely a strike's, a day's or a place's
+/// count read as this one than a figure that disagrees. With more sides,
+/// the others' conflict stands.
+pub(crate) fn far_below_note(groups: &[Group]) -> Option<String> {
+    let [a, b] = groups else { return None };
+    let (low, high) = if a.interval.hi <= b.interval.hi { (a, b) } else { (b, a) };
+    (low.interval.hi * FAR_BELOW < high.interval.lo).then(|| {
+        format!(
+            "{} is under a twentieth of {}, more likely another count (one strike's, one day's, one place's) read as the same",
+            low.label, high.label
+        )
+    })
 }
 
 /// When every side of a conflict names a different authority and the rule

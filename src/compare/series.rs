@@ -10,7 +10,8 @@ use rayon::prelude::*;
 
 use super::finding::Against;
 use super::{
-    Ctx, Explanation, Finding, FindingKind, SeriesRef, finding, format_count, gap, severity_for, side, with_explanation,
+    Ctx, Explanation, FAR_BELOW, Finding, FindingKind, SeriesRef, finding, format_count, gap, severity_for, side,
+    with_explanation,
 };
 use crate::dataset::{Dataset, Point, Series};
 use crate::quantity::Interval;
@@ -48,10 +49,6 @@ pub(super) fn compare(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, out: &mut Vec
         }
     }
 }
-
-/// How many times smaller than the nearest report a figure is, at least,
-/// for its mismatch to be a note: a dropped digit (a tenth) still fails.
-const FAR_BELOW: f64 = 20.0;
 
 fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &Series, out: &mut Vec<Finding>) {
     let name = source_name(ctx, ds);

@@ -351,3 +351,84 @@ fn a_figure_quoted_inside_a_finding_loses_its_sentence_capital() {
     assert_eq!(mid_sentence("33,000"), "33,000");
     assert_eq!(mid_sentence("Über 100"), "über 100");
 }
+
+#[test]
+fn a_figure_under_a_twentieth_of_another_is_a_note() {
+    let p = pack(&[CUMULATIVE]);
+    // A strike's "40" read as the running total, months after 36,000.
+    let claims = vec![
+        claim("t", "x.total", "approximately 36,000", iv(35000.0, 37000.0), d("2024-05-27"), "a.md"),
+        claim("t", "x.total", "40", iv(40.0, 40.0), d("2024-09-10"), "b.md"),
+    ];
+    let f = compare(&claims, &p, &[]);
+    assert_eq!(kinds(&f), [(FindingKind::Regression, Severity::Info)]);
+    assert!(
+        f[0].explanation().ends_with(
+            " This is a note: 40 is under a twentieth of approximately 36,000, more likely another count (one strike's, one day's, one place's) read as the same."
+        ),
+        "{}",
+        f[0].explanation()
+    );
+    // A dropped digit (a tenth) is still an error.
+    let claims = vec![
+        claim("t", "x.total", "approximately 36,000", iv(35000.0, 37000.0), d("2024-05-27"), "a.md"),
+        claim("t", "x.total", "3,600", iv(3599.5, 3600.5), d("2024-09-10"), "b.md"),
+    ];
+    assert_eq!(kinds(&compare(&claims, &p, &[])), [(FindingKind::Regression, Severity::Error)]);
+}
+
+const PART: &str =
+    "id: p\nmetric: x.part\ndescription: A part\nbehavior: cumulative\npart_of: [x.total]\npatterns: ['{q} p']\n";
+
+#[test]
+fn a_whole_under_a_twentieth_of_its_part_is_a_note() {
+    let p = pack(&[CUMULATIVE, PART]);
+    let claims = vec![
+        claim("p", "x.part", "500", iv(499.5, 500.5), d("2023-10-20"), "a.md"),
+        claim("p", "x.part", "14,000", iv(13999.5, 14000.5), d("2024-04-19"), "b.md"),
+        claim("t", "x.total", "seven", iv(7.0, 7.0), d("2024-09-27"), "c.md"),
+    ];
+    let f = compare(&claims, &p, &[]);
+    let rel: Vec<&Finding> = f.iter().filter(|f| f.kind == FindingKind::RelationViolation).collect();
+    assert_eq!(rel.len(), 1);
+    assert_eq!(rel[0].severity, Severity::Info);
+    assert!(
+        rel[0].explanation().starts_with("A part: 500 and 14,000 (2 sources, 2023-10-20 to 2024-04-19) exceed the total they are part of. A total: seven (1 source, 2024-09-27). This is a note: seven is under a twentieth of 500"),
+        "{}",
+        rel[0].explanation()
+    );
+    // A total a seventh of its part is an error.
+    let claims = vec![
+        claim("p", "x.part", "14,000", iv(13999.5, 14000.5), d("2024-04-19"), "b.md"),
+        claim("t", "x.total", "2,000", iv(1999.5, 2000.5), d("2024-09-27"), "c.md"),
+    ];
+    let f = compare(&claims, &p, &[]);
+    assert!(f.iter().any(|f| (f.kind, f.severity) == (FindingKind::RelationViolation, Severity::Error)), "{f:#?}");
+}
+
+#[test]
+fn a_whole_still_being_compiled_bounds_no_later_part() {
+    let taken = "id: t\nmetric: x.taken\ndescription: Taken\nbehavior: fixed\nevent_date: 2023-10-07\ncompiling: 30 days\npatterns: ['{q} t']\n";
+    let held = "id: h\nmetric: x.held\ndescription: Held\nbehavior: declining\nwindow: 7 days\npart_of: [x.taken]\npatterns: ['{q} h']\n";
+    let p = pack(&[taken, held]);
+    let relations = |claims: &[Claim]| -> Vec<(Vec<usize>, Vec<usize>)> {
+        compare(claims, &p, &[])
+            .iter()
+            .filter(|f| f.kind == FindingKind::RelationViolation)
+            .map(|f| (f.groups[0].claims.clone(), f.groups[1].claims.clone()))
+            .collect()
+    };
+    let mut claims = vec![
+        claim("t", "x.taken", "nearly 150", iv(140.0, 150.0), d("2023-10-12"), "a.md"),
+        claim("t", "x.taken", "240", iv(239.5, 240.5), d("2023-11-20"), "b.md"),
+        // Held, after the early count of the taken: that count was still rising.
+        claim("h", "x.held", "229", iv(229.0, 229.0), d("2023-10-28"), "c.md"),
+    ];
+    assert_eq!(relations(&claims), []);
+    // Held before that early count was given: it bounds them.
+    claims.push(claim("h", "x.held", "200", iv(199.5, 200.5), d("2023-10-11"), "d.md"));
+    assert_eq!(relations(&claims), [(vec![3], vec![0])]);
+    // Held above the settled count: a violation, whenever.
+    claims.push(claim("h", "x.held", "300", iv(299.5, 300.5), d("2023-12-01"), "e.md"));
+    assert_eq!(relations(&claims), [(vec![3], vec![0]), (vec![4], vec![1])]);
+}
