@@ -182,6 +182,10 @@ pub enum Outcome {
     /// metrics it is part of claims: in "a strike killed 23 people,
     /// including seven children" the children are the strike's.
     PartOfUnclaimed { whole: String, of: String },
+    /// The figure is credited to an authority whose figures are never the
+    /// rule's (`attribution.not_from`): a civil defence agency's "death
+    /// toll" is a strike's.
+    NotFrom { authority: String },
 }
 
 impl Outcome {
@@ -222,6 +226,11 @@ impl Outcome {
             }
             Outcome::PartOfUnclaimed { whole, of } => {
                 format!("pattern {pattern} matched `{figure}` but it is a part of `{whole}`, which is no claim of {of}")
+            }
+            Outcome::NotFrom { authority } => {
+                format!(
+                    "pattern {pattern} matched `{figure}` but it is credited to {authority}, whose figures are never this metric's (attribution.not_from)"
+                )
             }
             Outcome::Superseded { by } if by == rule => {
                 format!("pattern {pattern} also matched `{figure}` (a longer pattern of this rule won)")
@@ -1608,7 +1617,7 @@ pub fn claims_from(
             m.attempts[ai].context_from_source = Some(by);
         }
         let mut cited: Option<Arc<str>> = None;
-        let mut too_early = Vec::new();
+        let mut refused = Vec::new();
         for (ai, a) in m.attempts.iter().enumerate() {
             if a.outcome != Outcome::Claimed {
                 continue;
@@ -1684,7 +1693,13 @@ pub fn claims_from(
             if let (Some(start), Some(date)) = (rule.counts_from(), as_of.date)
                 && date < start
             {
-                too_early.push((ai, Outcome::BeforeStart { date, start }));
+                refused.push((ai, Outcome::BeforeStart { date, start }));
+                continue;
+            }
+            if let Some(a) = &found
+                && a.id.as_ref().is_some_and(|id| rule.attribution.not_from.iter().any(|n| n == id))
+            {
+                refused.push((ai, Outcome::NotFrom { authority: a.name.to_string() }));
                 continue;
             }
             let attribution = found.or_else(|| {
@@ -1729,7 +1744,7 @@ pub fn claims_from(
                 malformed: malformed.map(|r| doc.text[r].into()),
             });
         }
-        for (ai, outcome) in too_early {
+        for (ai, outcome) in refused {
             m.attempts[ai].outcome = outcome;
         }
     }

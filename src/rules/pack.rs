@@ -194,17 +194,23 @@ impl RulePack {
         authorities: Authorities,
         errors: &mut Vec<RuleError>,
     ) -> Result<RulePack, Vec<RuleError>> {
-        rules.retain(|r| match r.attribution.default.iter().find(|a| authorities.get(a).is_none()) {
-            Some(a) => {
-                errors.push(RuleError {
-                    file: r.file.clone(),
-                    line: None,
-                    field: Some("attribution.default".into()),
-                    message: format!("unknown authority `{a}` (not in authorities.yaml)"),
-                });
-                false
+        rules.retain(|r| {
+            let named = r.attribution.default.iter().map(|a| ("attribution.default", a));
+            let found = named
+                .chain(r.attribution.not_from.iter().map(|a| ("attribution.not_from", a)))
+                .find(|(_, a)| authorities.get(a).is_none());
+            match found {
+                Some((field, a)) => {
+                    errors.push(RuleError {
+                        file: r.file.clone(),
+                        line: None,
+                        field: Some(field.into()),
+                        message: format!("unknown authority `{a}` (not in authorities.yaml)"),
+                    });
+                    false
+                }
+                None => true,
             }
-            None => true,
         });
         let mut owners = Vec::new();
         let mut patterns = Vec::new();
@@ -369,6 +375,18 @@ mod tests {
         assert_eq!(e[0].field.as_deref(), Some("context.none"));
         assert_eq!(e[0].line, Some(7));
         assert!(e[0].message.starts_with("invalid regex"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn an_unknown_authority_a_rule_refuses_is_an_error() {
+        let rule = "id: u\nmetric: u.u\ndescription: d\nbehavior: fixed\npatterns: ['{q} dead']\nattribution:\n  not_from: [gaza-moh, nobody]\n";
+        let e = RulePack::from_sources(&[("u.yaml".into(), rule.into())]).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].file.as_str(), e[0].field.as_deref()), ("u.yaml", Some("attribution.not_from")));
+        assert_eq!(e[0].message, "unknown authority `nobody` (not in authorities.yaml)");
+        let known = rule.replace(", nobody", "");
+        let pack = RulePack::from_sources(&[("u.yaml".into(), known)]).unwrap();
+        assert_eq!(pack.get("u").unwrap().attribution.not_from, ["gaza-moh"]);
     }
 
     #[test]

@@ -120,6 +120,10 @@ pub struct AttributionSpec {
     /// a note, not an error.
     #[serde(default)]
     pub authorities_may_differ: bool,
+    /// Authorities whose figures are never this metric's: a civil defence
+    /// agency's "death toll" is that of the strike it dug out, not the war's.
+    #[serde(default)]
+    pub not_from: Vec<String>,
 }
 
 /// How a metric's claims name the single event they count (one strike,
