@@ -197,6 +197,15 @@ pub(super) struct Against {
 }
 
 impl Finding {
+    /// Make the finding a note, saying why after its explanation.
+    pub(super) fn add_note(&mut self, note: &str) {
+        if let Explanation::Text(s) = &mut self.explanation {
+            s.push_str(note);
+            s.shrink_to_fit();
+        }
+        self.severity = Severity::Info;
+    }
+
     /// The metric the finding is about.
     pub fn metric(&self) -> &Arc<str> {
         &self.names.metric

@@ -194,7 +194,63 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         f.series = Some(series_ref(ds, &nearest, None));
         f
     }));
+    explained_by_reports(&matched, &name, out);
     against_undated(ctx, rule, ds, &name, series, &undated, out);
+}
+
+/// Claims that disagree only as the reports they give do: "3,478" (the
+/// ministry's report of the 18th) and "3,785" (of the 19th), both dated the
+/// 19th. A source a report behind is not wrong: each side matching a
+/// published report of its window, and not all the same one, the conflict
+/// is a note naming each side's report.
+fn explained_by_reports(matched: &BTreeMap<(i32, bool), (Point, Vec<usize>)>, source: &str, out: &mut [Finding]) {
+    let mut report_of: BTreeMap<usize, Point> = BTreeMap::new();
+    for ((_, filled_only), (p, claims)) in matched {
+        if !filled_only {
+            report_of.extend(claims.iter().map(|&i| (i, *p)));
+        }
+    }
+    if report_of.is_empty() {
+        return;
+    }
+    for f in out.iter_mut() {
+        if !matches!(f.kind, FindingKind::Discrepancy | FindingKind::Regression) || f.severity == Severity::Info {
+            continue;
+        }
+        // Per side, the reports its claims give, in date order.
+        let sides: Option<Vec<Vec<Point>>> = f
+            .groups
+            .iter()
+            .map(|g| {
+                let mut points: Vec<Point> =
+                    g.claims.iter().map(|i| report_of.get(i).copied()).collect::<Option<_>>()?;
+                points.sort_by_key(|p| p.date);
+                points.dedup_by_key(|p| p.date);
+                Some(points)
+            })
+            .collect();
+        let Some(sides) = sides else { continue };
+        if sides.iter().flatten().all(|p| p.date == sides[0][0].date) {
+            continue;
+        }
+        let each: Vec<String> = f
+            .groups
+            .iter()
+            .zip(&sides)
+            .map(|(g, points)| {
+                let days: Vec<String> = points.iter().map(|p| p.date.to_string()).collect();
+                format!("{} of {}", g.label, days.join(" and "))
+            })
+            .collect();
+        let (all, last) = each.split_at(each.len() - 1);
+        let note = format!(
+            " This is a note: {} are {source} reports, {} and {}; a source a report behind is not wrong.",
+            if each.len() == 2 { "both" } else { "all" },
+            all.join(", "),
+            last[0]
+        );
+        f.add_note(&note);
+    }
 }
 
 /// Claims whose documents have no date, against the whole series: the

@@ -706,3 +706,30 @@ fn living_hostages_may_only_fall_and_may_not_outnumber_the_held() {
     // The later "about 20" is a fall, not a disagreement.
     assert!(a.findings.iter().all(|f| f.claims().all(|i| !a.claims[i].citation.path().ends_with("later-20.md"))));
 }
+
+/// Two wires of one day, one a ministry report behind the other: both
+/// figures are the ministry's, so their disagreement is a note naming the
+/// two reports. A third figure that is no report keeps it an error.
+#[test]
+fn a_source_a_report_behind_is_a_note_when_the_reports_bear_both_out() {
+    let pack = RulePack::default_pack();
+    let dir = "tests/fixtures/report-lag";
+    let paths: Vec<std::path::PathBuf> =
+        ["behind.md", "current.md"].iter().map(|f| format!("{dir}/{f}").into()).collect();
+    let a = analyze(&paths, None, &pack, &Options::default());
+    assert!(a.problems.is_empty(), "{:?}", a.problems);
+    let f = only(&a, FindingKind::Discrepancy, "gaza.killed");
+    assert_eq!(f.severity, Severity::Info);
+    assert_eq!(cited(&a, f), strings(&[&["behind.md: 3,478"], &["current.md: 3,785"]]));
+    assert!(
+        f.explanation().ends_with(
+            " This is a note: both are Gaza Ministry of Health reports, 3,478 of 2023-10-18 and 3,785 of 2023-10-19; a source a report behind is not wrong."
+        ),
+        "{}",
+        f.explanation()
+    );
+    let a = run(dir);
+    let f = only(&a, FindingKind::Discrepancy, "gaza.killed");
+    assert_eq!(f.severity, Severity::Error);
+    assert!(!f.explanation().contains("This is a note"), "{}", f.explanation());
+}
