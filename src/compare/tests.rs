@@ -336,6 +336,14 @@ fn an_article_that_updates_its_figure_revises_it() {
     // "Rose" to a lower figure, later in the text, is no update.
     let fell = at("90", 90.0, 50, "The total rose to 90 x.");
     assert_eq!(kinds(&compare(&[first, fell], &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
+    // The last figure given first, as a lede does, then the story of the rise.
+    let lede = at("120", 120.0, 0, "A strike killed 120 x.");
+    let counted = at("100", 100.0, 30, "Volunteers counted 100 x.");
+    let higher = at("120", 120.0, 60, "Officials later gave higher numbers: 120 x.");
+    assert!(compare(&[lede.clone(), counted.clone(), higher], &p, &[]).is_empty());
+    // Told without a rise, the story disagrees with itself.
+    let again = at("120", 120.0, 60, "Officials said 120 x.");
+    assert_eq!(kinds(&compare(&[lede, counted, again], &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
     // Two articles that differ disagree, whatever their words.
     let mut other = risen;
     other.citation.document = claim("t", "x.total", "120", iv(119.5, 120.5), None, "b.md").citation.document;
