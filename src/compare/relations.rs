@@ -138,7 +138,7 @@ fn check(ctx: &Ctx<'_>, part: &Rule, whole: &Rule, parts: &[usize], wholes: &[us
             // Parts over one total may differ ("41 and 43"): each is named.
             let parts = ctx.texts(&groups[0].claims);
             let exceed = if parts.contains(" and ") { "exceed the total they are" } else { "exceeds the total it is" };
-            let mut explanation = format!(
+            let explanation = format!(
                 "{}: {parts} ({}) {exceed} part of. {}: {} ({}).",
                 part.description,
                 side(ctx, &groups[0]),
@@ -146,15 +146,21 @@ fn check(ctx: &Ctx<'_>, part: &Rule, whole: &Rule, parts: &[usize], wholes: &[us
                 groups[1].label,
                 side(ctx, &groups[1])
             );
-            // "seven" as the toll, under 140 children: the toll is more likely a strike's.
-            let severity = match far_below_note(&groups) {
-                Some(note) => {
-                    explanation.push_str(&format!(" This is a note: {note}."));
-                    Severity::Info
-                }
-                None => Severity::Error,
-            };
-            finding(FindingKind::RelationViolation, severity, &part.names, groups, explanation, Some(g), false)
+            // "seven" as the toll, under 500 children: the toll is more likely a strike's.
+            let note = far_below_note(&groups);
+            let mut f = finding(
+                FindingKind::RelationViolation,
+                Severity::Error,
+                &part.names,
+                groups,
+                explanation,
+                Some(g),
+                false,
+            );
+            if let Some(note) = note {
+                f.add_note(&format!(" This is a note: {note}."));
+            }
+            f
         })
         .collect()
 }
