@@ -179,11 +179,23 @@ pub(super) enum Explanation {
     NoReport {
         /// Shared by the group's mismatches against the series.
         against: Arc<Against>,
-        /// The authority the claim names, when the rule lets it differ from the source.
-        other: Option<Arc<str>>,
-        /// The figure is under a twentieth of the nearest report (`FAR_BELOW`).
-        far_below: bool,
+        /// Why the mismatch is only a note, if it is.
+        aside: Aside,
     },
+}
+
+/// What makes a figure that matches no report a note.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Aside {
+    None,
+    /// The authority the claim names, when the rule lets it differ from the source.
+    OtherAuthority(Arc<str>),
+    /// The figure is under a twentieth of the nearest report (`FAR_BELOW`).
+    FarBelow,
+    /// A running total's figure between two consecutive reports, the
+    /// earlier in its window: a count given between them. The report here
+    /// is the one of the two that the finding's series value is not.
+    Between(Date, f64),
 }
 
 /// What the mismatches of one group against one series have in common.
@@ -247,7 +259,7 @@ impl Finding {
     pub fn explanation(&self) -> Cow<'_, str> {
         match &self.explanation {
             Explanation::Text(s) => Cow::Borrowed(s),
-            Explanation::NoReport { against, other, far_below } => {
+            Explanation::NoReport { against, aside } => {
                 let Against { description, source, lag_days } = &**against;
                 let g = &self.groups[0];
                 let nearest = self.series.as_ref().expect("a series value");
@@ -260,15 +272,27 @@ impl Finding {
                     format_count(nearest.value),
                     Ymd(nearest.date)
                 );
-                if let Some(who) = other {
-                    s.push_str(&format!(
+                match aside {
+                    Aside::None => {}
+                    Aside::OtherAuthority(who) => s.push_str(&format!(
                         " This is a note: the figure is attributed to {who}, and different authorities may legitimately differ from {source}."
-                    ));
-                } else if *far_below {
-                    s.push_str(&format!(
+                    )),
+                    Aside::FarBelow => s.push_str(&format!(
                         " This is a note: {} is under a twentieth of the report, more likely another count (one strike's, one day's, one place's) read as this one.",
                         g.label
-                    ));
+                    )),
+                    Aside::Between(date, value) => {
+                        let mut two = [(nearest.date, nearest.value), (*date, *value)];
+                        two.sort_by_key(|&(d, _)| d);
+                        let [(a, av), (b, bv)] = two;
+                        s.push_str(&format!(
+                            " This is a note: it lies between the reports of {} ({}) and {} ({}), as an update given between the two would.",
+                            Ymd(a),
+                            format_count(av),
+                            Ymd(b),
+                            format_count(bv)
+                        ));
+                    }
                 }
                 Cow::Owned(s)
             }

@@ -8,14 +8,15 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::finding::Against;
+use super::finding::{Against, Aside};
 use super::{
     Ctx, Explanation, FAR_BELOW, Finding, FindingKind, SeriesRef, finding, format_count, gap, severity_for, side,
     with_explanation,
 };
 use crate::dataset::{Dataset, Point, Series};
+use crate::dates::{Date, day_number};
 use crate::quantity::Interval;
-use crate::rules::{Rule, Severity};
+use crate::rules::{Behavior, Rule, Severity};
 
 /// How far back a stale figure is looked for among older reports.
 const STALE_LOOKBACK: usize = 400;
@@ -87,8 +88,18 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
                 continue;
             }
         }
-        let nearest = *nearest_to(window, iv).expect("non-empty window");
-        mismatches.push((i, nearest));
+        let mut nearest = *nearest_to(window, iv).expect("non-empty window");
+        let mut between = None;
+        let close = severity_for(Severity::Error, gap(iv, Interval::point(nearest.value))) == Severity::Info;
+        if rule.behavior == Behavior::Cumulative
+            && !close
+            && let Some((a, b)) = reports_around(series, first - rule.lag_days, day, iv)
+        {
+            nearest = *nearest_to(&[a, b], iv).expect("two reports");
+            let other = if nearest.date == a.date { b } else { a };
+            between = Some((other.date, other.value));
+        }
+        mismatches.push((i, nearest, between));
     }
 
     for ((_, filled_only), (p, claims)) in &matched {
@@ -156,32 +167,48 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         f.series = Some(series_ref(ds, o, Some(current)));
         out.push(f);
     }
+    // How each mismatch still follows the reports: within the rule's
+    // rounding of its day's report (misquoted, or another edition of the
+    // day), or between two of a running total's reports.
+    let follows: BTreeMap<usize, Fit> = mismatches
+        .iter()
+        .filter_map(|&(i, p, between)| {
+            if let Some((date, _)) = between {
+                let (a, b) = if p.date < date { (p.date, date) } else { (date, p.date) };
+                return Some((i, Fit::Between(a, b)));
+            }
+            let close = severity_for(Severity::Error, gap(ctx.interval(i), Interval::point(p.value))) == Severity::Info;
+            close.then_some((i, Fit::Near(p)))
+        })
+        .collect();
     // One finding per claim: on an archive the bulk of a large group's work.
     let against = Arc::new(Against {
         description: rule.description.as_str().into(),
         source: name.as_str().into(),
         lag_days: rule.lag_days,
     });
-    out.par_extend(mismatches.into_par_iter().map(|(i, nearest)| {
+    out.par_extend(mismatches.into_par_iter().map(|(i, nearest, between)| {
         let g = ctx.group(&[i]);
         let gp = gap(ctx.interval(i), Interval::point(nearest.value));
         let mut severity = severity_for(rule.severity, gp);
         let attribution = ctx.claims[i].attribution.as_ref();
-        let mut other = None;
+        let mut aside = Aside::None;
         if rule.attribution.authorities_may_differ
-            && let (Some(id), Some(own)) = (attribution.and_then(|a| a.id.as_ref()), ds.attribution.as_ref())
-            && id != own
+            && let (Some(a), Some(own)) = (attribution, ds.attribution.as_ref())
+            && a.id.as_ref().is_some_and(|id| id != own)
         {
-            other = attribution.map(|a| a.name.as_str().into());
+            aside = Aside::OtherAuthority(a.name.as_str().into());
+        } else if ctx.interval(i).hi * FAR_BELOW < nearest.value {
+            // "50 wounded" against a running total of 85,452: a strike's or a
+            // day's count read as the total, not a total that disagrees.
+            aside = Aside::FarBelow;
+        } else if let Some((date, value)) = between {
+            aside = Aside::Between(date, value);
+        }
+        if aside != Aside::None {
             severity = Severity::Info;
         }
-        // "50 wounded" against a running total of 85,452: a strike's or a
-        // day's count read as the total, not a total that disagrees.
-        let far_below = ctx.interval(i).hi * FAR_BELOW < nearest.value;
-        if far_below {
-            severity = Severity::Info;
-        }
-        let explanation = Explanation::NoReport { against: Arc::clone(&against), other, far_below };
+        let explanation = Explanation::NoReport { against: Arc::clone(&against), aside };
         let mut f = with_explanation(
             FindingKind::DatasetMismatch,
             severity,
@@ -194,57 +221,123 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         f.series = Some(series_ref(ds, &nearest, None));
         f
     }));
-    explained_by_reports(&matched, &name, out);
+    explained_by_reports(&matched, follows, &name, out);
     against_undated(ctx, rule, ds, &name, series, &undated, out);
+}
+
+/// Two consecutive reports of a running total, the earlier dated from
+/// `from` to `day` and the later at most the day after `day`, with the
+/// interval above the earlier and reaching the later: "more than 490" of
+/// a day whose report says 370 and the next day's 560. The ministry
+/// updated its count during the day; the series keeps one a day.
+fn reports_around(series: &Series, from: i32, day: i32, iv: Interval) -> Option<(Point, Point)> {
+    let reports: Vec<&Point> = series.window(from, day + 1).iter().filter(|p| p.reported != Some(false)).collect();
+    reports
+        .windows(2)
+        .find(|w| day_number(w[0].date) <= day && w[0].value < iv.lo && iv.lo <= w[1].value)
+        .map(|w| (*w[0], *w[1]))
+}
+
+/// How a claim follows a series' reports.
+#[derive(Clone, Copy)]
+enum Fit {
+    Exact(Point),
+    /// Within the rule's rounding of the report.
+    Near(Point),
+    /// Between two consecutive reports of a running total (their dates).
+    Between(Date, Date),
+}
+
+impl Fit {
+    fn first(&self) -> Date {
+        match self {
+            Fit::Exact(p) | Fit::Near(p) => p.date,
+            Fit::Between(a, _) => *a,
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Fit::Exact(p) => format!("of {}", p.date),
+            Fit::Near(p) => format!("near that of {} ({})", p.date, format_count(p.value)),
+            Fit::Between(a, b) => format!("between those of {a} and {b}"),
+        }
+    }
 }
 
 /// Claims that disagree only as the reports they give do: "3,478" (the
 /// ministry's report of the 18th) and "3,785" (of the 19th), both dated the
 /// 19th. A source a report behind is not wrong: each side matching a
-/// published report of its window, and not all the same one, the conflict
-/// is a note naming each side's report.
-fn explained_by_reports(matched: &BTreeMap<(i32, bool), (Point, Vec<usize>)>, source: &str, out: &mut [Finding]) {
-    let mut report_of: BTreeMap<usize, Point> = BTreeMap::new();
+/// published report of its window, or following the reports as `follows`
+/// says, and not all the same report, the conflict is a note naming each
+/// side's report.
+fn explained_by_reports(
+    matched: &BTreeMap<(i32, bool), (Point, Vec<usize>)>,
+    mut follows: BTreeMap<usize, Fit>,
+    source: &str,
+    out: &mut [Finding],
+) {
     for ((_, filled_only), (p, claims)) in matched {
         if !filled_only {
-            report_of.extend(claims.iter().map(|&i| (i, *p)));
+            follows.extend(claims.iter().map(|&i| (i, Fit::Exact(*p))));
         }
     }
-    if report_of.is_empty() {
+    if follows.is_empty() {
         return;
     }
     for f in out.iter_mut() {
         if !matches!(f.kind, FindingKind::Discrepancy | FindingKind::Regression) || f.severity == Severity::Info {
             continue;
         }
-        // Per side, the reports its claims give, in date order.
-        let sides: Option<Vec<Vec<Point>>> = f
+        // Per side, how its claims follow the reports, in date order.
+        let sides: Option<Vec<Vec<Fit>>> = f
             .groups
             .iter()
             .map(|g| {
-                let mut points: Vec<Point> =
-                    g.claims.iter().map(|i| report_of.get(i).copied()).collect::<Option<_>>()?;
-                points.sort_by_key(|p| p.date);
-                points.dedup_by_key(|p| p.date);
-                Some(points)
+                let mut fits: Vec<Fit> = g.claims.iter().map(|i| follows.get(i).copied()).collect::<Option<_>>()?;
+                fits.sort_by_key(|fit| (fit.first(), !matches!(fit, Fit::Exact(_))));
+                fits.dedup_by_key(|fit| fit.first());
+                Some(fits)
             })
             .collect();
         let Some(sides) = sides else { continue };
-        if sides.iter().flatten().all(|p| p.date == sides[0][0].date) {
+        let one_report = |fit: &Fit| match fit {
+            Fit::Exact(p) | Fit::Near(p) => Some(p.date),
+            Fit::Between(..) => None,
+        };
+        let first = one_report(&sides[0][0]);
+        if first.is_some() && sides.iter().flatten().all(|fit| one_report(fit) == first) {
             continue;
         }
         let each: Vec<String> = f
             .groups
             .iter()
             .zip(&sides)
-            .map(|(g, points)| {
-                let days: Vec<String> = points.iter().map(|p| p.date.to_string()).collect();
-                format!("{} of {}", g.label, days.join(" and "))
+            .map(|(g, fits)| {
+                // "of 2023-10-23 and 2023-10-24" for the reports it gives exactly.
+                let exact: Vec<String> = fits
+                    .iter()
+                    .filter_map(|fit| if let Fit::Exact(p) = fit { Some(p.date.to_string()) } else { None })
+                    .collect();
+                let mut how: Vec<String> =
+                    fits.iter().filter(|fit| !matches!(fit, Fit::Exact(_))).map(Fit::describe).collect();
+                if !exact.is_empty() {
+                    how.insert(0, format!("of {}", exact.join(" and ")));
+                }
+                format!("{} {}", g.label, how.join(" and "))
             })
             .collect();
+        let fits = || sides.iter().flatten();
+        let what = if fits().any(|fit| matches!(fit, Fit::Between(..))) {
+            format!("{source} reports or between two")
+        } else if fits().any(|fit| matches!(fit, Fit::Near(_))) {
+            format!("{source} reports or near one")
+        } else {
+            format!("{source} reports")
+        };
         let (all, last) = each.split_at(each.len() - 1);
         let note = format!(
-            " This is a note: {} are {source} reports, {} and {}; a source a report behind is not wrong.",
+            " This is a note: {} are {what}, {} and {}; a source a report behind is not wrong.",
             if each.len() == 2 { "both" } else { "all" },
             all.join(", "),
             last[0]
