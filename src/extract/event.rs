@@ -247,13 +247,51 @@ pub fn proper_name<'a>(words: &'a str, broad: &[String]) -> Option<&'a str> {
         if let Some(s) = start.take()
             && let Some(name) = named(s, end)
         {
-            return Some(name);
+            // A place's strike may name its site after it: "in Gaza City
+            // when an air strike hit people near Dar Al-Arqam school".
+            return Some(site_after(&words[pos - raw.len() - 1..], broad).unwrap_or(name));
         }
         if stops || PHRASE_ENDS.contains(&w) || w.contains(|c: char| c.is_ascii_digit()) {
             return None;
         }
     }
     start.and_then(|s| named(s, end))
+}
+
+/// Nouns that make the name before them one site: "Dar Al-Arqam school",
+/// "al-Ahli hospital", "the Asaliya family".
+const SITES: [&str; 10] =
+    ["school", "hospital", "mosque", "church", "clinic", "shelter", "family", "market", "university", "bakery"];
+
+/// The first named site in `words`, up to the end of its phrase.
+fn site_after<'a>(words: &'a str, broad: &[String]) -> Option<&'a str> {
+    let mut pos = 0;
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    for raw in words.split(' ') {
+        let at = pos;
+        pos += raw.len() + 1;
+        let w = raw.trim_end_matches([',', ';', ':', '.', ')', '"', '\u{201d}']);
+        let stops = w.len() < raw.len();
+        if name_word(w) && !NOT_PLACES.contains(&w) {
+            start.get_or_insert(at);
+            end = at + w.len();
+        } else {
+            if let Some(s) = start.take()
+                && SITES.contains(&w)
+                && !broad.contains(&event_key(&words[s..end]))
+            {
+                return Some(&words[s..end]);
+            }
+            if PHRASE_ENDS.contains(&w) || w.contains(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+        }
+        if stops {
+            return None;
+        }
+    }
+    None
 }
 
 /// The key events are compared by: a name as written, in lower case,
@@ -321,6 +359,18 @@ mod tests {
         assert_eq!(super::proper_name("Gaza on Tuesday, in Khan Younis", &broad), None);
         assert_eq!(super::proper_name("a school in Gaza City", &broad), Some("Gaza City"));
         assert_eq!(super::proper_name("southern Lebanon near Tyre", &broad), Some("Tyre"));
+        // A site named after the place is the strike's.
+        assert_eq!(
+            proper_name(
+                "north-western Gaza City when an air strike hit a group of people near Dar Al-Arqam school, he said"
+            ),
+            Some("Dar Al-Arqam")
+        );
+        assert_eq!(
+            proper_name("a house in Gaza City where displaced Palestinians had taken refuge"),
+            Some("Gaza City")
+        );
+        assert_eq!(proper_name("Gaza City, near the al-Ahli hospital"), Some("Gaza City"));
         assert_eq!(event_key("Deir al-Balah"), "deir balah");
         assert_eq!(event_key("Al-Shifa"), "shifa");
     }
