@@ -90,6 +90,10 @@ const UPDATED: [&str; 12] = [
 fn updated_in_order(ctx: &Ctx<'_>, chunk: &[usize]) -> bool {
     let mut order = chunk.to_vec();
     order.sort_by_key(|&i| ctx.claims[i].quantity.span.start);
+    // "Earlier on Sunday the hospital had said … 20" after the lede's 31:
+    // a figure the text gives as superseded, below another, is history.
+    let top = order.iter().map(|&i| ctx.interval(i).lo).fold(f64::NEG_INFINITY, f64::max);
+    order.retain(|&i| !(ctx.interval(i).hi < top && given_as_earlier(ctx, i)));
     if let Some(&last) = order.last() {
         let last_iv = ctx.interval(last);
         order.retain(|&i| i == last || !ctx.interval(i).overlaps(&last_iv));
@@ -109,6 +113,18 @@ fn updated_in_order(ctx: &Ctx<'_>, chunk: &[usize]) -> bool {
         let near = &before[from..];
         b.lo > a.hi && UPDATED.iter().any(|w| near.contains(w))
     })
+}
+
+/// Words of a figure that a later one replaced: "Earlier on Sunday the
+/// hospital had said …", "initially", "previously".
+const EARLIER: [&str; 5] = ["Earlier", " earlier", "initially", "previously", "at first"];
+
+/// Whether claim `i`'s sentence gives it, before the figure, as an earlier one.
+fn given_as_earlier(ctx: &Ctx<'_>, i: usize) -> bool {
+    let c = &ctx.claims[i];
+    let sentence: &str = &c.citation.sentence;
+    let before = sentence.find(&*c.quantity.text).map_or("", |at| &sentence[..at]);
+    EARLIER.iter().any(|w| before.contains(w))
 }
 
 /// Whether claim `i` is dated by a period ("last month", "in early

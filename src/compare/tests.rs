@@ -343,7 +343,16 @@ fn an_article_that_updates_its_figure_revises_it() {
     assert!(compare(&[lede.clone(), counted.clone(), higher], &p, &[]).is_empty());
     // Told without a rise, the story disagrees with itself.
     let again = at("120", 120.0, 60, "Officials said 120 x.");
-    assert_eq!(kinds(&compare(&[lede, counted, again], &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
+    assert_eq!(
+        kinds(&compare(&[lede.clone(), counted, again], &p, &[])),
+        [(FindingKind::Discrepancy, Severity::Error)]
+    );
+    // The lede's figure, then the one it replaced, given as earlier.
+    let earlier = at("100", 100.0, 30, "Earlier on Sunday the hospital had said it received 100 x.");
+    assert!(compare(&[lede.clone(), earlier], &p, &[]).is_empty());
+    // An earlier figure above the later one is no history of a rise.
+    let earlier_more = at("150", 150.0, 30, "Earlier on Sunday the hospital had said it received 150 x.");
+    assert_eq!(kinds(&compare(&[lede, earlier_more], &p, &[])), [(FindingKind::Discrepancy, Severity::Error)]);
     // Two articles that differ disagree, whatever their words.
     let mut other = risen;
     other.citation.document = claim("t", "x.total", "120", iv(119.5, 120.5), None, "b.md").citation.document;
