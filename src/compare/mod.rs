@@ -197,6 +197,12 @@ impl<'a> Ctx<'a> {
 
     /// The distinct texts of `members`, as a list: `close to 32,000 and 31,988`.
     pub fn texts(&self, members: &[usize]) -> String {
+        self.texts_counted(members).0
+    }
+
+    /// `texts`, and how many distinct figures it names: "15,523" said
+    /// twice "matches" a report, "15,523 and 15,520" "match".
+    pub fn texts_counted(&self, members: &[usize]) -> (String, usize) {
         // Distinct as written first: a group may hold hundreds of claims of a few texts.
         let mut written: Vec<&str> = Vec::new();
         for &i in members {
@@ -211,12 +217,13 @@ impl<'a> Ctx<'a> {
                 seen.push(t);
             }
         }
-        match seen.len() {
+        let text = match seen.len() {
             0 => String::new(),
             1 => seen[0].to_string(),
             n if n <= 4 => format!("{} and {}", seen[..n - 1].join(", "), seen[n - 1]),
             n => format!("{}, {} and {} others", seen[0], seen[1], n - 2),
-        }
+        };
+        (text, seen.len())
     }
 
     pub fn rule_of(&self, i: usize) -> Option<&'a Rule> {

@@ -104,21 +104,20 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
 
     for ((_, filled_only), (p, claims)) in &matched {
         let g = ctx.group(claims);
-        let texts = ctx.texts(&g.claims);
+        let (texts, figures) = ctx.texts_counted(&g.claims);
+        let verb = if figures == 1 { "matches" } else { "match" };
         let mut explanation = format!(
-            "{}: {} {} the {name} report of {} ({}).",
+            "{}: {} {verb} the {name} report of {} ({}).",
             rule.description,
             texts,
-            if claims.len() == 1 { "matches" } else { "match" },
             p.date,
             format_count(p.value)
         );
         if *filled_only {
             explanation = format!(
-                "{}: {} {} only a value filled in between reports by the dataset ({} on {}), not a published {name} report.",
+                "{}: {} {verb} only a value filled in between reports by the dataset ({} on {}), not a published {name} report.",
                 rule.description,
                 texts,
-                if claims.len() == 1 { "matches" } else { "match" },
                 format_count(p.value),
                 p.date
             );
@@ -384,16 +383,12 @@ fn against_undated(
                 format_count(last.value)
             )
         };
-        let (verb, whose, it) = if claims.len() == 1 {
-            ("matches", "its document gives", "it")
-        } else {
-            ("match", "their documents give", "them")
-        };
-        let explanation = format!(
-            "{}: {} (undated) {verb} {when}; {whose} no date to check {it} against.",
-            rule.description,
-            ctx.texts(&g.claims)
-        );
+        let (texts, figures) = ctx.texts_counted(&g.claims);
+        let verb = if figures == 1 { "matches" } else { "match" };
+        let (whose, it) =
+            if ctx.documents(&g.claims) == 1 { ("its document gives", "it") } else { ("their documents give", "them") };
+        let explanation =
+            format!("{}: {texts} (undated) {verb} {when}; {whose} no date to check {it} against.", rule.description);
         let mut f = finding(FindingKind::DatasetMatch, Severity::Info, &rule.names, vec![g], explanation, None, true);
         f.series = Some(series_ref(ds, &last, None));
         out.push(f);

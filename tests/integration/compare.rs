@@ -313,7 +313,8 @@ fn undated_drafts() -> tempfile::TempDir {
 #[test]
 fn undated_claims_are_held_to_the_whole_series() {
     let dir = undated_drafts();
-    // Claims that match the same reports share one note.
+    // Claims that match the same reports share one note; one figure said
+    // twice "matches".
     std::fs::write(dir.path().join("c.txt"), "Ministry figures show 27,365 Palestinians have been killed in Gaza.\n")
         .unwrap();
     let a = run(dir.path().to_str().unwrap());
@@ -322,7 +323,7 @@ fn undated_claims_are_held_to_the_whole_series() {
     assert_eq!(cited(&a, m), strings(&[&["a.txt: 27,365", "c.txt: 27,365"]]));
     assert_eq!(
         m.explanation(),
-        "Palestinians killed in Gaza since 7 October 2023, as the Gaza health ministry counts them: 27,365 (undated) match the Gaza Ministry of Health report of 2024-02-04 (27,365); their documents give no date to check them against."
+        "Palestinians killed in Gaza since 7 October 2023, as the Gaza health ministry counts them: 27,365 (undated) matches the Gaza Ministry of Health report of 2024-02-04 (27,365); their documents give no date to check them against."
     );
     let w = only(&a, FindingKind::DatasetMismatch, "gaza.killed");
     assert_eq!((w.severity, w.time_ignored), (Severity::Warning, true));
