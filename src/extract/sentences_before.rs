@@ -32,11 +32,16 @@ static SAME_PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// So is a toll that names no place or war of its own: after "… at least
 /// 505 Palestinians had been killed in the West Bank", "Palestinian
 /// officials have given a toll of at least 523" is the West Bank's.
+/// A period is the sentence before's in every way: its rule's `none` words
+/// ("over the past 48 hours") refuse a figure "during this period" too,
+/// and a war-long count before makes one ("During the same period, the
+/// number of wounded has increased to 41,316") the war's.
 pub(super) fn frame_refuses(doc: &Document, si: usize, context: &Context) -> Option<ContextVerdict> {
     let text = &doc.text[doc.sentences[si].span.clone()];
+    let same_period = si > 0 && SAME_PERIOD.is_match(text);
     let why = if si == 0 {
         return None;
-    } else if SAME_PERIOD.is_match(text) {
+    } else if same_period {
         "in the sentence before, whose period or figure it counts over"
     } else if BARE_TOLL.is_match(text) && !PLACED_TOLL.is_match(text) {
         "in the sentence before, whose toll it gives"
@@ -44,7 +49,9 @@ pub(super) fn frame_refuses(doc: &Document, si: usize, context: &Context) -> Opt
         return None;
     };
     let before = &doc.text[doc.sentences[si - 1].span.clone()];
-    let m = context.lede_unless.as_ref()?.find(before)?;
+    let unless = context.lede_unless.as_ref().and_then(|w| w.find(before));
+    let none = || context.none.as_ref().filter(|_| same_period).and_then(|w| w.find(before));
+    let m = unless.or_else(none)?;
     Some(refusal(&m.as_str(), why))
 }
 
