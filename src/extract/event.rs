@@ -225,9 +225,10 @@ pub fn proper_name<'a>(words: &'a str, broad: &[String]) -> Option<&'a str> {
         let at = pos;
         pos += raw.len() + 1;
         // A word's trailing punctuation ends the name after it.
-        let w = raw.trim_end_matches([',', ';', ':', '.', ')', '"', '\u{201d}']);
-        let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        let bare = raw.trim_end_matches([',', ';', ':', '.', ')', '"', '\u{201d}']);
+        let w = bare.trim_end_matches("'s").trim_end_matches("\u{2019}s");
         let stops = w.len() < raw.len();
+        let possessive = bare.len() == raw.len() && w.len() < bare.len();
         let is_name = name_word(w)
             && !(start.is_none()
                 && (NOT_PLACES.contains(&w) || TIMES.contains(&w) || crate::dates::WEEKDAY_NAMES.contains(&w)));
@@ -237,9 +238,14 @@ pub fn proper_name<'a>(words: &'a str, broad: &[String]) -> Option<&'a str> {
             if start.is_none() && (stops || next_lower) && modifier(w) {
                 continue;
             }
-            start.get_or_insert(at);
+            let s = *start.get_or_insert(at);
             end = at + w.len();
             if stops {
+                // A country's place: "Ukraine's Black Sea port of Odesa".
+                if possessive && named(s, end).is_none() {
+                    start = None;
+                    continue;
+                }
                 break;
             }
             continue;
@@ -247,6 +253,13 @@ pub fn proper_name<'a>(words: &'a str, broad: &[String]) -> Option<&'a str> {
         if let Some(s) = start.take()
             && let Some(name) = named(s, end)
         {
+            // "the Black Sea port of Odesa", "the Gaza City neighbourhood of Shujaiya".
+            if PLACE_OF.contains(&w)
+                && tokens.peek() == Some(&"of")
+                && let Some(inner) = words.get(pos + 3..).and_then(|rest| proper_name(rest, broad))
+            {
+                return Some(inner);
+            }
             // A place's strike may name its site after it: "in Gaza City
             // when an air strike hit people near Dar Al-Arqam school".
             return Some(site_after(&words[pos - raw.len() - 1..], broad).unwrap_or(name));
@@ -257,6 +270,10 @@ pub fn proper_name<'a>(words: &'a str, broad: &[String]) -> Option<&'a str> {
     }
     start.and_then(|s| named(s, end))
 }
+
+/// Nouns that name the place after them: "the Black Sea port of Odesa".
+const PLACE_OF: [&str; 10] =
+    ["port", "city", "town", "village", "neighbourhood", "neighborhood", "district", "suburb", "region", "province"];
 
 /// Nouns that make the name before them one site: "Dar Al-Arqam school",
 /// "al-Ahli hospital", "the Asaliya family".
@@ -371,6 +388,13 @@ mod tests {
             Some("Gaza City")
         );
         assert_eq!(proper_name("Gaza City, near the al-Ahli hospital"), Some("Gaza City"));
+        // A broad place's place, and a place's place named after "of".
+        let broad = ["ukraine".to_string(), "gaza".to_string()];
+        assert_eq!(super::proper_name("Ukraine's Black Sea port of Odesa on Monday", &broad), Some("Odesa"));
+        assert_eq!(super::proper_name("Gaza's Nasser hospital", &broad), Some("Nasser"));
+        assert_eq!(super::proper_name("Ukraine's east", &broad), None);
+        assert_eq!(proper_name("the Gaza City neighbourhood of Shujaiya"), Some("Shujaiya"));
+        assert_eq!(proper_name("Kharkiv's centre"), Some("Kharkiv"));
         assert_eq!(event_key("Deir al-Balah"), "deir balah");
         assert_eq!(event_key("Al-Shifa"), "shifa");
     }
