@@ -663,6 +663,37 @@ fn opens_with_link_label(text: &str, alone: bool) -> bool {
     })
 }
 
+/// Whether sentence `si` is a headline standing alone between paragraphs
+/// of prose: a line without closing punctuation, of at most 16 words, the
+/// whole of its paragraph, after a body sentence that closes (and before
+/// one, if any follows). A page's link to another story reads so ("…,
+/// told AFP." / "Gaza officials say 11 killed in Israeli strike on
+/// school" / "Displaced Gazan …"): its figure is that story's, of its own
+/// day. A subheading reads so too; its figure repeats the body's. List
+/// items and table rows are not headlines.
+fn lone_headline(doc: &Document, si: usize) -> bool {
+    let s = &doc.sentences[si];
+    let closes = |i: usize| {
+        doc.text[doc.sentences[i].span.clone()]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2019}', '\'', ')'])
+    };
+    let text = doc.text[s.span.clone()].trim();
+    if s.role != Role::Body || s.item || closes(si) || segment::is_table_row(text) {
+        return false;
+    }
+    if text.starts_with(['-', '*', '\u{2022}']) || text.split_whitespace().nth(16).is_some() {
+        return false;
+    }
+    let Some(p) = si.checked_sub(1) else { return false };
+    let before = &doc.sentences[p];
+    let after = doc.sentences.get(si + 1);
+    before.paragraph != s.paragraph
+        && before.role == Role::Body
+        && closes(p)
+        && after.is_none_or(|a| a.paragraph != s.paragraph && (a.role != Role::Body || closes(si + 1)))
+}
+
 /// Per sentence, whether the section it is in is headed by a link label
 /// ("## Related stories"); `None` for a document with no such heading.
 fn sections_elsewhere(doc: &Document) -> Option<Vec<bool>> {
@@ -710,6 +741,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
         if figures.is_empty()
             || opens_with_link_label(&doc.text[s.span.clone()], false)
             || elsewhere.as_ref().is_some_and(|e| e[si])
+            || lone_headline(doc, si)
         {
             continue;
         }
@@ -2189,6 +2221,17 @@ mod tests {
         // A section headed otherwise is read.
         assert_eq!(values(&format!("## Latest\n\n{toll}")), [29092.0]);
         assert_eq!(values(&format!("{toll}## The toll\n\n- {link}\n")), [29092.0, 20000.0]);
+        // A page's link in the body, a headline alone between prose paragraphs.
+        let more = "The ministry did not give a breakdown.\n";
+        assert_eq!(values(&format!("{toll}{link}\n\n{more}")), [29092.0]);
+        assert_eq!(values(&format!("{toll}{link}\n")), [29092.0]);
+        // Closed by a full stop, or a paragraph's last line, it is prose.
+        assert_eq!(values(&format!("{toll}{link}.\n\n{more}")), [29092.0, 20000.0]);
+        assert_eq!(values(&format!("{toll}{link}\n{more}")), [29092.0, 20000.0]);
+        // So is one after a line that does not close ("Key figures:"), or
+        // at the top, where the lede is.
+        assert_eq!(values(&format!("Key figures:\n\n{link}\n\n{more}")), [20000.0]);
+        assert_eq!(values(&format!("{link}\n\n{more}")), [20000.0]);
     }
 
     /// "since Oct. 7" is read as "since Oct 7": the dot is no sentence's end.
