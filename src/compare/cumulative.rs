@@ -90,7 +90,7 @@ const UPDATED: [&str; 12] = [
 fn updated_in_order(ctx: &Ctx<'_>, chunk: &[usize]) -> bool {
     let mut order = chunk.to_vec();
     order.sort_by_key(|&i| ctx.claims[i].quantity.span.start);
-    // "Earlier on Sunday the hospital had said … 20" after the lede's 31:
+    // "Earlier on Sunday a hospital had put the toll at 20" after the lede's 31:
     // a figure the text gives as superseded, below another, is history.
     let top = order.iter().map(|&i| ctx.interval(i).lo).fold(f64::NEG_INFINITY, f64::max);
     order.retain(|&i| !(ctx.interval(i).hi < top && given_as_earlier(ctx, i)));
@@ -115,8 +115,8 @@ fn updated_in_order(ctx: &Ctx<'_>, chunk: &[usize]) -> bool {
     })
 }
 
-/// Words of a figure that a later one replaced: "Earlier on Sunday the
-/// hospital had said …", "initially", "previously".
+/// Words of a figure that a later one replaced: "Earlier on Sunday a
+/// hospital had put the toll at …", "initially", "previously".
 const EARLIER: [&str; 5] = ["Earlier", " earlier", "initially", "previously", "at first"];
 
 /// Whether claim `i`'s sentence gives it, before the figure, as an earlier one.

@@ -667,8 +667,8 @@ fn opens_with_link_label(text: &str, alone: bool) -> bool {
 /// of prose: a line without closing punctuation, of at most 16 words, the
 /// whole of its paragraph, after a body sentence that closes (and before
 /// one, if any follows). A page's link to another story reads so ("…,
-/// told AFP." / "Gaza officials say 11 killed in Israeli strike on
-/// school" / "Displaced Gazan …"): its figure is that story's, of its own
+/// rescuers said." / "Officials say 12 killed in strike on school" / "The
+/// school had …"): its figure is that story's, of its own
 /// day. A subheading reads so too; its figure repeats the body's. List
 /// items and table rows are not headlines.
 fn lone_headline(doc: &Document, si: usize) -> bool {

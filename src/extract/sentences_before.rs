@@ -35,7 +35,7 @@ static SAME_PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// A period is the sentence before's in every way: its rule's `none` words
 /// ("over the past 48 hours") refuse a figure "during this period" too,
 /// and a war-long count before makes one ("During the same period, the
-/// number of wounded has increased to 41,316") the war's.
+/// number of wounded has increased to 40,500") the war's.
 pub(super) fn frame_refuses(doc: &Document, si: usize, context: &Context) -> Option<ContextVerdict> {
     let text = &doc.text[doc.sentences[si].span.clone()];
     let same_period = si > 0 && SAME_PERIOD.is_match(text);
