@@ -99,7 +99,7 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
             let other = if nearest.date == a.date { b } else { a };
             between = Some((other.date, other.value));
         }
-        mismatches.push((i, nearest, between));
+        mismatches.push((i, nearest, between, close));
     }
 
     for ((_, filled_only), (p, claims)) in &matched {
@@ -171,12 +171,11 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
     // day), or between two of a running total's reports.
     let follows: BTreeMap<usize, Fit> = mismatches
         .iter()
-        .filter_map(|&(i, p, between)| {
+        .filter_map(|&(i, p, between, close)| {
             if let Some((date, _)) = between {
                 let (a, b) = if p.date < date { (p.date, date) } else { (date, p.date) };
                 return Some((i, Fit::Between(a, b)));
             }
-            let close = severity_for(Severity::Error, gap(ctx.interval(i), Interval::point(p.value))) == Severity::Info;
             close.then_some((i, Fit::Near(p)))
         })
         .collect();
@@ -186,7 +185,7 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
         source: name.as_str().into(),
         lag_days: rule.lag_days,
     });
-    out.par_extend(mismatches.into_par_iter().map(|(i, nearest, between)| {
+    out.par_extend(mismatches.into_par_iter().map(|(i, nearest, between, _)| {
         let g = ctx.group(&[i]);
         let gp = gap(ctx.interval(i), Interval::point(nearest.value));
         let mut severity = severity_for(rule.severity, gp);
@@ -230,11 +229,18 @@ fn against(ctx: &Ctx<'_>, group: &[usize], rule: &Rule, ds: &Dataset, series: &S
 /// a day whose report says 370 and the next day's 560. The ministry
 /// updated its count during the day; the series keeps one a day.
 fn reports_around(series: &Series, from: i32, day: i32, iv: Interval) -> Option<(Point, Point)> {
-    let reports: Vec<&Point> = series.window(from, day + 1).iter().filter(|p| p.reported != Some(false)).collect();
-    reports
-        .windows(2)
-        .find(|w| day_number(w[0].date) <= day && w[0].value < iv.lo && iv.lo <= w[1].value)
-        .map(|w| (*w[0], *w[1]))
+    let mut earlier: Option<&Point> = None;
+    for p in series.window(from, day + 1).iter().filter(|p| p.reported != Some(false)) {
+        if let Some(a) = earlier
+            && day_number(a.date) <= day
+            && a.value < iv.lo
+            && iv.lo <= p.value
+        {
+            return Some((*a, *p));
+        }
+        earlier = Some(p);
+    }
+    None
 }
 
 /// How a claim follows a series' reports.
