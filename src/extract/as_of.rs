@@ -1046,8 +1046,8 @@ static ANNOUNCED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where one part of a sentence ends and the next begins; a relative
-/// clause that describes a noun ("the town of Beit Lahiya, which was among
-/// the first targets … nearly a year ago") dates the noun, not the figure.
+/// clause that describes a noun ("the town, which was among the first
+/// hit … nearly a year ago") dates the noun, not the figure.
 static PART_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"; |, (?:and|but|while|whereas) |, which (?:was|were|is|are|has been|had been) ")
         .expect("part break regex")
@@ -1566,8 +1566,8 @@ pub fn resolve(
             if OPENED.iter().any(|w| before.trim_end().ends_with(w)) {
                 continue;
             }
-            // "24 remain alive, along with 35 dead captives, one of them a
-            // soldier killed 10 years ago": the time ago of a noun's own past,
+            // "24 are alive, with 35 dead captives, among them a soldier
+            // killed 10 years ago": the time ago of a noun's own past,
             // after the figure's clause, is that noun's.
             if ago && s.span.start + clause > figure_span.end && names_a_past_of_its_own(&before[clause..]) {
                 continue;
@@ -1829,7 +1829,7 @@ mod tests {
             (Some("2023-10-12".into()), Some("Thursday".into()))
         );
         assert_eq!(
-            dated("FIG people have been killed in Israel since Hamas began its attack early Saturday morning."),
+            dated("Since Hamas began its attack early Saturday morning, FIG people have been killed in Israel."),
             (Some("2023-10-13".into()), None)
         );
         // A period with its date, or a trip that began that day.
@@ -1890,7 +1890,7 @@ mod tests {
     #[test]
     fn the_month_a_war_began_in_opens_its_period() {
         let d = as_of(
-            "The ceasefire follows two years of war that began in October 2023, resulting in over FIG deaths in Gaza.",
+            "The truce ends a war that began in October 2023 and resulted in over FIG deaths in Gaza.",
             "2025-10-13",
             None,
         );

@@ -2804,10 +2804,10 @@ mod tests {
     #[test]
     fn an_office_without_its_article_after_a_name_speaks_for_its_body() {
         let text = concat!(
-            "Gaza's civil defence agency said that an overnight Israeli air strike hit a house in Gaza City.\n\n",
+            "An Israeli air strike hit a home in Gaza City overnight, the civil defence agency in Gaza said.\n\n",
             "\"Five people were killed in the strike on the house,\" Mahmud Bassal, spokesman for the agency, told AFP.\n\n",
-            "Bassal said Israeli forces carried out similar strikes overnight.\n\n",
-            "Four people were killed when an air strike hit a group of people near a school, he said.\n",
+            "Bassal said more such strikes were carried out overnight.\n\n",
+            "Four people died when a strike hit people gathered near a school, he said.\n",
         );
         let defence = Some("gaza-civil-defence".to_string());
         assert_eq!(source_keys(text, "2024-09-14"), [defence.clone(), defence]);
@@ -2819,7 +2819,7 @@ mod tests {
     #[test]
     fn a_part_refused_by_the_longer_match_goes_to_the_rule_of_its_whole() {
         let c = claims(
-            "An Israeli air strike has killed 12 members of a family, including seven children, in the north of the Gaza Strip, the civil defence agency in Gaza said.\n",
+            "An Israeli air strike in northern Gaza has killed 12 members of a family, seven of them children, the civil defence agency in Gaza said.\n",
             "2024-10-19",
         );
         let got: Vec<(&str, f64)> = c.iter().map(|c| (&**c.metric(), c.quantity.value)).collect();
@@ -3150,7 +3150,7 @@ mod tests {
     fn a_description_skips_a_name_after_a_preposition() {
         let text = concat!(
             "Gaza's Hamas government said the death toll reached 11,240 after weeks of fighting between Israel and Hamas.\n\n",
-            "Among the dead were 4,630 children and 3,130 women, the government said.\n",
+            "The dead include 4,600 children and 3,100 women, the government said.\n",
         );
         let media = || Some("gaza-media-office".to_string());
         assert_eq!(source_keys(text, "2023-11-13"), [media(), media(), media()]);

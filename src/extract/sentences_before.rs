@@ -26,16 +26,15 @@ static SAME_PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// The verdict of the sentence before on a figure counted "during this
 /// period": the period, and its place, are that sentence's; one that names
 /// another front (the rule's `lede_unless`) places the figure there. "… in the
-/// occupied West Bank has reached 702 since October. The ministry added
-/// that over 5,700 Palestinians have also been wounded during this
-/// period" is the West Bank's, though "Palestinians" would place it in Gaza.
-/// So is a toll that names no place or war of its own: after "… at least
-/// 505 Palestinians had been killed in the West Bank", "Palestinian
-/// officials have given a toll of at least 523" is the West Bank's.
+/// West Bank has reached 700. Over 5,000 Palestinians have also been
+/// wounded during this period" is the West Bank's, though "Palestinians"
+/// would place it in Gaza. So is a toll that names no place or war of its
+/// own: after "… 500 Palestinians had been killed in the West Bank",
+/// "Palestinian officials give a toll of 520" is the West Bank's.
 /// A period is the sentence before's in every way: its rule's `none` words
 /// ("over the past 48 hours") refuse a figure "during this period" too,
-/// and a war-long count before makes one ("During the same period, the
-/// number of wounded has increased to 40,500") the war's.
+/// and a war-long count before makes one ("in the same period, the
+/// wounded rose to 40,000") the war's.
 pub(super) fn frame_refuses(doc: &Document, si: usize, context: &Context) -> Option<ContextVerdict> {
     let text = &doc.text[doc.sentences[si].span.clone()];
     let same_period = si > 0 && SAME_PERIOD.is_match(text);
