@@ -449,6 +449,7 @@ fn described<'a>(
     earlier: Option<Earlier<'a>>,
 ) -> Option<&'a Authority> {
     let mut words = normalise(description);
+
     // "local health authorities", "Palestinian health authorities": the
     // place is the sentence's, as with "there" ("local authorities" alone
     // may be anyone's).
@@ -479,10 +480,11 @@ fn described<'a>(
         words.truncate(n);
     }
     // "a department spokesman", "a spokesman for the department" and "a
-    // ministry statement" speak for the department, or the ministry.
+    // ministry statement" speak for the department, or the ministry; so
+    // does "the ministry's spokesman".
     const SPEAKS_FOR: [&str; 6] = ["spokesman", "spokeswoman", "spokesperson", "official", "officials", "statement"];
     let words = match SPEAKS_FOR.iter().find_map(|w| words.strip_suffix(w).and_then(|r| r.strip_suffix(' '))) {
-        Some(speaks_for) => speaks_for.to_string(),
+        Some(speaks_for) => speaks_for.strip_suffix("'s").unwrap_or(speaks_for).to_string(),
         None => match SPEAKS_FOR.iter().find_map(|w| {
             let rest = words.strip_prefix(w)?;
             rest.strip_prefix(" for the ")
@@ -1764,6 +1766,14 @@ mod tests {
         assert_eq!(id("In Gaza, 3,648 children have been killed, a health ministry statement said."), moh);
         assert_eq!(id("Some 68,527 people have been killed in Gaza, the Gaza health ministry emphasized."), moh);
         assert_eq!(id("On Saturday the Gaza-based Ministry of Health declared that the toll had reached 67,000."), moh);
+        // An office of the ministry's, before or after a name.
+        assert_eq!(id("In Gaza, 3,826 children have been killed, the health ministry's spokesman said."), moh);
+        assert_eq!(
+            id(
+                "\"Among the dead are 3,826 children,\" Ashraf al-Qudra, the health ministry's spokesman, said in Gaza City."
+            ),
+            moh
+        );
         // "All told" sums up; no one told anything.
         assert_eq!(who("All told, 251 people were abducted in the October 7 attack."), None);
         // Time words before the subject, with no comma after them.

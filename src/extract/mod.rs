@@ -297,12 +297,6 @@ fn paragraph_bounds(doc: &Document, si: usize) -> (usize, usize) {
     (first, last)
 }
 
-/// A sentence that opens on the attack the sentence before names.
-static THAT_ATTACK: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"^(?:In|During) (?:that|the|this) (?:attack|assault|raid|rampage|incursion)(?-u:\b)")
-        .expect("that-attack regex")
-});
-
 /// Where the text a rule's context words are looked for in lies.
 fn context_span(doc: &Document, si: usize, scope: ContextScope) -> Range<usize> {
     let s = &doc.sentences[si];
@@ -321,12 +315,14 @@ fn context_span(doc: &Document, si: usize, scope: ContextScope) -> Range<usize> 
             // "Blinken said he would return. It would be his eighth trip":
             // a sentence that opens with a pronoun goes on with the one before.
             // So does one whose attack is the one before's: "… an attack on October 7, 2023. In that attack, 1,200 were killed".
+            // The attack may be named in the paragraph before, a wire
+            // story's one-sentence paragraph.
             let text = doc.text[s.span.clone()].trim_start();
             let first = text.split(' ').next().unwrap_or("");
             let goes_on = si > 0
-                && doc.sentences[si - 1].paragraph == s.paragraph
-                && (["It", "He", "She", "They", "His", "Her", "Its", "Their"].contains(&first)
-                    || THAT_ATTACK.is_match(text));
+                && (doc.sentences[si - 1].paragraph == s.paragraph
+                    && ["It", "He", "She", "They", "His", "Her", "Its", "Their"].contains(&first)
+                    || doc.sentences[si - 1].role == s.role && sentences_before::tells_of_attack_before(text));
             let start = if goes_on { doc.sentences[si - 1].span.start } else { s.span.start };
             asked_before(doc, si).unwrap_or(start)..s.span.end
         }
@@ -941,6 +937,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                             .flatten()
                                             .and_then(|c| rule.context.caption_refuses(&c))
                                             .or_else(|| sentences_before::frame_refuses(doc, si, &rule.context))
+                                            .or_else(|| sentences_before::attack_before_refuses(doc, si, &rule.context))
                                             .or_else(|| {
                                                 lede.then(|| {
                                                     let clause = &sentence_text[clause.clone()];

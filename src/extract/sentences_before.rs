@@ -1,6 +1,7 @@
 //! What the sentences before a figure say of it: the period a "during
 //! this period" or "That figure" counts over, the incident a figure told
-//! in the simple past counts, the start a "since then" counts from.
+//! in the simple past counts, the attack "in the attack" is, the start a
+//! "since then" counts from.
 
 use std::sync::LazyLock;
 
@@ -52,6 +53,40 @@ pub(super) fn frame_refuses(doc: &Document, si: usize, context: &Context) -> Opt
     let none = || context.none.as_ref().filter(|_| same_period).and_then(|w| w.find(before));
     let m = unless.or_else(none)?;
     Some(refusal(&m.as_str(), why))
+}
+
+/// A sentence that tells of an attack by the article alone: "In that
+/// attack, 1,200 were killed", "about 1,200 people were killed during the
+/// raid".
+static THAT_ATTACK: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"(?:^|(?-u:\b)(?:killed|died|dead|murdered|slain) )(?i:in|during) (?:that|the|this) ",
+        r"(?:attack|assault|raid|rampage|incursion)(?-u:\b)"
+    ))
+    .expect("that-attack regex")
+});
+
+/// Whether `text` tells of the attack the sentence before names: the
+/// article alone, not "in the attack on a school", which names its own.
+pub(super) fn tells_of_attack_before(text: &str) -> bool {
+    THAT_ATTACK.find_iter(text.trim_start()).any(|m| {
+        let next = text.trim_start()[m.end()..].split_whitespace().next().unwrap_or("");
+        !matches!(next, "on" | "at" | "against" | "by" | "near" | "in" | "that" | "which" | "targeting" | "of")
+    })
+}
+
+/// The verdict of the sentence before on a figure killed in the attack it
+/// names: after "Hamas gunmen crossed into Israel on October 7", "About
+/// 1,200 people were killed in the attack" is the rule's `none` if that
+/// sentence's words are (no one strike's).
+pub(super) fn attack_before_refuses(doc: &Document, si: usize, context: &Context) -> Option<ContextVerdict> {
+    let s = &doc.sentences[si];
+    let prev = &doc.sentences[si.checked_sub(1)?];
+    if prev.role != s.role || !tells_of_attack_before(&doc.text[s.span.clone()]) {
+        return None;
+    }
+    let m = context.none.as_ref()?.find(&doc.text[prev.span.clone()])?;
+    Some(refusal(&m.as_str(), "in the sentence before, whose attack the figure counts"))
 }
 
 /// A toll without its place: "a toll of", "the death toll".
@@ -137,4 +172,21 @@ pub(super) fn since_then_refuses(doc: &Document, si: usize, rule: &Rule) -> Opti
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tells_of_attack_before;
+
+    #[test]
+    fn an_attack_told_by_its_article_alone_is_the_one_before() {
+        assert!(tells_of_attack_before("In that attack, 1,200 people were killed."));
+        assert!(tells_of_attack_before("Officials say roughly 1,200 people were killed during the raid."));
+        assert!(tells_of_attack_before("About 1,200 people were killed in the attack, officials say."));
+        // An attack described where it is told names its own.
+        assert!(!tells_of_attack_before("Seven people were killed in the attack on a school in Gaza City."));
+        assert!(!tells_of_attack_before("Seven people were killed in the attack that hit a school."));
+        // No death told of it.
+        assert!(!tells_of_attack_before("The army said 40 fighters took part in the raid."));
+    }
 }
