@@ -678,6 +678,7 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             // "60 deaths in a day, the ministry said, adding that 80,000
             // people have been wounded": a second statement.
             ", adding that ",
+            ", adding ",
             // "90 deaths in two days, by ministry figures, which also list
             // 90,000 wounded": another count.
             ", which also ",
@@ -726,6 +727,16 @@ fn comparison_from(sentence: &str, times: usize) -> Option<usize> {
 }
 
 /// What opens a second count after ", and " (see `CLAUSE_BREAK`), besides a digit.
+/// What opens a second statement's toll: "…, adding the death toll has risen to 51,201".
+const TOLL_OPENERS: [&str; 5] = ["the death toll", "the toll", "the total", "the overall", "the number of"];
+
+/// Whether `after` opens on one of `TOLL_OPENERS`, as a whole word.
+fn opens_on_toll(after: &str) -> bool {
+    TOLL_OPENERS
+        .iter()
+        .any(|w| after.strip_prefix(w).is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_')))
+}
+
 const FIGURE_OPENERS: [&str; 9] =
     ["dozens ", "hundreds ", "thousands ", "at least ", "more than ", "nearly ", "about ", "some ", "another "];
 
@@ -797,8 +808,12 @@ impl Clauses {
             }
             // "adding that thousands more had been injured" goes on with
             // the words before it ("13,000 children have been killed"):
-            // only a count in digits is a statement of its own.
-            if word == ", adding that " && !sentence[next.end..].starts_with(|c: char| c.is_ascii_digit()) {
+            // only a count in digits, or a toll ("adding the death toll
+            // has risen to 51,201"), is a statement of its own.
+            if (word == ", adding that " || word == ", adding ")
+                && !sentence[next.end..].starts_with(|c: char| c.is_ascii_digit())
+                && !opens_on_toll(&sentence[next.end..])
+            {
                 pos = next.start + 1;
                 continue;
             }
@@ -831,6 +846,7 @@ impl Clauses {
                     | ", taking "
                     | ", raising "
                     | ", adding that "
+                    | ", adding "
                     | " as its "
                     | " as the "
                     | " times the "
@@ -1063,6 +1079,8 @@ mod tests {
                 ", and ",
                 " and that ",
                 ", adding that ",
+                ", adding ",
+                "the toll ",
                 " and ",
                 ", ",
                 "—",
@@ -1092,10 +1110,11 @@ mod tests {
         fn clause_breaks_are_the_alternations(s in pieces()) {
             // A sentence opening "Of the …," also breaks at its first comma (see `clauses`).
             proptest::prop_assume!(!s.trim_start().trim_start_matches(['“', '"', '‘', '\'']).starts_with("Of "));
-            // ", and ", ", as " and ", in which " break only before a figure (here, a digit).
-            let re = regex::Regex::new(r"(;| — | – | -- |, (?:while|whereas|but|although|and his|and her|bringing|taking|raising) | of whom | of which | and that |, of the |, which also )|(, and |, as |, in which |, during which |, adding that )[0-9]").unwrap();
+            // ", and ", ", as " and ", in which " break only before a figure (here, a digit);
+            // ", adding (that) " before a figure or a toll.
+            let re = regex::Regex::new(r"(;| — | – | -- |, (?:while|whereas|but|although|and his|and her|bringing|taking|raising) | of whom | of which | and that |, of the |, which also )|(, and |, as |, in which |, during which |, adding that |, adding )[0-9]|(, adding that |, adding )the (?:death toll|toll|total|overall|number of)\b").unwrap();
             let expected: Vec<Range<usize>> =
-                re.captures_iter(&s).map(|c| c.get(1).or(c.get(2)).expect("a group").range()).collect();
+                re.captures_iter(&s).map(|c| c.get(1).or(c.get(2)).or(c.get(3)).expect("a group").range()).collect();
             proptest::prop_assert_eq!(Clauses::of(&s).breaks, expected);
         }
     }

@@ -953,11 +953,14 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                                             .or_else(|| sentences_before::since_then_refuses(doc, si, rule))
                                             .or_else(|| {
                                                 // The sentence up to the figure's clause; but "…, the
-                                                // ministry said as its overall toll neared 30,000" is a
-                                                // statement of its own, unlike ", raising the overall
-                                                // toll to 361".
+                                                // ministry said as its overall toll neared 30,000" and
+                                                // "…, adding that the toll has risen to 51,201" are
+                                                // statements of their own, unlike ", raising the
+                                                // overall toll to 361".
                                                 let before = sentence_text[..clause.start].trim_end();
-                                                let own = before.ends_with(" as its") || before.ends_with(" as the");
+                                                let own = [" as its", " as the", ", adding", ", adding that"]
+                                                    .iter()
+                                                    .any(|w| before.ends_with(w));
                                                 let framed =
                                                     &sentence_text[if own { clause.start } else { 0 }..clause.end];
                                                 rule.context.check_sentence(framed, lede)
