@@ -1291,8 +1291,13 @@ static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
 /// ("released 105 hostages at the end of November"). A bare "remain" is
 /// no such sign: a fact box's "133 remain" is of the box's date.
 fn holds_now(sentence: &str) -> bool {
-    static HOLDS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?-u:\b)(?:is|are) (?:still )?holding(?-u:\b)").expect("holds-now regex"));
+    static HOLDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"(?-u:\b)(?:(?:is|are) (?:still )?holding|(?:is|are) still (?:being )?held",
+            r"|(?:is|are) (?:still )?(?:believed|thought|presumed|estimated) to (?:still )?(?:be held|remain))(?-u:\b)"
+        ))
+        .expect("holds-now regex")
+    });
     HOLDS.is_match(sentence)
 }
 
@@ -1367,6 +1372,17 @@ fn opens_item(doc: &Document, item: &Range<usize>, date: &Range<usize>) -> bool 
 pub struct FiguresNote {
     pub span: Range<usize>,
     pub date: Date,
+}
+
+/// What a note on the figures says of one: its date, weakly.
+fn note_expression(n: &FiguresNote) -> Expression {
+    Expression {
+        span: n.span.clone(),
+        date: n.date,
+        strength: Strength::Weak,
+        source: AsOfSource::Stated,
+        earliest: None,
+    }
 }
 
 static FIGURES_NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1628,12 +1644,13 @@ pub fn resolve(
         None if below.is_some() => (below, false),
         // "1.9 million people are now displaced": as of the writing, not
         // of the date the sentence before gives.
+        // A note on the figures ("Figures as of 30 April 2024.") still dates it.
         None if present_part
             || says_now(&doc.text[s.span.clone()])
             || holds_now(&doc.text[s.span.clone()])
             || speaks_in_present(&doc.text[s.span.start..figure]) =>
         {
-            (None, false)
+            (note.map(note_expression), false)
         }
         // "the ministry's count for the same period": the period a sentence
         // before closed, in its paragraph or the one before.
@@ -1689,16 +1706,7 @@ pub fn resolve(
         None => match carried().or_else(|| heading_date(doc, quantities, sentence, event_dates, published)) {
             Some(e) => (Some(e), true),
             // "Figures as of 30 April 2024.": the note's words say what they date.
-            None => (
-                note.map(|n| Expression {
-                    span: n.span.clone(),
-                    date: n.date,
-                    strength: Strength::Weak,
-                    source: AsOfSource::Stated,
-                    earliest: None,
-                }),
-                false,
-            ),
+            None => (note.map(note_expression), false),
         },
     };
     match found {
@@ -2053,6 +2061,9 @@ mod tests {
         let text = "Hamas released 105 hostages at the end of November. In addition to the remaining FIG hostages, Hamas is holding four others.";
         let a = as_of(text, "2024-02-06", None);
         assert_eq!((a.date, a.source), (parse_date("2024-02-06"), AsOfSource::Published));
+        let text = "The army said on Saturday it had rescued four hostages. A total of FIG hostages are still believed to be held in Gaza.";
+        let a = as_of(text, "2024-06-14", None);
+        assert_eq!((a.date, a.source), (parse_date("2024-06-14"), AsOfSource::Published));
         // So is one a speaker tells in the present before it.
         let text =
             "Sinwar's killing last week may bring a deal. Hamas, however, says the campaign has killed FIG people.";
@@ -2293,6 +2304,12 @@ mod tests {
         let text = "Israel says 251 were taken hostage in the attack on October 7. Some FIG hostages are still held.";
         let a = as_of(text, "2024-08-16", Some("2023-10-07"));
         assert_eq!((a.date, a.source), (parse_date("2024-08-16"), AsOfSource::Published));
+        // Without the event's dates, a state said to hold still is of the writing too ...
+        let a = as_of(text, "2024-08-16", None);
+        assert_eq!((a.date, a.source), (parse_date("2024-08-16"), AsOfSource::Published));
+        // ... while a figure in the past takes the day the sentence before gives.
+        let text =
+            "Israel says 251 were taken hostage in the attack on October 7. Some FIG hostages were held in tunnels.";
         let a = as_of(text, "2024-08-16", None);
         assert_eq!((a.date, a.from_earlier_sentence), (parse_date("2023-10-07"), true));
         // The event's day in full is no month of it either.

@@ -60,7 +60,7 @@ pub(super) fn frame_refuses(doc: &Document, si: usize, context: &Context) -> Opt
 /// raid".
 static THAT_ATTACK: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(concat!(
-        r"(?:^|(?-u:\b)(?:killed|died|dead|murdered|slain) )(?i:in|during) (?:that|the|this) ",
+        r"(?:^|(?-u:\b)(?:killed|died|dead|murdered|slain|abducted|kidnapped|seized) )(?i:in|during) (?:that|the|this) ",
         r"(?:attack|assault|raid|rampage|incursion)(?-u:\b)"
     ))
     .expect("that-attack regex")
