@@ -69,8 +69,9 @@ static THAT_ATTACK: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// Whether `text` tells of the attack the sentence before names: the
 /// article alone, not "in the attack on a school", which names its own.
 pub(super) fn tells_of_attack_before(text: &str) -> bool {
-    THAT_ATTACK.find_iter(text.trim_start()).any(|m| {
-        let next = text.trim_start()[m.end()..].split_whitespace().next().unwrap_or("");
+    let text = text.trim_start();
+    THAT_ATTACK.find_iter(text).any(|m| {
+        let next = text[m.end()..].split_whitespace().next().unwrap_or("");
         !matches!(next, "on" | "at" | "against" | "by" | "near" | "in" | "that" | "which" | "targeting" | "of")
     })
 }
