@@ -431,8 +431,8 @@ pub fn upcoming(before: &str) -> Option<&str> {
         .or_else(|| headline_future(before))
 }
 
-/// A headline's future, a name and an infinitive: "Blinken to make eighth
-/// Mideast trip", "Blinken to visit Israel on ninth trip". In prose "to
+/// A headline's future, a name and an infinitive: "Blinken to embark on
+/// eighth Mideast trip", "Blinken to visit Israel on ninth trip". In prose "to
 /// make" follows a verb ("flew to Israel to make"), which is no name.
 fn headline_future(before: &str) -> Option<&str> {
     ["to make", "to visit", "to travel", "to return", "to head", "to embark"].iter().find_map(|w| {
