@@ -177,6 +177,9 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
             // "Earlier in the day the ministry said".
             r"(?:earlier|later) (?:in the day|that day|today)|(?:on )?the same day|",
             r"yesterday|today|earlier|later|separately|meanwhile|",
+            // "In a statement on Thursday the ministry said", "On this visit Blinken announced".
+            r"in an? (?:written |brief |short |joint )?statement(?: (?:early |late )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?|",
+            r"(?:on|during) (?:this|that|the|his|her) (?:visit|trip|tour)|",
             // "Two weeks ago the ministry said".
             r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|[0-9]{{1,2}}) (?:hours?|days?|weeks?|months?|years?) ago(?: today)?)|",
             // A date: "On Feb. 10", "In February", "On 10 February 2024".
@@ -670,9 +673,14 @@ fn dateline_end(who: &str) -> Option<usize> {
         && place.bytes().all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b',' | b'\'' | b'-'));
     // "Sweimeh, Jordan - Secretary of State Antony Blinken": a place in
     // capitalised words (the subject may begin after the town's comma),
+    // or the date after it ("GAZA, Nov 21 (Reuters) - The enclave's …"),
     // then a capitalised subject.
     let titled = (1..=3).contains(&place.split_whitespace().count())
-        && place.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && place.starts_with(|c: char| c.is_uppercase())
+        && place
+            .split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
         && who[at + dash..].starts_with(|c: char| c.is_uppercase());
     (capitals || titled).then_some(at + dash)
 }
@@ -1102,6 +1110,9 @@ const SUBJECT_ASIDES: [&str; 16] = [
 
 /// A subject of at most eight words, without the time words after it.
 fn subject_words(clause: &str) -> &str {
+    // "In a statement on Thursday the Ministry of Health said": what comes
+    // before the subject is not counted among its words.
+    let clause = LEADING_TIME.find(clause).map_or(clause, |m| &clause[m.end()..]);
     // "The United States on Thursday announced": the day is not the source.
     let clause = match TIME_AFTER_SUBJECT.find(clause) {
         Some(m) => &clause[..m.start()],
@@ -2152,6 +2163,19 @@ mod tests {
             Some((None, "Secretary of State Antony Blinken".into()))
         );
         assert_eq!(dateline_end("Blinken, the secretary - who"), None);
+        // A statement or a visit before the subject is no part of its name.
+        assert_eq!(
+            who("In a statement on Thursday the Ministry of Health said 34,305 people had been killed in Gaza."),
+            Some((Some("gaza-moh".into()), "Ministry of Health".into()))
+        );
+        assert_eq!(
+            who("On this visit Blinken announced $135 million in new humanitarian assistance."),
+            Some((None, "Blinken".into()))
+        );
+        assert_eq!(
+            who("GAZA, Nov 21 (Reuters) - The enclave's health ministry said on Thursday that 44,000 had been killed."),
+            Some((Some("gaza-moh".into()), "enclave's health ministry".into()))
+        );
         assert_eq!(dateline_end("Jordan - Secretary of State Antony Blinken"), Some("Jordan - ".len()));
         // A count that is a source's.
         assert_eq!(
