@@ -1818,7 +1818,7 @@ mod tests {
         // A document seen by an agency carried the figure; the speaker gave it.
         assert_eq!(
             who(
-                "The US intelligence community has estimated there were likely 100 to 300 people killed in the blast, according to excerpts of a document seen Thursday by AFP -- far fewer than the nearly 500 deaths first described."
+                "The US intelligence community has estimated that likely 100 to 300 people were killed in the blast, according to excerpts of a document seen Thursday by AFP -- far below the nearly 500 deaths first claimed."
             ),
             Some((None, "US intelligence community".to_string()))
         );
@@ -2271,7 +2271,7 @@ mod tests {
         let s = "The envoy's trip - her 9th to the region - comes as the Israeli military has widened its campaign in the north.";
         assert_eq!(at(s, "9th"), None);
         // A speaker in a subordinate clause speaks for its own figures only.
-        let s = "Operations have heightened fears for its 2.4 million inhabitants, where the Hamas-controlled health ministry says more than 8,300 have been killed.";
+        let s = "Operations have deepened fears for its 2.4 million people, where the Hamas-controlled health ministry says more than 8,300 have been killed.";
         assert_eq!(at(s, "2.4"), None);
         assert_eq!(at(s, "8,300"), Some((Some("gaza-moh".into()), "Hamas-controlled health ministry".into())));
         // … and for none past its clause's end.

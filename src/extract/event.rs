@@ -378,7 +378,9 @@ mod tests {
         assert_eq!(super::proper_name("southern Lebanon near Tyre", &broad), Some("Tyre"));
         // A site named after the place is the strike's.
         assert_eq!(
-            proper_name("western Gaza City when an air strike hit a crowd near Al-Falah school, rescuers said"),
+            proper_name(
+                "western Gaza City when an air strike struck people gathered near Al-Falah school, rescuers said"
+            ),
             Some("Al-Falah")
         );
         assert_eq!(proper_name("a house in Gaza City where displaced families were sheltering"), Some("Gaza City"));

@@ -2270,7 +2270,7 @@ mod tests {
     #[test]
     fn one_sentence_several_metrics() {
         let c = claims(
-            "The war broke out on October 7 when Hamas terrorists rampaged through southern communities, killing some 1,200 people — mostly civilians — and taking around 240 hostages to Gaza.\n",
+            "War broke out on October 7, when Hamas gunmen stormed southern communities, killing some 1,200 people — mostly civilians — and taking around 240 hostages to Gaza.\n",
             "2023-12-20",
         );
         let got: Vec<(&str, f64, &str)> =
@@ -2278,7 +2278,7 @@ mod tests {
         assert_eq!(got, [("oct7.killed", 1200.0, "about"), ("oct7.hostages_taken", 240.0, "about")]);
         assert_eq!(c[0].as_of.date, parse_date("2023-12-20"));
         assert_eq!(c[0].citation.publisher(), Some("The Daily"));
-        assert_eq!((c[0].citation.line, c[0].citation.column), (1, 101));
+        assert_eq!((c[0].citation.line, c[0].citation.column), (1, 85));
     }
 
     /// An earlier sentence's date carries to a figure only when that
@@ -2318,7 +2318,7 @@ mod tests {
     #[test]
     fn figures_whose_subject_stands_for_one_before() {
         let c = claims(
-            "The Gaza health ministry said on Monday that 24,100 people had been killed.\n\nThat is up from 23,084 a week earlier and 21,978 two weeks earlier, according to the ministry's daily reports.\n",
+            "On Monday the Gaza health ministry said 24,100 people had been killed.\n\nThat is up from 23,084 a week earlier and 21,978 two weeks earlier, according to the ministry's daily reports.\n",
             "2024-01-16",
         );
         let got: Vec<_> = c
@@ -2471,7 +2471,7 @@ mod tests {
             []
         );
         assert_eq!(
-            claimed("More than 19,000 people have died on both sides, including 17,700 Gazans and 1,200 Israelis."),
+            claimed("On both sides more than 19,000 people have died, including 17,700 Gazans and 1,200 Israelis."),
             []
         );
         assert_eq!(
@@ -2493,8 +2493,8 @@ mod tests {
     /// says so; a figure inside the aside is not lost to it.
     #[test]
     fn figures_are_matched_past_asides() {
-        let text = "More than 34,000 Palestinians, mostly women and children, have been killed in Gaza.\n\n\
-                    UNRWA says 1.7 million people, or 75% of Gaza's 2.3 million residents, have been displaced.\n\n\
+        let text = "More than 34,000 Palestinians, most of them women and children, have been killed in Gaza.\n\n\
+                    UNRWA says 1.7 million people, three quarters of Gaza's 2.3 million residents, have been displaced.\n\n\
                     Israel’s offensive has killed 34,000 people (mostly civilians) in Gaza.\n";
         let c = claims(text, "2024-04-20");
         let got: Vec<(&str, f64)> = c.iter().map(|c| (&**c.metric(), c.quantity.value)).collect();
@@ -2864,7 +2864,7 @@ mod tests {
     #[test]
     fn each_clause_has_its_own_forbidden_words_and_source() {
         let c = claims(
-            "Israel says 1,200 people were killed in the October 7 attack on southern Israel, while the Gaza health ministry says 31,000 Palestinians have been killed in Gaza.\n",
+            "Israel says 1,200 people were killed when Hamas attacked southern Israel on October 7, while the health ministry in Gaza says 31,000 Palestinians have been killed there.\n",
             "2024-03-01",
         );
         let got = sources(&c);
@@ -2917,7 +2917,7 @@ mod tests {
     #[test]
     fn the_ministry_is_the_one_named_before() {
         let c = claims(
-            "The ministry said 1,100 people have been killed in Gaza.\n\nGaza's health ministry gave its count on Friday.\n\nThe death toll in Gaza has risen to more than 30,000, the ministry said.\n\nAccording to the Ministry of Health, 70,000 people have been wounded in Gaza.\n\nLebanon's health ministry said 18 people were killed in a strike near Beirut; the health ministry said 40 were wounded in the strike.\n",
+            "The ministry said 1,100 people have been killed in Gaza.\n\nGaza's health ministry gave its count on Friday.\n\nGaza's death toll has climbed to more than 30,000, the ministry said.\n\nAccording to the Ministry of Health, 70,000 people have been wounded in Gaza.\n\nLebanon's health ministry said 18 people were killed in a strike near Beirut; the health ministry said 40 were wounded in the strike.\n",
             "2024-03-01",
         );
         assert_eq!(
@@ -3061,7 +3061,7 @@ mod tests {
         let source = |text: &str| source_keys(text, "2024-02-26");
         assert_eq!(
             source(
-                "By late January the health ministry in Gaza counted more than 26,000 dead. On Sunday it said 29,692 people had been killed in Gaza."
+                "By late January Gaza's health ministry had counted more than 26,000 dead. On Sunday it said 29,692 people had been killed in Gaza."
             ),
             [Some("gaza-moh".to_string()), Some("gaza-moh".to_string())]
         );
