@@ -670,11 +670,13 @@ static CLAUSE_BREAK: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(||
             // killed": the other event's count, when a figure opens it.
             ", in which ",
             ", during which ",
-            // "82 deaths in the past 24 hours, bringing the toll to 35,173":
-            // the day's words are not the total's.
+            // "82 deaths in the past 24 hours, bringing the toll to 35,173",
+            // "…, which brings the total to": the day's words are not the total's.
             ", bringing ",
             ", taking ",
             ", raising ",
+            ", which brings ",
+            ", which brought ",
             // "60 deaths in a day, the ministry said, adding that 80,000
             // people have been wounded": a second statement.
             ", adding that ",
@@ -845,6 +847,8 @@ impl Clauses {
                     | ", bringing "
                     | ", taking "
                     | ", raising "
+                    | ", which brings "
+                    | ", which brought "
                     | ", adding that "
                     | ", adding "
                     | " as its "
@@ -1080,6 +1084,7 @@ mod tests {
                 " and that ",
                 ", adding that ",
                 ", adding ",
+                ", which brings ",
                 "the toll ",
                 " and ",
                 ", ",
@@ -1112,7 +1117,7 @@ mod tests {
             proptest::prop_assume!(!s.trim_start().trim_start_matches(['“', '"', '‘', '\'']).starts_with("Of "));
             // ", and ", ", as " and ", in which " break only before a figure (here, a digit);
             // ", adding (that) " before a figure or a toll.
-            let re = regex::Regex::new(r"(;| — | – | -- |, (?:while|whereas|but|although|and his|and her|bringing|taking|raising) | of whom | of which | and that |, of the |, which also )|(, and |, as |, in which |, during which |, adding that |, adding )[0-9]|(, adding that |, adding )the (?:death toll|toll|total|overall|number of)\b").unwrap();
+            let re = regex::Regex::new(r"(;| — | – | -- |, (?:while|whereas|but|although|and his|and her|bringing|taking|raising|which brings|which brought) | of whom | of which | and that |, of the |, which also )|(, and |, as |, in which |, during which |, adding that |, adding )[0-9]|(, adding that |, adding )the (?:death toll|toll|total|overall|number of)\b").unwrap();
             let expected: Vec<Range<usize>> =
                 re.captures_iter(&s).map(|c| c.get(1).or(c.get(2)).or(c.get(3)).expect("a group").range()).collect();
             proptest::prop_assert_eq!(Clauses::of(&s).breaks, expected);
@@ -1192,6 +1197,8 @@ mod tests {
         let c = "The ministry reported 82 deaths in the past 24 hours, bringing the toll to 35,173.";
         assert_eq!(&c[clause_of(c, c.find("35,173").unwrap())], "the toll to 35,173.");
         assert_eq!(Clauses::of(c).spoken_at(c.find("35,173").unwrap()), 0..c.len());
+        let c = "66 martyrs were recorded in recent hours, which brings the total to 67,074.";
+        assert_eq!(&c[clause_of(c, c.find("67,074").unwrap())], "the total to 67,074.");
         let c = "Children have died of malnutrition, the ministry said as its overall toll neared 30,000.";
         assert_eq!(&c[clause_of(c, c.find("30,000").unwrap())], "overall toll neared 30,000.");
         let d = "Aid arrived as the ministry said 30,000 had died.";
