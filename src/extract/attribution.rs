@@ -2163,19 +2163,23 @@ mod tests {
             Some((None, "Secretary of State Antony Blinken".into()))
         );
         assert_eq!(dateline_end("Blinken, the secretary - who"), None);
-        // A statement or a visit before the subject is no part of its name.
-        assert_eq!(
-            who("In a statement on Thursday the Ministry of Health said 34,305 people had been killed in Gaza."),
-            Some((Some("gaza-moh".into()), "Ministry of Health".into()))
-        );
-        assert_eq!(
-            who("On this visit Blinken announced $135 million in new humanitarian assistance."),
-            Some((None, "Blinken".into()))
-        );
-        assert_eq!(
-            who("GAZA, Nov 21 (Reuters) - The enclave's health ministry said on Thursday that 44,000 had been killed."),
-            Some((Some("gaza-moh".into()), "enclave's health ministry".into()))
-        );
+        // What leads a subject is no part of its name: a statement, a visit,
+        // a dateline that ends in a date.
+        for (sentence, id, name) in [
+            (
+                "In a statement on Thursday the Ministry of Health said 34,305 people had been killed in Gaza.",
+                Some("gaza-moh"),
+                "Ministry of Health",
+            ),
+            ("On this visit Blinken announced $135 million in new humanitarian assistance.", None, "Blinken"),
+            (
+                "GAZA, Nov 21 (Reuters) - The enclave's health ministry said on Thursday that 44,000 had been killed.",
+                Some("gaza-moh"),
+                "enclave's health ministry",
+            ),
+        ] {
+            assert_eq!(who(sentence), Some((id.map(String::from), name.to_string())), "{sentence}");
+        }
         assert_eq!(dateline_end("Jordan - Secretary of State Antony Blinken"), Some("Jordan - ".len()));
         // A count that is a source's.
         assert_eq!(
