@@ -1085,6 +1085,7 @@ mod tests {
                 ", adding that ",
                 ", adding ",
                 ", which brings ",
+                ", which brought ",
                 "the toll ",
                 " and ",
                 ", ",
