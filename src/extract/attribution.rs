@@ -49,7 +49,12 @@ static CONDUIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A relative clause about another event, after an `according to`: its
 /// figures are not that source's.
 static ANOTHER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+(?:(?:in|during)\s+which|following\s+the)(?-u:\b)").expect("another-event regex")
+    Regex::new(concat!(
+        r"(?i),\s+(?:(?:in|during)\s+which|following\s+the|",
+        // "…, after the Hamas attack that killed 1,200": not "…, after the ministry added 500".
+        r"after\s+the\s+(?:(?:Hamas(?:-led)?|October\s+7|Oct\.?\s+7|7\s+October)\s+)*(?:attack|assault|incursion|massacre)s?)(?-u:\b)"
+    ))
+    .expect("another-event regex")
 });
 /// Who published what `according to` names: "… the latest report released
 /// by the health ministry"; right after the name `ACCORDING` stops at.
@@ -2285,6 +2290,11 @@ mod tests {
         let s = "The Gaza health ministry's latest update, released on Sunday, put the total at 50,021 deaths, following the Hamas attack that killed 1,200 Israelis.";
         assert_eq!(at(s, "50,021").map(|a| a.0), Some(Some("gaza-moh".into())));
         assert_eq!(at(s, "1,200"), None);
+        let s = "The Gaza health ministry's latest update, released on Sunday, put the total at 50,021 deaths, after the Hamas attack that killed 1,200 Israelis.";
+        assert_eq!(at(s, "50,021").map(|a| a.0), Some(Some("gaza-moh".into())));
+        assert_eq!(at(s, "1,200"), None);
+        let s = "The Gaza health ministry's latest update, released on Sunday, put the total at 50,021, after the ministry added 500 deaths.";
+        assert_eq!(at(s, "500").map(|a| a.0), Some(Some("gaza-moh".into())));
         // A passive verb names no speaker.
         assert_eq!(at("Over 68,000 Palestinians have been confirmed killed since.", "68,000"), None);
         // Nor does a denial: the figures are someone else's.
