@@ -855,12 +855,7 @@ pub fn match_document(doc: &Document, quantities: &[Quantity], pack: &RulePack) 
                     }
                 }
             };
-            // Most sentences match no pattern: finding that out stops at
-            // nothing and needs no list of patterns, so ask that first.
-            if !pack.set.is_match(text.as_bytes()) {
-                continue;
-            }
-            for set_index in pack.set.matches(text.as_bytes()).iter() {
+            for set_index in pack.set.matches(text.as_bytes()) {
                 let (ri, pi) = pack.owners[set_index];
                 let rule = &pack.rules[ri];
                 let pattern = &rule.patterns[pi];

@@ -6,6 +6,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 
 use super::lazy::{Cells, Lazy};
+use super::pattern_set::Parts;
 use super::spec::{
     AttributionSpec, Behavior, ContextScope, EventSpec, ExampleSpec, ExpectSpec, FigureSpec, RuleSpec, Severity,
     VariantSpec,
@@ -52,6 +53,8 @@ pub struct Pattern {
     /// Expanded, for the bytes of the masked sentence.
     pub regex: Lazy<regex::bytes::Regex>,
     pub expanded: String,
+    /// Its regexes before and after the figure, where it splits there.
+    pub parts: Option<Parts>,
     /// Kinds the figure may have.
     pub kinds: Vec<String>,
 }
@@ -399,7 +402,9 @@ fn compile_pattern(p: &str, rule_kinds: &[String], eager: bool) -> Result<Patter
         static CELLS: Cells<regex::bytes::Regex> = Mutex::new(BTreeMap::new());
         (expanded.clone(), Lazy::later(expanded, build_bytes, &CELLS))
     };
-    Ok(Pattern { source: p.to_string(), regex, expanded, kinds })
+    let flags = if expanded.starts_with("(?-u)") { "(?-u)(?i)" } else { "(?i)" };
+    let parts = Parts::split(flags, &ascii_boundaries(&before), &ascii_boundaries(&after));
+    Ok(Pattern { source: p.to_string(), regex, expanded, parts, kinds })
 }
 
 /// `body` as a regex over bytes, and the pattern it was built from.

@@ -1,17 +1,16 @@
 //! The rule pack: the default rules embedded in the binary, rules added
 //! from directories (`--rules DIR`, same id replaces the default), the
-//! authorities file, and one `RegexSet` over every pattern so matching cost
-//! does not grow with rules × text.
+//! authorities file, and one set of every pattern (`pattern_set`) so
+//! matching cost does not grow with rules × text.
 
 use std::collections::BTreeMap;
 use std::path::Path;
-
-use regex::bytes::RegexSet;
 
 use crate::dates::Date;
 
 use super::authorities::Authorities;
 use super::compile::{Rule, RuleError, load_rule};
+use super::pattern_set::PatternSet;
 
 /// The default pack, embedded. `default_pack_lists_every_rule_file` checks
 /// that this list and `rules/` agree.
@@ -49,7 +48,7 @@ pub struct RulePack {
     pub rules: Vec<Rule>,
     pub authorities: Authorities,
     /// One regex per pattern of every rule, in rule order.
-    pub(crate) set: RegexSet,
+    pub(crate) set: PatternSet,
     /// Set index → (rule index, pattern index).
     pub(crate) owners: Vec<(usize, usize)>,
     /// What loading decided that a user should know (a default rule replaced).
@@ -217,10 +216,10 @@ impl RulePack {
         for (ri, r) in rules.iter().enumerate() {
             for (pi, p) in r.patterns.iter().enumerate() {
                 owners.push((ri, pi));
-                patterns.push(p.expanded.clone());
+                patterns.push((p.expanded.as_str(), p.parts.as_ref()));
             }
         }
-        let set = regex::bytes::RegexSetBuilder::new(&patterns).dfa_size_limit(32 << 20).build().map_err(|e| {
+        let set = PatternSet::new(&patterns).map_err(|e| {
             vec![RuleError { file: "rules".into(), line: None, field: None, message: format!("pattern set: {e}") }]
         })?;
         let mut event_dates: Vec<Date> = rules.iter().filter_map(|r| r.event_date).collect();

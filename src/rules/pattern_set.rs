@@ -1,0 +1,531 @@
+//! Which rule patterns match a masked sentence, read outward from each
+//! figure.
+//!
+//! Every pattern binds one figure: `before {q} after`. A set of all the
+//! patterns searched unanchored over a sentence carries every pattern's
+//! every possible start at once, and its lazy DFA grows states whose
+//! tables no longer fit the processor's caches (about 25 ns a byte on the
+//! scale corpus). Here each pattern is split at its slot: from each figure
+//! marker the `after` parts are searched forward and the `before` parts
+//! backward, both anchored at the marker, so a search reads only as far as
+//! some pattern's words still fit, mostly a few bytes. A pattern matches
+//! the sentence when both its parts match at one marker. A pattern whose
+//! slot cannot be split off (inside a group or an alternative, or after an
+//! inline flag that reaches past it) is searched as before, in a set of
+//! its own.
+
+use std::sync::OnceLock;
+
+use regex::bytes::RegexSet;
+use regex_automata::hybrid::CacheError;
+use regex_automata::hybrid::LazyStateID;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson;
+use regex_automata::util::pool::Pool;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, MatchError, MatchKind, PatternID};
+use regex_syntax::ast::{self, Ast};
+
+/// How much memory each lazy DFA may hold for its states.
+const CACHE_CAPACITY: usize = 8 << 20;
+
+/// The part of a pattern before its figure's slot and the part after, each
+/// a regex of its own with the pattern's flags, or empty where the pattern
+/// starts or ends with its slot.
+#[derive(Debug, Clone)]
+pub struct Parts {
+    pub before: String,
+    pub after: String,
+}
+
+impl Parts {
+    /// `before` and `after`, the pattern's text on either side of `{q}`,
+    /// if matching them apart at a marker is matching the whole: each must
+    /// parse alone, and neither may be an alternation at its top level or
+    /// set a flag there (either would reach across the slot).
+    pub fn split(flags: &str, before: &str, after: &str) -> Option<Parts> {
+        let top_level_ok = |part: &str| {
+            let Ok(parsed) = ast::parse::Parser::new().parse(part) else { return false };
+            match &parsed {
+                Ast::Alternation(_) | Ast::Flags(_) => false,
+                Ast::Concat(c) => !c.asts.iter().any(|a| matches!(a, Ast::Flags(_))),
+                _ => true,
+            }
+        };
+        let with_flags = |part: &str| if part.is_empty() { String::new() } else { format!("{flags}{part}") };
+        (top_level_ok(before) && top_level_ok(after))
+            .then(|| Parts { before: with_flags(before), after: with_flags(after) })
+    }
+}
+
+type CacheMaker = Box<dyn Fn() -> Caches + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
+
+struct Caches {
+    forward: Option<Cache>,
+    reverse: Option<Cache>,
+}
+
+/// A set of split patterns as bits, one per split pattern.
+#[derive(Clone, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(len: usize) -> Bits {
+        Bits(vec![0; len.div_ceil(64)])
+    }
+
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn get(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    fn ones(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &bits)| {
+            let mut left = bits;
+            std::iter::from_fn(move || {
+                let b = left.trailing_zeros() as usize;
+                (left != 0).then(|| {
+                    left &= left - 1;
+                    w * 64 + b
+                })
+            })
+        })
+    }
+
+    fn unset(&mut self, i: usize) {
+        self.0[i / 64] &= !(1 << (i % 64));
+    }
+}
+
+/// One direction's parts in a lazy DFA: those that are not empty.
+#[derive(Clone)]
+struct Side {
+    dfa: Option<DFA>,
+    /// DFA pattern → split pattern.
+    owner: Vec<usize>,
+    /// The split patterns whose part here is empty: they match at every marker.
+    always: Bits,
+}
+
+impl Side {
+    fn new(parts: &[&str], reverse: bool) -> Result<Side, String> {
+        let mut always = Bits::new(parts.len());
+        let (mut owner, mut regexes) = (Vec::new(), Vec::new());
+        for (i, p) in parts.iter().enumerate() {
+            if p.is_empty() {
+                always.set(i);
+            } else {
+                owner.push(i);
+                regexes.push(*p);
+            }
+        }
+        let dfa = if regexes.is_empty() {
+            None
+        } else {
+            let dfa = DFA::builder()
+                .configure(DFA::config().match_kind(MatchKind::All).cache_capacity(CACHE_CAPACITY))
+                .syntax(syntax::Config::new().utf8(false))
+                .thompson(thompson::Config::new().utf8(false).reverse(reverse))
+                .build_many(&regexes)
+                .map_err(|e| e.to_string())?;
+            Some(dfa)
+        };
+        Ok(Side { dfa, owner, always })
+    }
+
+    /// Walk from `at`, anchored (see `walk`), telling `seen` each split
+    /// pattern whose part matches there; `seen` returns true to stop.
+    fn walk(
+        &self,
+        cache: Option<&mut Cache>,
+        text: &[u8],
+        at: usize,
+        reverse: bool,
+        mut seen: impl FnMut(usize) -> bool,
+    ) -> Result<(), MatchError> {
+        match (&self.dfa, cache) {
+            (Some(dfa), Some(cache)) => walk(dfa, cache, text, at, reverse, |p| seen(self.owner[p.as_usize()])),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The split patterns' parts: after the slot, forward; before it, in reverse.
+struct Split {
+    forward: Side,
+    reverse: Side,
+    /// Split pattern → index in the whole set.
+    index: Vec<usize>,
+    caches: Pool<Caches, CacheMaker>,
+}
+
+impl Split {
+    fn new(forward: Side, reverse: Side, index: Vec<usize>) -> Split {
+        let (f, r) = (forward.dfa.clone(), reverse.dfa.clone());
+        let make: CacheMaker = Box::new(move || Caches {
+            forward: f.as_ref().map(DFA::create_cache),
+            reverse: r.as_ref().map(DFA::create_cache),
+        });
+        Split { forward, reverse, index, caches: Pool::new(make) }
+    }
+
+    /// Push the set indices of the split patterns matching in `text`.
+    fn matches(&self, text: &[u8], out: &mut Vec<usize>) -> Result<(), MatchError> {
+        let mut caches = self.caches.get();
+        let Caches { forward, reverse } = &mut *caches;
+        let mut found = Bits::new(self.index.len());
+        // Per marker: the patterns whose `after` matches and are not yet
+        // found, then those of them whose `before` matches too.
+        let mut wanted = Bits::new(self.index.len());
+        for (start, end) in markers(text) {
+            wanted.0.copy_from_slice(&self.forward.always.0);
+            self.forward.walk(forward.as_mut(), text, end, false, |p| {
+                wanted.set(p);
+                false
+            })?;
+            let mut left = 0;
+            for ((w, f), b) in wanted.0.iter_mut().zip(&mut found.0).zip(&self.reverse.always.0) {
+                *w &= !*f;
+                *f |= *w & b;
+                *w &= !b;
+                left += w.count_ones();
+            }
+            if left == 0 {
+                continue;
+            }
+            self.reverse.walk(reverse.as_mut(), text, start, true, |p| {
+                if wanted.get(p) {
+                    wanted.unset(p);
+                    found.set(p);
+                    left -= 1;
+                }
+                left == 0
+            })?;
+        }
+        out.extend(found.ones().map(|p| self.index[p]));
+        Ok(())
+    }
+}
+
+/// All patterns of a rule pack, in one set, indices in pack order.
+pub struct PatternSet {
+    /// Every pattern's whole regex.
+    sources: Vec<String>,
+    /// All of them in one set, built only if a split search fails.
+    all: OnceLock<Option<RegexSet>>,
+    split: Option<Split>,
+    /// Patterns that are not split, and their indices in the whole set.
+    whole: Option<(RegexSet, Vec<usize>)>,
+}
+
+impl std::fmt::Debug for PatternSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PatternSet")
+            .field("len", &self.sources.len())
+            .field("split", &self.split.as_ref().map_or(0, |s| s.index.len()))
+            .finish_non_exhaustive()
+    }
+}
+
+/// A copy learns its lazy-DFA states afresh, as a `RegexSet`'s copy does.
+impl Clone for PatternSet {
+    fn clone(&self) -> Self {
+        PatternSet {
+            sources: self.sources.clone(),
+            all: OnceLock::new(),
+            split: self.split.as_ref().map(|s| Split::new(s.forward.clone(), s.reverse.clone(), s.index.clone())),
+            whole: self.whole.clone(),
+        }
+    }
+}
+
+impl PatternSet {
+    /// `patterns`: each pattern's whole regex and, where it splits, its parts.
+    pub fn new(patterns: &[(&str, Option<&Parts>)]) -> Result<PatternSet, String> {
+        let (mut index, mut befores, mut afters, mut rest) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (i, (whole, parts)) in patterns.iter().enumerate() {
+            match parts {
+                Some(p) => {
+                    index.push(i);
+                    befores.push(p.before.as_str());
+                    afters.push(p.after.as_str());
+                }
+                None => rest.push((i, *whole)),
+            }
+        }
+        // A lazy DFA cannot take every pattern the regex crate can (a
+        // Unicode word boundary): then all are searched whole.
+        let split = match (Side::new(&afters, false), Side::new(&befores, true)) {
+            (Ok(forward), Ok(reverse)) if !index.is_empty() => Some(Split::new(forward, reverse, index)),
+            _ => {
+                rest = patterns.iter().enumerate().map(|(i, (whole, _))| (i, *whole)).collect();
+                None
+            }
+        };
+        let whole = if rest.is_empty() {
+            None
+        } else {
+            let set = regex::bytes::RegexSetBuilder::new(rest.iter().map(|(_, p)| p))
+                .dfa_size_limit(32 << 20)
+                .build()
+                .map_err(|e| e.to_string())?;
+            Some((set, rest.into_iter().map(|(i, _)| i).collect()))
+        };
+        let sources = patterns.iter().map(|(p, _)| p.to_string()).collect();
+        Ok(PatternSet { sources, all: OnceLock::new(), split, whole })
+    }
+
+    /// The patterns that match somewhere in `text`, ascending.
+    pub fn matches(&self, text: &[u8]) -> Vec<usize> {
+        let mut out = Vec::new();
+        if let Some((set, index)) = &self.whole {
+            out.extend(set.matches(text).iter().map(|i| index[i]));
+        }
+        if let Some(split) = &self.split
+            && split.matches(text, &mut out).is_err()
+        {
+            // The lazy DFAs are built not to give up; were one to, the
+            // patterns are searched whole rather than missed.
+            let all = self.all.get_or_init(|| {
+                regex::bytes::RegexSetBuilder::new(&self.sources).dfa_size_limit(32 << 20).build().ok()
+            });
+            out = match all {
+                Some(set) => set.matches(text).into_iter().collect(),
+                None => Vec::new(),
+            };
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// `OPEN` and `CLOSE` in UTF-8.
+const OPEN_BYTES: &[u8] = "\u{E000}".as_bytes();
+const CLOSE_BYTES: &[u8] = "\u{E001}".as_bytes();
+
+/// The figure markers of a masked text, `OPEN digits CLOSE`, as byte
+/// ranges: where the `{q}` of every pattern can be.
+fn markers(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    memchr::memmem::find_iter(text, OPEN_BYTES).filter_map(move |at| {
+        let from = at + OPEN_BYTES.len();
+        let digits = text[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+        (digits > 0 && text[from + digits..].starts_with(CLOSE_BYTES))
+            .then_some((at, from + digits + CLOSE_BYTES.len()))
+    })
+}
+
+/// Walk `dfa` from `at`, anchored, forward to the end of `text` or
+/// backward to its start (`reverse`), until it can match no more; `seen`
+/// is told every pattern of every match state on the way and returns true
+/// to stop the walk.
+fn walk(
+    dfa: &DFA,
+    cache: &mut Cache,
+    text: &[u8],
+    at: usize,
+    reverse: bool,
+    seen: impl FnMut(PatternID) -> bool,
+) -> Result<(), MatchError> {
+    let input = if reverse { Input::new(text).range(..at) } else { Input::new(text).range(at..) };
+    let input = input.anchored(Anchored::Yes);
+    if reverse {
+        let sid = dfa.start_state_reverse(cache, &input)?;
+        walk_bytes(dfa, cache, sid, text[..at].iter().rev().copied(), seen)
+    } else {
+        let sid = dfa.start_state_forward(cache, &input)?;
+        walk_bytes(dfa, cache, sid, text[at..].iter().copied(), seen)
+    }
+    .map_err(|_| MatchError::gave_up(at))
+}
+
+fn walk_bytes(
+    dfa: &DFA,
+    cache: &mut Cache,
+    mut sid: LazyStateID,
+    bytes: impl Iterator<Item = u8>,
+    mut seen: impl FnMut(PatternID) -> bool,
+) -> Result<(), CacheError> {
+    let mut report = |sid: LazyStateID, cache: &Cache| {
+        (0..dfa.match_len(cache, sid)).any(|i| seen(dfa.match_pattern(cache, sid, i)))
+    };
+    for b in bytes {
+        sid = dfa.next_state(cache, sid, b)?;
+        if sid.is_tagged() && (sid.is_dead() || sid.is_quit() || sid.is_match() && report(sid, cache)) {
+            return Ok(());
+        }
+    }
+    sid = dfa.next_eoi_state(cache, sid)?;
+    if sid.is_match() {
+        report(sid, cache);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use super::*;
+    use crate::rules::RulePack;
+    use crate::rules::compile::{CLOSE, OPEN};
+
+    /// `text` with each run of digits as the figure marker the extractor
+    /// writes.
+    fn masked(text: &str) -> String {
+        let digits = regex::Regex::new(r"[0-9](?:[0-9,.]*[0-9])?").unwrap();
+        let mut k = 0;
+        digits
+            .replace_all(text, |_: &regex::Captures| {
+                k += 1;
+                format!("{OPEN}{}{CLOSE}", k - 1)
+            })
+            .into_owned()
+    }
+
+    static PACK: LazyLock<RulePack> = LazyLock::new(RulePack::default_pack);
+
+    /// The default pack's patterns in one `RegexSet`: what the split set must find.
+    static WHOLE: LazyLock<RegexSet> = LazyLock::new(|| {
+        let patterns = PACK.rules.iter().flat_map(|r| r.patterns.iter()).map(|p| p.expanded.as_str());
+        regex::bytes::RegexSetBuilder::new(patterns).dfa_size_limit(32 << 20).build().unwrap()
+    });
+
+    fn agree(text: &str) -> Vec<usize> {
+        let split = PACK.set.matches(text.as_bytes());
+        let whole: Vec<usize> = WHOLE.matches(text.as_bytes()).into_iter().collect();
+        assert_eq!(split, whole, "{text:?}");
+        split
+    }
+
+    #[test]
+    fn every_default_pattern_is_split() {
+        let whole: Vec<&str> = PACK
+            .rules
+            .iter()
+            .flat_map(|r| r.patterns.iter())
+            .filter(|p| p.parts.is_none())
+            .map(|p| p.source.as_str())
+            .collect();
+        assert_eq!(whole, Vec::<&str>::new());
+        assert!(PACK.set.whole.is_none() && PACK.set.split.is_some());
+    }
+
+    #[test]
+    fn a_slot_splits_only_where_it_stands_alone() {
+        let split = |b: &str, a: &str| Parts::split("(?i)", b, a).map(|p| (p.before, p.after));
+        assert_eq!(split("killed ", " people"), Some(("(?i)killed ".into(), "(?i) people".into())));
+        assert_eq!(split("", " hostages"), Some((String::new(), "(?i) hostages".into())));
+        assert_eq!(split("(?:^|: )", ""), Some(("(?i)(?:^|: )".into(), String::new())));
+        // Inside a group, in one branch of an alternation, after a flag.
+        assert_eq!(split("(?:toll of ", ")"), None);
+        assert_eq!(split("dead|toll of ", ""), None);
+        assert_eq!(split("(?-i)Toll ", ""), None);
+        assert_eq!(split("toll ", " (?s)dead"), None);
+    }
+
+    #[test]
+    fn the_split_set_finds_what_one_set_of_whole_patterns_finds() {
+        // One example in eight (the rules' own tests run them all, split):
+        // a set of every whole pattern is slow to search unoptimised.
+        let examples = PACK.rules.iter().flat_map(|r| r.examples.iter()).step_by(8);
+        let (mut tried, mut matched) = (0, 0);
+        for example in examples {
+            tried += 1;
+            matched += usize::from(!agree(&masked(&example.text)).is_empty());
+        }
+        // Most examples are of a figure some pattern reads.
+        assert!(tried > 100 && matched * 3 > tried * 2, "{matched} of {tried}");
+        // A figure at either end, figures side by side, none at all.
+        for text in ["1 killed", "killed 2", "3 4 5", "toll of 7 and 8", "", "no figure here", "\u{E000}9"] {
+            agree(&masked(text));
+        }
+        agree(&format!("{OPEN}{CLOSE} killed, toll of {OPEN}x{CLOSE}"));
+    }
+
+    #[test]
+    fn patterns_that_do_not_split_are_searched_whole() {
+        let pattern = |before: &str, after: &str| {
+            let whole = format!("(?i){before}{OPEN}(?P<q>[0-9]+){CLOSE}{after}");
+            let parts = Parts::split("(?i)", before, after);
+            (whole, parts)
+        };
+        let patterns = [pattern("killed ", " people"), pattern("(?:toll of ", "|dead)"), pattern("", " hostages")];
+        assert!(patterns[1].1.is_none());
+        let refs: Vec<(&str, Option<&Parts>)> = patterns.iter().map(|(w, p)| (w.as_str(), p.as_ref())).collect();
+        let set = PatternSet::new(&refs).unwrap();
+        let found = |text: &str| set.matches(masked(text).as_bytes());
+        assert_eq!(found("They killed 12 people"), vec![0]);
+        assert_eq!(found("The toll of 40 rose; 12 hostages"), vec![1, 2]);
+        assert_eq!(found("Nobody was dead"), vec![1]);
+        assert_eq!(found("Killed 12"), Vec::<usize>::new());
+        assert_eq!(set.clone().matches(masked("killed 3 people, 4 hostages").as_bytes()), vec![0, 2]);
+    }
+
+    #[test]
+    fn marker_bytes_are_the_markers() {
+        assert_eq!(OPEN_BYTES, OPEN.to_string().as_bytes());
+        assert_eq!(CLOSE_BYTES, CLOSE.to_string().as_bytes());
+    }
+
+    fn sentences() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            proptest::sample::select(vec![
+                " killed ",
+                " people",
+                " Palestinians",
+                " hostages",
+                " were killed",
+                " death toll",
+                " toll",
+                " rose to ",
+                " at ",
+                " of ",
+                " in Gaza",
+                " since October 7",
+                ", ",
+                "; ",
+                ": ",
+                ".",
+                " the ",
+                " ministry's count",
+                " has risen to ",
+                " held",
+                " children",
+                " women",
+                " aid",
+                " $",
+                " million",
+                " visit",
+                " trip",
+                " is ",
+                " was ",
+                " dead",
+                " in the ",
+                " war",
+                " (",
+                ")",
+                " \u{2014} ",
+                " more than ",
+                " at least ",
+            ])
+            .prop_map(str::to_string),
+            (0u32..4).prop_map(|k| format!(" {OPEN}{k}{CLOSE}")),
+            "[a-z]{1,8}".prop_map(|w| format!(" {w}")),
+        ];
+        proptest::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any masked sentence: the split set and a set of the whole patterns agree.
+        #[test]
+        fn split_and_whole_agree(s in sentences()) {
+            agree(&s);
+        }
+    }
+}
