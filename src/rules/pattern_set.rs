@@ -23,8 +23,9 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchError, MatchKind, PatternID};
+use regex_automata::{Anchored, Input, MatchError, MatchKind};
 use regex_syntax::ast::{self, Ast};
+use regex_syntax::hir::translate;
 
 /// How much memory each lazy DFA may hold for its states.
 const CACHE_CAPACITY: usize = 8 << 20;
@@ -44,46 +45,86 @@ impl Parts {
     /// parse alone, and neither may be an alternation at its top level or
     /// set a flag there (either would reach across the slot).
     pub fn split(flags: &str, before: &str, after: &str) -> Option<Parts> {
-        let top_level_ok = |part: &str| {
-            let Ok(parsed) = ast::parse::Parser::new().parse(part) else { return false };
-            match &parsed {
+        let part = |part: &str| {
+            let parsed = ast::parse::Parser::new().parse(part).ok()?;
+            let top_level_ok = match &parsed {
                 Ast::Alternation(_) | Ast::Flags(_) => false,
                 Ast::Concat(c) => !c.asts.iter().any(|a| matches!(a, Ast::Flags(_))),
                 _ => true,
+            };
+            if !top_level_ok {
+                return None;
             }
+            // A part that matches the empty string and asserts nothing
+            // ("(?: [^,;.]*)?") matches at every marker: it is left out,
+            // so that a walk need not carry it as far as it could reach.
+            // (Read without Unicode classes where it can be, which do
+            // not change either and cost most of the reading.)
+            let hir = |unicode| {
+                translate::TranslatorBuilder::new().utf8(false).unicode(unicode).build().translate(part, &parsed)
+            };
+            let always = hir(false)
+                .or_else(|_| hir(true))
+                .is_ok_and(|h| h.properties().minimum_len() == Some(0) && h.properties().look_set().is_empty());
+            Some(if always { String::new() } else { format!("{flags}{part}") })
         };
-        let with_flags = |part: &str| if part.is_empty() { String::new() } else { format!("{flags}{part}") };
-        (top_level_ok(before) && top_level_ok(after))
-            .then(|| Parts { before: with_flags(before), after: with_flags(after) })
+        Some(Parts { before: part(before)?, after: part(after)? })
     }
 }
 
 type CacheMaker = Box<dyn Fn() -> Caches + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
 
 struct Caches {
-    forward: Option<Cache>,
-    reverse: Option<Cache>,
+    forward: Option<(Cache, Memo)>,
+    reverse: Option<(Cache, Memo)>,
+}
+
+/// Per match state of one lazy DFA: the split patterns it matches, as
+/// bits. A walk meets the same few match states over and over; reading
+/// their patterns from the state each time was most of a walk's cost.
+#[derive(Default)]
+struct Memo {
+    /// The cache's clear count the states are from: a cleared cache
+    /// numbers its states anew.
+    clears: usize,
+    bits: foldhash::HashMap<LazyStateID, Bits>,
+}
+
+impl Memo {
+    fn of(&mut self, side: &Side, dfa: &DFA, cache: &Cache, sid: LazyStateID) -> &Bits {
+        if cache.clear_count() != self.clears {
+            self.clears = cache.clear_count();
+            self.bits.clear();
+        }
+        self.bits.entry(sid).or_insert_with(|| {
+            let mut bits = Bits::new(side.always.len);
+            for i in 0..dfa.match_len(cache, sid) {
+                bits.set(side.owner[dfa.match_pattern(cache, sid, i).as_usize()]);
+            }
+            bits
+        })
+    }
 }
 
 /// A set of split patterns as bits, one per split pattern.
 #[derive(Clone, Default)]
-struct Bits(Vec<u64>);
+struct Bits {
+    words: Vec<u64>,
+    /// How many patterns there are.
+    len: usize,
+}
 
 impl Bits {
     fn new(len: usize) -> Bits {
-        Bits(vec![0; len.div_ceil(64)])
+        Bits { words: vec![0; len.div_ceil(64)], len }
     }
 
     fn set(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-
-    fn get(&self, i: usize) -> bool {
-        self.0[i / 64] & (1 << (i % 64)) != 0
+        self.words[i / 64] |= 1 << (i % 64);
     }
 
     fn ones(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().flat_map(|(w, &bits)| {
+        self.words.iter().enumerate().flat_map(|(w, &bits)| {
             let mut left = bits;
             std::iter::from_fn(move || {
                 let b = left.trailing_zeros() as usize;
@@ -93,10 +134,6 @@ impl Bits {
                 })
             })
         })
-    }
-
-    fn unset(&mut self, i: usize) {
-        self.0[i / 64] &= !(1 << (i % 64));
     }
 }
 
@@ -136,18 +173,19 @@ impl Side {
         Ok(Side { dfa, owner, always })
     }
 
-    /// Walk from `at`, anchored (see `walk`), telling `seen` each split
-    /// pattern whose part matches there; `seen` returns true to stop.
+    /// Walk from `at`, anchored (see `walk`), telling `seen` the split
+    /// patterns each match state on the way matches; `seen` returns true
+    /// to stop.
     fn walk(
         &self,
-        cache: Option<&mut Cache>,
+        cache: Option<&mut (Cache, Memo)>,
         text: &[u8],
         at: usize,
         reverse: bool,
-        mut seen: impl FnMut(usize) -> bool,
+        seen: impl FnMut(&Bits) -> bool,
     ) -> Result<(), MatchError> {
         match (&self.dfa, cache) {
-            (Some(dfa), Some(cache)) => walk(dfa, cache, text, at, reverse, |p| seen(self.owner[p.as_usize()])),
+            (Some(dfa), Some((cache, memo))) => walk(self, dfa, cache, memo, text, at, reverse, seen),
             _ => Ok(()),
         }
     }
@@ -166,8 +204,8 @@ impl Split {
     fn new(forward: Side, reverse: Side, index: Vec<usize>) -> Split {
         let (f, r) = (forward.dfa.clone(), reverse.dfa.clone());
         let make: CacheMaker = Box::new(move || Caches {
-            forward: f.as_ref().map(DFA::create_cache),
-            reverse: r.as_ref().map(DFA::create_cache),
+            forward: f.as_ref().map(|d| (d.create_cache(), Memo::default())),
+            reverse: r.as_ref().map(|d| (d.create_cache(), Memo::default())),
         });
         Split { forward, reverse, index, caches: Pool::new(make) }
     }
@@ -181,13 +219,13 @@ impl Split {
         // found, then those of them whose `before` matches too.
         let mut wanted = Bits::new(self.index.len());
         for (start, end) in markers(text) {
-            wanted.0.copy_from_slice(&self.forward.always.0);
-            self.forward.walk(forward.as_mut(), text, end, false, |p| {
-                wanted.set(p);
+            wanted.words.copy_from_slice(&self.forward.always.words);
+            self.forward.walk(forward.as_mut(), text, end, false, |bits| {
+                wanted.words.iter_mut().zip(&bits.words).for_each(|(w, b)| *w |= b);
                 false
             })?;
             let mut left = 0;
-            for ((w, f), b) in wanted.0.iter_mut().zip(&mut found.0).zip(&self.reverse.always.0) {
+            for ((w, f), b) in wanted.words.iter_mut().zip(&mut found.words).zip(&self.reverse.always.words) {
                 *w &= !*f;
                 *f |= *w & b;
                 *w &= !b;
@@ -196,11 +234,12 @@ impl Split {
             if left == 0 {
                 continue;
             }
-            self.reverse.walk(reverse.as_mut(), text, start, true, |p| {
-                if wanted.get(p) {
-                    wanted.unset(p);
-                    found.set(p);
-                    left -= 1;
+            self.reverse.walk(reverse.as_mut(), text, start, true, |bits| {
+                for ((w, f), b) in wanted.words.iter_mut().zip(&mut found.words).zip(&bits.words) {
+                    let new = *w & b;
+                    *f |= new;
+                    *w &= !new;
+                    left -= new.count_ones();
                 }
                 left == 0
             })?;
@@ -318,26 +357,30 @@ fn markers(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Walk `dfa` from `at`, anchored, forward to the end of `text` or
-/// backward to its start (`reverse`), until it can match no more; `seen`
-/// is told every pattern of every match state on the way and returns true
-/// to stop the walk.
+/// Walk `side`'s `dfa` from `at`, anchored, forward to the end of `text`
+/// or backward to its start (`reverse`), until it can match no more;
+/// `seen` is told the patterns of each match state on the way (a state
+/// met twice in a row, once) and returns true to stop the walk.
+#[allow(clippy::too_many_arguments)]
 fn walk(
+    side: &Side,
     dfa: &DFA,
     cache: &mut Cache,
+    memo: &mut Memo,
     text: &[u8],
     at: usize,
     reverse: bool,
-    seen: impl FnMut(PatternID) -> bool,
+    mut seen: impl FnMut(&Bits) -> bool,
 ) -> Result<(), MatchError> {
     let input = if reverse { Input::new(text).range(..at) } else { Input::new(text).range(at..) };
     let input = input.anchored(Anchored::Yes);
+    let mut report = |sid: LazyStateID, cache: &Cache| seen(memo.of(side, dfa, cache, sid));
     if reverse {
         let sid = dfa.start_state_reverse(cache, &input)?;
-        walk_bytes(dfa, cache, sid, text[..at].iter().rev().copied(), seen)
+        walk_bytes(dfa, cache, sid, text[..at].iter().rev().copied(), &mut report)
     } else {
         let sid = dfa.start_state_forward(cache, &input)?;
-        walk_bytes(dfa, cache, sid, text[at..].iter().copied(), seen)
+        walk_bytes(dfa, cache, sid, text[at..].iter().copied(), &mut report)
     }
     .map_err(|_| MatchError::gave_up(at))
 }
@@ -347,19 +390,31 @@ fn walk_bytes(
     cache: &mut Cache,
     mut sid: LazyStateID,
     bytes: impl Iterator<Item = u8>,
-    mut seen: impl FnMut(PatternID) -> bool,
+    report: &mut impl FnMut(LazyStateID, &Cache) -> bool,
 ) -> Result<(), CacheError> {
-    let mut report = |sid: LazyStateID, cache: &Cache| {
-        (0..dfa.match_len(cache, sid)).any(|i| seen(dfa.match_pattern(cache, sid, i)))
+    // The last match state reported, and the cache's clear count then (a
+    // cleared cache numbers its states anew).
+    let mut last = None;
+    let mut fresh = |sid: LazyStateID, cache: &Cache| {
+        let now = Some((sid, cache.clear_count()));
+        last != now && {
+            last = now;
+            true
+        }
     };
     for b in bytes {
         sid = dfa.next_state(cache, sid, b)?;
-        if sid.is_tagged() && (sid.is_dead() || sid.is_quit() || sid.is_match() && report(sid, cache)) {
-            return Ok(());
+        if sid.is_tagged() {
+            if sid.is_dead() || sid.is_quit() {
+                return Ok(());
+            }
+            if sid.is_match() && fresh(sid, cache) && report(sid, cache) {
+                return Ok(());
+            }
         }
     }
     sid = dfa.next_eoi_state(cache, sid)?;
-    if sid.is_match() {
+    if sid.is_match() && fresh(sid, cache) {
         report(sid, cache);
     }
     Ok(())
@@ -420,6 +475,9 @@ mod tests {
         assert_eq!(split("killed ", " people"), Some(("(?i)killed ".into(), "(?i) people".into())));
         assert_eq!(split("", " hostages"), Some((String::new(), "(?i) hostages".into())));
         assert_eq!(split("(?:^|: )", ""), Some(("(?i)(?:^|: )".into(), String::new())));
+        // A part that matches anywhere is no part; one that asserts something is.
+        assert_eq!(split("(?:about )?", "(?: [^,;.]*)?"), Some((String::new(), String::new())));
+        assert_eq!(split("", "(?: people)?\\b"), Some((String::new(), "(?i)(?: people)?\\b".into())));
         // Inside a group, in one branch of an alternation, after a flag.
         assert_eq!(split("(?:toll of ", ")"), None);
         assert_eq!(split("dead|toll of ", ""), None);
