@@ -8,7 +8,9 @@
 //! scale corpus). Here each pattern is split at its slot: from each figure
 //! marker the `after` parts are searched forward and the `before` parts
 //! backward, both anchored at the marker, so a search reads only as far as
-//! some pattern's words still fit, mostly a few bytes. A pattern matches
+//! some pattern's words still fit (on the scale corpus 41 bytes forward
+//! and 49 back on average, most of it for a few parts that end in a
+//! window, `[^.;]{0,80}?`, next to the figure). A pattern matches
 //! the sentence when both its parts match at one marker. A pattern whose
 //! slot cannot be split off (inside a group or an alternative, or after an
 //! inline flag that reaches past it) is searched as before, in a set of
