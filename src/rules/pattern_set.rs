@@ -18,6 +18,7 @@
 
 use std::sync::OnceLock;
 
+use fixedbitset::FixedBitSet;
 use regex::bytes::RegexSet;
 use regex_automata::hybrid::CacheError;
 use regex_automata::hybrid::LazyStateID;
@@ -99,45 +100,17 @@ impl Memo {
             self.bits.clear();
         }
         self.bits.entry(sid).or_insert_with(|| {
-            let mut bits = Bits::new(side.always.len);
+            let mut bits = Bits::with_capacity(side.always.len());
             for i in 0..dfa.match_len(cache, sid) {
-                bits.set(side.owner[dfa.match_pattern(cache, sid, i).as_usize()]);
+                bits.insert(side.owner[dfa.match_pattern(cache, sid, i).as_usize()]);
             }
             bits
         })
     }
 }
 
-/// A set of split patterns as bits, one per split pattern.
-#[derive(Clone, Default)]
-struct Bits {
-    words: Vec<u64>,
-    /// How many patterns there are.
-    len: usize,
-}
-
-impl Bits {
-    fn new(len: usize) -> Bits {
-        Bits { words: vec![0; len.div_ceil(64)], len }
-    }
-
-    fn set(&mut self, i: usize) {
-        self.words[i / 64] |= 1 << (i % 64);
-    }
-
-    fn ones(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().enumerate().flat_map(|(w, &bits)| {
-            let mut left = bits;
-            std::iter::from_fn(move || {
-                let b = left.trailing_zeros() as usize;
-                (left != 0).then(|| {
-                    left &= left - 1;
-                    w * 64 + b
-                })
-            })
-        })
-    }
-}
+/// A set of split patterns, one bit each.
+type Bits = FixedBitSet;
 
 /// One direction's parts in a lazy DFA: those that are not empty.
 #[derive(Clone)]
@@ -151,11 +124,11 @@ struct Side {
 
 impl Side {
     fn new(parts: &[&str], reverse: bool) -> Result<Side, String> {
-        let mut always = Bits::new(parts.len());
+        let mut always = Bits::with_capacity(parts.len());
         let (mut owner, mut regexes) = (Vec::new(), Vec::new());
         for (i, p) in parts.iter().enumerate() {
             if p.is_empty() {
-                always.set(i);
+                always.insert(i);
             } else {
                 owner.push(i);
                 regexes.push(*p);
@@ -216,18 +189,20 @@ impl Split {
     fn matches(&self, text: &[u8], out: &mut Vec<usize>) -> Result<(), MatchError> {
         let mut caches = self.caches.get();
         let Caches { forward, reverse } = &mut *caches;
-        let mut found = Bits::new(self.index.len());
+        let mut found = Bits::with_capacity(self.index.len());
         // Per marker: the patterns whose `after` matches and are not yet
         // found, then those of them whose `before` matches too.
-        let mut wanted = Bits::new(self.index.len());
+        let mut wanted = Bits::with_capacity(self.index.len());
         for (start, end) in markers(text) {
-            wanted.words.copy_from_slice(&self.forward.always.words);
+            wanted.as_mut_slice().copy_from_slice(self.forward.always.as_slice());
             self.forward.walk(forward.as_mut(), text, end, false, |bits| {
-                wanted.words.iter_mut().zip(&bits.words).for_each(|(w, b)| *w |= b);
+                wanted.union_with(bits);
                 false
             })?;
             let mut left = 0;
-            for ((w, f), b) in wanted.words.iter_mut().zip(&mut found.words).zip(&self.reverse.always.words) {
+            for ((w, f), b) in
+                wanted.as_mut_slice().iter_mut().zip(found.as_mut_slice()).zip(self.reverse.always.as_slice())
+            {
                 *w &= !*f;
                 *f |= *w & b;
                 *w &= !b;
@@ -237,7 +212,7 @@ impl Split {
                 continue;
             }
             self.reverse.walk(reverse.as_mut(), text, start, true, |bits| {
-                for ((w, f), b) in wanted.words.iter_mut().zip(&mut found.words).zip(&bits.words) {
+                for ((w, f), b) in wanted.as_mut_slice().iter_mut().zip(found.as_mut_slice()).zip(bits.as_slice()) {
                     let new = *w & b;
                     *f |= new;
                     *w &= !new;
