@@ -80,6 +80,9 @@ type CacheMaker = Box<dyn Fn() -> Caches + Send + Sync + std::panic::RefUnwindSa
 struct Caches {
     forward: Option<(Cache, Memo)>,
     reverse: Option<(Cache, Memo)>,
+    /// A search's patterns found and still wanted, kept between searches.
+    found: Bits,
+    wanted: Bits,
 }
 
 /// Per match state of one lazy DFA: the split patterns it matches, as
@@ -177,10 +180,12 @@ struct Split {
 
 impl Split {
     fn new(forward: Side, reverse: Side, index: Vec<usize>) -> Split {
-        let (f, r) = (forward.dfa.clone(), reverse.dfa.clone());
+        let (f, r, n) = (forward.dfa.clone(), reverse.dfa.clone(), index.len());
         let make: CacheMaker = Box::new(move || Caches {
             forward: f.as_ref().map(|d| (d.create_cache(), Memo::default())),
             reverse: r.as_ref().map(|d| (d.create_cache(), Memo::default())),
+            found: Bits::with_capacity(n),
+            wanted: Bits::with_capacity(n),
         });
         Split { forward, reverse, index, caches: Pool::new(make) }
     }
@@ -188,11 +193,10 @@ impl Split {
     /// Push the set indices of the split patterns matching in `text`.
     fn matches(&self, text: &[u8], out: &mut Vec<usize>) -> Result<(), MatchError> {
         let mut caches = self.caches.get();
-        let Caches { forward, reverse } = &mut *caches;
-        let mut found = Bits::with_capacity(self.index.len());
+        let Caches { forward, reverse, found, wanted } = &mut *caches;
+        found.clear();
         // Per marker: the patterns whose `after` matches and are not yet
         // found, then those of them whose `before` matches too.
-        let mut wanted = Bits::with_capacity(self.index.len());
         for (start, end) in markers(text) {
             wanted.as_mut_slice().copy_from_slice(self.forward.always.as_slice());
             self.forward.walk(forward.as_mut(), text, end, false, |bits| {
