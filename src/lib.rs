@@ -22,6 +22,7 @@ pub mod quantity;
 pub mod report;
 pub mod rules;
 pub mod settings;
+mod substring;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Read, Write};

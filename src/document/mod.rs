@@ -36,6 +36,7 @@ pub use suppress::Suppression;
 
 use crate::error::Problem;
 use crate::quantity::{Kind, recognize};
+use crate::substring::finder;
 
 /// The format of a document, from its file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -158,7 +159,7 @@ pub fn markup_ranges(text: &str, items: &mut Vec<usize>) -> Vec<std::ops::Range<
     let b = text.as_bytes();
     // Footnote references and the labels of their notes ("deaths[^1]",
     // "[^1]: Ministry of Health"): a note's number is no figure.
-    for at in memchr::memmem::find_iter(b, b"[^") {
+    for at in finder!(b"[^").find_iter(b) {
         let label = b[at + 2..].iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_')).count();
         if label > 0 && b.get(at + 2 + label) == Some(&b']') {
             let end = at + 3 + label;

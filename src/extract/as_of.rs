@@ -17,6 +17,7 @@ use crate::dates::{Date, add_days, last_weekday_on_or_before, resolve_month_day,
 use crate::document::segment::is_table_row;
 use crate::document::{Document, Role};
 use crate::quantity::{Kind, PartialDate, Quantity};
+use crate::substring::finder;
 use jiff::civil::Weekday;
 
 /// Where a claim's as-of date came from.
@@ -417,12 +418,16 @@ pub fn upcoming(before: &str) -> Option<&str> {
     let lower = before.to_ascii_lowercase();
     let b = lower.as_bytes();
     let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    static FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        LazyLock::new(|| UPCOMING.iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect());
     UPCOMING
         .iter()
-        .filter_map(|w| {
+        .zip(FINDERS.iter())
+        .filter_map(|(w, finder)| {
             // "he’ll" ends a word; every other phrase stands on its own.
             let joined = !w.starts_with(|c: char| c.is_ascii_alphabetic());
-            memchr::memmem::find_iter(b, w.as_bytes())
+            finder
+                .find_iter(b)
                 .find(|&i| (joined || i == 0 || !word(i - 1)) && !word(i + w.len()))
                 .map(|i| (i, w.len()))
         })
@@ -435,8 +440,12 @@ pub fn upcoming(before: &str) -> Option<&str> {
 /// eighth Mideast trip", "Blinken to visit Israel on ninth trip". In prose "to
 /// make" follows a verb ("flew to Israel to make"), which is no name.
 fn headline_future(before: &str) -> Option<&str> {
-    ["to make", "to visit", "to travel", "to return", "to head", "to embark"].iter().find_map(|w| {
-        let i = before.find(&format!(" {w}"))?;
+    // Most clauses hold no " to ": no searcher is built for them.
+    finder!(b" to ").find(before.as_bytes())?;
+    let phrases = [" to make", " to visit", " to travel", " to return", " to head", " to embark"];
+    phrases.iter().find_map(|spaced| {
+        let w = &spaced[1..];
+        let i = before.find(spaced)?;
         let ends = !before[i + 1 + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
         // The subject is the headline's first words, all names: "Antony Blinken".
         let mut subject = before[..i].split_whitespace();
@@ -773,7 +782,7 @@ fn small_count(word: &str) -> Option<i64> {
 fn war_openings(sentence: &str, offset: usize, event_dates: &[Date], published: Date) -> Vec<Expression> {
     let Some(&began) = event_dates.iter().min() else { return Vec::new() };
     let b = sentence.as_bytes();
-    if memchr::memmem::find(b, b"first").is_none() && memchr::memmem::find(b, b"opening").is_none() {
+    if finder!(b"first").find(b).is_none() && finder!(b"opening").find(b).is_none() {
         return Vec::new();
     }
     WAR_OPENING
@@ -913,7 +922,7 @@ fn war_days(sentence: &str, offset: usize, event_dates: &[Date], published: Date
     let Some(&began) = event_dates.iter().min() else { return Vec::new() };
     let b = sentence.as_bytes();
     // Each form holds "day" and a number next to it: most sentences hold none.
-    let numbered = memchr::memmem::find_iter(b, b"day").any(|i| {
+    let numbered = finder!(b"day").find_iter(b).any(|i| {
         b.get(i + 4).is_some_and(u8::is_ascii_digit)
             || (i >= 3 && matches!(&b[i - 3..i], b"th " | b"st " | b"nd " | b"rd "))
     });
@@ -1654,7 +1663,7 @@ pub fn resolve(
         }
         // "the ministry's count for the same period": the period a sentence
         // before closed, in its paragraph or the one before.
-        None if memchr::memmem::find(doc.text[s.span.clone()].as_bytes(), b"same").is_some()
+        None if finder!(b"same").find(doc.text[s.span.clone()].as_bytes()).is_some()
             && SAME_PERIOD.is_match(&doc.text[s.span.clone()]) =>
         {
             let closed = doc.sentences[sentence.saturating_sub(4)..sentence].iter().rev().find_map(|prev| {

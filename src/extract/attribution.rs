@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::rules::authorities::normalise;
 use crate::rules::{Authorities, Authority};
+use crate::substring::finder;
 
 /// The source a sentence credits.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -1422,7 +1423,7 @@ impl Sources {
                 };
             }
         }
-        if memchr::memmem::find(sentence.as_bytes(), b" by ").is_some()
+        if finder!(b" by ").find(sentence.as_bytes()).is_some()
             && let Some(c) = AS_BY.captures(sentence)
             && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
             && (a.id.is_some() || a.text.starts_with(char::is_uppercase))
@@ -1436,7 +1437,7 @@ impl Sources {
             return Sources::All(Some(a));
         }
         // A relayed source is the figure's, when it is an authority.
-        if let Some(at) = memchr::memmem::find(sentence.as_bytes(), b"citing ")
+        if let Some(at) = finder!(b"citing ").find(sentence.as_bytes())
             && let Some(c) = CITING.captures_at(sentence, at)
             && let Some(a) = resolve(&c["who"], sentence, authorities, earlier).filter(|a| a.id.is_some())
         {
@@ -1600,7 +1601,7 @@ impl Sources {
         }
         // "after a statement by the president that only 21 captives are
         // alive": the statement's author speaks for what it says.
-        if memchr::memmem::find(sentence.as_bytes(), b" by ").is_some() {
+        if finder!(b" by ").find(sentence.as_bytes()).is_some() {
             for c in STATEMENT_BY.captures_iter(sentence) {
                 if let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
                     && (a.id.is_some() || a.text.starts_with(char::is_uppercase))

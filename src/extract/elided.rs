@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::rules::compile::{CLOSE, OPEN};
+use crate::substring::finder;
 
 /// Nouns a figure counts that a figure after it may leave out.
 const NOUNS: [&str; 10] = [
@@ -123,7 +124,7 @@ pub fn it_for_toll(
 /// its first figure.
 pub fn asked_within(masked: &str) -> Option<&str> {
     let first = masked.find(OPEN)?;
-    memchr::memmem::find(&masked.as_bytes()[..first], b"how many")?;
+    finder!(b"how many").find(&masked.as_bytes()[..first])?;
     ASKED.captures(&masked[..first]).and_then(|c| c.get(1)).map(|m| m.as_str())
 }
 

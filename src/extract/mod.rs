@@ -376,13 +376,12 @@ fn is_collapsed(b: &[u8]) -> bool {
 
 /// The figure index in the only figure marker of a masked match, if it has exactly one.
 fn marker_index(m: &[u8]) -> Option<usize> {
-    let mut open = [0u8; 4];
-    let open = OPEN.encode_utf8(&mut open).as_bytes();
-    let first = memchr::memmem::find(m, open)?;
-    let rest = &m[first + open.len()..];
-    if memchr::memmem::find(rest, open).is_some() {
+    let mut opens = crate::rules::compile::opens(m);
+    let first = opens.next()?;
+    if opens.next().is_some() {
         return None;
     }
+    let rest = &m[first + OPEN.len_utf8()..];
     let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
     std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()
 }

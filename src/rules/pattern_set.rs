@@ -330,7 +330,7 @@ const CLOSE_BYTES: &[u8] = "\u{E001}".as_bytes();
 /// The figure markers of a masked text, `OPEN digits CLOSE`, as byte
 /// ranges: where the `{q}` of every pattern can be.
 fn markers(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    memchr::memmem::find_iter(text, OPEN_BYTES).filter_map(move |at| {
+    super::compile::opens(text).filter_map(move |at| {
         let from = at + OPEN_BYTES.len();
         let digits = text[from..].iter().take_while(|b| b.is_ascii_digit()).count();
         (digits > 0 && text[from + digits..].starts_with(CLOSE_BYTES))
@@ -508,6 +508,9 @@ mod tests {
     fn marker_bytes_are_the_markers() {
         assert_eq!(OPEN_BYTES, OPEN.to_string().as_bytes());
         assert_eq!(CLOSE_BYTES, CLOSE.to_string().as_bytes());
+        // Another private-use character shares the lead byte: not a marker.
+        let text = "a\u{E000}1\u{E001} \u{E123}\u{E000}";
+        assert_eq!(super::super::compile::opens(text.as_bytes()).collect::<Vec<_>>(), vec![1, 12]);
     }
 
     fn sentences() -> impl proptest::strategy::Strategy<Value = String> {
