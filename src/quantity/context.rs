@@ -6,7 +6,7 @@
 use super::lexicon::Lexicon;
 use super::text::{
     boundary_after, char_at, char_before, digits_end, letters_start, lower, phrase_at, phrase_before,
-    phrase_before_wrapped, post_number_len, skip_space, skip_space_back, skip_wrap_back, word_at, word_before,
+    phrase_ending_wrapped, post_number_len, skip_space, skip_space_back, skip_wrap_back, word_at, word_before,
 };
 use super::{Currency, Qualifier, TimeUnit};
 
@@ -34,14 +34,11 @@ pub(crate) fn inside_link(text: &str, pos: usize) -> Option<usize> {
 /// A qualifier written before the figure starting at `start`: `(qualifier, phrase start)`.
 pub(crate) fn qualifier_before(lex: &Lexicon, text: &str, start: usize, floor: usize) -> Option<(Qualifier, usize)> {
     let p = skip_wrap_back(text, start);
-    let last = *text.as_bytes().get(p.checked_sub(1)?)?;
-    for &(phrase, q) in lex.qualifiers_before {
-        // Cheap test first: the phrase must end with the byte before the figure.
-        if !phrase.as_bytes()[phrase.len() - 1].eq_ignore_ascii_case(&last) {
-            continue;
-        }
+    let last = text.as_bytes().get(p.checked_sub(1)?)?.to_ascii_lowercase();
+    // Only the phrases ending with the byte before the figure.
+    for &(phrase, q) in &lex.qualifiers_before_by_last[usize::from(last)] {
         let symbol = !phrase.as_bytes()[0].is_ascii_alphanumeric();
-        if let Some(s) = phrase_before_wrapped(text, start, phrase)
+        if let Some(s) = phrase_ending_wrapped(text, p, phrase)
             && s >= floor
         {
             // A word qualifier needs a space before the figure ("over 240"),

@@ -95,6 +95,9 @@ pub(crate) struct Lexicon {
     pub(crate) anchor_words: Vec<&'static str>,
     /// Qualifier phrases written before a figure, lower case.
     pub(crate) qualifiers_before: &'static [(&'static str, Qualifier)],
+    /// The same, in the same order, by their last byte: every candidate
+    /// figure looks back for one, and most bytes before a figure end none.
+    pub(crate) qualifiers_before_by_last: Vec<Vec<(&'static str, Qualifier)>>,
     /// Qualifier phrases written after a figure.
     pub(crate) qualifiers_after: &'static [(&'static str, Qualifier)],
     /// Currency symbols and codes written before the amount.
@@ -272,9 +275,10 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut anchor_words: Vec<&'static str> = words.keys().copied().collect();
     // Longest first, so the alternation prefers "sixteenth" over "six".
     anchor_words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    Lexicon {
+    let mut lex = Lexicon {
         words,
         anchor_words,
+        qualifiers_before_by_last: Vec::new(),
         qualifiers_before: &[
             // Before "over" and "more than": the longer phrase is the qualifier.
             ("a little over", Qualifier::Over),
@@ -543,8 +547,20 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
             rank: &["number"],
             vague_modifiers: &["several", "a few", "a couple", "few", "many"],
         },
-    }
+    };
+    lex.qualifiers_before_by_last = by_last_byte(lex.qualifiers_before);
+    lex
 });
+
+/// `phrases` in 256 lists by their last byte, ASCII lower case.
+fn by_last_byte<T: Copy>(phrases: &[(&'static str, T)]) -> Vec<Vec<(&'static str, T)>> {
+    let mut out = vec![Vec::new(); 256];
+    for &(phrase, v) in phrases {
+        let last = phrase.as_bytes().last().expect("a qualifier phrase is not empty").to_ascii_lowercase();
+        out[usize::from(last)].push((phrase, v));
+    }
+    out
+}
 
 /// The English lexicon.
 pub(crate) fn english() -> &'static Lexicon {

@@ -159,10 +159,11 @@ pub(crate) fn phrase_before(text: &str, pos: usize, phrase: &str, gap: bool) -> 
     phrase_before_with(text, pos, phrase, gap, skip_space_back)
 }
 
-/// `phrase_before`, where a space may also be a line wrapped inside a
-/// paragraph: qualifiers are often the last word of a wrapped line.
-pub(crate) fn phrase_before_wrapped(text: &str, pos: usize, phrase: &str) -> Option<usize> {
-    phrase_before_with(text, pos, phrase, true, skip_wrap_back)
+/// `phrase_before` from `p`, where the gap before the figure was already
+/// skipped and a space may also be a line wrapped inside a paragraph:
+/// qualifiers are often the last word of a wrapped line.
+pub(crate) fn phrase_ending_wrapped(text: &str, p: usize, phrase: &str) -> Option<usize> {
+    phrase_before_with(text, p, phrase, false, skip_wrap_back)
 }
 
 fn phrase_before_with(
