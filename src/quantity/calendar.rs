@@ -29,8 +29,7 @@ pub(crate) fn month_word(lex: &Lexicon, text: &str, s: usize, e: usize) -> Optio
     if !w.as_bytes()[0].is_ascii_uppercase() {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
-    let m = lex.months.iter().find(|(name, _)| *name == lower)?.1;
+    let m = lex.months.iter().find(|(name, _)| name.eq_ignore_ascii_case(w))?.1;
     // A bare "May", "Mar" or "Jan" in capitals is most likely a month; the
     // short forms need their full stop or a day right after.
     Some(m)
@@ -59,7 +58,7 @@ fn day_at(text: &str, pos: usize) -> Option<(usize, u8)> {
     }
     let mut end = e;
     if let Some(suffix) = text.get(e..e + 2)
-        && matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+        && ["st", "nd", "rd", "th"].iter().any(|x| x.eq_ignore_ascii_case(suffix))
     {
         end = e + 2;
     }
