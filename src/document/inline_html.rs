@@ -3,6 +3,7 @@
 //! <ins>33,091</ins>`): struck text is no claim, so it is blanked whole;
 //! other inline tags are blanked and their text read as prose.
 
+use crate::substring::finder;
 use std::ops::Range;
 
 /// Elements whose text was deleted: never read, in Markdown or HTML.
@@ -35,10 +36,8 @@ pub fn ranges(text: &str) -> Vec<Range<usize>> {
         }
         out.push(at..end);
     }
-    static TILDES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"~~"));
     let mut pos = 0;
-    while let Some(open) = TILDES.find(&b[pos..]).map(|i| pos + i) {
+    while let Some(open) = finder!(b"~~").find(&b[pos..]).map(|i| pos + i) {
         let inner = open + 2;
         // "~~" opens before text and closes after it: "~~1,400~~".
         if b.get(inner).is_none_or(|c| c.is_ascii_whitespace() || *c == b'~') {

@@ -110,16 +110,12 @@ fn blank(text: &mut String, ranges: impl IntoIterator<Item = std::ops::Range<usi
 
 /// Byte ranges of `<!-- ... -->` comments.
 pub fn comment_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    static OPEN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"<!--"));
-    static CLOSE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"-->"));
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some(s) = OPEN.find(&b[pos..]) {
+    while let Some(s) = finder!(b"<!--").find(&b[pos..]) {
         let start = pos + s;
-        let end = CLOSE.find(&b[start + 4..]).map_or(text.len(), |e| start + 4 + e + 3);
+        let end = finder!(b"-->").find(&b[start + 4..]).map_or(text.len(), |e| start + 4 + e + 3);
         out.push(start..end);
         pos = end;
     }

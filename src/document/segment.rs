@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use crate::quantity::text::MIN_WRAPPED_LINE;
+use crate::substring::finder;
 
 /// The place of a sentence in its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -782,9 +783,7 @@ impl Clauses {
         // in Gaza": a reporting verb's second clause. Looked for apart (the
         // packed searcher, with its default limits, takes no more words),
         // and the two scans merged leftmost first, as one alternation.
-        static AND_THAT: LazyLock<memchr::memmem::Finder<'static>> =
-            LazyLock::new(|| memchr::memmem::Finder::new(" and that "));
-        let and_that_from = |pos: usize| AND_THAT.find(&sentence.as_bytes()[pos..]).map(|i| pos + i);
+        let and_that_from = |pos: usize| finder!(" and that ").find(&sentence.as_bytes()[pos..]).map(|i| pos + i);
         let mut breaks: Vec<Range<usize>> = Vec::new();
         let mut context_only = Vec::new();
         let mut ends_only = Vec::new();

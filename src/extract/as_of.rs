@@ -599,8 +599,7 @@ fn expressions(
     let sentence = &text[span.clone()];
     // Every weekday's name ends in "day": most sentences hold none, and
     // looking is cheaper than asking the regex for captures.
-    static DAY: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"day"));
-    let weekdays = DAY.find(sentence.as_bytes()).map(|_| WEEKDAY.captures_iter(sentence));
+    let weekdays = finder!(b"day").find(sentence.as_bytes()).map(|_| WEEKDAY.captures_iter(sentence));
     for c in weekdays.into_iter().flatten() {
         let m = c.get(0).expect("whole match");
         if c.name("mod").is_some_and(|m| m.as_str().eq_ignore_ascii_case("next")) {
@@ -655,9 +654,7 @@ fn expressions(
     }
     // "at the weekend": the last weekend, Saturday and Sunday, on or before
     // publication. Looked for by its noun: few sentences hold one.
-    static WEEKEND_WORD: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"weekend"));
-    if WEEKEND_WORD.find(sentence.as_bytes()).is_some() {
+    if finder!(b"weekend").find(sentence.as_bytes()).is_some() {
         for m in WEEKEND.find_iter(sentence) {
             let sunday = last_weekday_on_or_before(published, Weekday::Sunday);
             out.push(Expression {
@@ -671,10 +668,8 @@ fn expressions(
     }
     // "on the 13th": the last 13th of a month on or before publication.
     // Looked for where "on the " is followed by a digit: "on the ground" is common.
-    static ON_THE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"on the "));
     let b = sentence.as_bytes();
-    if ON_THE.find_iter(b).any(|i| b.get(i + "on the ".len()).is_some_and(u8::is_ascii_digit)) {
+    if finder!(b"on the ").find_iter(b).any(|i| b.get(i + "on the ".len()).is_some_and(u8::is_ascii_digit)) {
         for c in DAY_OF_MONTH.captures_iter(sentence) {
             let m = c.get(0).expect("whole match");
             // "on the 13th of May" is the month phrase's; "on the 6th day"
@@ -827,11 +822,7 @@ fn stated_day(span: Range<usize>, date: Date) -> Expression {
 fn war_since(sentence: &str, offset: usize, event_dates: &[Date], published: Date) -> Vec<Expression> {
     let Some(&began) = event_dates.iter().min() else { return Vec::new() };
     let b = sentence.as_bytes();
-    static AFTER: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b" after the "));
-    static INTO: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b" into the "));
-    if AFTER.find(b).is_none() && INTO.find(b).is_none() {
+    if finder!(b" after the ").find(b).is_none() && finder!(b" into the ").find(b).is_none() {
         return Vec::new();
     }
     WAR_SINCE
@@ -1309,10 +1300,8 @@ fn holds_now(sentence: &str) -> bool {
 
 /// Whether a sentence says "now".
 fn says_now(sentence: &str) -> bool {
-    static NOW: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
-        LazyLock::new(|| [memchr::memmem::Finder::new(b"now"), memchr::memmem::Finder::new(b"Now")]);
     let b = sentence.as_bytes();
-    NOW[0].find_iter(b).chain(NOW[1].find_iter(b)).any(|i| {
+    finder!(b"now").find_iter(b).chain(finder!(b"Now").find_iter(b)).any(|i| {
         let word = |j: usize| b.get(j).is_some_and(|c| c.is_ascii_alphanumeric());
         (i == 0 || !word(i - 1)) && !word(i + 3)
     })
@@ -1413,9 +1402,7 @@ pub fn figures_note(doc: &Document, quantities: &[Quantity], published: Option<D
     let b = doc.text.as_bytes();
     let mut found: Option<FiguresNote> = None;
     // Built once: a searcher's set-up costs more than a short article's search.
-    static AS_OF: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
-        LazyLock::new(|| [memchr::memmem::Finder::new(b"as of "), memchr::memmem::Finder::new(b"as at ")]);
-    let hits = AS_OF[0].find_iter(b).chain(AS_OF[1].find_iter(b));
+    let hits = finder!(b"as of ").find_iter(b).chain(finder!(b"as at ").find_iter(b));
     for at in hits {
         let Some(s) = doc.sentence_at(at) else { continue };
         let date_at = at + "as of ".len();

@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::rules::compile::{CLOSE, OPEN};
+use crate::substring::finder;
 
 /// Parentheses and dash pairs.
 static BRACKETED: LazyLock<Regex> =
@@ -171,9 +172,8 @@ fn list_end(s: &str, first: usize) -> usize {
 /// Whether `s` may hold a parenthesis or a dash pair: most sentences hold
 /// neither, and three vectorised searches are cheaper than asking the regex.
 fn may_be_bracketed(s: &str) -> bool {
-    static DASHES: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
-        LazyLock::new(|| ["—", "–", "--"].map(|p| memchr::memmem::Finder::new(p.as_bytes()).into_owned()));
-    memchr::memchr(b'(', s.as_bytes()).is_some() || DASHES.iter().any(|f| f.find(s.as_bytes()).is_some())
+    let dashes = [finder!("—"), finder!("–"), finder!("--")];
+    memchr::memchr(b'(', s.as_bytes()).is_some() || dashes.iter().any(|f| f.find(s.as_bytes()).is_some())
 }
 
 /// How near a figure an aside must be to stand between it and its words.

@@ -32,6 +32,7 @@ use crate::quantity::{Interval, Qualifier, Quantity, Recognizer};
 use crate::rules::compile::{CLOSE, Context, ContextVerdict, OPEN};
 use crate::rules::spec::{Behavior, ContextScope};
 use crate::rules::{Authorities, RuleNames, RulePack};
+use crate::substring::finder;
 
 /// Where a claim was made, precisely enough for an editor to find it.
 #[derive(Debug, Clone, PartialEq)]
@@ -369,9 +370,8 @@ fn push_collapsed(out: &mut String, s: &str) {
 /// space: a vectorised search each, as every sentence with a figure and
 /// its paragraph pass here.
 fn is_collapsed(b: &[u8]) -> bool {
-    static PAIRS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
-        LazyLock::new(|| ["  ", " ,", "\u{a0}"].map(|p| memchr::memmem::Finder::new(p.as_bytes()).into_owned()));
-    memchr::memchr3(b'\n', b'\r', b'\t', b).is_none() && PAIRS.iter().all(|f| f.find(b).is_none())
+    let pairs = [finder!("  "), finder!(" ,"), finder!("\u{a0}")];
+    memchr::memchr3(b'\n', b'\r', b'\t', b).is_none() && pairs.iter().all(|f| f.find(b).is_none())
 }
 
 /// The figure index in the only figure marker of a masked match, if it has exactly one.
@@ -455,9 +455,7 @@ fn respectively_as_prose(masked: &str) -> Option<String> {
         ))
         .expect("respectively regex")
     });
-    static WORD: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"respectively"));
-    WORD.find(masked.as_bytes())?;
+    finder!(b"respectively").find(masked.as_bytes())?;
     let c = PAIRED.captures(masked)?;
     let whole = c.get(0)?;
     let (noun, aux) = (c.name("noun").map_or("", |m| m.as_str()), c.name("aux").map_or("", |m| m.as_str()));
@@ -1226,17 +1224,14 @@ fn others_asides(
         from = close;
     }
     // "27,365 had been killed, including 127 in the past 24 hours".
-    static INCLUDING_ASIDE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(", including "));
-    for open in INCLUDING_ASIDE.find_iter(&bytes[clause.start..]) {
+    for open in finder!(", including ").find_iter(&bytes[clause.start..]) {
         let open = clause.start + open;
         let close = memchr::memchr2(b',', b';', &bytes[open + 1..]).map_or(clause.end, |i| open + 1 + i);
         sort(open, close);
     }
     // "has risen to 23,210, according to the ministry, which said 126 were
     // killed in the past 24 hours": the source's words of another figure.
-    static WHICH: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(", wh"));
-    for open in WHICH.find_iter(&bytes[clause.start..]) {
+    for open in finder!(", wh").find_iter(&bytes[clause.start..]) {
         let open = clause.start + open;
         if SAID_ASIDE.is_match(&sentence[open..clause.end]) {
             sort(open, clause.end);

@@ -49,9 +49,12 @@ pub const CLOSE: char = '\u{E001}';
 /// private-use characters, so a byte search finds it with no substring
 /// searcher to build for every sentence.
 pub fn opens(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    const UTF8: [u8; 3] = [0xEE, 0x80, 0x80];
-    memchr::memchr_iter(UTF8[0], text).filter(move |&i| text[i..].starts_with(&UTF8))
+    memchr::memchr_iter(OPEN_BYTES[0], text).filter(move |&i| text[i..].starts_with(OPEN_BYTES))
 }
+
+/// `OPEN` and `CLOSE` in UTF-8.
+pub(crate) const OPEN_BYTES: &[u8] = "\u{E000}".as_bytes();
+pub(crate) const CLOSE_BYTES: &[u8] = "\u{E001}".as_bytes();
 
 /// One compiled pattern.
 #[derive(Debug, Clone)]

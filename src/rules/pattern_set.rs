@@ -18,6 +18,7 @@
 
 use std::sync::OnceLock;
 
+use super::compile::{CLOSE_BYTES, OPEN_BYTES};
 use fixedbitset::FixedBitSet;
 use regex::bytes::RegexSet;
 use regex_automata::hybrid::CacheError;
@@ -322,10 +323,6 @@ impl PatternSet {
         out
     }
 }
-
-/// `OPEN` and `CLOSE` in UTF-8.
-const OPEN_BYTES: &[u8] = "\u{E000}".as_bytes();
-const CLOSE_BYTES: &[u8] = "\u{E001}".as_bytes();
 
 /// The figure markers of a masked text, `OPEN digits CLOSE`, as byte
 /// ranges: where the `{q}` of every pattern can be.
