@@ -36,7 +36,7 @@ pub(crate) fn qualifier_before(lex: &Lexicon, text: &str, start: usize, floor: u
     let p = skip_wrap_back(text, start);
     let last = text.as_bytes().get(p.checked_sub(1)?)?.to_ascii_lowercase();
     // Only the phrases ending with the byte before the figure.
-    for &(phrase, q) in &lex.qualifiers_before_by_last[usize::from(last)] {
+    for &(phrase, q) in &lex.qualifiers_before[usize::from(last)] {
         let symbol = !phrase.as_bytes()[0].is_ascii_alphanumeric();
         if let Some(s) = phrase_ending_wrapped(text, p, phrase)
             && s >= floor

@@ -93,11 +93,10 @@ pub(crate) struct Lexicon {
     words: Words,
     /// Words that may start a figure, for the candidate regex.
     pub(crate) anchor_words: Vec<&'static str>,
-    /// Qualifier phrases written before a figure, lower case.
-    pub(crate) qualifiers_before: &'static [(&'static str, Qualifier)],
-    /// The same, in the same order, by their last byte: every candidate
+    /// Qualifier phrases written before a figure, lower case, listed by
+    /// their last byte (in their order within each list): every candidate
     /// figure looks back for one, and most bytes before a figure end none.
-    pub(crate) qualifiers_before_by_last: Vec<Vec<(&'static str, Qualifier)>>,
+    pub(crate) qualifiers_before: Vec<Vec<(&'static str, Qualifier)>>,
     /// Qualifier phrases written after a figure.
     pub(crate) qualifiers_after: &'static [(&'static str, Qualifier)],
     /// Currency symbols and codes written before the amount.
@@ -275,11 +274,10 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut anchor_words: Vec<&'static str> = words.keys().copied().collect();
     // Longest first, so the alternation prefers "sixteenth" over "six".
     anchor_words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    let mut lex = Lexicon {
+    Lexicon {
         words,
         anchor_words,
-        qualifiers_before_by_last: Vec::new(),
-        qualifiers_before: &[
+        qualifiers_before: by_last_byte(&[
             // Before "over" and "more than": the longer phrase is the qualifier.
             ("a little over", Qualifier::Over),
             ("a little more than", Qualifier::Over),
@@ -348,7 +346,7 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
             ("<", Qualifier::Under),
             ("≥", Qualifier::AtLeast),
             ("≤", Qualifier::AtMost),
-        ],
+        ]),
         qualifiers_after: &[
             ("-plus", Qualifier::Over),
             ("+", Qualifier::Over),
@@ -547,9 +545,7 @@ static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
             rank: &["number"],
             vague_modifiers: &["several", "a few", "a couple", "few", "many"],
         },
-    };
-    lex.qualifiers_before_by_last = by_last_byte(lex.qualifiers_before);
-    lex
+    }
 });
 
 /// `phrases` in 256 lists by their last byte, ASCII lower case.

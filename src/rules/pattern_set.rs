@@ -235,7 +235,8 @@ impl Split {
         Split { forward, reverse, index, caches: Pool::new(make) }
     }
 
-    /// Push the set indices of the split patterns matching in `text`.
+    /// Push the set indices of the split patterns matching in `text`,
+    /// their wide windows unbounded (see `widened`).
     fn matches(&self, text: &[u8], out: &mut Vec<usize>) -> Result<(), MatchError> {
         let mut caches = self.caches.get();
         let Caches { forward, reverse, found, wanted } = &mut *caches;
