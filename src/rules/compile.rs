@@ -405,16 +405,21 @@ fn compile_pattern(p: &str, rule_kinds: &[String], eager: bool) -> Result<Patter
     let other = format!("{OPEN}[0-9]+{CLOSE}");
     let (before, after) = (p[..*start].replace(OTHER, &other), p[*end..].replace(OTHER, &other));
     let body = ascii_boundaries(&format!("(?i){before}{OPEN}(?P<q>[0-9]+){CLOSE}{after}"));
+    let parts = Parts::split(&ascii_boundaries(&before), &ascii_boundaries(&after));
     let (expanded, regex) = if eager {
         let (expanded, regex) = ascii_first(body)?;
         (expanded.clone(), Lazy::built(expanded, regex, build_bytes))
     } else {
-        let expanded = ascii_if_valid(body);
+        // A split pattern reads without Unicode where its parts do, as
+        // they were just read: it is not parsed again whole.
+        let expanded = match &parts {
+            Some(p) if p.ascii => format!("(?-u){body}"),
+            Some(_) => body,
+            None => ascii_if_valid(body),
+        };
         static CELLS: Cells<regex::bytes::Regex> = Mutex::new(BTreeMap::new());
         (expanded.clone(), Lazy::later(expanded, build_bytes, &CELLS))
     };
-    let flags = if expanded.starts_with("(?-u)") { "(?-u)(?i)" } else { "(?i)" };
-    let parts = Parts::split(flags, &ascii_boundaries(&before), &ascii_boundaries(&after));
     Ok(Pattern { source: p.to_string(), regex, expanded, parts, kinds })
 }
 

@@ -44,38 +44,54 @@ const CACHE_CAPACITY: usize = 8 << 20;
 pub struct Parts {
     pub before: String,
     pub after: String,
+    /// Both parts read without Unicode (`(?-u)`), and so does the whole
+    /// pattern: it is made of them and a marker.
+    pub ascii: bool,
+    /// Each part as the walks read it, flags applied; `None` where it is empty.
+    hirs: [Option<Hir>; 2],
 }
 
 impl Parts {
     /// `before` and `after`, the pattern's text on either side of `{q}`,
     /// if matching them apart at a marker is matching the whole: each must
     /// parse alone, and neither may be an alternation at its top level or
-    /// set a flag there (either would reach across the slot).
-    pub fn split(flags: &str, before: &str, after: &str) -> Option<Parts> {
-        let part = |part: &str| {
+    /// set a flag there (either would reach across the slot). Each is
+    /// read once, case-insensitive, without Unicode where both allow it.
+    pub fn split(before: &str, after: &str) -> Option<Parts> {
+        let ast = |part: &str| {
             let parsed = ast::parse::Parser::new().parse(part).ok()?;
             let top_level_ok = match &parsed {
                 Ast::Alternation(_) | Ast::Flags(_) => false,
                 Ast::Concat(c) => !c.asts.iter().any(|a| matches!(a, Ast::Flags(_))),
                 _ => true,
             };
-            if !top_level_ok {
-                return None;
-            }
-            // A part that matches the empty string and asserts nothing
-            // ("(?: [^,;.]*)?") matches at every marker: it is left out,
-            // so that a walk need not carry it as far as it could reach.
-            // (Read without Unicode classes where it can be, which do
-            // not change either and cost most of the reading.)
-            let hir = |unicode| {
-                translate::TranslatorBuilder::new().utf8(false).unicode(unicode).build().translate(part, &parsed)
-            };
-            let always = hir(false)
-                .or_else(|_| hir(true))
-                .is_ok_and(|h| h.properties().minimum_len() == Some(0) && h.properties().look_set().is_empty());
-            Some(if always { String::new() } else { format!("{flags}{part}") })
+            top_level_ok.then_some(parsed)
         };
-        Some(Parts { before: part(before)?, after: part(after)? })
+        let asts = [ast(before)?, ast(after)?];
+        let texts = [before, after];
+        let hir = |k: usize, unicode: bool| {
+            translate::TranslatorBuilder::new()
+                .utf8(false)
+                .unicode(unicode)
+                .case_insensitive(true)
+                .build()
+                .translate(texts[k], &asts[k])
+                .ok()
+        };
+        let (ascii, [b, a]) = match (hir(0, false), hir(1, false)) {
+            (Some(b), Some(a)) => (true, [b, a]),
+            _ => (false, [hir(0, true)?, hir(1, true)?]),
+        };
+        let flags = if ascii { "(?-u)(?i)" } else { "(?i)" };
+        // A part that matches the empty string and asserts nothing
+        // ("(?: [^,;.]*)?") matches at every marker: it is left out, so
+        // that a walk need not carry it as far as it could reach.
+        let kept = |text: &str, hir: Hir| {
+            let always = hir.properties().minimum_len() == Some(0) && hir.properties().look_set().is_empty();
+            if always { (String::new(), None) } else { (format!("{flags}{text}"), Some(hir)) }
+        };
+        let ((before, before_hir), (after, after_hir)) = (kept(before, b), kept(after, a));
+        Some(Parts { before, after, ascii, hirs: [before_hir, after_hir] })
     }
 }
 
@@ -156,31 +172,22 @@ struct Side {
 }
 
 impl Side {
-    fn new(parts: &[&str], reverse: bool) -> Result<Side, String> {
+    /// `parts`: each split pattern's part on this side, `None` where it is empty.
+    fn new(parts: &[Option<&Hir>], reverse: bool) -> Result<Side, String> {
         let mut always = Bits::with_capacity(parts.len());
-        let (mut owner, mut regexes) = (Vec::new(), Vec::new());
+        let (mut owner, mut hirs) = (Vec::new(), Vec::new());
         for (i, p) in parts.iter().enumerate() {
-            if p.is_empty() {
-                always.insert(i);
-            } else {
-                owner.push(i);
-                regexes.push(*p);
+            match p {
+                None => always.insert(i),
+                Some(hir) => {
+                    owner.push(i);
+                    hirs.push(widened((*hir).clone()));
+                }
             }
         }
-        let dfa = if regexes.is_empty() {
+        let dfa = if hirs.is_empty() {
             None
         } else {
-            let hirs = regexes
-                .iter()
-                .map(|p| {
-                    regex_syntax::ParserBuilder::new()
-                        .utf8(false)
-                        .build()
-                        .parse(p)
-                        .map(widened)
-                        .map_err(|e| e.to_string())
-                })
-                .collect::<Result<Vec<_>, _>>()?;
             let nfa = thompson::Compiler::new()
                 .configure(
                     thompson::Config::new().utf8(false).reverse(reverse).which_captures(thompson::WhichCaptures::None),
@@ -316,8 +323,8 @@ impl PatternSet {
             match parts {
                 Some(p) => {
                     index.push(i);
-                    befores.push(p.before.as_str());
-                    afters.push(p.after.as_str());
+                    befores.push(p.hirs[0].as_ref());
+                    afters.push(p.hirs[1].as_ref());
                 }
                 None => rest.push((i, *whole)),
             }
@@ -535,18 +542,43 @@ mod tests {
 
     #[test]
     fn a_slot_splits_only_where_it_stands_alone() {
-        let split = |b: &str, a: &str| Parts::split("(?i)", b, a).map(|p| (p.before, p.after));
-        assert_eq!(split("killed ", " people"), Some(("(?i)killed ".into(), "(?i) people".into())));
-        assert_eq!(split("", " hostages"), Some((String::new(), "(?i) hostages".into())));
-        assert_eq!(split("(?:^|: )", ""), Some(("(?i)(?:^|: )".into(), String::new())));
+        let split = |b: &str, a: &str| Parts::split(b, a).map(|p| (p.before, p.after));
+        assert_eq!(split("killed ", " people"), Some(("(?-u)(?i)killed ".into(), "(?-u)(?i) people".into())));
+        assert_eq!(split("", " hostages"), Some((String::new(), "(?-u)(?i) hostages".into())));
+        assert_eq!(split("(?:^|: )", ""), Some(("(?-u)(?i)(?:^|: )".into(), String::new())));
         // A part that matches anywhere is no part; one that asserts something is.
         assert_eq!(split("(?:about )?", "(?: [^,;.]*)?"), Some((String::new(), String::new())));
-        assert_eq!(split("", "(?: people)?\\b"), Some((String::new(), "(?i)(?: people)?\\b".into())));
+        assert_eq!(split("", "(?: people)?\\b"), Some((String::new(), "(?-u)(?i)(?: people)?\\b".into())));
+        // A class of characters beyond ASCII needs Unicode, for both parts.
+        assert_eq!(split("said[”\"] ", " dead"), Some(("(?i)said[”\"] ".into(), "(?i) dead".into())));
         // Inside a group, in one branch of an alternation, after a flag.
         assert_eq!(split("(?:toll of ", ")"), None);
         assert_eq!(split("dead|toll of ", ""), None);
         assert_eq!(split("(?-i)Toll ", ""), None);
         assert_eq!(split("toll ", " (?s)dead"), None);
+    }
+
+    /// Each part is read once, where it is split: its HIR is the one its
+    /// text with flags reads as, and the whole pattern reads without
+    /// Unicode exactly when both parts do.
+    #[test]
+    fn parts_are_read_as_their_text_reads() {
+        let parser = || regex_syntax::ParserBuilder::new().utf8(false).build();
+        let mut seen = 0;
+        for p in PACK.rules.iter().flat_map(|r| r.patterns.iter()) {
+            let parts = p.parts.as_ref().expect("every default pattern splits");
+            for (text, hir) in [(&parts.before, &parts.hirs[0]), (&parts.after, &parts.hirs[1])] {
+                assert_eq!(text.is_empty(), hir.is_none(), "{}", p.source);
+                if let Some(hir) = hir {
+                    assert_eq!(&parser().parse(text).unwrap(), hir, "{text}");
+                    seen += 1;
+                }
+            }
+            let whole_ascii = parser().parse(&format!("(?-u){}", p.expanded.trim_start_matches("(?-u)"))).is_ok();
+            assert_eq!(parts.ascii, whole_ascii, "{}", p.source);
+            assert_eq!(p.expanded.starts_with("(?-u)"), parts.ascii, "{}", p.source);
+        }
+        assert!(seen > 400, "{seen}");
     }
 
     #[test]
@@ -572,7 +604,7 @@ mod tests {
     fn patterns_that_do_not_split_are_searched_whole() {
         let pattern = |before: &str, after: &str| {
             let whole = format!("(?i){before}{OPEN}(?P<q>[0-9]+){CLOSE}{after}");
-            let parts = Parts::split("(?i)", before, after);
+            let parts = Parts::split(before, after);
             (whole, parts)
         };
         let patterns = [pattern("killed ", " people"), pattern("(?:toll of ", "|dead)"), pattern("", " hostages")];
