@@ -113,6 +113,24 @@ static GAVE_AS: LazyLock<Regex> = LazyLock::new(|| {
 static GIVE_WORDS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
     aho_corasick::packed::Config::new().builder().extend(["gave", "give"]).build().expect("give words")
 });
+/// Whether `text` may say "according" in any case, as `ACCORDING` reads
+/// it: most sentences do not, and looking is cheaper than asking the regex
+/// for captures. Its letters fold to ASCII letters only.
+fn may_say_according(text: &str) -> bool {
+    const WORD: &[u8] = b"according";
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'a', b'A', b).any(|i| b.get(i..i + WORD.len()).is_some_and(|w| w.eq_ignore_ascii_case(WORD)))
+}
+
+/// Whether a comma is followed, past white space, by "said" or "says":
+/// what `SAID_AFTER` and `SAID_BETWEEN` both need.
+fn said_after_comma(text: &str) -> bool {
+    memchr::memchr_iter(b',', text.as_bytes()).any(|i| {
+        let rest = text[i + 1..].trim_start();
+        ["said", "says", "Said", "Says"].iter().any(|w| rest.starts_with(w))
+    })
+}
+
 /// What a source owns when it is named as the owner of a figure: "the
 /// ministry*'s latest figure* is". Searched for by its `'s`, the owner read
 /// back from there as a subject is.
@@ -1388,7 +1406,9 @@ impl Sources {
     }
 
     fn read<'a>(sentence: &str, authorities: &'a Authorities, earlier: Option<Earlier<'a>>) -> Sources {
-        if let Some(c) = ACCORDING.captures(sentence).filter(|c| !CONDUIT.is_match(&c["who"])) {
+        if may_say_according(sentence)
+            && let Some(c) = ACCORDING.captures(sentence).filter(|c| !CONDUIT.is_match(&c["who"]))
+        {
             let start = c.get(0).map_or(0, |m| m.start());
             // "134 are held by Hamas and according to Israeli intelligence
             // 32 of them are dead": a second statement, joined to a figure
@@ -1591,6 +1611,7 @@ impl Sources {
         // A headline's "Gaza toll nears 9,100, says health ministry": the
         // speaker after its verb, at the end or between commas, when it is an authority.
         if spoken.is_empty()
+            && said_after_comma(sentence)
             && let Some(c) = SAID_AFTER.captures(sentence).or_else(|| {
                 (sentence.contains(", said ") || sentence.contains(", says "))
                     .then(|| SAID_BETWEEN.captures(sentence))?
@@ -1631,7 +1652,9 @@ impl Sources {
             spoken.sort_by_key(|s| s.at);
             return Sources::Spoken(spoken);
         }
-        if let Some(c) = PER.captures(sentence)
+        if (finder!(b"per ").find(sentence.as_bytes()).is_some()
+            || finder!(b"Per ").find(sentence.as_bytes()).is_some())
+            && let Some(c) = PER.captures(sentence)
             && let Some(a) = resolve(&c["who"], sentence, authorities, earlier)
         {
             return Sources::All(Some(a));
@@ -1709,13 +1732,14 @@ impl Sources {
         // the health ministry's figure" is the ministry's.
         // "The ministry's latest update … put the total at 50,021 deaths …,
         // following the Hamas attack that killed 1,200": not the ministry's 1,200.
-        if let Some((a, end)) = OWNED
-            .find_iter(sentence)
-            .filter_map(|m| {
-                let a = resolve(owner_before(sentence, m.start()), sentence, authorities, earlier)?;
-                Some((a, m.end()))
-            })
-            .find(|(a, _)| a.id.is_some())
+        if sentence.contains(['\'', '’'])
+            && let Some((a, end)) = OWNED
+                .find_iter(sentence)
+                .filter_map(|m| {
+                    let a = resolve(owner_before(sentence, m.start()), sentence, authorities, earlier)?;
+                    Some((a, m.end()))
+                })
+                .find(|(a, _)| a.id.is_some())
         {
             return match ANOTHER_EVENT.find_at(sentence, end) {
                 Some(m) => Sources::Until(a, m.start()),
@@ -1766,6 +1790,27 @@ impl Sources {
 mod tests {
     use super::*;
     use crate::rules::RulePack;
+
+    /// The cheap looks before `ACCORDING` and `SAID_AFTER` pass every
+    /// sentence the regexes could match.
+    #[test]
+    fn looks_before_the_regexes_miss_nothing() {
+        use regex_syntax::hir::{Class, HirKind};
+        // Case-insensitive, each letter of "according" is its ASCII pair only.
+        for c in "according".chars() {
+            let hir = regex_syntax::parse(&format!("(?i){c}")).unwrap();
+            let HirKind::Class(Class::Unicode(class)) = hir.kind() else { panic!("{c}: {hir:?}") };
+            assert!(class.ranges().iter().all(|r| r.end().is_ascii()), "{c}: {class:?}");
+        }
+        for s in ["ACCORDING TO the ministry, 5 died", "AcCoRdInG to Israel", "according\u{a0}to them"] {
+            assert!(may_say_according(s) && ACCORDING.is_match(s), "{s}");
+        }
+        assert!(!may_say_according("accord reached; 5 died") && !ACCORDING.is_match("accord reached; 5 died"));
+        for s in ["5 were killed,\u{a0}said the ministry", "5 were killed, Says UN", "5 died,\n said Gaza's ministry"] {
+            assert!(said_after_comma(s) && SAID_AFTER.is_match(s), "{s}");
+        }
+        assert!(!said_after_comma("the ministry said 5 died, and more"));
+    }
 
     #[test]
     fn wire_forms_of_a_ministry_as_source() {
