@@ -377,7 +377,7 @@ const OTHER: &str = "{other}";
 
 /// `eager`: build the regex now (a user's rule) rather than on first use
 /// (the embedded pack).
-fn compile_pattern(p: &str, rule_kinds: &[String], eager: bool) -> Result<Pattern, String> {
+pub(super) fn compile_pattern(p: &str, rule_kinds: &[String], eager: bool) -> Result<Pattern, String> {
     let ph = slots(p);
     if ph.len() != 1 {
         return Err(format!("needs exactly one {{q}} slot, found {}", ph.len()));

@@ -222,6 +222,9 @@ impl RulePack {
         let set = PatternSet::new(&patterns).map_err(|e| {
             vec![RuleError { file: "rules".into(), line: None, field: None, message: format!("pattern set: {e}") }]
         })?;
+        for parts in rules.iter_mut().flat_map(|r| r.patterns.iter_mut()).filter_map(|p| p.parts.as_mut()) {
+            parts.release();
+        }
         let mut event_dates: Vec<Date> = rules.iter().filter_map(|r| r.event_date).collect();
         event_dates.sort();
         event_dates.dedup();

@@ -47,8 +47,10 @@ pub struct Parts {
     /// Both parts read without Unicode (`(?-u)`), and so does the whole
     /// pattern: it is made of them and a marker.
     pub ascii: bool,
-    /// Each part as the walks read it, flags applied; `None` where it is empty.
-    hirs: [Option<Hir>; 2],
+    /// Each part as read when split, flags applied (`None` where it is
+    /// empty), kept for the pattern set to be built from and then released:
+    /// the default pack's parts hold some 16 MB of them.
+    hirs: Option<[Option<Hir>; 2]>,
 }
 
 impl Parts {
@@ -91,7 +93,27 @@ impl Parts {
             if always { (String::new(), None) } else { (format!("{flags}{text}"), Some(hir)) }
         };
         let ((before, before_hir), (after, after_hir)) = (kept(before, b), kept(after, a));
-        Some(Parts { before, after, ascii, hirs: [before_hir, after_hir] })
+        Some(Parts { before, after, ascii, hirs: Some([before_hir, after_hir]) })
+    }
+
+    /// Each part as the walks read it: as read when split, or, once
+    /// released, read again from its text.
+    fn hirs(&self) -> Result<[Option<Hir>; 2], String> {
+        if let Some(hirs) = &self.hirs {
+            return Ok(hirs.clone());
+        }
+        let read = |text: &str| {
+            if text.is_empty() {
+                return Ok(None);
+            }
+            regex_syntax::ParserBuilder::new().utf8(false).build().parse(text).map(Some).map_err(|e| e.to_string())
+        };
+        Ok([read(&self.before)?, read(&self.after)?])
+    }
+
+    /// Drop the parts as read, once the pattern set is built from them.
+    pub fn release(&mut self) {
+        self.hirs = None;
     }
 }
 
@@ -173,15 +195,15 @@ struct Side {
 
 impl Side {
     /// `parts`: each split pattern's part on this side, `None` where it is empty.
-    fn new(parts: &[Option<&Hir>], reverse: bool) -> Result<Side, String> {
+    fn new(parts: Vec<Option<Hir>>, reverse: bool) -> Result<Side, String> {
         let mut always = Bits::with_capacity(parts.len());
         let (mut owner, mut hirs) = (Vec::new(), Vec::new());
-        for (i, p) in parts.iter().enumerate() {
+        for (i, p) in parts.into_iter().enumerate() {
             match p {
                 None => always.insert(i),
                 Some(hir) => {
                     owner.push(i);
-                    hirs.push(widened((*hir).clone()));
+                    hirs.push(widened(hir));
                 }
             }
         }
@@ -322,16 +344,17 @@ impl PatternSet {
         for (i, (whole, parts)) in patterns.iter().enumerate() {
             match parts {
                 Some(p) => {
+                    let [before, after] = p.hirs()?;
                     index.push(i);
-                    befores.push(p.hirs[0].as_ref());
-                    afters.push(p.hirs[1].as_ref());
+                    befores.push(before);
+                    afters.push(after);
                 }
                 None => rest.push((i, *whole)),
             }
         }
         // A lazy DFA cannot take every pattern the regex crate can (a
         // Unicode word boundary): then all are searched whole.
-        let split = match (Side::new(&afters, false), Side::new(&befores, true)) {
+        let split = match (Side::new(afters, false), Side::new(befores, true)) {
             (Ok(forward), Ok(reverse)) if !index.is_empty() => Some(Split::new(forward, reverse, index)),
             _ => {
                 rest = patterns.iter().enumerate().map(|(i, (whole, _))| (i, *whole)).collect();
@@ -565,9 +588,17 @@ mod tests {
     fn parts_are_read_as_their_text_reads() {
         let parser = || regex_syntax::ParserBuilder::new().utf8(false).build();
         let mut seen = 0;
-        for p in PACK.rules.iter().flat_map(|r| r.patterns.iter()) {
+        for assembled in PACK.rules.iter().flat_map(|r| r.patterns.iter()) {
+            // The pack released its parts as read: split them afresh.
+            assert!(assembled.parts.as_ref().is_some_and(|p| p.hirs.is_none()), "{}", assembled.source);
+            let p = super::super::compile::compile_pattern(&assembled.source, &assembled.kinds, false).unwrap();
             let parts = p.parts.as_ref().expect("every default pattern splits");
-            for (text, hir) in [(&parts.before, &parts.hirs[0]), (&parts.after, &parts.hirs[1])] {
+            let hirs = parts.hirs.as_ref().expect("read when split");
+            assert_eq!(&parts.hirs().unwrap(), hirs);
+            let mut released = parts.clone();
+            released.release();
+            assert_eq!(&released.hirs().unwrap(), hirs, "{}", p.source);
+            for (text, hir) in [(&parts.before, &hirs[0]), (&parts.after, &hirs[1])] {
                 assert_eq!(text.is_empty(), hir.is_none(), "{}", p.source);
                 if let Some(hir) = hir {
                     assert_eq!(&parser().parse(text).unwrap(), hir, "{text}");
