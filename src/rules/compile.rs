@@ -462,10 +462,11 @@ fn build_bytes(r: &str) -> Result<regex::bytes::Regex, String> {
 /// groups but the match's own, and no prefilter. The words have no common
 /// literal to scan for, and the prefilter the regex crate falls back to, a
 /// literal inside the words with a reverse scan from each place it occurs,
-/// costs more to build and to search than reading the text once with the
-/// lazy DFA: on the 64 MiB scale corpus the clause checks went from about
-/// 2,580 to 2,110 processor cycles a masked sentence, building included,
-/// and the sentence and paragraph checks from about 2,690 to 2,160.
+/// is most of a list's build and, in a run, no faster to search than the
+/// lazy DFA alone: on the 64 MiB scale corpus the clause checks went from
+/// about 2,580 to 2,110 processor cycles a masked sentence, building
+/// included, and the sentence and paragraph checks from 2,690 to 2,160
+/// (docs/PERFORMANCE.md, twenty-first session).
 #[derive(Debug, Clone)]
 pub struct Words(regex_automata::meta::Regex);
 
