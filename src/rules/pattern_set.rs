@@ -19,6 +19,7 @@
 //! inline flag that reaches past it) is searched as before, in a set of
 //! its own.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::compile::{CLOSE_BYTES, OPEN_BYTES};
@@ -47,9 +48,9 @@ pub struct Parts {
     /// Both parts read without Unicode (`(?-u)`), and so does the whole
     /// pattern: it is made of them and a marker.
     pub ascii: bool,
-    /// Each part as read when split, flags applied (`None` where it is
-    /// empty), kept for the pattern set to be built from and then released:
-    /// the default pack's parts hold some 16 MB of them.
+    /// Each part as the walks read it (flags applied, `widened`), `None`
+    /// where it is empty: kept for the pattern set to be built from, then
+    /// released, as the default pack's parts hold some 16 MB of them.
     hirs: Option<[Option<Hir>; 2]>,
 }
 
@@ -90,23 +91,24 @@ impl Parts {
         // that a walk need not carry it as far as it could reach.
         let kept = |text: &str, hir: Hir| {
             let always = hir.properties().minimum_len() == Some(0) && hir.properties().look_set().is_empty();
-            if always { (String::new(), None) } else { (format!("{flags}{text}"), Some(hir)) }
+            if always { (String::new(), None) } else { (format!("{flags}{text}"), Some(widened(hir))) }
         };
         let ((before, before_hir), (after, after_hir)) = (kept(before, b), kept(after, a));
         Some(Parts { before, after, ascii, hirs: Some([before_hir, after_hir]) })
     }
 
-    /// Each part as the walks read it: as read when split, or, once
+    /// Each part as the walks read it: as read when split, lent, or, once
     /// released, read again from its text.
-    fn hirs(&self) -> Result<[Option<Hir>; 2], String> {
-        if let Some(hirs) = &self.hirs {
-            return Ok(hirs.clone());
+    fn hirs(&self) -> Result<[Option<Cow<'_, Hir>>; 2], String> {
+        if let Some([before, after]) = &self.hirs {
+            return Ok([before.as_ref().map(Cow::Borrowed), after.as_ref().map(Cow::Borrowed)]);
         }
-        let read = |text: &str| {
+        let read = |text: &str| -> Result<Option<Cow<'_, Hir>>, String> {
             if text.is_empty() {
                 return Ok(None);
             }
-            regex_syntax::ParserBuilder::new().utf8(false).build().parse(text).map(Some).map_err(|e| e.to_string())
+            let hir = regex_syntax::ParserBuilder::new().utf8(false).build().parse(text).map_err(|e| e.to_string())?;
+            Ok(Some(Cow::Owned(widened(hir))))
         };
         Ok([read(&self.before)?, read(&self.after)?])
     }
@@ -194,16 +196,17 @@ struct Side {
 }
 
 impl Side {
-    /// `parts`: each split pattern's part on this side, `None` where it is empty.
-    fn new(parts: Vec<Option<Hir>>, reverse: bool) -> Result<Side, String> {
+    /// `parts`: each split pattern's part on this side as the walks read
+    /// it, `None` where it is empty.
+    fn new(parts: &[Option<Cow<'_, Hir>>], reverse: bool) -> Result<Side, String> {
         let mut always = Bits::with_capacity(parts.len());
         let (mut owner, mut hirs) = (Vec::new(), Vec::new());
-        for (i, p) in parts.into_iter().enumerate() {
+        for (i, p) in parts.iter().enumerate() {
             match p {
                 None => always.insert(i),
                 Some(hir) => {
                     owner.push(i);
-                    hirs.push(widened(hir));
+                    hirs.push(hir.as_ref());
                 }
             }
         }
@@ -354,7 +357,7 @@ impl PatternSet {
         }
         // A lazy DFA cannot take every pattern the regex crate can (a
         // Unicode word boundary): then all are searched whole.
-        let split = match (Side::new(afters, false), Side::new(befores, true)) {
+        let split = match (Side::new(&afters, false), Side::new(&befores, true)) {
             (Ok(forward), Ok(reverse)) if !index.is_empty() => Some(Split::new(forward, reverse, index)),
             _ => {
                 rest = patterns.iter().enumerate().map(|(i, (whole, _))| (i, *whole)).collect();
@@ -582,8 +585,8 @@ mod tests {
     }
 
     /// Each part is read once, where it is split: its HIR is the one its
-    /// text with flags reads as, and the whole pattern reads without
-    /// Unicode exactly when both parts do.
+    /// text with flags reads as, widened, and the whole pattern reads
+    /// without Unicode exactly when both parts do.
     #[test]
     fn parts_are_read_as_their_text_reads() {
         let parser = || regex_syntax::ParserBuilder::new().utf8(false).build();
@@ -594,14 +597,15 @@ mod tests {
             let p = super::super::compile::compile_pattern(&assembled.source, &assembled.kinds, false).unwrap();
             let parts = p.parts.as_ref().expect("every default pattern splits");
             let hirs = parts.hirs.as_ref().expect("read when split");
-            assert_eq!(&parts.hirs().unwrap(), hirs);
             let mut released = parts.clone();
             released.release();
-            assert_eq!(&released.hirs().unwrap(), hirs, "{}", p.source);
+            let lent = |p: &Parts| p.hirs().unwrap().map(|h| h.map(Cow::into_owned));
+            assert_eq!(&lent(parts), hirs);
+            assert_eq!(&lent(&released), hirs, "{}", p.source);
             for (text, hir) in [(&parts.before, &hirs[0]), (&parts.after, &hirs[1])] {
                 assert_eq!(text.is_empty(), hir.is_none(), "{}", p.source);
                 if let Some(hir) = hir {
-                    assert_eq!(&parser().parse(text).unwrap(), hir, "{text}");
+                    assert_eq!(&widened(parser().parse(text).unwrap()), hir, "{text}");
                     seen += 1;
                 }
             }
