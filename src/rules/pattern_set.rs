@@ -164,6 +164,12 @@ type Bits = FixedBitSet;
 /// How many figures a text needs for its walks to keep a trail (`Trail`).
 const TRAIL_FROM: usize = 4;
 
+/// How many walks of a text keep a trail before it is given up for the
+/// rest of the text unless meeting it spared the walks more steps than
+/// they recorded: walks that carry different words of different patterns
+/// far along meet late, if at all, and recording then only costs them.
+const TRAIL_TRIAL: u32 = 6;
+
 /// What one side's walks keep: the lazy DFA's cache, its match states'
 /// patterns, and where the walks over the text searched last went.
 struct Walker {
@@ -182,6 +188,9 @@ impl Walker {
             clears: 0,
             states: Vec::new(),
             tails: Vec::new(),
+            walks: 0,
+            recorded: 0,
+            spared: 0,
             blocks,
             path: Vec::new(),
             met,
@@ -205,10 +214,18 @@ struct Trail {
     /// earlier generation is none.
     generation: u32,
     clears: usize,
-    states: Vec<Option<(u32, LazyStateID)>>,
-    /// `blocks` blocks of `Bits` per place: what walks go on to match from there.
+    /// Per place: the generation, the state, the entry of `tails` holding
+    /// what walks go on to match from there, and where the walk ended.
+    states: Vec<Option<(u32, LazyStateID, u32, u32)>>,
+    /// `Bits` of `blocks` blocks each, one for every change of what walks
+    /// went on to match: a walk's places share a few.
     tails: Vec<fixedbitset::Block>,
     blocks: usize,
+    /// Walks of this text that kept the trail, the steps they recorded,
+    /// and the steps they were spared by meeting it.
+    walks: u32,
+    recorded: usize,
+    spared: usize,
     /// The walk under way, place by place.
     path: Vec<LazyStateID>,
     /// What a walk goes on to match, as it is recorded.
@@ -226,21 +243,32 @@ impl Trail {
             self.generation = 1;
         }
         self.clears = clears;
+        (self.walks, self.recorded, self.spared) = (0, 0, 0);
+        self.tails.clear();
         if self.states.len() <= len {
             self.states.resize(len + 1, None);
-            self.tails.resize((len + 1) * self.blocks, 0);
         }
     }
 
     /// Whether a walk in state `sid` at `place` is where an earlier one was.
-    fn meets(&self, place: usize, sid: LazyStateID, clears: usize) -> bool {
-        self.on && self.states[place] == Some((self.generation, sid)) && clears == self.clears
+    fn meets(&self, place: usize, sid: LazyStateID, cache: &Cache) -> bool {
+        matches!(self.states[place], Some((generation, s, _, _)) if s == sid && generation == self.generation)
+            && cache.clear_count() == self.clears
     }
 
     /// `met` set to what walks go on to match from `place`.
     fn take_tail(&mut self, place: usize) {
-        let tail = &self.tails[place * self.blocks..(place + 1) * self.blocks];
-        self.met.as_mut_slice().copy_from_slice(tail);
+        let (tail, end) = self.states[place].map_or((0, place), |(_, _, tail, end)| (tail as usize, end as usize));
+        self.spared += end.abs_diff(place);
+        let at = tail * self.blocks;
+        self.met.as_mut_slice().copy_from_slice(&self.tails[at..at + self.blocks]);
+    }
+
+    /// `met` kept as a tail; its entry.
+    fn keep_met(&mut self) -> u32 {
+        let entry = self.tails.len() / self.blocks;
+        self.tails.extend_from_slice(self.met.as_slice());
+        entry as u32
     }
 }
 
@@ -529,6 +557,11 @@ fn walk(
         true => dfa.start_state_reverse(&mut walker.cache, &input)?,
         false => dfa.start_state_forward(&mut walker.cache, &input)?,
     };
+    let trail = &mut walker.trail;
+    if trail.on {
+        trail.walks += 1;
+        trail.on = trail.walks <= TRAIL_TRIAL || trail.spared > trail.recorded;
+    }
     // A place is the boundary a walk has just crossed: forward, after the
     // byte read; backward, before it.
     match (walker.trail.on, reverse) {
@@ -541,6 +574,11 @@ fn walk(
         }
     }
     .map_err(|_| MatchError::gave_up(at))
+}
+
+/// The place `steps` steps on from `first`, a walk's first step's place.
+fn first_place_after(first: usize, steps: usize, reverse: bool) -> usize {
+    if reverse { first.saturating_sub(steps) } else { first + steps }
 }
 
 /// Whether a match state is other than the last one reported: a cleared
@@ -607,7 +645,7 @@ fn walk_trailed(
     let (mut first, mut met, mut dead) = (None, None, false);
     for (place, b) in steps {
         sid = dfa.next_state(cache, sid, b)?;
-        if trail.meets(place, sid, cache.clear_count()) {
+        if trail.meets(place, sid, cache) {
             met = Some(place);
             break;
         }
@@ -650,15 +688,25 @@ fn walk_trailed(
     let Some(first) = first else { return Ok(()) };
     // Back from the walk's end: each place's tail is its state's patterns
     // and those of every place after it.
+    let mut tail = trail.keep_met();
     let mut prev = None;
-    for (k, &sid) in trail.path.iter().enumerate().rev() {
-        let place = if reverse { first - k } else { first + k };
+    // Where this walk ended, or the walk it met did.
+    let end = match met {
+        Some(place) => trail.states[place].map_or(place, |(_, _, _, end)| end as usize),
+        None => first_place_after(first, trail.path.len(), reverse),
+    } as u32;
+    trail.recorded += trail.path.len();
+    for k in (0..trail.path.len()).rev() {
+        let (sid, place) = (trail.path[k], if reverse { first - k } else { first + k });
         if sid.is_match() && prev != Some(sid) {
-            trail.met.union_with(memo.of(side, dfa, cache, sid));
+            let bits = memo.of(side, dfa, cache, sid);
+            if !bits.is_subset(&trail.met) {
+                trail.met.union_with(bits);
+                tail = trail.keep_met();
+            }
         }
         prev = Some(sid);
-        trail.states[place] = Some((trail.generation, sid));
-        trail.tails[place * trail.blocks..(place + 1) * trail.blocks].copy_from_slice(trail.met.as_slice());
+        trail.states[place] = Some((trail.generation, sid, tail, end));
     }
     Ok(())
 }
