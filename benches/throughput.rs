@@ -154,5 +154,52 @@ fn long_sentences(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, recognizer, extraction, long_sentences);
+/// Another worst case: sentences dense with figures (a table pasted as
+/// text, a list of counts), where the rules' walks from every figure read
+/// on past all the others. Three shapes of about 300 KB each: bare
+/// figures, figures each with a word, and parts of wholes.
+fn dense_figures(c: &mut Criterion) {
+    let mut seed: u64 = 7;
+    let mut next = |n: u64| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) % n + 1
+    };
+    let mut shapes: Vec<(&str, String)> = Vec::new();
+    let mut text = String::new();
+    while text.len() < 300_000 {
+        text.push_str(&(0..140).map(|_| next(1_000_000).to_string()).collect::<Vec<_>>().join(" "));
+        text.push_str("\n\n");
+    }
+    shapes.push(("bare figures", std::mem::take(&mut text)));
+    while text.len() < 300_000 {
+        let items: Vec<String> = (0..150).map(|_| format!("{} killed", next(99_999))).collect();
+        text.push_str(&format!("Officials said {}.\n\n", items.join(", ")));
+    }
+    shapes.push(("figures with words", std::mem::take(&mut text)));
+    while text.len() < 300_000 {
+        let items: Vec<String> =
+            (0..40).map(|_| format!("{} of the {} hostages", next(200), 200 + next(200))).collect();
+        text.push_str(&format!("Israel said {} remain in Gaza.\n\n", items.join(", ")));
+    }
+    shapes.push(("parts of wholes", text));
+    let (pack, meta) = pack_and_date();
+    for (name, text) in shapes {
+        let mut g = group_with_baseline(c, &format!("dense figures, {name}"), &text);
+        g.bench_function("documents to claims", |b| {
+            b.iter(|| {
+                let doc = Document::build(
+                    "dense.txt".into(),
+                    Format::Text,
+                    text.clone(),
+                    Some(meta.clone()),
+                    &mut Vec::new(),
+                );
+                black_box(extract::extract(&doc, &pack).len())
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, recognizer, extraction, long_sentences, dense_figures);
 criterion_main!(benches);
