@@ -393,17 +393,9 @@ fn marker_index(m: &[u8]) -> Option<usize> {
 /// sentence of 150 figures 20,000 times.
 fn parts_and_wholes(masked: &str) -> Vec<(usize, usize)> {
     // Each marker's figure, start and end.
-    let mut markers: Vec<(usize, usize, usize)> = Vec::new();
-    for at in crate::rules::compile::opens(masked.as_bytes()) {
-        let from = at + OPEN.len_utf8();
-        let digits = masked[from..].bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0
-            && masked[from + digits..].starts_with(CLOSE)
-            && let Ok(k) = masked[from..from + digits].parse()
-        {
-            markers.push((k, at, from + digits + CLOSE.len_utf8()));
-        }
-    }
+    let markers: Vec<(usize, usize, usize)> = crate::rules::compile::markers(masked.as_bytes())
+        .filter_map(|(at, end)| Some((masked[at + OPEN.len_utf8()..end - CLOSE.len_utf8()].parse().ok()?, at, end)))
+        .collect();
     markers.windows(2).filter(|w| OF_WHOLE.is_match(&masked[w[0].2..w[1].1])).map(|w| (w[0].0, w[1].0)).collect()
 }
 

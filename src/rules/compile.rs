@@ -52,6 +52,17 @@ pub fn opens(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(OPEN_BYTES[0], text).filter(move |&i| text[i..].starts_with(OPEN_BYTES))
 }
 
+/// The figure markers of a masked text, `OPEN digits CLOSE`, as byte
+/// ranges: where the `{q}` of every pattern can be.
+pub(crate) fn markers(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    opens(text).filter_map(move |at| {
+        let from = at + OPEN_BYTES.len();
+        let digits = text[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+        (digits > 0 && text[from + digits..].starts_with(CLOSE_BYTES))
+            .then_some((at, from + digits + CLOSE_BYTES.len()))
+    })
+}
+
 /// `OPEN` and `CLOSE` in UTF-8.
 pub(crate) const OPEN_BYTES: &[u8] = "\u{E000}".as_bytes();
 pub(crate) const CLOSE_BYTES: &[u8] = "\u{E001}".as_bytes();

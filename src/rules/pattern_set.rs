@@ -24,7 +24,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::compile::{CLOSE_BYTES, OPEN_BYTES};
+use super::compile::markers;
 use fixedbitset::FixedBitSet;
 use regex::bytes::RegexSet;
 use regex_automata::hybrid::CacheError;
@@ -529,17 +529,6 @@ impl PatternSet {
     }
 }
 
-/// The figure markers of a masked text, `OPEN digits CLOSE`, as byte
-/// ranges: where the `{q}` of every pattern can be.
-fn markers(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    super::compile::opens(text).filter_map(move |at| {
-        let from = at + OPEN_BYTES.len();
-        let digits = text[from..].iter().take_while(|b| b.is_ascii_digit()).count();
-        (digits > 0 && text[from + digits..].starts_with(CLOSE_BYTES))
-            .then_some((at, from + digits + CLOSE_BYTES.len()))
-    })
-}
-
 /// Walk `side`'s `dfa` from `at`, anchored, forward to the end of `text`
 /// or backward to its start (`reverse`), until it can match no more or
 /// meets the trail of an earlier walk (`Trail`); `seen` is told the
@@ -721,7 +710,7 @@ mod tests {
 
     use super::*;
     use crate::rules::RulePack;
-    use crate::rules::compile::{CLOSE, OPEN};
+    use crate::rules::compile::{CLOSE, CLOSE_BYTES, OPEN, OPEN_BYTES};
 
     /// `text` with each run of digits as the figure marker the extractor
     /// writes.
